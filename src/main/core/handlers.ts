@@ -1,0 +1,9 @@
+import type { Handlers } from './registry';
+import { appHandlers } from './app-handlers';
+import { profileHandlers } from './profile/handlers';
+
+/** Contract channel → handler. The type makes a missing or misspelled channel a compile error. */
+export const handlers: Handlers = {
+  ...appHandlers,
+  ...profileHandlers,
+};

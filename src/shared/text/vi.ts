@@ -1,0 +1,98 @@
+/**
+ * Vietnamese text helpers shared by every process. Pure: no Node, no DOM.
+ * Text is stored in NFC; search folds both sides so "ke hoach" finds "Kế hoạch".
+ */
+
+const COMBINING_MARKS = /[\u0300-\u036f]/g;
+
+/** Normalise to NFC, the form every stored string uses. */
+export function toNfc(text: string): string {
+  return text.normalize('NFC');
+}
+
+/**
+ * Fold for diacritics-insensitive matching: NFD, drop combining marks, map đ/Đ to d (đ has no
+ * decomposition, so NFD alone leaves it), lowercase.
+ */
+export function foldVietnamese(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(COMBINING_MARKS, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase();
+}
+
+const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
+
+/** Sort order a Vietnamese reader expects (Đ after D, tones grouped with their base letter). */
+export function compareVietnamese(a: string, b: string): number {
+  return collator.compare(a, b);
+}
+
+/** 82.2222 → "82,22" (vi-VN: comma decimals, dot thousands). */
+export function formatNumberVi(value: number, fractionDigits = 2): string {
+  return new Intl.NumberFormat('vi-VN', {
+    minimumFractionDigits: 0,
+    maximumFractionDigits: fractionDigits,
+  }).format(value);
+}
+
+/** Points keep two decimals exactly as official tables print them: 2,50. */
+export function formatPointsVi(value: number): string {
+  return new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value);
+}
+
+/** A percentage given on the 0–100 scale: 82.2222 → "82,22%". */
+export function formatPercentVi(percent: number, fractionDigits = 2): string {
+  return `${formatNumberVi(percent, fractionDigits)}%`;
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const VI_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+
+function isRealDate(year: number, month: number, day: number): boolean {
+  const d = new Date(Date.UTC(year, month - 1, day));
+  return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
+}
+
+/** "2026-01-05" → "05/01/2026". Dates are kept as ISO calendar strings with no time zone. */
+export function formatDateVi(isoDate: string): string {
+  const m = ISO_DATE.exec(isoDate);
+  if (!m) return isoDate;
+  return `${m[3]}/${m[2]}/${m[1]}`;
+}
+
+/** "5/1/2026" or "05/01/2026" → "2026-01-05"; null when it is not a real calendar date. */
+export function parseDateVi(text: string): string | null {
+  const m = VI_DATE.exec(text.trim());
+  if (!m) return null;
+  const day = Number(m[1]);
+  const month = Number(m[2]);
+  const year = Number(m[3]);
+  if (!isRealDate(year, month, day)) return null;
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** True when the string is an ISO calendar date that exists (no 2026-02-30). */
+export function isIsoDate(text: string): boolean {
+  const m = ISO_DATE.exec(text);
+  return !!m && isRealDate(Number(m[1]), Number(m[2]), Number(m[3]));
+}
+
+/**
+ * The date line of Decree 30/2020 (ô 4): days below 10 and the months 1 and 2 take a leading zero.
+ * "2020-01-05" → "ngày 05 tháng 01 năm 2020"; "2026-11-22" → "ngày 22 tháng 11 năm 2026".
+ */
+export function formatDecreeDate(isoDate: string): string {
+  const m = ISO_DATE.exec(isoDate);
+  if (!m) throw new Error(`Ngày không hợp lệ: ${isoDate}`);
+  const month = Number(m[2]);
+  const monthText = month <= 2 ? String(month).padStart(2, '0') : String(month);
+  return `ngày ${m[3]} tháng ${monthText} năm ${m[1]}`;
+}
+
+/** Today's calendar date in Vietnam (UTC+7, no daylight saving), as ISO. */
+export function todayInVietnam(now: Date = new Date()): string {
+  const shifted = new Date(now.getTime() + 7 * 3600_000);
+  return shifted.toISOString().slice(0, 10);
+}
