@@ -1,0 +1,29 @@
+import type { Core } from '../core/app';
+
+export interface CliIo {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+/**
+ * One `cchc` command. Commands go through `core.registry` like every other transport, so the CLI
+ * gets the same validation, errors and rules as the window.
+ */
+export interface CliCommand {
+  /** Words that select it, e.g. "info" or "criteria validate". */
+  readonly name: string;
+  readonly summary: string;
+  /** Shown by `cchc help <command>`, e.g. "cchc criteria export <id> --format json|xlsx". */
+  readonly usage: string;
+  run(args: string[], env: { core: Core; io: CliIo }): Promise<number>;
+}
+
+/** Unwraps a registry result for the CLI: prints the Vietnamese message and gives exit code 1. */
+export async function call<T>(core: Core, io: CliIo, channel: string, input: unknown): Promise<T | undefined> {
+  const result = await core.registry.invoke(channel, input);
+  if (!result.ok) {
+    io.err(`Lỗi (${result.error.code}): ${result.error.message}`);
+    return undefined;
+  }
+  return result.value as T;
+}

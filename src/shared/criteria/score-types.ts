@@ -1,0 +1,41 @@
+import type { ItemStatus } from './format';
+
+/** What the engine says about one item given the officer's answer. */
+export interface ItemScore {
+  code: string;
+  /** Points this item contributes: ≥ 0 and ≤ its max (penalty items: the deduction, also ≥ 0). */
+  points: number;
+  /** The maximum that counts after "không áp dụng" is applied (0 when excluded). */
+  effectiveMax: number;
+  /** True when the officer has entered an answer (or, for a parent, every self-scored leaf has one). */
+  answered: boolean;
+  notApplicable: boolean;
+  /** Why the points are what they are, in Vietnamese, for the thuyết minh and the tables. */
+  ruleExplanation: string;
+}
+
+export interface DomainTotal {
+  code: string;
+  title: string;
+  kind: 'normal' | 'bonus' | 'penalty';
+  points: number;
+  max: number;
+  answeredLeaves: number;
+  totalLeaves: number;
+}
+
+export interface SetScore {
+  /** Every item by code, parents included. */
+  items: Record<string, ItemScore>;
+  domains: DomainTotal[];
+  /** Self-assessed part: normal domains + bonus − penalty, within the set's caps. */
+  total: number;
+  /** Maximum of the self-assessed part (N/A exclusions applied). */
+  max: number;
+  /** total ÷ max × 100. */
+  percent: number;
+  /** Name of the rating band that percent falls in. */
+  band: string;
+  /** Items not yet at full points, most points still at stake first. */
+  atStake: { code: string; title: string; pointsAtStake: number; status?: ItemStatus }[];
+}
