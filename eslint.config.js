@@ -2,6 +2,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
 
 export default tseslint.config(
   { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.reports/**'] },
@@ -23,7 +24,12 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/main/shell/**/*.ts', 'test/fixtures/electron-stub/**'],
+    files: ['**/*.{js,mjs,cjs}'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    // The shell (window) and the preload (bridge) are the two places Electron runs.
+    files: ['src/main/shell/**/*.ts', 'src/preload/**/*.ts', 'test/fixtures/electron-stub/**'],
     rules: { 'no-restricted-imports': 'off' },
   },
 );

@@ -24,7 +24,7 @@ export function createRegistry(handlers: Handlers, ctx: CoreContext, log: Logger
       if (!isChannelName(channel)) {
         return fail(new AppError('UNKNOWN_CHANNEL', `Không có chức năng «${String(channel).slice(0, 80)}».`));
       }
-      const parsed = contract[channel].input.safeParse(rawInput ?? {});
+      const parsed = contract[channel].input.safeParse(rawInput ?? {}, { reportInput: true });
       if (!parsed.success) {
         const problems = describeIssues(parsed.error.issues);
         return fail(new AppError('INVALID_INPUT', `Dữ liệu gửi lên không hợp lệ. ${problems.join(' ')}`));

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { FIELD_LABELS } from '../../shared/field-labels';
 
 /**
  * Turns zod issues into one Vietnamese sentence per problem, naming the field, so that bad input
@@ -6,15 +7,23 @@ import type { z } from 'zod';
  */
 export function describeIssues(issues: readonly z.core.$ZodIssue[]): string[] {
   return issues.map((issue) => {
-    const where = issue.path.length ? `Trường «${issue.path.join('.')}»` : 'Dữ liệu';
+    const where = issue.path.length ? `Trường «${fieldName(issue.path)}»` : 'Dữ liệu';
     return `${where}: ${describeIssue(issue)}`;
   });
+}
+
+/** "profile.shortName" → "Tên viết tắt (profile.shortName)": readable, and still exact for scripts. */
+function fieldName(path: readonly PropertyKey[]): string {
+  const dotted = path.map(String).join('.');
+  const last = path[path.length - 1];
+  const label = typeof last === 'string' ? FIELD_LABELS[last] : undefined;
+  return label ? `${label} (${dotted})` : dotted;
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'invalid_type':
-      if (issue.input === undefined) return 'bắt buộc phải có.';
+      if (!("input" in issue) || issue.input === undefined) return 'bắt buộc phải có.';
       return `sai kiểu dữ liệu (cần ${typeName(issue.expected)}).`;
     case 'too_small':
       if (issue.origin === 'string') return issue.minimum === 1 ? 'không được để trống.' : `phải có ít nhất ${issue.minimum} ký tự.`;

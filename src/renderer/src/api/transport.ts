@@ -1,0 +1,54 @@
+import type { Result } from '../../../shared/contract';
+
+/** How a call reaches main: Electron IPC through the preload, or HTTP to the browser host. */
+export type Transport = (channel: string, input: unknown) => Promise<Result<unknown>>;
+
+const TOKEN_KEY = 'cchc-token';
+
+declare global {
+  interface Window {
+    api?: Record<string, (input: unknown) => Promise<Result<unknown>>>;
+  }
+}
+
+export function electronTransport(api: NonNullable<Window['api']>): Transport {
+  return (channel, input) => {
+    const fn = api[channel];
+    if (!fn) return Promise.resolve({ ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `Không có chức năng «${channel}».` } });
+    return fn(input);
+  };
+}
+
+/**
+ * The browser host hands out its secret in the URL fragment (never sent over HTTP). Keep it for
+ * this tab and remove it from the address bar.
+ */
+export function takeBrowserToken(): string | null {
+  const match = /token=([0-9a-f]{64})/.exec(window.location.hash);
+  if (match) {
+    sessionStorage.setItem(TOKEN_KEY, match[1]!);
+    history.replaceState(null, '', window.location.pathname + window.location.search);
+  }
+  return sessionStorage.getItem(TOKEN_KEY);
+}
+
+export function httpTransport(token: string): Transport {
+  return async (channel, input) => {
+    try {
+      const response = await fetch(`/api/${encodeURIComponent(channel)}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'x-cchc-token': token },
+        body: JSON.stringify(input ?? {}),
+      });
+      return (await response.json()) as Result<unknown>;
+    } catch {
+      return { ok: false, error: { code: 'INTERNAL', message: 'Không kết nối được với ứng dụng. Hãy kiểm tra cửa sổ dòng lệnh đang chạy CCHC Desk.' } };
+    }
+  };
+}
+
+export function detectTransport(): Transport | null {
+  if (window.api) return electronTransport(window.api);
+  const token = takeBrowserToken();
+  return token ? httpTransport(token) : null;
+}

@@ -1,0 +1,58 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { AppInfo } from '../../shared/contract/app';
+import { useApi } from './api/context';
+import { vi } from './i18n/vi';
+import { FirstStartPage } from './pages/first-start-page';
+import { HomePage } from './pages/home-page';
+import { ProfilePage } from './pages/profile-page';
+
+export type PageId = 'home' | 'profile';
+
+/** Opens on the first-start form until a unit profile exists, then on the app's pages. */
+export function App() {
+  const api = useApi();
+  const [info, setInfo] = useState<AppInfo | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [page, setPage] = useState<PageId>('home');
+
+  const reload = useCallback(async () => {
+    const result = await api.call('app/info', {});
+    if (result.ok) setInfo(result.value);
+    else setError(result.error.message);
+  }, [api]);
+
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  if (error) return <main className="centered"><p className="error" role="alert">{error}</p></main>;
+  if (!info) return <main className="centered"><p>{vi.loading}</p></main>;
+  if (!info.latestProfile) return <FirstStartPage onDone={() => void reload()} />;
+
+  return (
+    <div className="layout">
+      <nav className="sidebar" aria-label="Điều hướng chính">
+        <div className="brand">{vi.appName}</div>
+        <NavButton id="home" current={page} onSelect={setPage} label={vi.nav.home} />
+        <NavButton id="profile" current={page} onSelect={setPage} label={vi.nav.profile} />
+      </nav>
+      <main className="content">
+        {page === 'home' && <HomePage info={info} />}
+        {page === 'profile' && <ProfilePage latest={info.latestProfile} onSaved={() => void reload()} />}
+      </main>
+    </div>
+  );
+}
+
+function NavButton(props: { id: PageId; current: PageId; label: string; onSelect(id: PageId): void }) {
+  return (
+    <button
+      type="button"
+      className={props.id === props.current ? 'nav-item active' : 'nav-item'}
+      aria-current={props.id === props.current ? 'page' : undefined}
+      onClick={() => props.onSelect(props.id)}
+    >
+      {props.label}
+    </button>
+  );
+}

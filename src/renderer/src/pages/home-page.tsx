@@ -1,0 +1,28 @@
+import type { AppInfo } from '../../../shared/contract/app';
+import { vi } from '../i18n/vi';
+
+export function HomePage({ info }: { info: AppInfo }) {
+  const p = info.latestProfile;
+  const t = vi.home;
+  return (
+    <section>
+      <h1>{t.title}</h1>
+      {p && (
+        <dl className="facts">
+          <dt>{t.unit}</dt>
+          <dd data-testid="home-unit">{p.name} ({p.shortName})</dd>
+          <dt>{t.year}</dt>
+          <dd>{p.year}</dd>
+          <dt>{t.focalOfficer}</dt>
+          <dd>{p.focalOfficerName}</dd>
+          <dt>{t.leader}</dt>
+          <dd>
+            {p.leaderTitle} {p.leaderName}
+          </dd>
+          <dt>{t.dataDir}</dt>
+          <dd className="mono">{info.dataDir}</dd>
+        </dl>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,50 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openCore } from '../../../src/main/core/app';
+import { runCli } from '../../../src/main/cli/run-cli';
+import { makeTempDir } from '../../helpers/temp-dir';
+import { sampleProfile } from '../../helpers/sample-profile';
+
+function captureIo() {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { io: { out: (l: string) => out.push(l), err: (l: string) => err.push(l) }, out, err };
+}
+
+describe('cchc command line', () => {
+  let temp: ReturnType<typeof makeTempDir>;
+  beforeEach(() => (temp = makeTempDir()));
+  afterEach(() => temp.cleanup());
+  const env = () => ({ CCHC_DATA_DIR: temp.dir });
+
+  it('--help lists the commands in Vietnamese', async () => {
+    const c = captureIo();
+    expect(await runCli(['--help'], { io: c.io, env: env() })).toBe(0);
+    expect(c.out.join('\n')).toContain('Các lệnh:');
+    expect(c.out.join('\n')).toMatch(/info\s+Thư mục dữ liệu/);
+  });
+
+  it('info shows the data folder, schema version and the unit profile', async () => {
+    const core = openCore({ dataDir: temp.dir });
+    await core.registry.invoke('profile/save', { profile: sampleProfile() });
+    core.close();
+    const c = captureIo();
+    expect(await runCli(['info'], { io: c.io, env: env() })).toBe(0);
+    const text = c.out.join('\n');
+    expect(text).toContain(`Thư mục dữ liệu: ${temp.dir}`);
+    expect(text).toMatch(/Phiên bản lược đồ dữ liệu: \d+/);
+    expect(text).toContain('Đơn vị (năm 2026): Sở Nội vụ (SNV)');
+    expect(text).toContain('Lãnh đạo: Giám đốc Trần Văn Mỹ');
+  });
+
+  it('info --json is machine-readable', async () => {
+    const c = captureIo();
+    expect(await runCli(['info', '--json'], { io: c.io, env: env() })).toBe(0);
+    expect(JSON.parse(c.out.join('\n'))).toMatchObject({ dataDir: temp.dir, latestProfile: null });
+  });
+
+  it('an unknown command exits 2 with a Vietnamese message', async () => {
+    const c = captureIo();
+    expect(await runCli(['xoa-het'], { io: c.io, env: env() })).toBe(2);
+    expect(c.err.join('\n')).toContain('Không có lệnh «xoa-het»');
+  });
+});

@@ -1,0 +1,92 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHANNEL_NAMES } from '../../../src/shared/contract';
+import { IPC_PREFIX } from '../../../src/shared/contract/ipc';
+import { makeTempDir } from '../../helpers/temp-dir';
+
+const root = resolve(__dirname, '../../..');
+const bundle = resolve(root, 'out/main/index.js');
+
+interface Report {
+  windowOptions: { webPreferences: Record<string, unknown> } & Record<string, unknown>;
+  loadedUrl: string;
+  ipcChannels: string[];
+  privilegedSchemes: { scheme: string; privileges: Record<string, boolean> }[];
+  protocolSchemes: string[];
+  userDataPath: string;
+  menuLabels: string[];
+  permissionGranted: boolean | null;
+  permissionCheck: boolean | null;
+  cspHeader: string | null;
+  navigationToRemotePrevented: boolean;
+  navigationInsideAppPrevented: boolean;
+  windowOpen: { action: string } | null;
+  foreignIpc: { ok: boolean; error?: { code: string } };
+  ourIpc: { ok: boolean; value?: { schemaVersion: number } };
+  protocolIndexStatus: number;
+  protocolTraversalStatus: number;
+}
+
+describe('the built Electron main bundle, loaded against a stand-in electron module', () => {
+  const temp = makeTempDir();
+  let report: Report;
+
+  beforeAll(() => {
+    // The test suite builds first (npm test); a missing bundle is a real failure, not a skip.
+    expect(existsSync(bundle), `${bundle} is missing: run npm run build`).toBe(true);
+    const out = execFileSync(
+      process.execPath,
+      ['--import', resolve(root, 'test/fixtures/electron-stub/register.mjs'), resolve(root, 'test/fixtures/electron-stub/drive-main.mjs'), bundle],
+      { env: { ...process.env, CCHC_DATA_DIR: temp.dir }, encoding: 'utf8', timeout: 30_000 },
+    );
+    report = JSON.parse(out) as Report;
+  });
+  afterAll(() => temp.cleanup());
+
+  it('creates one window with isolation, sandbox and no Node in the page', () => {
+    const prefs = report.windowOptions.webPreferences;
+    expect(prefs.contextIsolation).toBe(true);
+    expect(prefs.sandbox).toBe(true);
+    expect(prefs.nodeIntegration).toBe(false);
+    expect(prefs.webSecurity).toBe(true);
+    expect(prefs.webviewTag).toBe(false);
+    expect(String(prefs.preload)).toMatch(/out[\\/]preload[\\/]index\.cjs$/);
+    expect(existsSync(String(prefs.preload))).toBe(true);
+    expect(report.loadedUrl).toBe('app://cchc/index.html');
+  });
+
+  it('registers every contract channel on ipcMain, and nothing else', () => {
+    expect(report.ipcChannels).toEqual(CHANNEL_NAMES.map((c) => `${IPC_PREFIX}${c}`).sort());
+  });
+
+  it('answers IPC only from its own window and page', () => {
+    expect(report.foreignIpc).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(report.ourIpc.ok).toBe(true);
+    expect(report.ourIpc.value?.schemaVersion).toBeGreaterThan(0);
+  });
+
+  it('serves the renderer from a privileged app:// scheme with a traversal guard', () => {
+    expect(report.privilegedSchemes.map((s) => s.scheme)).toEqual(['app']);
+    expect(report.protocolSchemes).toEqual(['app']);
+    expect(report.protocolIndexStatus).toBe(200);
+    expect(report.protocolTraversalStatus).toBe(404);
+  });
+
+  it('denies permissions, remote navigation and new windows, and sends a strict CSP', () => {
+    expect(report.permissionGranted).toBe(false);
+    expect(report.permissionCheck).toBe(false);
+    expect(report.navigationToRemotePrevented).toBe(true);
+    expect(report.navigationInsideAppPrevented).toBe(false);
+    expect(report.windowOpen).toEqual({ action: 'deny' });
+    expect(report.cspHeader).toContain("default-src 'self'");
+    expect(report.cspHeader).toContain("script-src 'self'");
+    expect(report.cspHeader).not.toMatch(/unsafe-(inline|eval)|https?:/);
+  });
+
+  it('keeps data where CCHC_DATA_DIR points and has a Vietnamese menu', () => {
+    expect(report.userDataPath).toBe(temp.dir);
+    expect(report.menuLabels).toEqual(['Tệp', 'Sửa', 'Xem', 'Trợ giúp']);
+  });
+});

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import {
+  compareVietnamese,
+  foldVietnamese,
+  formatDateVi,
+  formatDecreeDate,
+  formatNumberVi,
+  formatPercentVi,
+  formatPointsVi,
+  isIsoDate,
+  parseDateVi,
+  toNfc,
+} from '../../../src/shared/text/vi';
+
+describe('Vietnamese text helpers', () => {
+  it('folds diacritics, đ and case so search matches both ways', () => {
+    expect(foldVietnamese('Kế hoạch')).toBe('ke hoach');
+    expect(foldVietnamese('ĐẢNG ỦY')).toBe('dang uy');
+    expect(foldVietnamese('Kế hoạch'.normalize('NFD'))).toBe('ke hoach');
+    expect(foldVietnamese('Ặỹữ')).toBe('ayu');
+  });
+
+  it('stores NFC', () => {
+    const nfd = 'Nguyễn'.normalize('NFD');
+    expect(nfd).not.toBe('Nguyễn');
+    expect(toNfc(nfd)).toBe('Nguyễn');
+  });
+
+  it('formats numbers and percentages the Vietnamese way', () => {
+    expect(formatPercentVi(82.2222)).toBe('82,22%');
+    expect(formatNumberVi(1234567.5)).toBe('1.234.567,5');
+    expect(formatPointsVi(2.5)).toBe('2,50');
+  });
+
+  it('formats and parses dd/mm/yyyy and rejects impossible dates', () => {
+    expect(formatDateVi('2026-01-05')).toBe('05/01/2026');
+    expect(parseDateVi('5/1/2026')).toBe('2026-01-05');
+    expect(parseDateVi('30/02/2026')).toBeNull();
+    expect(parseDateVi('2026-01-05')).toBeNull();
+    expect(isIsoDate('2024-02-29')).toBe(true);
+    expect(isIsoDate('2026-02-29')).toBe(false);
+  });
+
+  it('writes the Decree 30 date line with leading zeros for days < 10 and months 1–2', () => {
+    expect(formatDecreeDate('2020-01-05')).toBe('ngày 05 tháng 01 năm 2020');
+    expect(formatDecreeDate('2026-11-22')).toBe('ngày 22 tháng 11 năm 2026');
+    expect(formatDecreeDate('2026-03-09')).toBe('ngày 09 tháng 3 năm 2026');
+  });
+
+  it('sorts in Vietnamese order (Đ after D)', () => {
+    expect(['Đà Lạt', 'Bảo Lộc', 'Di Linh', 'An Giang'].sort(compareVietnamese)).toEqual([
+      'An Giang',
+      'Bảo Lộc',
+      'Di Linh',
+      'Đà Lạt',
+    ]);
+  });
+});
