@@ -96,3 +96,18 @@ export function todayInVietnam(now: Date = new Date()): string {
   const shifted = new Date(now.getTime() + 7 * 3600_000);
   return shifted.toISOString().slice(0, 10);
 }
+
+/**
+ * Reads a number typed the Vietnamese way ("85,5", "1.234,5") or the plain way ("85.5").
+ * A comma is the decimal separator; dots before a comma are thousands separators. Null when it
+ * is not a number.
+ */
+export function parseNumberVi(text: string): number | null {
+  const t = text.trim().replace(/\s/g, '');
+  if (!t) return null;
+  let normalised = t;
+  if (t.includes(',')) normalised = t.replace(/\./g, '').replace(',', '.');
+  else if (/^-?\d{1,3}(\.\d{3})+$/.test(t)) normalised = t.replace(/\./g, '');
+  if (!/^-?\d+(\.\d+)?$/.test(normalised)) return null;
+  return Number(normalised);
+}

@@ -8,6 +8,7 @@ import {
   formatPercentVi,
   formatPointsVi,
   isIsoDate,
+  parseNumberVi,
   parseDateVi,
   toNfc,
 } from '../../../src/shared/text/vi';
@@ -54,5 +55,23 @@ describe('Vietnamese text helpers', () => {
       'Di Linh',
       'Đà Lạt',
     ]);
+  });
+});
+
+describe('parseNumberVi', () => {
+  it.each([
+    ['85,5', 85.5],
+    ['85.5', 85.5],
+    ['1.234,5', 1234.5],
+    ['1.234', 1234],
+    [' 12 ', 12],
+    ['-3', -3],
+    ['0', 0],
+  ])('reads %s as %d', (text, value) => {
+    expect(parseNumberVi(text)).toBe(value);
+  });
+
+  it.each(['', 'abc', '1,2,3', '12%', '--1'])('refuses %j', (text) => {
+    expect(parseNumberVi(text)).toBeNull();
   });
 });
