@@ -1,0 +1,34 @@
+import type { CriteriaSet } from '../../../shared/criteria/format';
+
+/**
+ * One problem found in a criteria set. `where` is a JSON path (`domains[2].children[0].maxPoints`)
+ * for JSON input, or a cell (`Tiêu chí!D14`) for Excel input, so the author can go straight to it.
+ */
+export interface CriteriaError {
+  where: string;
+  message: string;
+}
+
+export type ValidationResult = { ok: true; set: CriteriaSet } | { ok: false; errors: CriteriaError[] };
+
+export type PathSegment = string | number;
+
+/** ['domains', 2, 'children', 0, 'maxPoints'] → "domains[2].children[0].maxPoints". */
+export function formatPath(path: readonly PathSegment[]): string {
+  let out = '';
+  for (const segment of path) {
+    if (typeof segment === 'number') out += `[${segment}]`;
+    else out += out ? `.${segment}` : segment;
+  }
+  return out || '(gốc)';
+}
+
+/** The inverse of formatPath, for mapping JSON paths back to Excel cells. */
+export function parsePath(where: string): PathSegment[] {
+  const out: PathSegment[] = [];
+  for (const match of where.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) {
+    if (match[2] !== undefined) out.push(Number(match[2]));
+    else if (match[1] !== undefined) out.push(match[1]);
+  }
+  return out;
+}
