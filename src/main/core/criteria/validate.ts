@@ -22,7 +22,7 @@ export function normalizeStrings(value: unknown): unknown {
  */
 export function validateCriteriaSet(raw: unknown): ValidationResult {
   const input = normalizeStrings(raw);
-  const parsed = criteriaSetSchema.safeParse(input);
+  const parsed = criteriaSetSchema.safeParse(input, { reportInput: true });
   const errors: CriteriaError[] = parsed.success ? [] : parsed.error.issues.map((issue) => zodIssueToError(issue, input));
   const seen = new Set(errors.map((e) => `${e.where}\u0000${e.message}`));
   for (const error of semanticErrors(input)) {

@@ -71,7 +71,12 @@ function owningItem(raw: unknown, path: readonly PathSegment[]): string | null {
   return code;
 }
 
+/** Set-level fields whose short item-level label would be ambiguous. */
+const SET_FIELD_LABELS: Record<string, string> = { id: 'Mã bộ chỉ số', name: 'Tên bộ chỉ số', year: 'Năm áp dụng', version: 'Phiên bản' };
+
 function fieldLabel(path: readonly PathSegment[]): string {
+  const only = path[0];
+  if (path.length === 1 && typeof only === 'string' && SET_FIELD_LABELS[only]) return SET_FIELD_LABELS[only];
   for (let i = path.length - 1; i >= 0; i--) {
     const segment = path[i];
     if (typeof segment === 'string') {
@@ -110,6 +115,7 @@ function describe(issue: z.core.$ZodIssue): string {
       if (issue.origin === 'array') return `quá nhiều mục (tối đa ${issue.maximum}).`;
       return `không được lớn hơn ${issue.maximum}.`;
     case 'invalid_value':
+      if (issue.input === undefined) return 'bắt buộc phải có.';
       return `giá trị không hợp lệ (chấp nhận: ${issue.values.map(String).join(', ')}).`;
     case 'unrecognized_keys':
       return `có trường không thuộc định dạng: ${issue.keys.join(', ')}.`;
