@@ -1,9 +1,11 @@
 import type { Handlers } from './registry';
 import { appHandlers } from './app-handlers';
 import { profileHandlers } from './profile/handlers';
+import { criteriaHandlers } from './criteria/handlers';
 
 /** Contract channel → handler. The type makes a missing or misspelled channel a compile error. */
 export const handlers: Handlers = {
   ...appHandlers,
   ...profileHandlers,
+  ...criteriaHandlers,
 };

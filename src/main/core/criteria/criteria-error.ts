@@ -1,13 +1,12 @@
+import type { CriteriaError } from '../../../shared/contract/criteria';
 import type { CriteriaSet } from '../../../shared/criteria/format';
 
 /**
  * One problem found in a criteria set. `where` is a JSON path (`domains[2].children[0].maxPoints`)
  * for JSON input, or a cell (`Tiêu chí!D14`) for Excel input, so the author can go straight to it.
+ * The type lives in the contract because it crosses the transport.
  */
-export interface CriteriaError {
-  where: string;
-  message: string;
-}
+export type { CriteriaError };
 
 export type ValidationResult = { ok: true; set: CriteriaSet } | { ok: false; errors: CriteriaError[] };
 
