@@ -109,7 +109,8 @@ class Checker {
       if (code && previousCode) {
         const a = codeSegments(previousCode).at(-1) ?? 0;
         const b = codeSegments(code).at(-1) ?? 0;
-        if (codeSegments(previousCode).length === codeSegments(code).length && b <= a) {
+        // b === a is a duplicate code, reported once above rather than also as an ordering error.
+        if (codeSegments(previousCode).length === codeSegments(code).length && b < a) {
           this.add([...itemPath, 'code'], `Tiêu chí ${code} đứng sau ${previousCode}: các mục cùng cấp phải sắp theo mã tăng dần.`);
         }
       }
