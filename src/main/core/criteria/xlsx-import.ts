@@ -50,6 +50,18 @@ function isoOfDate(d: Date): string {
   return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`;
 }
 
+/**
+ * A date cell as ISO: a Date, a dd/mm/yyyy text, or an Excel serial number (what a typed date
+ * becomes in a cell without a date format). Null when it is none of these.
+ */
+function dateOf(v: Plain): string | null {
+  if (v instanceof Date) return isoOfDate(v);
+  if (typeof v === 'number' && Number.isInteger(v) && v > 0 && v < 2958466) {
+    return isoOfDate(new Date(Date.UTC(1899, 11, 30) + v * 86_400_000));
+  }
+  return typeof v === 'string' ? parseDateVi(v) : null;
+}
+
 function text(cell: ExcelJS.Cell): string {
   const v = plain(cell);
   if (v === null) return '';
@@ -94,8 +106,7 @@ class Reader {
   date(cell: ExcelJS.Cell, where: string, subject: string): string | undefined {
     const v = plain(cell);
     if (v === null || v === '') return undefined;
-    if (v instanceof Date) return isoOfDate(v);
-    const iso = parseDateVi(String(v));
+    const iso = dateOf(v);
     if (iso) return iso;
     this.error(where, `${subject}: «${String(v).slice(0, 40)}» không phải ngày hợp lệ (dạng dd/mm/yyyy, ví dụ 31/01/2026).`);
     return String(v);
@@ -271,7 +282,7 @@ class Reader {
       item.notApplicable = na;
     }
     const ruleType = word('ruleType', RULE_TYPE_LABELS);
-    if (ruleType !== undefined) item.scoring = this.readRule(ruleType, code, r, { t, num, word });
+    if (ruleType !== undefined) item.scoring = this.readRule(ruleType, code, r, { cell: (c) => row.getCell(c), t, num, word });
     item.children = [];
     return item;
   }
@@ -281,6 +292,7 @@ class Reader {
     code: string,
     r: number,
     get: {
+      cell: (column: number) => ExcelJS.Cell;
       t: (key: ItemColumnKey) => string;
       num: (key: ItemColumnKey) => unknown;
       word: <K extends string>(key: ItemColumnKey, map: Readonly<Record<K, string>>) => string | undefined;
@@ -313,12 +325,8 @@ class Reader {
         put('pointsEach', get.num('pointsEach'));
         break;
       case 'deadline': {
-        const raw = get.t('deadline').trim();
-        if (raw) {
-          const iso = parseDateVi(raw);
-          if (!iso) this.error(this.at('deadline', r), `Tiêu chí ${code} — Hạn: «${raw.slice(0, 40)}» không phải ngày hợp lệ (dạng dd/mm/yyyy, ví dụ 31/01/2026).`);
-          put('deadline', iso ?? raw);
-        }
+        const c = this.itemColumns.get('deadline');
+        if (c) put('deadline', this.date(get.cell(c), this.at('deadline', r), `Tiêu chí ${code} — Hạn`));
         put('onTimePoints', get.num('passPoints'));
         put('latePoints', get.num('failPoints'));
         put('missingPoints', get.num('missingPoints'));
