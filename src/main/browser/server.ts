@@ -39,7 +39,12 @@ export async function startBrowserHost(options: { registry: Registry; rendererDi
     url: `http://127.0.0.1:${port}/#token=${token}`,
     port,
     token,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        // The page keeps HTTP connections alive; without this, close() waits for them forever.
+        server.closeAllConnections();
+      }),
   };
 }
 

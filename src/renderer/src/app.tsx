@@ -2,11 +2,13 @@ import { useCallback, useEffect, useState } from 'react';
 import type { AppInfo } from '../../shared/contract/app';
 import { useApi } from './api/context';
 import { vi } from './i18n/vi';
+import { AssessmentPage } from './pages/assessment/assessment-page';
+import { CriteriaPage } from './pages/criteria/criteria-page';
 import { FirstStartPage } from './pages/first-start-page';
 import { HomePage } from './pages/home-page';
 import { ProfilePage } from './pages/profile-page';
 
-export type PageId = 'home' | 'profile';
+export type PageId = 'home' | 'assessment' | 'criteria' | 'profile';
 
 /** Opens on the first-start form until a unit profile exists, then on the app's pages. */
 export function App() {
@@ -34,10 +36,14 @@ export function App() {
       <nav className="sidebar" aria-label="Điều hướng chính">
         <div className="brand">{vi.appName}</div>
         <NavButton id="home" current={page} onSelect={setPage} label={vi.nav.home} />
+        <NavButton id="assessment" current={page} onSelect={setPage} label={vi.nav.assessment} />
+        <NavButton id="criteria" current={page} onSelect={setPage} label={vi.nav.criteria} />
         <NavButton id="profile" current={page} onSelect={setPage} label={vi.nav.profile} />
       </nav>
       <main className="content">
         {page === 'home' && <HomePage info={info} />}
+        {page === 'assessment' && <AssessmentPage key={info.latestProfile.year} profile={info.latestProfile} />}
+        {page === 'criteria' && <CriteriaPage />}
         {page === 'profile' && <ProfilePage latest={info.latestProfile} onSaved={() => void reload()} />}
       </main>
     </div>

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { ChannelSpec } from './define';
 import { appChannels } from './app';
 import { profileChannels } from './profile';
+import { assessmentChannels } from './assessment';
 import { criteriaChannels } from './criteria';
 
 export * from './define';
@@ -10,6 +11,7 @@ export * from './define';
 export const contract = {
   ...appChannels,
   ...profileChannels,
+  ...assessmentChannels,
   ...criteriaChannels,
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 } satisfies Record<string, ChannelSpec<any, any>>;

@@ -1,0 +1,236 @@
+import { isDeepStrictEqual } from 'node:util';
+import type {
+  AssessmentEntry,
+  AssessmentSummary,
+  AssessmentView,
+  CarryOverReport,
+  SavedEntry,
+  YearComparison,
+} from '../../../shared/contract/assessment';
+import type { Answer, CriteriaItem, CriteriaSet, ItemStatus } from '../../../shared/criteria/format';
+import type { SetScore } from '../../../shared/criteria/score-types';
+import { flattenItems, selfScoredLeaves } from '../../../shared/criteria/tree';
+import { toNfc } from '../../../shared/text/vi';
+import type { CoreContext } from '../context';
+import { AppError } from '../errors';
+import { getProfile } from '../profile/profile-store';
+import { answerFitsRule } from './answer-fit';
+import { emptyEntry, getAssessmentRow, getEntry, insertAssessment, listAssessmentRows, listEntries, upsertEntry, type AssessmentRow } from './assessment-store';
+import { criteriaAccess } from './criteria-access';
+import { evidenceAccess } from './evidence-access';
+
+/** Evidence for an assessment item is linked under this key, shared with the evidence domain. */
+export function itemEvidenceKey(year: number, code: string): string {
+  return `${year}:${code}`;
+}
+
+function requireRow(ctx: CoreContext, year: number): AssessmentRow {
+  const row = getAssessmentRow(ctx.db, year);
+  if (!row) throw new AppError('NOT_FOUND', `Chưa có bản tự đánh giá năm ${year}.`);
+  return row;
+}
+
+function loadSet(ctx: CoreContext, row: AssessmentRow): CriteriaSet {
+  const set = criteriaAccess.getSet(ctx.db, row.set_id, row.set_version);
+  if (!set) throw new AppError('NOT_FOUND', `Không tìm thấy bộ chỉ số «${row.set_id}» phiên bản ${row.set_version}.`);
+  return set;
+}
+
+function scoreOf(set: CriteriaSet, entries: AssessmentEntry[]): SetScore {
+  const answers: Record<string, Answer> = {};
+  const statuses: Record<string, ItemStatus> = {};
+  for (const e of entries) {
+    if (e.answer) answers[e.code] = e.answer;
+    statuses[e.code] = e.status;
+  }
+  return criteriaAccess.scoreSet(set, answers, statuses);
+}
+
+function summaryOf(row: AssessmentRow, set: CriteriaSet): AssessmentSummary {
+  return { year: row.year, setId: row.set_id, setVersion: row.set_version, setName: set.name, createdAt: row.created_at };
+}
+
+export function listAssessments(ctx: CoreContext): AssessmentSummary[] {
+  return listAssessmentRows(ctx.db).map((row) => summaryOf(row, loadSet(ctx, row)));
+}
+
+export function getAssessmentView(ctx: CoreContext, year: number): AssessmentView | null {
+  const row = getAssessmentRow(ctx.db, year);
+  if (!row) return null;
+  const set = loadSet(ctx, row);
+  const stored = listEntries(ctx.db, year);
+  const entries: Record<string, AssessmentEntry> = {};
+  for (const { item } of selfScoredLeaves(set)) entries[item.code] = emptyEntry(item.code);
+  for (const e of stored) entries[e.code] = e;
+  const leafCodes = selfScoredLeaves(set).map((l) => l.item.code);
+  const counts = evidenceAccess.countLinks(ctx.db, leafCodes.map((code) => itemEvidenceKey(year, code)));
+  const evidenceCounts = Object.fromEntries(leafCodes.map((code) => [code, counts[itemEvidenceKey(year, code)] ?? 0]));
+  return { ...summaryOf(row, set), set, entries, score: scoreOf(set, stored), evidenceCounts };
+}
+
+/**
+ * Opens a year's assessment, creating it when missing: on the set given, or else the newest set
+ * for the year and the unit's type.
+ */
+export function openAssessment(ctx: CoreContext, year: number, setId?: string, setVersion?: number): AssessmentView {
+  const existing = getAssessmentView(ctx, year);
+  if (existing) return existing;
+  const profile = getProfile(ctx.db, year);
+  if (!profile) throw new AppError('NOT_FOUND', `Chưa khai báo thông tin đơn vị cho năm ${year}. Hãy khai báo ở mục «Thông tin đơn vị».`);
+  const set = setId ? criteriaAccess.getSet(ctx.db, setId, setVersion) : criteriaAccess.findSetForYear(ctx.db, year, profile.unitType);
+  if (!set) {
+    throw new AppError(
+      'NOT_FOUND',
+      setId
+        ? `Không tìm thấy bộ chỉ số «${setId}».`
+        : `Chưa có bộ chỉ số năm ${year} cho loại đơn vị của bạn. Hãy nhập bộ chỉ số của tỉnh trước.`,
+    );
+  }
+  insertAssessment(ctx.db, { year, set_id: set.id, set_version: set.version, created_at: ctx.now().toISOString() });
+  return getAssessmentView(ctx, year)!;
+}
+
+export interface EntryPatch {
+  answer?: Answer | null;
+  explanation?: string;
+  status?: ItemStatus;
+}
+
+/** Saves what the officer changed on one item and returns the item with the new totals. */
+export function saveEntry(ctx: CoreContext, year: number, code: string, patch: EntryPatch): SavedEntry {
+  const row = requireRow(ctx, year);
+  const set = loadSet(ctx, row);
+  const leaf = selfScoredLeaves(set).find((l) => l.item.code === code)?.item;
+  if (!leaf) {
+    const any = flattenItems(set).find((f) => f.item.code === code)?.item;
+    throw new AppError(
+      'INVALID_INPUT',
+      any ? `Tiêu chí ${code} không do đơn vị tự chấm (được chấm qua thẩm định, điều tra xã hội học hoặc theo các tiêu chí con).` : `Bộ chỉ số không có tiêu chí ${code}.`,
+    );
+  }
+  if (patch.answer) {
+    const problem = answerFitsRule(leaf, patch.answer);
+    if (problem) throw new AppError('INVALID_INPUT', `Tiêu chí ${code}: ${problem}`);
+  }
+
+  const previous = getEntry(ctx.db, year, code) ?? emptyEntry(code);
+  const next: AssessmentEntry = {
+    code,
+    answer: patch.answer !== undefined ? normaliseAnswer(patch.answer) : previous.answer,
+    explanation: patch.explanation !== undefined ? toNfc(patch.explanation) : previous.explanation,
+    status: patch.status ?? previous.status,
+    updatedAt: ctx.now().toISOString(),
+  };
+  // Touching an untouched item starts it; clearing the answer of a started one keeps it started.
+  if (!patch.status && next.status === 'chua-lam' && (next.answer || next.explanation.trim())) next.status = 'dang-lam';
+
+  const stored = listEntries(ctx.db, year).filter((e) => e.code !== code);
+  const score = scoreOf(set, [...stored, next]);
+  if (next.status === 'xong') {
+    const reason = missingExplanationReason(ctx, year, leaf, next, score);
+    if (reason) throw new AppError('VALIDATION_FAILED', `Chưa thể đánh dấu «Xong» tiêu chí ${code}: ${reason}`);
+  }
+  upsertEntry(ctx.db, year, { ...next, updatedAt: next.updatedAt! });
+  return { entry: next, score };
+}
+
+function normaliseAnswer(answer: Answer | null): Answer | null {
+  if (answer?.kind === 'not-applicable') return { kind: 'not-applicable', reason: toNfc(answer.reason.trim()) };
+  return answer;
+}
+
+/** Thuyết minh is required where the score is partial or the required evidence is missing. */
+function missingExplanationReason(ctx: CoreContext, year: number, item: CriteriaItem, entry: AssessmentEntry, score: SetScore): string | null {
+  const itemScore = score.items[item.code];
+  if (!entry.answer || !itemScore?.answered) return 'chưa nhập số liệu để chấm điểm.';
+  if (entry.explanation.trim()) return null;
+  if (itemScore.notApplicable) return null;
+  if (itemScore.points < itemScore.effectiveMax) return 'điểm chưa đạt tối đa nên cần thuyết minh (giải trình) cách tính điểm.';
+  if (item.evidenceRequired.trim()) {
+    const key = itemEvidenceKey(year, item.code);
+    if ((evidenceAccess.countLinks(ctx.db, [key])[key] ?? 0) === 0) return 'chưa có tài liệu kiểm chứng nên cần thuyết minh cách tính điểm.';
+  }
+  return null;
+}
+
+/**
+ * Starts a new year from the previous year's answers. An answer carries over only where the item
+ * code exists in the new set with the same rule, maximum and scorer, so no old answer is scored by
+ * a rule it was not given for. Statuses restart; evidence links follow the carried items.
+ */
+export function carryOver(ctx: CoreContext, fromYear: number, toYear: number, setId?: string): CarryOverReport {
+  if (toYear <= fromYear) throw new AppError('INVALID_INPUT', 'Năm mới phải sau năm được chuyển kết quả.');
+  const fromRow = requireRow(ctx, fromYear);
+  if (getAssessmentRow(ctx.db, toYear)) throw new AppError('CONFLICT', `Đã có bản tự đánh giá năm ${toYear}; không chuyển đè lên dữ liệu đã nhập.`);
+  const oldSet = loadSet(ctx, fromRow);
+  const oldItems = new Map(flattenItems(oldSet).map((f) => [f.item.code, f.item]));
+  const oldEntries = new Map(listEntries(ctx.db, fromYear).map((e) => [e.code, e]));
+
+  const run = ctx.db.transaction(() => {
+    const view = openAssessment(ctx, toYear, setId);
+    const carried: string[] = [];
+    const notCarried: CarryOverReport['notCarried'] = [];
+    let evidenceLinksCarried = 0;
+    for (const { item } of selfScoredLeaves(view.set)) {
+      const old = oldItems.get(item.code);
+      const entry = oldEntries.get(item.code);
+      if (!entry || (!entry.answer && !entry.explanation)) continue;
+      if (!old) {
+        notCarried.push({ code: item.code, title: item.title, reason: 'Tiêu chí mới, năm trước không có.' });
+        continue;
+      }
+      if (!isDeepStrictEqual(old.scoring, item.scoring) || old.maxPoints !== item.maxPoints || old.assessedBy !== item.assessedBy) {
+        notCarried.push({ code: item.code, title: item.title, reason: 'Cách tính điểm hoặc điểm tối đa đã thay đổi.' });
+        continue;
+      }
+      upsertEntry(ctx.db, toYear, {
+        code: item.code,
+        answer: entry.answer,
+        explanation: entry.explanation,
+        status: 'dang-lam',
+        updatedAt: ctx.now().toISOString(),
+      });
+      evidenceLinksCarried += evidenceAccess.copyLinks(ctx.db, itemEvidenceKey(fromYear, item.code), itemEvidenceKey(toYear, item.code));
+      carried.push(item.code);
+    }
+    // Items of the old year that are gone from the new set are worth listing too.
+    const newCodes = new Set(flattenItems(view.set).map((f) => f.item.code));
+    for (const [code, entry] of oldEntries) {
+      if (!newCodes.has(code) && (entry.answer || entry.explanation)) {
+        notCarried.push({ code, title: oldItems.get(code)?.title ?? code, reason: 'Bộ chỉ số năm mới không còn tiêu chí này.' });
+      }
+    }
+    return { year: toYear, carried, notCarried, evidenceLinksCarried };
+  });
+  return run();
+}
+
+export function compareYears(ctx: CoreContext, year: number, previousYear: number): YearComparison {
+  const current = getAssessmentView(ctx, year);
+  const previous = getAssessmentView(ctx, previousYear);
+  if (!current) throw new AppError('NOT_FOUND', `Chưa có bản tự đánh giá năm ${year}.`);
+  if (!previous) throw new AppError('NOT_FOUND', `Chưa có bản tự đánh giá năm ${previousYear}.`);
+  const pct = (points: number, max: number) => (max > 0 ? (points / max) * 100 : 0);
+  const codes = [...new Set([...current.score.domains.map((d) => d.code), ...previous.score.domains.map((d) => d.code)])];
+  return {
+    year,
+    previousYear,
+    total: {
+      current: current.score.total,
+      previous: previous.score.total,
+      currentPercent: current.score.percent,
+      previousPercent: previous.score.percent,
+    },
+    bands: { current: current.score.band, previous: previous.score.band },
+    domains: codes.map((code) => {
+      const a = current.score.domains.find((d) => d.code === code);
+      const b = previous.score.domains.find((d) => d.code === code);
+      return {
+        code,
+        title: a?.title ?? b?.title ?? code,
+        current: a ? { points: a.points, max: a.max, percent: pct(a.points, a.max) } : null,
+        previous: b ? { points: b.points, max: b.max, percent: pct(b.points, b.max) } : null,
+      };
+    }),
+  };
+}

@@ -1,0 +1,19 @@
+import type { Handlers } from '../registry';
+import { carryOver, compareYears, getAssessmentView, listAssessments, openAssessment, saveEntry } from './assessment-service';
+
+type AssessmentChannel =
+  | 'assessment/list'
+  | 'assessment/open'
+  | 'assessment/get'
+  | 'assessment/save-entry'
+  | 'assessment/carry-over'
+  | 'assessment/compare';
+
+export const assessmentHandlers: Pick<Handlers, AssessmentChannel> = {
+  'assessment/list': (_input, ctx) => listAssessments(ctx),
+  'assessment/open': ({ year, setId, setVersion }, ctx) => openAssessment(ctx, year, setId, setVersion),
+  'assessment/get': ({ year }, ctx) => getAssessmentView(ctx, year),
+  'assessment/save-entry': ({ year, code, ...patch }, ctx) => saveEntry(ctx, year, code, patch),
+  'assessment/carry-over': ({ fromYear, toYear, setId }, ctx) => carryOver(ctx, fromYear, toYear, setId),
+  'assessment/compare': ({ year, previousYear }, ctx) => compareYears(ctx, year, previousYear),
+};

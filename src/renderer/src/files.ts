@@ -1,0 +1,25 @@
+/** Reads a chosen file as base64 for the channels that take file content (import, upload). */
+export function readFileAsBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => {
+      const url = String(reader.result);
+      resolve(url.slice(url.indexOf(',') + 1));
+    };
+    reader.onerror = () => reject(reader.error ?? new Error('Không đọc được tệp.'));
+    reader.readAsDataURL(file);
+  });
+}
+
+/** Hands a generated file to the user: Electron shows a save dialog, a browser saves a download. */
+export function saveBase64File(fileName: string, contentBase64: string, mime = 'application/octet-stream'): void {
+  const bytes = Uint8Array.from(atob(contentBase64), (c) => c.charCodeAt(0));
+  const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -1,0 +1,80 @@
+import type { AssessmentView } from '../../../../shared/contract/assessment';
+import { ITEM_STATUS_LABELS } from '../../../../shared/criteria/format';
+import { formatPercentVi, formatPointsVi } from '../../../../shared/text/vi';
+import { vi } from '../../i18n/vi';
+
+const t = vi.assessment.summary;
+
+/** Totals per domain, the band, and what is still at stake, most points first. */
+export function SummaryView({ view, onOpenItem }: { view: AssessmentView; onOpenItem(code: string): void }) {
+  const { score } = view;
+  return (
+    <section className="summary" aria-label={t.title}>
+      <h2>{t.title}</h2>
+      <table className="grid">
+        <thead>
+          <tr>
+            <th>{t.domain}</th>
+            <th className="num">{t.points}</th>
+            <th className="num">{t.max}</th>
+            <th className="num">{t.percent}</th>
+            <th className="num">{t.progress}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {score.domains.map((d) => (
+            <tr key={d.code}>
+              <td>
+                {d.code}. {d.title}
+                {d.kind !== 'normal' && <span className="tag">{d.kind === 'bonus' ? t.bonus : t.penalty}</span>}
+              </td>
+              <td className="num">{d.kind === 'penalty' && d.points > 0 ? `−${formatPointsVi(d.points)}` : formatPointsVi(d.points)}</td>
+              <td className="num">{formatPointsVi(d.max)}</td>
+              <td className="num">{d.max > 0 ? formatPercentVi((d.points / d.max) * 100) : '—'}</td>
+              <td className="num">
+                {d.answeredLeaves}/{d.totalLeaves}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th>{t.total}</th>
+            <th className="num" data-testid="summary-total">{formatPointsVi(score.total)}</th>
+            <th className="num">{formatPointsVi(score.max)}</th>
+            <th className="num">{formatPercentVi(score.percent)}</th>
+            <th className="num" data-testid="summary-band">{score.band}</th>
+          </tr>
+        </tfoot>
+      </table>
+
+      <h2>{t.atStake}</h2>
+      {score.atStake.length === 0 ? (
+        <p className="ok-text">{t.nothingAtStake}</p>
+      ) : (
+        <table className="grid">
+          <thead>
+            <tr>
+              <th>{t.item}</th>
+              <th className="num">{t.pointsAtStake}</th>
+              <th>{t.status}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {score.atStake.map((s) => (
+              <tr key={s.code}>
+                <td>
+                  <button type="button" className="link" onClick={() => onOpenItem(s.code)}>
+                    {s.code} {s.title}
+                  </button>
+                </td>
+                <td className="num">{formatPointsVi(s.pointsAtStake)}</td>
+                <td>{ITEM_STATUS_LABELS[view.entries[s.code]?.status ?? 'chua-lam']}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

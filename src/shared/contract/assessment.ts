@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { answerSchema, ITEM_STATUSES, itemCodeSchema, type Answer, type CriteriaSet, type ItemStatus } from '../criteria/format';
+import type { SetScore } from '../criteria/score-types';
+import { channel } from './define';
+import { profileYearSchema } from './profile';
+
+export interface AssessmentEntry {
+  code: string;
+  answer: Answer | null;
+  /** Thuyết minh: how the score was reached; required where the score is partial or evidence is missing. */
+  explanation: string;
+  status: ItemStatus;
+  updatedAt: string | null;
+}
+
+export interface AssessmentSummary {
+  year: number;
+  setId: string;
+  setVersion: number;
+  setName: string;
+  createdAt: string;
+}
+
+export interface AssessmentView extends AssessmentSummary {
+  set: CriteriaSet;
+  entries: Record<string, AssessmentEntry>;
+  score: SetScore;
+  /** Number of evidence files linked to each item (by code). */
+  evidenceCounts: Record<string, number>;
+}
+
+export interface SavedEntry {
+  entry: AssessmentEntry;
+  score: SetScore;
+}
+
+export interface CarryOverReport {
+  year: number;
+  carried: string[];
+  notCarried: { code: string; title: string; reason: string }[];
+  evidenceLinksCarried: number;
+}
+
+export interface DomainComparison {
+  code: string;
+  title: string;
+  current: { points: number; max: number; percent: number } | null;
+  previous: { points: number; max: number; percent: number } | null;
+}
+
+export interface YearComparison {
+  year: number;
+  previousYear: number;
+  total: { current: number; previous: number; currentPercent: number; previousPercent: number };
+  bands: { current: string; previous: string };
+  domains: DomainComparison[];
+}
+
+const yearInput = z.strictObject({ year: profileYearSchema });
+
+export const assessmentChannels = {
+  'assessment/list': channel<AssessmentSummary[]>()(z.strictObject({})),
+  /** Opens the year's assessment, creating it on the set for the year and unit type when missing. */
+  'assessment/open': channel<AssessmentView>()(
+    z.strictObject({
+      year: profileYearSchema,
+      setId: z.string().max(100).optional(),
+      setVersion: z.number().int().min(1).optional(),
+    }),
+  ),
+  'assessment/get': channel<AssessmentView | null>()(yearInput),
+  'assessment/save-entry': channel<SavedEntry>()(
+    z.strictObject({
+      year: profileYearSchema,
+      code: itemCodeSchema,
+      answer: answerSchema.nullable().optional(),
+      explanation: z.string().max(20_000).optional(),
+      status: z.enum(ITEM_STATUSES).optional(),
+    }),
+  ),
+  'assessment/carry-over': channel<CarryOverReport>()(
+    z.strictObject({ fromYear: profileYearSchema, toYear: profileYearSchema, setId: z.string().max(100).optional() }),
+  ),
+  'assessment/compare': channel<YearComparison>()(z.strictObject({ year: profileYearSchema, previousYear: profileYearSchema })),
+};
