@@ -48,3 +48,29 @@ describe('cchc command line', () => {
     expect(c.err.join('\n')).toContain('Không có lệnh «xoa-het»');
   });
 });
+
+describe('cchc assessment score', () => {
+  let temp: ReturnType<typeof makeTempDir>;
+  beforeEach(() => (temp = makeTempDir()));
+  afterEach(() => temp.cleanup());
+
+  it('prints totals per domain and the band of a year', async () => {
+    const core = openCore({ dataDir: temp.dir });
+    await core.registry.invoke('profile/save', { profile: sampleProfile() });
+    await core.registry.invoke('assessment/open', { year: 2026 });
+    await core.registry.invoke('assessment/save-entry', { year: 2026, code: '1.1.3', answer: { kind: 'yes-no', value: true } });
+    core.close();
+    const c = captureIo();
+    expect(await runCli(['assessment', 'score', '2026'], { io: c.io, env: { CCHC_DATA_DIR: temp.dir } })).toBe(0);
+    const text = c.out.join('\n');
+    expect(text).toMatch(/1\. Công tác chỉ đạo, điều hành cải cách hành chính\s+0,50 \/\s+10,00/);
+    expect(text).toMatch(/Tổng điểm tự chấm\s+0,50/);
+    expect(text).toContain('Xếp loại: Yếu');
+  });
+
+  it('says so when the year has no assessment', async () => {
+    const c = captureIo();
+    expect(await runCli(['assessment', 'score', '2031'], { io: c.io, env: { CCHC_DATA_DIR: temp.dir } })).toBe(1);
+    expect(c.err.join('\n')).toContain('Chưa có bản tự đánh giá năm 2031');
+  });
+});

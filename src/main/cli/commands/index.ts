@@ -1,5 +1,7 @@
 import type { CliCommand } from '../command';
+import { assessmentCommands } from './assessment';
+import { criteriaCommands } from './criteria';
 import { infoCommand } from './info';
 
 /** Every `cchc` command; each domain adds its list here. */
-export const commands: readonly CliCommand[] = [infoCommand];
+export const commands: readonly CliCommand[] = [infoCommand, ...criteriaCommands, ...assessmentCommands];

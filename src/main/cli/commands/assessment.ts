@@ -1,0 +1,38 @@
+import type { AssessmentView } from '../../../shared/contract/assessment';
+import { formatPercentVi, formatPointsVi } from '../../../shared/text/vi';
+import { call, type CliCommand } from '../command';
+
+export const assessmentCommands: CliCommand[] = [
+  {
+    name: 'assessment score',
+    summary: 'In điểm tự chấm theo lĩnh vực, tổng điểm và xếp loại của một năm',
+    usage: 'cchc assessment score <năm> [--json]',
+    async run(args, { core, io }) {
+      const year = Number(args[0]);
+      if (!Number.isInteger(year)) {
+        io.err('Cần ghi năm đánh giá, ví dụ: cchc assessment score 2026');
+        return 2;
+      }
+      const view = await call<AssessmentView | null>(core, io, 'assessment/get', { year });
+      if (view === undefined) return 1;
+      if (view === null) {
+        io.err(`Chưa có bản tự đánh giá năm ${year}.`);
+        return 1;
+      }
+      const { score } = view;
+      if (args.includes('--json')) {
+        io.out(JSON.stringify({ year, set: { id: view.setId, version: view.setVersion }, domains: score.domains, total: score.total, max: score.max, percent: score.percent, band: score.band }, null, 2));
+        return 0;
+      }
+      io.out(`Tự đánh giá năm ${year} — ${view.setName} (phiên bản ${view.setVersion})`);
+      const width = Math.max(...score.domains.map((d) => `${d.code}. ${d.title}`.length), 10);
+      for (const d of score.domains) {
+        const sign = d.kind === 'penalty' && d.points > 0 ? '−' : '';
+        io.out(`${`${d.code}. ${d.title}`.padEnd(width)}  ${(sign + formatPointsVi(d.points)).padStart(7)} / ${formatPointsVi(d.max).padStart(6)}   (${d.answeredLeaves}/${d.totalLeaves} tiêu chí)`);
+      }
+      io.out(`${'Tổng điểm tự chấm'.padEnd(width)}  ${formatPointsVi(score.total).padStart(7)} / ${formatPointsVi(score.max).padStart(6)}   ${formatPercentVi(score.percent)}`);
+      io.out(`Xếp loại: ${score.band}`);
+      return 0;
+    },
+  },
+];
