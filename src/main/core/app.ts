@@ -1,6 +1,5 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CoreContext } from './context';
 import { openDatabase, type Db } from './db/open';
 import { handlers } from './handlers';
 import { createRegistry, type Logger, type Registry } from './registry';
@@ -25,7 +24,7 @@ export const DATABASE_FILE = 'cchc-desk.sqlite';
 export function openCore(options: CoreOptions): Core {
   mkdirSync(options.dataDir, { recursive: true });
   const db = openDatabase(join(options.dataDir, DATABASE_FILE));
-  const ctx: CoreContext = {
+  const ctx = {
     db,
     dataDir: options.dataDir,
     appVersion: APP_VERSION,

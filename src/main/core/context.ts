@@ -1,10 +1,15 @@
+import type { Actor, Session } from './auth/session';
 import type { Db } from './db/open';
 
-/** What every handler gets: the open store and where the data folder is. */
+/** What every handler gets: the open store, where the data folder is, and who is calling. */
 export interface CoreContext {
   readonly db: Db;
   readonly dataDir: string;
   readonly appVersion: string;
   /** Injected so tests can fix "today". */
   readonly now: () => Date;
+  /** The caller's session (window or browser tab); null for the trusted CLI and tests. */
+  readonly session: Session | null;
+  /** Who the call is made by, for audit and approval records. */
+  readonly actor: Actor;
 }

@@ -1,12 +1,14 @@
 import type { Handlers } from './registry';
 import { appHandlers } from './app-handlers';
 import { profileHandlers } from './profile/handlers';
+import { authHandlers } from './auth/handlers';
 import { assessmentHandlers } from './assessment/handlers';
 import { criteriaHandlers } from './criteria/handlers';
 
 /** Contract channel → handler. The type makes a missing or misspelled channel a compile error. */
 export const handlers: Handlers = {
   ...appHandlers,
+  ...authHandlers,
   ...profileHandlers,
   ...assessmentHandlers,
   ...criteriaHandlers,

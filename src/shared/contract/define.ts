@@ -1,7 +1,11 @@
 import type { z } from 'zod';
 
-/** Who may call a channel. Enforced in main by the registry, never only in the renderer. */
+/**
+ * What a person may do. One person may hold several roles; the first account is also the
+ * administrator (manages accounts). Enforced in main by the registry, never only in the renderer.
+ */
 export type Role = 'admin' | 'officer' | 'leader' | 'submitter';
+export const ROLES = ['admin', 'officer', 'leader', 'submitter'] as const satisfies readonly Role[];
 
 /**
  * One IPC channel: the zod schema its input must pass in main, and (as a phantom type) what it
@@ -9,18 +13,13 @@ export type Role = 'admin' | 'officer' | 'leader' | 'submitter';
  */
 export interface ChannelSpec<I extends z.ZodType = z.ZodType, O = unknown> {
   readonly input: I;
-  /** Roles allowed to call; absent means any caller (the app before sign-in, the CLI). */
-  readonly roles?: readonly Role[];
   /** Never set at run time: carries the output type (a function type keeps inference exact). */
   readonly output?: (value: O) => O;
 }
 
 /** `channel<Output>()(inputSchema)` — the output type is given, the input type is inferred. */
 export function channel<O>() {
-  return <I extends z.ZodType>(input: I, options: { roles?: readonly Role[] } = {}): ChannelSpec<I, O> => ({
-    input,
-    ...(options.roles ? { roles: options.roles } : {}),
-  });
+  return <I extends z.ZodType>(input: I): ChannelSpec<I, O> => ({ input });
 }
 
 /** The error every transport carries back: a stable code and a message the officer can read. */

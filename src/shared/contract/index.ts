@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { ChannelSpec } from './define';
 import { appChannels } from './app';
 import { profileChannels } from './profile';
+import { authChannels } from './auth';
 import { assessmentChannels } from './assessment';
 import { criteriaChannels } from './criteria';
 
@@ -10,6 +11,7 @@ export * from './define';
 /** Every channel of the app. A renamed or removed channel fails to compile in main, preload and UI. */
 export const contract = {
   ...appChannels,
+  ...authChannels,
   ...profileChannels,
   ...assessmentChannels,
   ...criteriaChannels,

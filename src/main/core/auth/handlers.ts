@@ -1,0 +1,108 @@
+import type { AccountInfo } from '../../../shared/contract/auth';
+import type { Role } from '../../../shared/contract/define';
+import { toNfc } from '../../../shared/text/vi';
+import { lockAfterMinutes } from '../app-meta';
+import type { CoreContext } from '../context';
+import { AppError } from '../errors';
+import type { Handlers } from '../registry';
+import { countAccounts, findAccountWithHash, getAccount, insertAccount, listAccounts, updateAccount } from './account-store';
+import { hashPassword, verifyPassword } from './password';
+
+type AuthChannel =
+  | 'auth/status'
+  | 'auth/create-first-admin'
+  | 'auth/login'
+  | 'auth/logout'
+  | 'auth/unlock'
+  | 'auth/change-password'
+  | 'accounts/list'
+  | 'accounts/create'
+  | 'accounts/update';
+
+const WRONG_LOGIN = 'Tên đăng nhập hoặc mật khẩu không đúng.';
+
+function requireSession(ctx: CoreContext) {
+  if (!ctx.session) throw new AppError('INVALID_INPUT', 'Đăng nhập chỉ dùng trong cửa sổ ứng dụng; dòng lệnh chạy với quyền của người dùng máy tính.');
+  return ctx.session;
+}
+
+function withAdminKept(roles: Role[]): Role[] {
+  return [...new Set(roles)];
+}
+
+export const authHandlers: Pick<Handlers, AuthChannel> = {
+  'auth/status': (_input, ctx) => {
+    const session = ctx.session;
+    return {
+      hasAccounts: countAccounts(ctx.db) > 0,
+      user: session?.user ?? null,
+      locked: session ? session.isLocked(ctx.now(), lockAfterMinutes(ctx.db)) : false,
+      lockAfterMinutes: lockAfterMinutes(ctx.db),
+    };
+  },
+
+  'auth/create-first-admin': async ({ username, displayName, password, roles }, ctx) => {
+    const passwordHash = await hashPassword(password);
+    // Check and insert in one transaction, so two first starts cannot both become administrator.
+    const created = ctx.db.transaction(() => {
+      if (countAccounts(ctx.db) > 0) throw new AppError('CONFLICT', 'Đã có tài khoản quản trị; hãy đăng nhập.');
+      const allRoles: Role[] = withAdminKept(['admin', ...(roles ?? ['officer', 'leader', 'submitter'])]);
+      return insertAccount(ctx.db, { username, displayName: toNfc(displayName), passwordHash, roles: allRoles }, ctx.now());
+    })();
+    ctx.session?.signIn(created, ctx.now());
+    return created;
+  },
+
+  'auth/login': async ({ username, password }, ctx) => {
+    const session = requireSession(ctx);
+    const found = findAccountWithHash(ctx.db, username);
+    // Hash even when the name is unknown, so the answer time does not reveal which names exist.
+    const ok = await verifyPassword(password, found?.passwordHash ?? 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAA');
+    if (!found || !ok) throw new AppError('UNAUTHENTICATED', WRONG_LOGIN);
+    if (found.account.disabled) throw new AppError('FORBIDDEN', 'Tài khoản này đã bị khóa; hãy liên hệ người quản trị.');
+    session.signIn(found.account, ctx.now());
+    return found.account;
+  },
+
+  'auth/logout': (_input, ctx) => {
+    ctx.session?.signOut();
+    return null;
+  },
+
+  'auth/unlock': async ({ password }, ctx) => {
+    const session = requireSession(ctx);
+    if (!session.user) throw new AppError('UNAUTHENTICATED', 'Chưa đăng nhập.');
+    const found = findAccountWithHash(ctx.db, session.user.username);
+    if (!found || !(await verifyPassword(password, found.passwordHash))) throw new AppError('UNAUTHENTICATED', 'Mật khẩu không đúng.');
+    session.unlock(ctx.now());
+    return found.account;
+  },
+
+  'auth/change-password': async ({ currentPassword, newPassword }, ctx) => {
+    const session = requireSession(ctx);
+    const found = session.user ? findAccountWithHash(ctx.db, session.user.username) : null;
+    if (!found || !(await verifyPassword(currentPassword, found.passwordHash))) throw new AppError('UNAUTHENTICATED', 'Mật khẩu hiện tại không đúng.');
+    updateAccount(ctx.db, found.account.id, { passwordHash: await hashPassword(newPassword) }, ctx.now());
+    return null;
+  },
+
+  'accounts/list': (_input, ctx) => listAccounts(ctx.db),
+
+  'accounts/create': async ({ username, displayName, password, roles }, ctx) => {
+    if (findAccountWithHash(ctx.db, username)) throw new AppError('CONFLICT', `Tên đăng nhập «${username}» đã có.`);
+    return insertAccount(ctx.db, { username, displayName: toNfc(displayName), passwordHash: await hashPassword(password), roles: withAdminKept(roles) }, ctx.now());
+  },
+
+  'accounts/update': ({ id, displayName, roles, disabled }, ctx) => {
+    const target = getAccount(ctx.db, id);
+    if (!target) throw new AppError('NOT_FOUND', 'Không tìm thấy tài khoản.');
+    const nextRoles = roles ?? target.roles;
+    const nextDisabled = disabled ?? target.disabled;
+    // Never leave the machine without an administrator who can sign in.
+    const admins = listAccounts(ctx.db).filter((a) => a.roles.includes('admin') && !a.disabled && a.id !== id);
+    if (admins.length === 0 && (!nextRoles.includes('admin') || nextDisabled)) {
+      throw new AppError('CONFLICT', 'Phải còn ít nhất một tài khoản quản trị đang hoạt động.');
+    }
+    return updateAccount(ctx.db, id, { ...(displayName ? { displayName: toNfc(displayName) } : {}), roles: nextRoles, disabled: nextDisabled }, ctx.now()) as AccountInfo;
+  },
+};

@@ -1,0 +1,49 @@
+import type { AccountInfo } from '../../../shared/contract/auth';
+
+/**
+ * Who is signed in on one transport connection (the Electron window, one browser-host run).
+ * Locks itself after a period without activity; the password unlocks it. The CLI and tests call
+ * the registry without a session: they act as the trusted local system.
+ */
+export class Session {
+  user: AccountInfo | null = null;
+  locked = false;
+  private lastActivity = 0;
+
+  signIn(user: AccountInfo, now: Date): void {
+    this.user = user;
+    this.locked = false;
+    this.lastActivity = now.getTime();
+  }
+
+  signOut(): void {
+    this.user = null;
+    this.locked = false;
+  }
+
+  /** Locks once the idle time passes the limit; stays locked until unlocked. */
+  isLocked(now: Date, lockAfterMinutes: number): boolean {
+    if (this.user && !this.locked && now.getTime() - this.lastActivity > lockAfterMinutes * 60_000) this.locked = true;
+    return this.locked;
+  }
+
+  touch(now: Date): void {
+    this.lastActivity = now.getTime();
+  }
+
+  unlock(now: Date): void {
+    this.locked = false;
+    this.lastActivity = now.getTime();
+  }
+}
+
+/** Who did something, for the audit log and the approval record. */
+export type Actor =
+  | { kind: 'system'; name: string }
+  | { kind: 'user'; id: number; username: string; displayName: string };
+
+export const SYSTEM_ACTOR: Actor = { kind: 'system', name: 'local-system' };
+
+export function actorLabel(actor: Actor): string {
+  return actor.kind === 'user' ? `${actor.displayName} (${actor.username})` : `hệ thống (${actor.name})`;
+}
