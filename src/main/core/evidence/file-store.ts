@@ -1,0 +1,366 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, rmSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
+import { open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
+import { isAbsolute, join, relative, resolve } from 'node:path';
+import type { Db } from '../db/open';
+import { AppError } from '../errors';
+
+/**
+ * The content-addressed blob store under `<dataDir>/evidence/`:
+ *
+ *   tmp/<pid>-<uuid>.part   a copy in progress (hashed while it is written)
+ *   files/ab/cdef….pdf      a stored file, named by its SHA-256 (plus the extension the viewer needs)
+ *
+ * Import order, so that a crash at any point leaves something recovery can clean: journal row in
+ * evidence_pending → copy+hash into tmp/ → fsync → record the hash in the journal → rename into
+ * files/ → fsync the folder → one transaction inserts the rows and deletes the journal row. A blob
+ * in files/ without a row and without a live journal entry is an orphan; a .part file whose
+ * process is gone is a leftover.
+ */
+
+export interface StorePaths {
+  root: string;
+  tmp: string;
+  files: string;
+}
+
+export function storePaths(dataDir: string): StorePaths {
+  const root = join(dataDir, 'evidence');
+  return { root, tmp: join(root, 'tmp'), files: join(root, 'files') };
+}
+
+export function ensureStore(dataDir: string): StorePaths {
+  const paths = storePaths(dataDir);
+  mkdirSync(paths.tmp, { recursive: true });
+  mkdirSync(paths.files, { recursive: true });
+  return paths;
+}
+
+const BLOB_PATH = /^files\/([0-9a-f]{2})\/([0-9a-f]{62})(\.[a-z0-9]{1,8})?$/;
+
+/** "files/ab/cdef….pdf", always with forward slashes (the same on every OS, in the database). */
+export function blobRelativePath(sha256: string, ext: string): string {
+  return `files/${sha256.slice(0, 2)}/${sha256.slice(2)}${ext}`;
+}
+
+/**
+ * Absolute path of a stored blob. Refuses anything that is not exactly a blob name inside
+ * files/, so a tampered database row cannot point the viewer at another file.
+ */
+export function resolveBlob(paths: StorePaths, rel: string): string {
+  const m = BLOB_PATH.exec(rel);
+  if (!m) throw new AppError('FORBIDDEN', 'Đường dẫn tệp không thuộc kho tài liệu kiểm chứng.', rel);
+  const abs = resolve(paths.files, m[1]!, m[2]! + (m[3] ?? ''));
+  const inside = relative(resolve(paths.files), abs);
+  if (!inside || inside.startsWith('..') || isAbsolute(inside)) {
+    throw new AppError('FORBIDDEN', 'Đường dẫn tệp không thuộc kho tài liệu kiểm chứng.', rel);
+  }
+  return abs;
+}
+
+export type ImportSource = { kind: 'path'; path: string; name: string } | { kind: 'buffer'; data: Buffer; name: string };
+
+export interface StagedImport {
+  token: string;
+  tempPath: string;
+  sha256: string;
+  size: number;
+  /** The first bytes, to recognise the kind without reading the file again. */
+  head: Buffer;
+}
+
+const CHUNK = 4 * 1024 * 1024;
+const HEAD_BYTES = 4096;
+
+/**
+ * Copies the source into tmp/ while hashing it, in one pass with three fixed buffers: reading the
+ * next chunk, hashing this one and writing the previous one overlap, and memory stays constant
+ * whatever the file size.
+ */
+export async function stageImport(db: Db, paths: StorePaths, source: ImportSource, onBytes: (n: number) => void): Promise<StagedImport> {
+  const token = `${process.pid}-${randomUUID()}`;
+  const tempPath = join(paths.tmp, `${token}.part`);
+  db.prepare('INSERT INTO evidence_pending (token, pid, started_at) VALUES (?, ?, ?)').run(token, process.pid, new Date().toISOString());
+  let out: FileHandle | null = null;
+  try {
+    out = await open(tempPath, 'wx');
+    const staged =
+      source.kind === 'path' ? await copyFromPath(source, out, onBytes) : await copyFromBuffer(source, out, onBytes);
+    await out.sync();
+    await out.close();
+    out = null;
+    crashHook('after-copy');
+    return { token, tempPath, ...staged };
+  } catch (error) {
+    if (out) await out.close().catch(() => undefined);
+    await discardStaged(db, { token, tempPath });
+    throw translateWriteError(error, source.name);
+  }
+}
+
+async function copyFromBuffer(source: { data: Buffer; name: string }, out: FileHandle, onBytes: (n: number) => void) {
+  if (source.data.length === 0) throw emptyFile(source.name);
+  const sha256 = createHash('sha256').update(source.data).digest('hex');
+  await writeFully(out, source.data);
+  onBytes(source.data.length);
+  return { sha256, size: source.data.length, head: Buffer.from(source.data.subarray(0, HEAD_BYTES)) };
+}
+
+async function copyFromPath(source: { path: string; name: string }, out: FileHandle, onBytes: (n: number) => void) {
+  let input: FileHandle;
+  try {
+    input = await open(source.path, 'r');
+  } catch (error) {
+    throw sourceError(error, source.name);
+  }
+  try {
+    const before = await input.stat();
+    if (!before.isFile()) throw new AppError('VALIDATION_FAILED', `«${source.name}» không phải là tệp (có thể là thư mục).`);
+    if (before.size === 0) throw emptyFile(source.name);
+    const hash = createHash('sha256');
+    const buffers = [Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK)];
+    let head: Buffer | null = null;
+    let done = 0;
+    let index = 0;
+    // Each prefetch gets a no-op catch so that, when the loop stops on another error, a rejection
+    // of the read or write still in flight is not reported as unhandled; awaiting it still throws.
+    let reading = quiet(readChunk(input, buffers[0]!, source.name));
+    let writing: Promise<void> = Promise.resolve();
+    for (;;) {
+      const bytesRead = await reading;
+      if (bytesRead === 0) break;
+      const chunk = buffers[index % 3]!.subarray(0, bytesRead);
+      index += 1;
+      reading = quiet(readChunk(input, buffers[index % 3]!, source.name));
+      head ??= Buffer.from(chunk.subarray(0, HEAD_BYTES));
+      hash.update(chunk);
+      await writing;
+      writing = quiet(writeFully(out, chunk));
+      done += bytesRead;
+      onBytes(bytesRead);
+    }
+    await writing;
+    await checkUnchanged(source, before.size, before.mtimeMs, done);
+    return { sha256: hash.digest('hex'), size: done, head: head ?? Buffer.alloc(0) };
+  } finally {
+    await input.close().catch(() => undefined);
+  }
+}
+
+function quiet<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
+}
+
+async function readChunk(input: FileHandle, buffer: Buffer, name: string): Promise<number> {
+  try {
+    const { bytesRead } = await input.read(buffer, 0, buffer.length, null);
+    return bytesRead;
+  } catch (error) {
+    throw new AppError(
+      'IO_ERROR',
+      `Không đọc được hết tệp «${name}» (lỗi đọc đĩa, hoặc ổ chứa tệp vừa bị rút ra); chưa lưu gì, hãy đính kèm lại.`,
+      error,
+    );
+  }
+}
+
+async function writeFully(out: FileHandle, chunk: Buffer): Promise<void> {
+  let offset = 0;
+  while (offset < chunk.length) {
+    const { bytesWritten } = await out.write(chunk, offset, chunk.length - offset, null);
+    offset += bytesWritten;
+  }
+}
+
+/** The source must still be there, with the size and time it had when the copy began. */
+async function checkUnchanged(source: { path: string; name: string }, size: number, mtimeMs: number, copied: number): Promise<void> {
+  const changed = () =>
+    new AppError('IO_ERROR', `Tệp «${source.name}» đã bị thay đổi, di chuyển hoặc xoá trong khi sao chép; chưa lưu gì, hãy đính kèm lại.`);
+  let now;
+  try {
+    now = await stat(source.path);
+  } catch (error) {
+    throw Object.assign(changed(), { detail: error });
+  }
+  if (copied !== size || now.size !== size || now.mtimeMs !== mtimeMs) throw changed();
+}
+
+function emptyFile(name: string): AppError {
+  return new AppError('VALIDATION_FAILED', `Tệp «${name}» rỗng (0 byte), không dùng làm tài liệu kiểm chứng được.`);
+}
+
+function sourceError(error: unknown, name: string): AppError {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return new AppError('NOT_FOUND', `Không tìm thấy tệp «${name}» (có thể đã bị xoá hoặc di chuyển).`, error);
+  if (code === 'EACCES' || code === 'EPERM') return new AppError('IO_ERROR', `Không có quyền đọc tệp «${name}».`, error);
+  if (code === 'EISDIR') return new AppError('VALIDATION_FAILED', `«${name}» là thư mục, không phải tệp.`, error);
+  if (code === 'EBUSY') return new AppError('IO_ERROR', `Tệp «${name}» đang được chương trình khác khoá; hãy đóng chương trình đó rồi thử lại.`, error);
+  return new AppError('IO_ERROR', `Không mở được tệp «${name}».`, error);
+}
+
+function translateWriteError(error: unknown, name: string): unknown {
+  if (error instanceof AppError) return error;
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOSPC') return new AppError('IO_ERROR', `Ổ đĩa chứa dữ liệu đã đầy khi lưu «${name}»; chưa lưu gì.`, error);
+  return new AppError('IO_ERROR', `Không lưu được «${name}» vào kho tài liệu; chưa lưu gì.`, error);
+}
+
+/** Moves a staged copy into files/ under its hash name; the journal names the hash first. */
+export async function promoteStaged(db: Db, paths: StorePaths, staged: StagedImport, rel: string): Promise<string> {
+  db.prepare('UPDATE evidence_pending SET sha256 = ? WHERE token = ?').run(staged.sha256, staged.token);
+  const target = resolveBlob(paths, rel);
+  const dir = join(target, '..');
+  mkdirSync(dir, { recursive: true });
+  await rename(staged.tempPath, target);
+  syncDirectory(dir);
+  crashHook('after-rename');
+  return target;
+}
+
+/** Call inside the transaction that inserts the rows: the import is then complete. */
+export function finishStaged(db: Db, token: string): void {
+  db.prepare('DELETE FROM evidence_pending WHERE token = ?').run(token);
+}
+
+export async function discardStaged(db: Db, staged: { token: string; tempPath: string }): Promise<void> {
+  await rm(staged.tempPath, { force: true }).catch(() => undefined);
+  db.prepare('DELETE FROM evidence_pending WHERE token = ?').run(staged.token);
+}
+
+/** Makes a rename durable on POSIX; Windows cannot open a folder for fsync and does not need it. */
+function syncDirectory(dir: string): void {
+  if (process.platform === 'win32') return;
+  try {
+    const fd = openSync(dir, 'r');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    // Some file systems refuse fsync on a folder; the rename itself has happened.
+  }
+}
+
+/** Deletes a blob no row refers to any more; a missing file is not an error. */
+export function removeBlob(paths: StorePaths, rel: string): void {
+  rmSync(resolveBlob(paths, rel), { force: true });
+}
+
+/** SHA-256 of a file in one streaming pass: the next read overlaps hashing the current chunk. */
+export async function hashFile(file: string, onBytes: (n: number) => void = () => undefined): Promise<{ sha256: string; size: number }> {
+  const input = await open(file, 'r');
+  try {
+    const hash = createHash('sha256');
+    const buffers = [Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK)];
+    let index = 0;
+    let size = 0;
+    let reading = quiet(input.read(buffers[0]!, 0, CHUNK, null));
+    for (;;) {
+      const { bytesRead } = await reading;
+      if (bytesRead === 0) break;
+      const chunk = buffers[index % 2]!.subarray(0, bytesRead);
+      index += 1;
+      reading = quiet(input.read(buffers[index % 2]!, 0, CHUNK, null));
+      hash.update(chunk);
+      size += bytesRead;
+      onBytes(bytesRead);
+    }
+    return { sha256: hash.digest('hex'), size };
+  } finally {
+    await input.close();
+  }
+}
+
+export interface RecoveryReport {
+  /** Half-copied files in tmp/ left by an import that did not finish. */
+  removedTempFiles: string[];
+  /** Blobs in files/ that no row refers to (crash between rename and commit, or after a delete). */
+  removedOrphans: string[];
+  /** Journal rows of imports whose process is gone. */
+  clearedJournalEntries: number;
+}
+
+function isAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Startup clean-up: removes leftovers of imports whose process has died and blobs no row refers
+ * to. Imports still running in another live process (the CLI beside the app) are left alone.
+ */
+export function recoverEvidenceStore(db: Db, dataDir: string): RecoveryReport {
+  const paths = ensureStore(dataDir);
+  const report: RecoveryReport = { removedTempFiles: [], removedOrphans: [], clearedJournalEntries: 0 };
+
+  const pending = db.prepare('SELECT token, pid, sha256 FROM evidence_pending').all() as { token: string; pid: number; sha256: string | null }[];
+  const liveTokens = new Set<string>();
+  const liveHashes = new Set<string>();
+  for (const row of pending) {
+    if (isAlive(row.pid)) {
+      liveTokens.add(row.token);
+      if (row.sha256) liveHashes.add(row.sha256);
+    } else {
+      db.prepare('DELETE FROM evidence_pending WHERE token = ?').run(row.token);
+      report.clearedJournalEntries += 1;
+    }
+  }
+
+  for (const name of readdirSync(paths.tmp)) {
+    const token = name.replace(/\.part$/, '');
+    const pid = Number(/^(\d+)-/.exec(name)?.[1] ?? NaN);
+    if (liveTokens.has(token) || (Number.isInteger(pid) && pid !== process.pid && isAlive(pid))) continue;
+    rmSync(join(paths.tmp, name), { force: true, recursive: true });
+    report.removedTempFiles.push(`tmp/${name}`);
+  }
+
+  const known = new Set((db.prepare('SELECT stored_path FROM evidence_file').pluck().all() as string[]));
+  for (const prefix of readdirSync(paths.files)) {
+    const dir = join(paths.files, prefix);
+    if (!statSync(dir).isDirectory()) continue;
+    for (const name of readdirSync(dir)) {
+      const rel = `files/${prefix}/${name}`;
+      if (known.has(rel)) continue;
+      const sha = prefix + name.replace(/\..*$/, '');
+      if (liveHashes.has(sha)) continue;
+      rmSync(join(dir, name), { force: true, recursive: true });
+      report.removedOrphans.push(rel);
+    }
+    if (readdirSync(dir).length === 0) {
+      try {
+        rmdirSync(dir);
+      } catch {
+        // Another process may just have put a file there.
+      }
+    }
+  }
+  return report;
+}
+
+/**
+ * Fault injection for the crash test only: with CCHC_EVIDENCE_CRASH_AT set to a stage name, the
+ * import writes the marker file named by CCHC_EVIDENCE_CRASH_MARKER and then stops forever, so
+ * the test can kill the process at exactly that point. Unset in the app.
+ */
+function crashHook(stage: 'after-copy' | 'after-rename'): void {
+  if (process.env.CCHC_EVIDENCE_CRASH_AT !== stage) return;
+  const marker = process.env.CCHC_EVIDENCE_CRASH_MARKER;
+  if (marker) writeFileSync(marker, stage);
+  const forever = new Int32Array(new SharedArrayBuffer(4));
+  for (;;) Atomics.wait(forever, 0, 0, 60_000);
+}
+
+export function blobExists(paths: StorePaths, rel: string): boolean {
+  try {
+    return existsSync(resolveBlob(paths, rel));
+  } catch {
+    return false;
+  }
+}
