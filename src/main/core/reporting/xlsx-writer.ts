@@ -1,0 +1,270 @@
+import ExcelJS from 'exceljs';
+import { toNfc } from '../../../shared/text/vi';
+import { formatEvidenceRef, type SelfScoreModel, type SelfScoreRow } from './self-score-model';
+import { evaluateStatistics, type StatisticsModel } from './statistics-model';
+import { COUNT_FORMAT, formula, PERCENT_FORMAT, POINTS_FORMAT, printSetup, styleCell, titleRow } from './xlsx-style';
+
+/**
+ * The two workbooks of the reporting domain. Totals are live formulas (Excel users re-check and
+ * adjust them) and each formula carries the engine's number as its cached result, so a reader that
+ * does not recalculate, or a quick look in a previewer, shows exactly what the app showed.
+ */
+
+const SELF_COLUMNS = [
+  { title: 'Mã', width: 8 },
+  { title: 'Tiêu chí, tiêu chí thành phần', width: 52 },
+  { title: 'Điểm tối đa', width: 11 },
+  { title: 'Điểm tự chấm', width: 11 },
+  { title: 'Thuyết minh', width: 44 },
+  { title: 'Tài liệu kiểm chứng', width: 30 },
+] as const;
+
+const round2 = (v: number) => Math.round((v + Number.EPSILON) * 100) / 100;
+
+function newWorkbook(): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'CCHC Desk';
+  // Fixed so the same data gives the same bytes (tests, benchmark, change detection).
+  wb.created = new Date(Date.UTC(2026, 0, 1));
+  wb.modified = wb.created;
+  // Recalculate on open, so a hand-edited score updates the totals in every spreadsheet program.
+  wb.calcProperties = { fullCalcOnLoad: true };
+  return wb;
+}
+
+async function toBuffer(wb: ExcelJS.Workbook): Promise<Buffer> {
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** The band as a formula over the percentage cell: highest lower bound first, as the engine does. */
+export function bandFormula(percentCell: string, bands: SelfScoreModel['bands']): string {
+  const sorted = [...bands].sort((a, b) => b.minPercent - a.minPercent);
+  const lowest = sorted.at(-1)?.name ?? '';
+  const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
+  return sorted
+    .slice(0, -1)
+    .reduceRight((otherwise, band) => `IF(${percentCell}*100>=${band.minPercent}-0.000000001,${quote(band.name)},${otherwise})`, quote(lowest));
+}
+
+/** Where each part of the self-score sheet landed, for tests and for callers adding notes. */
+export interface SelfScoreLayout {
+  headerRows: [number, number];
+  rowOf: Record<string, number>;
+  normalRow: number;
+  bonusRow: number;
+  penaltyRow: number;
+  maxRow: number;
+  totalRow: number;
+  percentRow: number;
+  bandRow: number;
+}
+
+export function writeSelfScoreSheet(wb: ExcelJS.Workbook, model: SelfScoreModel): SelfScoreLayout {
+  const ws = wb.addWorksheet('Bảng tự chấm điểm');
+  const last = SELF_COLUMNS.length;
+  ws.columns = SELF_COLUMNS.map((c) => ({ width: c.width }));
+
+  titleRow(ws, 1, last, model.title, { bold: true, size: 14 });
+  titleRow(ws, 2, last, model.unitName ? `Đơn vị: ${model.unitName}` : model.setName, { size: 13 });
+  titleRow(ws, 3, last, `(Theo ${model.setName})`, { italic: true, size: 12 });
+
+  const head = 5;
+  SELF_COLUMNS.forEach((c, i) => {
+    const cell = ws.getCell(head, i + 1);
+    cell.value = c.title;
+    styleCell(cell, { bold: true, align: 'center' });
+    const number = ws.getCell(head + 1, i + 1);
+    number.value = `(${i + 1})`;
+    styleCell(number, { italic: true, align: 'center', size: 11 });
+  });
+  ws.getRow(head).height = 33;
+
+  // Rows first, so every parent knows where its children are before formulas are written.
+  const first = head + 2;
+  const rowOf: Record<string, number> = {};
+  model.rows.forEach((r, i) => (rowOf[r.code] = first + i));
+
+  for (const r of model.rows) writeItemRow(ws, r, rowOf);
+
+  const domains = model.rows.filter((r) => r.depth === 0);
+  const refs = (kind: SelfScoreRow['kind'], col: 'C' | 'D') => domains.filter((d) => d.kind === kind).map((d) => `${col}${rowOf[d.code]}`);
+  const sumOf = (cells: string[]) => (cells.length ? `SUM(${cells.join(',')})` : '0');
+
+  let row = first + model.rows.length;
+  const summary = (label: string, bold = false) => {
+    ws.mergeCells(row, 1, row, 2);
+    const labelCell = ws.getCell(row, 1);
+    labelCell.value = label;
+    styleCell(labelCell, { bold, align: 'left' });
+    for (let c = 3; c <= last; c++) styleCell(ws.getCell(row, c), { bold, align: c <= 4 ? 'right' : 'left', numFmt: POINTS_FORMAT });
+    return row++;
+  };
+
+  const normalRow = summary('A. Điểm các lĩnh vực');
+  formula(ws.getCell(`C${normalRow}`), sumOf(refs('normal', 'C')), round2(domains.filter((d) => d.kind === 'normal').reduce((s, d) => s + d.maxPoints, 0)));
+  formula(ws.getCell(`D${normalRow}`), sumOf(refs('normal', 'D')), model.normalPoints);
+  const bonusRow = summary('B. Điểm thưởng');
+  formula(ws.getCell(`D${bonusRow}`), sumOf(refs('bonus', 'D')), model.bonusPoints);
+  const penaltyRow = summary('C. Điểm trừ');
+  formula(ws.getCell(`D${penaltyRow}`), sumOf(refs('penalty', 'D')), model.penaltyPoints);
+  const maxRow = summary('Điểm tối đa của phần tự đánh giá (không tính tiêu chí điều tra XHH, thẩm định, không áp dụng)');
+  ws.getCell(`C${maxRow}`).value = model.max;
+
+  const totalRow = summary('TỔNG ĐIỂM TỰ CHẤM (A + B − C)', true);
+  const raw = `MAX(D${normalRow}+D${bonusRow}-D${penaltyRow},0)`;
+  // Without allowAboveMax the bonus may fill up to the maximum but not past it (engine rule).
+  const capped = model.scale.allowAboveMax ? raw : `MIN(${raw},MIN(C${maxRow},${model.scale.max}))`;
+  formula(ws.getCell(`D${totalRow}`), `ROUND(${capped},2)`, model.total);
+  ws.getCell(`C${totalRow}`).value = { formula: `C${maxRow}`, result: model.max } as ExcelJS.CellFormulaValue;
+
+  const percentRow = summary('Tỷ lệ điểm đạt được so với điểm tối đa', true);
+  formula(ws.getCell(`D${percentRow}`), `IF(C${maxRow}>0,D${totalRow}/C${maxRow},0)`, model.percent / 100);
+  ws.getCell(`D${percentRow}`).numFmt = PERCENT_FORMAT;
+  const bandRow = summary('Xếp loại', true);
+  formula(ws.getCell(`D${bandRow}`), bandFormula(`D${percentRow}`, model.bands), model.band);
+  ws.getCell(`D${bandRow}`).alignment = { horizontal: 'center', vertical: 'middle' };
+
+  ws.views = [{ state: 'frozen', xSplit: 2, ySplit: head + 1, topLeftCell: `C${head + 2}`, activeCell: `C${head + 2}` }];
+  printSetup(ws, `${head}:${head + 1}`);
+  return { headerRows: [head, head + 1], rowOf, normalRow, bonusRow, penaltyRow, maxRow, totalRow, percentRow, bandRow };
+}
+
+function writeItemRow(ws: ExcelJS.Worksheet, r: SelfScoreRow, rowOf: Record<string, number>): void {
+  const n = rowOf[r.code] ?? 0;
+  const bold = r.depth <= 1;
+  const italic = r.depth >= 3;
+  const values: [string, string, number, null, string, string] = [
+    r.code,
+    r.title,
+    r.maxPoints,
+    null,
+    r.explanation,
+    r.evidence.map(formatEvidenceRef).join(';\n'),
+  ];
+  values.forEach((v, i) => {
+    const cell = ws.getCell(n, i + 1);
+    if (v !== null) cell.value = v;
+    styleCell(cell, {
+      bold: bold && i < 4,
+      italic: italic && i < 2,
+      align: i === 0 ? 'center' : i === 2 || i === 3 ? 'right' : 'left',
+      numFmt: i === 2 || i === 3 ? POINTS_FORMAT : undefined,
+      indent: i === 1 ? Math.min(r.depth, 3) : undefined,
+    });
+  });
+  const points = ws.getCell(n, 4);
+  if (r.childCodes.length > 0) {
+    const children = r.childCodes.map((c) => `D${rowOf[c]}`).join(',');
+    // Same rule as the engine: the sum of the children, never above the item's own maximum.
+    formula(points, `ROUND(MIN(SUM(${children}),C${n}),2)`, r.points);
+  } else if (r.assessedBy === 'self') {
+    points.value = r.points;
+  }
+  if (r.depth === 0) {
+    for (let c = 1; c <= SELF_COLUMNS.length; c++) ws.getCell(n, c).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEDEDED' } };
+  }
+}
+
+/** "Bảng tự chấm điểm" as .xlsx. */
+export async function writeSelfScoreWorkbook(model: SelfScoreModel): Promise<Buffer> {
+  const wb = newWorkbook();
+  wb.title = model.title;
+  writeSelfScoreSheet(wb, model);
+  return toBuffer(wb);
+}
+
+/** Where each indicator landed in the statistics sheet. */
+export interface StatisticsLayout {
+  headerRow: number;
+  rowOf: Record<string, number>;
+  /** Column letter of each period, in order. */
+  periodColumns: string[];
+}
+
+const columnLetter = (index1: number): string => {
+  let n = index1;
+  let out = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    out = String.fromCharCode(65 + r) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+};
+
+export function writeStatisticsSheet(wb: ExcelJS.Workbook, model: StatisticsModel): StatisticsLayout {
+  const ws = wb.addWorksheet('Biểu số liệu');
+  const values = evaluateStatistics(model);
+  const periodStart = 4;
+  const last = periodStart + model.periods.length; // + Ghi chú
+  ws.columns = [{ width: 6 }, { width: 56 }, { width: 12 }, ...model.periods.map(() => ({ width: 14 })), { width: 28 }];
+  titleRow(ws, 1, last, model.title, { bold: true, size: 14 });
+  if (model.subtitle) titleRow(ws, 2, last, model.subtitle, { italic: true, size: 12 });
+
+  const head = 4;
+  const headers = ['STT', 'Chỉ tiêu', 'Đơn vị tính', ...model.periods, 'Ghi chú'];
+  headers.forEach((h, i) => {
+    const cell = ws.getCell(head, i + 1);
+    cell.value = toNfc(h);
+    styleCell(cell, { bold: true, align: 'center' });
+  });
+  ws.getRow(head).height = 33;
+
+  const periodColumns = model.periods.map((_, i) => columnLetter(periodStart + i));
+  const rowOf: Record<string, number> = {};
+  let row = head + 1;
+  let group: string | undefined;
+  for (const ind of model.indicators) {
+    if (ind.group && ind.group !== group) {
+      group = ind.group;
+      ws.mergeCells(row, 1, row, last);
+      const cell = ws.getCell(row, 1);
+      cell.value = toNfc(ind.group);
+      styleCell(cell, { bold: true });
+      row++;
+    }
+    rowOf[ind.code] = row;
+    row++;
+  }
+  let stt = 0;
+  for (const ind of model.indicators) {
+    const n = rowOf[ind.code] ?? 0;
+    const numFmt = ind.unit === 'percent' ? PERCENT_FORMAT : COUNT_FORMAT;
+    const derived = !!ind.formula;
+    const cells: [number, string, string] = [++stt, toNfc(ind.name), toNfc(ind.unit === 'percent' ? '%' : (ind.unitLabel ?? ''))];
+    cells.forEach((v, i) => {
+      const cell = ws.getCell(n, i + 1);
+      cell.value = v;
+      styleCell(cell, { align: i === 1 ? 'left' : 'center', bold: derived && i === 1 });
+    });
+    periodColumns.forEach((col, p) => {
+      const cell = ws.getCell(`${col}${n}`);
+      const value = values[ind.code]?.[p] ?? null;
+      styleCell(cell, { align: 'right', numFmt, bold: derived });
+      const cached = value === null ? '' : ind.unit === 'percent' ? value / 100 : value;
+      if (ind.formula?.op === 'sum') {
+        formula(cell, `SUM(${ind.formula.of.map((c) => `${col}${rowOf[c]}`).join(',')})`, cached);
+      } else if (ind.formula?.op === 'ratio') {
+        const num = `${col}${rowOf[ind.formula.numerator]}`;
+        const den = `${col}${rowOf[ind.formula.denominator]}`;
+        formula(cell, `IF(N(${den})=0,"",${num}/${den})`, cached);
+      } else if (value !== null) {
+        cell.value = cached;
+      }
+    });
+    const note = ws.getCell(n, last);
+    if (ind.note) note.value = toNfc(ind.note);
+    styleCell(note, { italic: true, size: 11 });
+  }
+  ws.views = [{ state: 'frozen', xSplit: 3, ySplit: head, topLeftCell: `D${head + 1}`, activeCell: `D${head + 1}` }];
+  printSetup(ws, `${head}:${head}`);
+  return { headerRow: head, rowOf, periodColumns };
+}
+
+/** "Biểu số liệu" as .xlsx. */
+export async function writeStatisticsWorkbook(model: StatisticsModel): Promise<Buffer> {
+  const wb = newWorkbook();
+  wb.title = model.title;
+  writeStatisticsSheet(wb, model);
+  return toBuffer(wb);
+}
