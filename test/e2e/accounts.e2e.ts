@@ -63,6 +63,15 @@ test('the administrator creates a leader-only account; the leader reads but cann
   await auth.signOut();
   await signIn(page);
   await expect(auth.signedInRoles()).toContainText('quản trị');
+
+  // Disabled by the administrator, the leader can no longer sign in.
+  await shell.goTo('Tài khoản');
+  await accounts.row('lanhdao').getByRole('button', { name: 'Vô hiệu hóa' }).click();
+  await expect(accounts.status()).toHaveText('Đã vô hiệu hóa «lanhdao».');
+  await expect(accounts.row('lanhdao')).toContainText('Đã vô hiệu hóa');
+  await auth.signOut();
+  await auth.signIn(LEADER.username, LEADER.password);
+  await expect(auth.error()).toHaveText('Tài khoản này đã bị khóa; hãy liên hệ người quản trị.');
 });
 
 test('a locked app asks for the password: the Khóa button, and the idle timer after the administrator’s minutes', async ({ page, app }, testInfo) => {

@@ -14,6 +14,7 @@ type Message = { kind: 'error' | 'success'; text: string } | null;
 /** Administrator only (the nav hides it; main refuses accounts/* to anyone else anyway). */
 export function AccountsPage() {
   const api = useApi();
+  const { user, refresh } = useAuth();
   const [accounts, setAccounts] = useState<AccountInfo[]>([]);
   const [message, setMessage] = useState<Message>(null);
 
@@ -27,9 +28,11 @@ export function AccountsPage() {
     void load();
   }, [load]);
 
-  const report = (text: string) => (r: { ok: true } | { ok: false; error: { message: string } }) => {
+  const report = (text: string, id?: number) => (r: { ok: true } | { ok: false; error: { message: string } }) => {
     setMessage(r.ok ? { kind: 'success', text } : { kind: 'error', text: r.error.message });
     if (r.ok) void load();
+    // One's own roles changed: the user bar and the pages offered follow at once.
+    if (r.ok && id === user.id) void refresh();
   };
 
   return (
@@ -57,9 +60,9 @@ export function AccountsPage() {
             <AccountRow
               key={`${a.id}-${a.roles.join()}-${a.disabled}`}
               account={a}
-              onRoles={(roles) => void api.call('accounts/update', { id: a.id, roles }).then(report(t.rolesSaved(a.username)))}
+              onRoles={(roles) => void api.call('accounts/update', { id: a.id, roles }).then(report(t.rolesSaved(a.username), a.id))}
               onDisabled={(disabled) =>
-                void api.call('accounts/update', { id: a.id, disabled }).then(report(disabled ? t.disabledDone(a.username) : t.enabledDone(a.username)))
+                void api.call('accounts/update', { id: a.id, disabled }).then(report(disabled ? t.disabledDone(a.username) : t.enabledDone(a.username), a.id))
               }
               onResetPassword={(newPassword) => {
                 const problem = passwordProblem(newPassword);
@@ -92,22 +95,24 @@ function AccountRow(props: { account: AccountInfo; onRoles(roles: Role[]): void;
         </button>
       </td>
       <td>{a.disabled ? t.disabled : t.active}</td>
-      <td className="actions">
-        <button type="button" className="secondary" onClick={() => props.onDisabled(!a.disabled)}>
-          {a.disabled ? t.enable : t.disable}
-        </button>
-        {resetting ? (
-          <>
-            <TextField label={t.resetFor(a.username)} type="password" value={password} onChange={setPassword} autoComplete="new-password" />
-            <button type="button" className="primary" onClick={() => props.onResetPassword(password)}>
-              {vi.auth.save}
-            </button>
-          </>
-        ) : (
-          <button type="button" className="secondary" onClick={() => setResetting(true)}>
-            {t.resetPassword}
+      <td>
+        <div className="actions">
+          <button type="button" className="secondary" onClick={() => props.onDisabled(!a.disabled)}>
+            {a.disabled ? t.enable : t.disable}
           </button>
-        )}
+          {resetting ? (
+            <>
+              <TextField label={t.resetFor(a.username)} type="password" value={password} onChange={setPassword} autoComplete="new-password" />
+              <button type="button" className="primary" onClick={() => props.onResetPassword(password)}>
+                {vi.auth.save}
+              </button>
+            </>
+          ) : (
+            <button type="button" className="secondary" onClick={() => setResetting(true)}>
+              {t.resetPassword}
+            </button>
+          )}
+        </div>
       </td>
     </tr>
   );
