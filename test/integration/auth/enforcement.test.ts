@@ -131,6 +131,25 @@ describe('the inactivity lock', () => {
   });
 });
 
+describe('changing one’s own password', () => {
+  it('needs the current password, then only the new one signs in', async () => {
+    await addAccount(core, 'canbo', ['officer']);
+    const person = await signedIn(core, 'canbo');
+    expect(await core.registry.invoke('auth/change-password', { currentPassword: 'doan-sai-1', newPassword: 'moi2026abc' }, person)).toEqual({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED', message: 'Mật khẩu hiện tại không đúng.' },
+    });
+    expect(await core.registry.invoke('auth/change-password', { currentPassword: PASSWORD, newPassword: 'moi2026abc' }, person)).toEqual({ ok: true, value: null });
+    expect(await core.registry.invoke('auth/login', { username: 'canbo', password: PASSWORD }, new Session())).toMatchObject({ ok: false });
+    expect(await core.registry.invoke('auth/login', { username: 'canbo', password: 'moi2026abc' }, new Session())).toMatchObject({ ok: true });
+  });
+
+  it('is not open to the command line, which has no one signed in', async () => {
+    const r = await core.registry.invoke('auth/change-password', { currentPassword: PASSWORD, newPassword: 'moi2026abc' });
+    expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+});
+
 describe('password guessing', () => {
   it(`makes the connection wait ${WAIT_SECONDS} s after ${MAX_FREE_FAILURES} wrong passwords, even for the right one`, async () => {
     const session = new Session();
