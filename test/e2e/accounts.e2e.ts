@@ -71,7 +71,7 @@ test('the administrator creates a leader-only account; the leader reads but cann
   await expect(accounts.row('lanhdao')).toContainText('Đã vô hiệu hóa');
   await auth.signOut();
   await auth.signIn(LEADER.username, LEADER.password);
-  await expect(auth.error()).toHaveText('Tài khoản này đã bị khóa; hãy liên hệ người quản trị.');
+  await expect(auth.error()).toHaveText('Tài khoản này đã bị vô hiệu hóa; hãy liên hệ người quản trị.');
 });
 
 test('a locked app asks for the password: the Khóa button, and the idle timer after the administrator’s minutes', async ({ page, app }, testInfo) => {

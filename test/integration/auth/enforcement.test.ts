@@ -84,7 +84,7 @@ describe('roles enforced by the registry for a session', () => {
     expect(r).toEqual({ ok: false, error: { code: 'UNAUTHENTICATED', message: 'Tài khoản không còn hoạt động; hãy đăng nhập lại.' } });
     expect(person.user).toBeNull();
     const again = await core.registry.invoke('auth/login', { username: 'canbo', password: PASSWORD }, person);
-    expect(again).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: 'Tài khoản này đã bị khóa; hãy liên hệ người quản trị.' } });
+    expect(again).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: 'Tài khoản này đã bị vô hiệu hóa; hãy liên hệ người quản trị.' } });
     expect(person.user).toBeNull();
   });
 });

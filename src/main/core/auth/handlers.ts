@@ -82,7 +82,7 @@ export const authHandlers: Pick<Handlers, AuthChannel> = {
     const found = findAccountWithHash(ctx.db, username);
     const ok = await passwordMatches(session, password, found?.passwordHash ?? DUMMY_HASH, ctx.now());
     if (!found || !ok) throw new AppError('UNAUTHENTICATED', WRONG_LOGIN);
-    if (found.account.disabled) throw new AppError('FORBIDDEN', 'Tài khoản này đã bị khóa; hãy liên hệ người quản trị.');
+    if (found.account.disabled) throw new AppError('FORBIDDEN', 'Tài khoản này đã bị vô hiệu hóa; hãy liên hệ người quản trị.');
     session.signIn(found.account, ctx.now());
     return found.account;
   },
