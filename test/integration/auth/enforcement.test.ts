@@ -76,6 +76,15 @@ describe('roles enforced by the registry for a session', () => {
     expect(count('unit_profile')).toBe(1);
   });
 
+  it('reports current roles in auth/status, and no user once disabled', async () => {
+    const id = await addAccount(core, 'canbo', ['officer']);
+    const person = await signedIn(core, 'canbo');
+    await core.registry.invoke('accounts/update', { id, roles: ['officer', 'submitter'] });
+    expect(await core.registry.invoke('auth/status', {}, person)).toMatchObject({ ok: true, value: { user: { roles: ['officer', 'submitter'] } } });
+    await core.registry.invoke('accounts/update', { id, disabled: true });
+    expect(await core.registry.invoke('auth/status', {}, person)).toMatchObject({ ok: true, value: { user: null, locked: false } });
+  });
+
   it('cuts a disabled account off at once', async () => {
     const id = await addAccount(core, 'canbo', ['officer']);
     const person = await signedIn(core, 'canbo');

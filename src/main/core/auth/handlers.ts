@@ -57,6 +57,13 @@ function distinct(roles: Role[]): Role[] {
 export const authHandlers: Pick<Handlers, AuthChannel> = {
   'auth/status': (_input, ctx) => {
     const session = ctx.session;
+    // Public, so the registry has not re-read the account: do it here, so the window shows the
+    // roles the person has now and drops a disabled account back to sign-in.
+    if (session?.user) {
+      const fresh = getAccount(ctx.db, session.user.id);
+      if (!fresh || fresh.disabled) session.signOut();
+      else session.user = fresh;
+    }
     return {
       hasAccounts: countAccounts(ctx.db) > 0,
       user: session?.user ?? null,
