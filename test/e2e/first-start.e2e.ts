@@ -1,15 +1,36 @@
 import { sampleProfile } from '../helpers/sample-profile';
 import { AppShellPage } from './pages/app-shell.page';
+import { AuthPage } from './pages/auth.page';
 import { ProfileFormPage } from './pages/profile-form.page';
+import { DEFAULT_ADMIN, signIn } from './support/first-start';
 import { expect, test } from './support/fixtures';
 
-test('first start asks for the unit, keeps it across a restart, and edits it later', async ({ page, app }, testInfo) => {
+test('first start creates the administrator, then asks for the unit, keeps both across a restart, and edits the unit later', async ({ page, app }, testInfo) => {
   const shell = new AppShellPage(page);
   const form = new ProfileFormPage(page);
+  const auth = new AuthPage(page);
 
   await app.launch();
   await expect(shell.firstStartHeading()).toBeVisible();
+  await expect(auth.accountStepHeading()).toBeVisible();
+  await expect(page.getByText('Lần đầu sử dụng: hãy tạo tài khoản quản trị')).toBeVisible();
+  // The three work roles start ticked: a unit with one person keeps them all.
+  await expect(page.getByRole('checkbox', { name: /^Cán bộ đầu mối/ })).toBeChecked();
+  await expect(page.getByRole('checkbox', { name: /^Lãnh đạo/ })).toBeChecked();
+  await expect(page.getByRole('checkbox', { name: /^Người nộp hồ sơ/ })).toBeChecked();
+  await page.screenshot({ path: testInfo.outputPath('first-start-account.png'), fullPage: true });
+  await testInfo.attach('first-start-account', { path: testInfo.outputPath('first-start-account.png'), contentType: 'image/png' });
+
+  // A weak password, or two that differ, is refused with a Vietnamese message; no account is made.
+  await auth.createAdmin({ ...DEFAULT_ADMIN, password: 'matkhaumoi' });
+  await expect(auth.error()).toHaveText('Mật khẩu cần có cả chữ cái và chữ số.');
+  await page.getByLabel('Nhập lại mật khẩu', { exact: true }).fill('khac12345');
+  await page.getByRole('button', { name: 'Tạo tài khoản và tiếp tục' }).click();
+  await expect(auth.error()).toHaveText('Hai lần nhập mật khẩu không giống nhau.');
+
+  await auth.createAdmin(DEFAULT_ADMIN);
   await expect(page.getByText('Lần đầu sử dụng: hãy khai báo thông tin đơn vị.')).toBeVisible();
+  await expect(auth.signedInUser()).toHaveCount(0);
   await page.screenshot({ path: testInfo.outputPath('first-start.png'), fullPage: true });
   await testInfo.attach('first-start', { path: testInfo.outputPath('first-start.png'), contentType: 'image/png' });
 
@@ -23,9 +44,15 @@ test('first start asks for the unit, keeps it across a restart, and edits it lat
   await form.field('Tên viết tắt').fill('SNV');
   await form.submit('Lưu và bắt đầu');
   await expect(shell.homeUnit()).toHaveText('Sở Nội vụ (SNV)');
+  await expect(auth.signedInUser()).toContainText('Nguyễn Thị Ặnh');
+  await expect(auth.signedInRoles()).toHaveText('quản trị, cán bộ đầu mối, lãnh đạo, người nộp hồ sơ');
 
-  // Restart: a new process on the same data folder opens on the saved unit, not the first start.
+  // Restart: a new process on the same data folder asks for the password, then opens on the saved
+  // unit, not the first start.
   await app.launch();
+  await expect(auth.signInHeading()).toBeVisible();
+  await expect(page.getByText('CCHC Desk — Sở Nội vụ.')).toBeVisible();
+  await signIn(page);
   await expect(shell.homeUnit()).toHaveText('Sở Nội vụ (SNV)');
   await expect(shell.firstStartHeading()).toHaveCount(0);
 
@@ -36,6 +63,7 @@ test('first start asks for the unit, keeps it across a restart, and edits it lat
   await expect(page.getByRole('status')).toHaveText('Đã lưu thông tin đơn vị.');
 
   await app.launch();
+  await signIn(page);
   await shell.goTo('Thông tin đơn vị');
   await expect(form.field('Lãnh đạo ký văn bản')).toHaveValue('Lê Thị Đào');
 });

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { AppShellPage } from './pages/app-shell.page';
 import { AssessmentPage } from './pages/assessment.page';
 import { CriteriaPage } from './pages/criteria.page';
-import { completeFirstStart } from './support/first-start';
+import { completeFirstStart, signIn } from './support/first-start';
 import { expect, test } from './support/fixtures';
 
 const SMALL_SET = resolve(import.meta.dirname, '../fixtures/criteria/e2e-small-set.json');
@@ -73,8 +73,9 @@ test('import a criteria set, answer items of several kinds, watch total and band
   await expect(page.getByTestId('summary-band')).toHaveText('Tốt');
   await page.screenshot({ path: testInfo.outputPath('assessment-summary.png'), fullPage: true });
 
-  // Reload the page and restart the process: everything is still there.
+  // Reload the page and restart the process: after signing in again, everything is still there.
   await app.launch();
+  await signIn(page);
   await shell.goTo('Tự đánh giá');
   await expect(assessment.total()).toHaveText('8,50');
   await assessment.openItem('2.2');

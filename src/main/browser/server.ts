@@ -1,6 +1,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Session } from '../core/auth/session';
 import type { Registry } from '../core/registry';
 import { CONTENT_SECURITY_POLICY } from '../host/csp';
 import { loadStaticFile } from '../host/static-files';
@@ -24,8 +25,10 @@ export interface BrowserHost {
  */
 export async function startBrowserHost(options: { registry: Registry; rendererDir: string; port?: number }): Promise<BrowserHost> {
   const token = randomBytes(32).toString('hex');
+  // The token is handed to one tab, so one run has one Session: who signed in there, and the lock.
+  const session = new Session();
   const server = createServer((req, res) => {
-    handle(req, res, options, token, server).catch((error: unknown) => {
+    handle(req, res, options, token, session, server).catch((error: unknown) => {
       console.error('[cchc] browser host error', error);
       if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', 'Lỗi máy chủ nội bộ');
     });
@@ -53,6 +56,7 @@ async function handle(
   res: ServerResponse,
   options: { registry: Registry; rendererDir: string },
   token: string,
+  session: Session,
   server: Server,
 ): Promise<void> {
   // A page on another site could resolve a name to 127.0.0.1 (DNS rebinding): insist on our host.
@@ -76,7 +80,7 @@ async function handle(
       return sendJson(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: 'Dữ liệu gửi lên không phải JSON hợp lệ.' } });
     }
     const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
-    return sendJson(res, 200, await options.registry.invoke(channel, input));
+    return sendJson(res, 200, await options.registry.invoke(channel, input, session));
   }
 
   if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'Không hỗ trợ');

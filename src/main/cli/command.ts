@@ -3,6 +3,8 @@ import type { Core } from '../core/app';
 export interface CliIo {
   out(line: string): void;
   err(line: string): void;
+  /** One line from standard input, for secrets that must not sit in shell history (passwords). */
+  readLine?(prompt: string): Promise<string | null>;
 }
 
 /**

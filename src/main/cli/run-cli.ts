@@ -1,10 +1,26 @@
+import { createInterface } from 'node:readline';
 import { openCore } from '../core/app';
 import { resolveDataDir } from '../core/data-dir';
 import { isAppError } from '../core/errors';
 import type { CliCommand, CliIo } from './command';
 import { commands as allCommands } from './commands';
 
-const consoleIo: CliIo = { out: (l) => console.log(l), err: (l) => console.error(l) };
+const consoleIo: CliIo = { out: (l) => console.log(l), err: (l) => console.error(l), readLine: readStdinLine };
+
+/** Reads one line from stdin (typed, or piped: `echo … | cchc accounts reset-password x`). */
+function readStdinLine(prompt: string): Promise<string | null> {
+  return new Promise((resolve) => {
+    const rl = createInterface({ input: process.stdin, output: process.stdin.isTTY ? process.stderr : undefined, terminal: false });
+    if (process.stdin.isTTY) process.stderr.write(prompt);
+    let answered = false;
+    rl.once('line', (line) => {
+      answered = true;
+      rl.close();
+      resolve(line);
+    });
+    rl.once('close', () => !answered && resolve(null));
+  });
+}
 
 /** Finds the command whose words start the argument list (longest match first). */
 export function findCommand(args: string[], commands: readonly CliCommand[]): { command: CliCommand; rest: string[] } | null {

@@ -1,21 +1,87 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { AppInfo } from '../../shared/contract/app';
-import { useApi } from './api/context';
+import type { AuthStatus } from '../../shared/contract/auth';
+import { ApiContext, useApi } from './api/context';
+import { AuthContext, makeCan, useAuth, type Auth } from './auth/auth-context';
+import { useIdleLock } from './auth/use-idle-lock';
+import { watchAuthErrors } from './auth/watch-auth-errors';
 import { vi } from './i18n/vi';
+import { AccountsPage } from './pages/accounts/accounts-page';
 import { AssessmentPage } from './pages/assessment/assessment-page';
+import { ChangePasswordDialog } from './pages/auth/change-password-dialog';
+import { LockScreen } from './pages/auth/lock-screen';
+import { SignInPage } from './pages/auth/sign-in-page';
+import { UserBar } from './pages/auth/user-bar';
 import { CriteriaPage } from './pages/criteria/criteria-page';
 import { FirstStartPage } from './pages/first-start-page';
 import { HomePage } from './pages/home-page';
 import { ProfilePage } from './pages/profile-page';
 
-export type PageId = 'home' | 'assessment' | 'criteria' | 'profile';
+export type PageId = 'home' | 'assessment' | 'criteria' | 'profile' | 'accounts';
 
-/** Opens on the first-start form until a unit profile exists, then on the app's pages. */
+/**
+ * Who is at the keyboard decides the screen: no account yet → first start (administrator, then
+ * the unit); accounts but nobody signed in → sign-in; signed in → the app, covered by the lock
+ * screen when locked. Main enforces all of it; this only shows the matching screen.
+ */
 export function App() {
   const api = useApi();
+  const [status, setStatus] = useState<AuthStatus | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const refresh = useCallback(async () => {
+    const result = await api.call('auth/status', {});
+    if (result.ok) setStatus(result.value);
+    else setError(result.error.message);
+  }, [api]);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  const markLocked = useCallback(() => setStatus((s) => (s && s.user ? { ...s, locked: true } : s)), []);
+  const guarded = useMemo(() => watchAuthErrors(api, { locked: markLocked, signedOut: () => void refresh() }), [api, markLocked, refresh]);
+
+  const auth = useMemo<Auth | null>(() => {
+    if (!status?.user) return null;
+    return {
+      user: status.user,
+      lockAfterMinutes: status.lockAfterMinutes,
+      can: makeCan(status.user),
+      lock: () => void api.call('auth/lock', {}).then(markLocked),
+      signOut: () => void api.call('auth/logout', {}).then(refresh),
+      refresh,
+    };
+  }, [api, status, markLocked, refresh]);
+
+  useIdleLock(status?.lockAfterMinutes ?? 15, !!auth && !status?.locked, () => auth?.lock(), () => void guarded.call('auth/activity', {}));
+
+  if (error) return <main className="centered"><p className="error" role="alert">{error}</p></main>;
+  if (!status) return <main className="centered"><p>{vi.loading}</p></main>;
+  if (!status.hasAccounts) return <FirstStartPage step="account" onDone={() => void refresh()} />;
+  if (!auth) return <SignInPage onSignedIn={() => void refresh()} />;
+
+  return (
+    <ApiContext.Provider value={guarded}>
+      <AuthContext.Provider value={auth}>
+        {status.locked && <LockScreen user={auth.user} minutes={status.lockAfterMinutes} onUnlocked={() => void refresh()} onSignOut={auth.signOut} />}
+        {/* Kept mounted while locked, so what was on screen (and typed) is there after unlocking. */}
+        <div hidden={status.locked}>
+          <Workspace />
+        </div>
+      </AuthContext.Provider>
+    </ApiContext.Provider>
+  );
+}
+
+/** The signed-in app: the unit profile step if none yet, then the pages this person may use. */
+function Workspace() {
+  const api = useApi();
+  const { can } = useAuth();
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [page, setPage] = useState<PageId>('home');
+  const [changingPassword, setChangingPassword] = useState(false);
 
   const reload = useCallback(async () => {
     const result = await api.call('app/info', {});
@@ -29,7 +95,7 @@ export function App() {
 
   if (error) return <main className="centered"><p className="error" role="alert">{error}</p></main>;
   if (!info) return <main className="centered"><p>{vi.loading}</p></main>;
-  if (!info.latestProfile) return <FirstStartPage onDone={() => void reload()} />;
+  if (!info.latestProfile) return <FirstStartPage step="profile" onDone={() => void reload()} />;
 
   return (
     <div className="layout">
@@ -39,13 +105,19 @@ export function App() {
         <NavButton id="assessment" current={page} onSelect={setPage} label={vi.nav.assessment} />
         <NavButton id="criteria" current={page} onSelect={setPage} label={vi.nav.criteria} />
         <NavButton id="profile" current={page} onSelect={setPage} label={vi.nav.profile} />
+        {can('accounts/list') && <NavButton id="accounts" current={page} onSelect={setPage} label={vi.nav.accounts} />}
       </nav>
-      <main className="content">
-        {page === 'home' && <HomePage info={info} />}
-        {page === 'assessment' && <AssessmentPage key={info.latestProfile.year} profile={info.latestProfile} />}
-        {page === 'criteria' && <CriteriaPage />}
-        {page === 'profile' && <ProfilePage latest={info.latestProfile} onSaved={() => void reload()} />}
-      </main>
+      <div className="main-column">
+        <UserBar onChangePassword={() => setChangingPassword(true)} />
+        <main className="content">
+          {changingPassword && <ChangePasswordDialog onClose={() => setChangingPassword(false)} />}
+          {page === 'home' && <HomePage info={info} />}
+          {page === 'assessment' && <AssessmentPage key={info.latestProfile.year} profile={info.latestProfile} />}
+          {page === 'criteria' && <CriteriaPage />}
+          {page === 'profile' && <ProfilePage latest={info.latestProfile} onSaved={() => void reload()} />}
+          {page === 'accounts' && can('accounts/list') && <AccountsPage />}
+        </main>
+      </div>
     </div>
   );
 }

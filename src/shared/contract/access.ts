@@ -6,8 +6,9 @@ import type { ChannelName } from './index';
  * - 'public': anyone, also before sign-in (what the sign-in and first-start screens need).
  * - 'signed-in': any person signed in, whatever their roles (reading).
  * - a list of roles: a signed-in person holding at least one of them.
- * A channel missing here is treated as 'signed-in' (default deny for strangers) and a test
- * insists that every channel is listed.
+ * A channel missing here is open to administrators only (deny by default: an unlisted write
+ * channel must not fall open to every signed-in person), and a test insists that every channel
+ * is listed, so the fallback is a safety net, not a policy.
  */
 export type Access = 'public' | 'signed-in' | readonly Role[];
 
@@ -21,10 +22,14 @@ export const CHANNEL_ACCESS: Partial<Record<ChannelName, Access>> = {
   'auth/logout': 'public',
   'auth/unlock': 'public',
   'auth/create-first-admin': 'public',
+  'auth/lock': 'public',
+  'auth/activity': 'signed-in',
   'auth/change-password': 'signed-in',
   'accounts/list': ADMIN,
   'accounts/create': ADMIN,
   'accounts/update': ADMIN,
+  'accounts/reset-password': ADMIN,
+  'accounts/set-lock-minutes': ADMIN,
 
   'profile/get': 'signed-in',
   'profile/latest': 'signed-in',
@@ -47,7 +52,13 @@ export const CHANNEL_ACCESS: Partial<Record<ChannelName, Access>> = {
 };
 
 export function accessOf(channel: ChannelName): Access {
-  return CHANNEL_ACCESS[channel] ?? 'signed-in';
+  return CHANNEL_ACCESS[channel] ?? ADMIN;
+}
+
+/** Whether a person holding these roles may call the channel (the UI uses it to hide actions). */
+export function rolesAllow(channel: ChannelName, roles: readonly Role[]): boolean {
+  const access = accessOf(channel);
+  return access === 'public' || access === 'signed-in' || access.some((role) => roles.includes(role));
 }
 
 export const ROLE_LABELS: Record<Role, string> = {

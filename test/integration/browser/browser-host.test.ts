@@ -64,7 +64,16 @@ describe('the browser transport', () => {
     expect(page.headers['content-security-policy']).toContain("default-src 'self'");
   });
 
-  it('runs the same handlers as Electron: a profile saved over HTTP is in the database', async () => {
+  it('refuses a signed-in channel before anyone signs in on this run, and runs nothing', async () => {
+    const reply = JSON.parse((await api('profile/save', { profile: sampleProfile() })).body);
+    expect(reply).toEqual({ ok: false, error: { code: 'UNAUTHENTICATED', message: 'Hãy đăng nhập để dùng chức năng này.' } });
+    expect(core.db.prepare('SELECT count(*) AS n FROM unit_profile').get()).toEqual({ n: 0 });
+  });
+
+  it('runs the same handlers as Electron: signed in on this run, a profile saved over HTTP is in the database', async () => {
+    const admin = { username: 'quantri', displayName: 'Quản trị', password: 'matkhau2026' };
+    expect(JSON.parse((await api('auth/create-first-admin', admin)).body)).toMatchObject({ ok: true });
+    expect(JSON.parse((await api('auth/status', {})).body)).toMatchObject({ ok: true, value: { user: { username: 'quantri' } } });
     const saved = JSON.parse((await api('profile/save', { profile: sampleProfile() })).body);
     expect(saved).toMatchObject({ ok: true, value: { shortName: 'SNV' } });
     expect(core.db.prepare('SELECT name FROM unit_profile').get()).toEqual({ name: 'Sở Nội vụ' });

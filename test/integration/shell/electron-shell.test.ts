@@ -27,6 +27,9 @@ interface Report {
   ourIpc: { ok: boolean; value?: { schemaVersion: number } };
   protocolIndexStatus: number;
   protocolTraversalStatus: number;
+  beforeSignIn: unknown;
+  createAdmin: unknown;
+  afterSignIn: unknown;
 }
 
 describe('the built Electron main bundle, loaded against a stand-in electron module', () => {
@@ -65,6 +68,12 @@ describe('the built Electron main bundle, loaded against a stand-in electron mod
     expect(report.foreignIpc).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(report.ourIpc.ok).toBe(true);
     expect(report.ourIpc.value?.schemaVersion).toBeGreaterThan(0);
+  });
+
+  it('keeps one session per window and passes it to the registry', () => {
+    expect(report.beforeSignIn).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(report.createAdmin).toMatchObject({ ok: true, value: { username: 'quantri' } });
+    expect(report.afterSignIn).toEqual({ ok: true, value: [] });
   });
 
   it('serves the renderer from a privileged app:// scheme with a traversal guard', () => {

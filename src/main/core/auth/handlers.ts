@@ -1,12 +1,13 @@
 import type { AccountInfo } from '../../../shared/contract/auth';
 import type { Role } from '../../../shared/contract/define';
 import { toNfc } from '../../../shared/text/vi';
-import { lockAfterMinutes } from '../app-meta';
+import { lockAfterMinutes, setMeta } from '../app-meta';
 import type { CoreContext } from '../context';
 import { AppError } from '../errors';
 import type { Handlers } from '../registry';
 import { countAccounts, findAccountWithHash, getAccount, insertAccount, listAccounts, updateAccount } from './account-store';
 import { hashPassword, verifyPassword } from './password';
+import type { Session } from './session';
 
 type AuthChannel =
   | 'auth/status'
@@ -14,25 +15,55 @@ type AuthChannel =
   | 'auth/login'
   | 'auth/logout'
   | 'auth/unlock'
+  | 'auth/lock'
+  | 'auth/activity'
   | 'auth/change-password'
   | 'accounts/list'
   | 'accounts/create'
-  | 'accounts/update';
+  | 'accounts/update'
+  | 'accounts/reset-password'
+  | 'accounts/set-lock-minutes';
 
 const WRONG_LOGIN = 'Tên đăng nhập hoặc mật khẩu không đúng.';
+// A hash of nothing in particular: verified against when the name is unknown, so the answer time
+// does not reveal which names exist.
+const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAA';
+
+/** Refuses the attempt outright while this connection has to wait after too many wrong passwords. */
+function refuseWhileThrottled(session: Session, now: Date): void {
+  const wait = session.throttle.secondsToWait(now);
+  if (wait > 0) throw new AppError('FORBIDDEN', `Đã nhập sai mật khẩu nhiều lần. Hãy đợi ${wait} giây rồi thử lại.`);
+}
+
+/** Checks a password on this connection, counting failures for the throttle. */
+async function passwordMatches(session: Session, password: string, hash: string, now: Date): Promise<boolean> {
+  refuseWhileThrottled(session, now);
+  const ok = await verifyPassword(password, hash);
+  if (ok) session.throttle.recordSuccess();
+  else session.throttle.recordFailure(now);
+  return ok;
+}
 
 function requireSession(ctx: CoreContext) {
   if (!ctx.session) throw new AppError('INVALID_INPUT', 'Đăng nhập chỉ dùng trong cửa sổ ứng dụng; dòng lệnh chạy với quyền của người dùng máy tính.');
   return ctx.session;
 }
 
-function withAdminKept(roles: Role[]): Role[] {
+/** Each role once, whatever the form sent. */
+function distinct(roles: Role[]): Role[] {
   return [...new Set(roles)];
 }
 
 export const authHandlers: Pick<Handlers, AuthChannel> = {
   'auth/status': (_input, ctx) => {
     const session = ctx.session;
+    // Public, so the registry has not re-read the account: do it here, so the window shows the
+    // roles the person has now and drops a disabled account back to sign-in.
+    if (session?.user) {
+      const fresh = getAccount(ctx.db, session.user.id);
+      if (!fresh || fresh.disabled) session.signOut();
+      else session.user = fresh;
+    }
     return {
       hasAccounts: countAccounts(ctx.db) > 0,
       user: session?.user ?? null,
@@ -46,7 +77,7 @@ export const authHandlers: Pick<Handlers, AuthChannel> = {
     // Check and insert in one transaction, so two first starts cannot both become administrator.
     const created = ctx.db.transaction(() => {
       if (countAccounts(ctx.db) > 0) throw new AppError('CONFLICT', 'Đã có tài khoản quản trị; hãy đăng nhập.');
-      const allRoles: Role[] = withAdminKept(['admin', ...(roles ?? ['officer', 'leader', 'submitter'])]);
+      const allRoles: Role[] = distinct(['admin', ...(roles ?? ['officer', 'leader', 'submitter'])]);
       return insertAccount(ctx.db, { username, displayName: toNfc(displayName), passwordHash, roles: allRoles }, ctx.now());
     })();
     ctx.session?.signIn(created, ctx.now());
@@ -56,10 +87,9 @@ export const authHandlers: Pick<Handlers, AuthChannel> = {
   'auth/login': async ({ username, password }, ctx) => {
     const session = requireSession(ctx);
     const found = findAccountWithHash(ctx.db, username);
-    // Hash even when the name is unknown, so the answer time does not reveal which names exist.
-    const ok = await verifyPassword(password, found?.passwordHash ?? 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAA');
+    const ok = await passwordMatches(session, password, found?.passwordHash ?? DUMMY_HASH, ctx.now());
     if (!found || !ok) throw new AppError('UNAUTHENTICATED', WRONG_LOGIN);
-    if (found.account.disabled) throw new AppError('FORBIDDEN', 'Tài khoản này đã bị khóa; hãy liên hệ người quản trị.');
+    if (found.account.disabled) throw new AppError('FORBIDDEN', 'Tài khoản này đã bị vô hiệu hóa; hãy liên hệ người quản trị.');
     session.signIn(found.account, ctx.now());
     return found.account;
   },
@@ -73,15 +103,30 @@ export const authHandlers: Pick<Handlers, AuthChannel> = {
     const session = requireSession(ctx);
     if (!session.user) throw new AppError('UNAUTHENTICATED', 'Chưa đăng nhập.');
     const found = findAccountWithHash(ctx.db, session.user.username);
-    if (!found || !(await verifyPassword(password, found.passwordHash))) throw new AppError('UNAUTHENTICATED', 'Mật khẩu không đúng.');
+    if (!found || found.account.disabled) {
+      session.signOut();
+      throw new AppError('UNAUTHENTICATED', 'Tài khoản không còn hoạt động; hãy đăng nhập lại.');
+    }
+    if (!(await passwordMatches(session, password, found.passwordHash, ctx.now()))) throw new AppError('UNAUTHENTICATED', 'Mật khẩu không đúng.');
     session.unlock(ctx.now());
+    session.user = found.account;
     return found.account;
   },
+
+  'auth/lock': (_input, ctx) => {
+    ctx.session?.lock();
+    return null;
+  },
+
+  // The registry has already recorded the activity (it touches the session on every allowed call).
+  'auth/activity': () => null,
 
   'auth/change-password': async ({ currentPassword, newPassword }, ctx) => {
     const session = requireSession(ctx);
     const found = session.user ? findAccountWithHash(ctx.db, session.user.username) : null;
-    if (!found || !(await verifyPassword(currentPassword, found.passwordHash))) throw new AppError('UNAUTHENTICATED', 'Mật khẩu hiện tại không đúng.');
+    if (!found || !(await passwordMatches(session, currentPassword, found.passwordHash, ctx.now()))) {
+      throw new AppError('UNAUTHENTICATED', 'Mật khẩu hiện tại không đúng.');
+    }
     updateAccount(ctx.db, found.account.id, { passwordHash: await hashPassword(newPassword) }, ctx.now());
     return null;
   },
@@ -90,7 +135,7 @@ export const authHandlers: Pick<Handlers, AuthChannel> = {
 
   'accounts/create': async ({ username, displayName, password, roles }, ctx) => {
     if (findAccountWithHash(ctx.db, username)) throw new AppError('CONFLICT', `Tên đăng nhập «${username}» đã có.`);
-    return insertAccount(ctx.db, { username, displayName: toNfc(displayName), passwordHash: await hashPassword(password), roles: withAdminKept(roles) }, ctx.now());
+    return insertAccount(ctx.db, { username, displayName: toNfc(displayName), passwordHash: await hashPassword(password), roles: distinct(roles) }, ctx.now());
   },
 
   'accounts/update': ({ id, displayName, roles, disabled }, ctx) => {
@@ -104,5 +149,16 @@ export const authHandlers: Pick<Handlers, AuthChannel> = {
       throw new AppError('CONFLICT', 'Phải còn ít nhất một tài khoản quản trị đang hoạt động.');
     }
     return updateAccount(ctx.db, id, { ...(displayName ? { displayName: toNfc(displayName) } : {}), roles: nextRoles, disabled: nextDisabled }, ctx.now()) as AccountInfo;
+  },
+
+  'accounts/reset-password': async ({ id, newPassword }, ctx) => {
+    if (!getAccount(ctx.db, id)) throw new AppError('NOT_FOUND', 'Không tìm thấy tài khoản.');
+    updateAccount(ctx.db, id, { passwordHash: await hashPassword(newPassword) }, ctx.now());
+    return null;
+  },
+
+  'accounts/set-lock-minutes': ({ minutes }, ctx) => {
+    setMeta(ctx.db, 'lockAfterMinutes', String(minutes));
+    return lockAfterMinutes(ctx.db);
   },
 };

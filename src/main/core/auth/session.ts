@@ -1,4 +1,5 @@
 import type { AccountInfo } from '../../../shared/contract/auth';
+import { LoginThrottle } from './login-throttle';
 
 /**
  * Who is signed in on one transport connection (the Electron window, one browser-host run).
@@ -9,6 +10,8 @@ export class Session {
   user: AccountInfo | null = null;
   locked = false;
   private lastActivity = 0;
+  /** Wrong passwords on this connection, for sign-in and unlock alike. */
+  readonly throttle = new LoginThrottle();
 
   signIn(user: AccountInfo, now: Date): void {
     this.user = user;
@@ -29,6 +32,11 @@ export class Session {
 
   touch(now: Date): void {
     this.lastActivity = now.getTime();
+  }
+
+  /** The lock button, or the renderer's own idle timer: locked until the password is given. */
+  lock(): void {
+    if (this.user) this.locked = true;
   }
 
   unlock(now: Date): void {

@@ -5,10 +5,10 @@ CREATE INDEX evidence_link_by_target ON evidence_link (target_type, target_key);
 
 CREATE TABLE account (
         id             INTEGER PRIMARY KEY,
-        username       TEXT NOT NULL UNIQUE COLLATE NOCASE,
-        display_name   TEXT NOT NULL,
-        password_hash  TEXT NOT NULL,
-        roles_json     TEXT NOT NULL,
+        username       TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length(username) BETWEEN 3 AND 40),
+        display_name   TEXT NOT NULL CHECK (length(display_name) > 0),
+        password_hash  TEXT NOT NULL CHECK (password_hash LIKE 'scrypt$%'),
+        roles_json     TEXT NOT NULL CHECK (json_valid(roles_json) AND json_type(roles_json) = 'array'),
         disabled       INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1)),
         created_at     TEXT NOT NULL,
         updated_at     TEXT NOT NULL

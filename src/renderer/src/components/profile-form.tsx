@@ -27,10 +27,12 @@ interface Props {
   defaultYear: number;
   submitLabel: string;
   onSaved(profile: UnitProfile): void;
+  /** Shown but not editable (a person whose roles do not allow profile/save). */
+  readOnly?: boolean;
 }
 
 /** The unit profile, validated in main: errors come back as Vietnamese messages naming the field. */
-export function ProfileForm({ initial, defaultYear, submitLabel, onSaved }: Props) {
+export function ProfileForm({ initial, defaultYear, submitLabel, onSaved, readOnly = false }: Props) {
   const api = useApi();
   const [form, setForm] = useState<FormState>(() => toForm(initial, defaultYear));
   const [error, setError] = useState<string | null>(null);
@@ -62,7 +64,7 @@ export function ProfileForm({ initial, defaultYear, submitLabel, onSaved }: Prop
   return (
     <form className="form" onSubmit={submit} noValidate>
       <p className="muted">{t.yearNote}</p>
-      <div className="form-grid">
+      <fieldset className="form-grid plain" disabled={readOnly}>
         <Field label={t.year} required value={form.year} onChange={set('year')} type="number" />
         <label className="field">
           <span>
@@ -85,7 +87,7 @@ export function ProfileForm({ initial, defaultYear, submitLabel, onSaved }: Prop
         <Field label={t.focalOfficerEmail} value={form.focalOfficerEmail} onChange={set('focalOfficerEmail')} type="email" />
         <Field label={t.leaderName} required value={form.leaderName} onChange={set('leaderName')} />
         <Field label={t.leaderTitle} required value={form.leaderTitle} onChange={set('leaderTitle')} placeholder={t.leaderTitlePlaceholder} />
-      </div>
+      </fieldset>
       {error && (
         <p className="error" role="alert">
           {error}
@@ -96,9 +98,11 @@ export function ProfileForm({ initial, defaultYear, submitLabel, onSaved }: Prop
           {t.saved}
         </p>
       )}
-      <button type="submit" className="primary" disabled={busy}>
-        {submitLabel}
-      </button>
+      {!readOnly && (
+        <button type="submit" className="primary" disabled={busy}>
+          {submitLabel}
+        </button>
+      )}
     </form>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { UnitProfile } from '../../../shared/contract/profile';
 import { useApi } from '../api/context';
+import { useAuth } from '../auth/auth-context';
 import { ProfileForm } from '../components/profile-form';
 import { vi } from '../i18n/vi';
 
@@ -12,6 +13,7 @@ const t = vi.profile;
  */
 export function ProfilePage({ latest, onSaved }: { latest: UnitProfile; onSaved(): void }) {
   const api = useApi();
+  const canSave = useAuth().can('profile/save');
   const [years, setYears] = useState<number[]>([latest.year]);
   const [year, setYear] = useState(latest.year);
   const [profile, setProfile] = useState<UnitProfile | null>(latest);
@@ -48,14 +50,16 @@ export function ProfilePage({ latest, onSaved }: { latest: UnitProfile; onSaved(
             ))}
           </select>
         </label>
-        {draftYear === null && (
+        {draftYear === null && canSave && (
           <button type="button" className="secondary" onClick={() => setDraftYear(nextYear)}>
             {t.addYear(nextYear)}
           </button>
         )}
       </div>
+      {!canSave && <p className="muted">{vi.readOnly.profile}</p>}
       <ProfileForm
         key={draftYear ?? year}
+        readOnly={!canSave}
         initial={draftYear !== null && profile ? { ...profile, year: draftYear } : profile}
         defaultYear={draftYear ?? year}
         submitLabel={t.save}

@@ -3,6 +3,7 @@ import type { AssessmentSummary, AssessmentView, CarryOverReport } from '../../.
 import type { CriteriaSetSummary } from '../../../../shared/contract/criteria';
 import type { UnitProfile } from '../../../../shared/contract/profile';
 import { useApi } from '../../api/context';
+import { useAuth } from '../../auth/auth-context';
 import { vi } from '../../i18n/vi';
 import { AssessmentWorkspace } from './assessment-workspace';
 import { CompareView } from './compare-view';
@@ -12,6 +13,8 @@ const t = vi.assessment;
 /** The year's self-assessment: start it (fresh or from last year), then the guided walk. */
 export function AssessmentPage({ profile }: { profile: UnitProfile }) {
   const api = useApi();
+  // A leader or submitter sees the results; only an officer scores (main refuses the rest anyway).
+  const canEdit = useAuth().can('assessment/save-entry');
   const year = profile.year;
   const [view, setView] = useState<AssessmentView | null | undefined>(undefined);
   const [sets, setSets] = useState<CriteriaSetSummary[]>([]);
@@ -66,9 +69,14 @@ export function AssessmentPage({ profile }: { profile: UnitProfile }) {
       {view ? (
         <>
           <p className="muted small">{view.setName}</p>
-          <AssessmentWorkspace key={`${view.year}-${view.setId}`} initial={view} />
+          {!canEdit && <p className="muted">{vi.readOnly.assessment}</p>}
+          <AssessmentWorkspace key={`${view.year}-${view.setId}`} initial={view} readOnly={!canEdit} />
           {others[0] && <CompareView year={year} previousYear={others[0].year} />}
         </>
+      ) : !canEdit ? (
+        <div className="panel">
+          <p>{vi.readOnly.notStarted}</p>
+        </div>
       ) : (
         <div className="panel">
           <p>{t.notStarted(year)}</p>

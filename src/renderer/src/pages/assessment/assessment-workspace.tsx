@@ -12,13 +12,16 @@ const t = vi.assessment;
 
 type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'error'; message: string };
 
-/** The guided walk through a year's criteria: domains on the left, one item at a time, autosaved. */
-export function AssessmentWorkspace({ initial }: { initial: AssessmentView }) {
+/**
+ * The guided walk through a year's criteria: domains on the left, one item at a time, autosaved.
+ * Read-only (a person without the officer role) shows the totals and the summary only.
+ */
+export function AssessmentWorkspace({ initial, readOnly = false }: { initial: AssessmentView; readOnly?: boolean }) {
   const api = useApi();
   const [view, setView] = useState(initial);
   const leaves = useMemo(() => selfScoredLeaves(view.set), [view.set]);
   const [currentCode, setCurrentCode] = useState(() => leaves.find((l) => (initial.entries[l.item.code]?.status ?? 'chua-lam') !== 'xong')?.item.code ?? leaves[0]?.item.code ?? '');
-  const [mode, setMode] = useState<'items' | 'summary'>('items');
+  const [mode, setMode] = useState<'items' | 'summary'>(readOnly ? 'summary' : 'items');
   const [saveState, setSaveState] = useState<SaveState>({ kind: 'idle' });
 
   const index = Math.max(0, leaves.findIndex((l) => l.item.code === currentCode));
@@ -90,14 +93,16 @@ export function AssessmentWorkspace({ initial }: { initial: AssessmentView }) {
           {saveState.kind === 'saving' && t.saving}
           {saveState.kind === 'saved' && t.saved}
         </div>
-        <div className="row">
-          <button type="button" className={mode === 'items' ? 'tab active' : 'tab'} onClick={() => setMode('items')}>
-            {t.itemsTab}
-          </button>
-          <button type="button" className={mode === 'summary' ? 'tab active' : 'tab'} onClick={() => setMode('summary')}>
-            {t.summaryTab}
-          </button>
-        </div>
+        {!readOnly && (
+          <div className="row">
+            <button type="button" className={mode === 'items' ? 'tab active' : 'tab'} onClick={() => setMode('items')}>
+              {t.itemsTab}
+            </button>
+            <button type="button" className={mode === 'summary' ? 'tab active' : 'tab'} onClick={() => setMode('summary')}>
+              {t.summaryTab}
+            </button>
+          </div>
+        )}
       </header>
       {saveState.kind === 'error' && (
         <p className="error" role="alert">
@@ -108,10 +113,14 @@ export function AssessmentWorkspace({ initial }: { initial: AssessmentView }) {
       {mode === 'summary' ? (
         <SummaryView
           view={view}
-          onOpenItem={(code) => {
-            setCurrentCode(code);
-            setMode('items');
-          }}
+          onOpenItem={
+            readOnly
+              ? undefined
+              : (code) => {
+                  setCurrentCode(code);
+                  setMode('items');
+                }
+          }
         />
       ) : (
         <div className="walk">

@@ -6,7 +6,7 @@ import { vi } from '../../i18n/vi';
 const t = vi.assessment.summary;
 
 /** Totals per domain, the band, and what is still at stake, most points first. */
-export function SummaryView({ view, onOpenItem }: { view: AssessmentView; onOpenItem(code: string): void }) {
+export function SummaryView({ view, onOpenItem }: { view: AssessmentView; onOpenItem?: (code: string) => void }) {
   const { score } = view;
   return (
     <section className="summary" aria-label={t.title}>
@@ -64,9 +64,13 @@ export function SummaryView({ view, onOpenItem }: { view: AssessmentView; onOpen
             {score.atStake.map((s) => (
               <tr key={s.code}>
                 <td>
-                  <button type="button" className="link" onClick={() => onOpenItem(s.code)}>
-                    {s.code} {s.title}
-                  </button>
+                  {onOpenItem ? (
+                    <button type="button" className="link" onClick={() => onOpenItem(s.code)}>
+                      {s.code} {s.title}
+                    </button>
+                  ) : (
+                    `${s.code} ${s.title}`
+                  )}
                 </td>
                 <td className="num">{formatPointsVi(s.pointsAtStake)}</td>
                 <td>{ITEM_STATUS_LABELS[view.entries[s.code]?.status ?? 'chua-lam']}</td>

@@ -3,6 +3,7 @@ import type { CriteriaPreview, CriteriaSetSummary } from '../../../../shared/con
 import { UNIT_TYPE_LABELS } from '../../../../shared/profile-labels';
 import { formatDateVi, formatNumberVi } from '../../../../shared/text/vi';
 import { useApi } from '../../api/context';
+import { useAuth } from '../../auth/auth-context';
 import { readFileAsBase64, saveBase64File } from '../../files';
 import { vi } from '../../i18n/vi';
 
@@ -11,6 +12,7 @@ const t = vi.criteria;
 /** Criteria sets: what is installed, import a province's set (preview first), export, template. */
 export function CriteriaPage() {
   const api = useApi();
+  const canImport = useAuth().can('criteria/import');
   const [sets, setSets] = useState<CriteriaSetSummary[]>([]);
   const [pending, setPending] = useState<{ fileName: string; contentBase64: string; preview: CriteriaPreview } | null>(null);
   const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
@@ -60,10 +62,12 @@ export function CriteriaPage() {
       <h1>{t.title}</h1>
       <p className="muted">{t.intro}</p>
       <div className="row">
-        <label className="file-button primary">
-          {t.importButton}
-          <input type="file" accept=".json,.xlsx" aria-label={t.importButton} onChange={(e) => void choose(e.target.files?.[0])} disabled={busy} />
-        </label>
+        {canImport && (
+          <label className="file-button primary">
+            {t.importButton}
+            <input type="file" accept=".json,.xlsx" aria-label={t.importButton} onChange={(e) => void choose(e.target.files?.[0])} disabled={busy} />
+          </label>
+        )}
         <button type="button" className="secondary" onClick={() => void download('criteria/template', {})}>
           {t.template}
         </button>

@@ -1,0 +1,18 @@
+import type { Role } from '../../../shared/contract/define';
+import { vi } from '../i18n/vi';
+
+/** The role choices as checkboxes; `choices` says which roles this form offers. */
+export function RoleCheckboxes(props: { value: Role[]; choices: readonly Role[]; onChange(roles: Role[]): void; legend?: string; idPrefix?: string }) {
+  const toggle = (role: Role, on: boolean) => props.onChange(on ? [...props.value, role] : props.value.filter((r) => r !== role));
+  return (
+    <fieldset className="roles">
+      <legend>{props.legend ?? vi.auth.rolesLegend}</legend>
+      {props.choices.map((role) => (
+        <label key={role} className="inline">
+          <input type="checkbox" checked={props.value.includes(role)} onChange={(e) => toggle(role, e.target.checked)} />
+          {vi.auth.roleChoices[role]}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
