@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { AppInfo } from '../../shared/contract/app';
+import type { ReportPeriodCode } from '../../shared/contract/reports';
 import { useApi } from './api/context';
 import { vi } from './i18n/vi';
 import { AssessmentPage } from './pages/assessment/assessment-page';
@@ -7,8 +8,9 @@ import { CriteriaPage } from './pages/criteria/criteria-page';
 import { FirstStartPage } from './pages/first-start-page';
 import { HomePage } from './pages/home-page';
 import { ProfilePage } from './pages/profile-page';
+import { ReportsPage } from './pages/reports/reports-page';
 
-export type PageId = 'home' | 'assessment' | 'criteria' | 'profile';
+export type PageId = 'home' | 'assessment' | 'reports' | 'criteria' | 'profile';
 
 /** Opens on the first-start form until a unit profile exists, then on the app's pages. */
 export function App() {
@@ -16,6 +18,12 @@ export function App() {
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [page, setPage] = useState<PageId>('home');
+  // Set when the home page's deadline panel opens a period's report directly.
+  const [reportPeriod, setReportPeriod] = useState<ReportPeriodCode | undefined>(undefined);
+  const navigate = (id: PageId) => {
+    setReportPeriod(undefined);
+    setPage(id);
+  };
 
   const reload = useCallback(async () => {
     const result = await api.call('app/info', {});
@@ -35,14 +43,24 @@ export function App() {
     <div className="layout">
       <nav className="sidebar" aria-label="Điều hướng chính">
         <div className="brand">{vi.appName}</div>
-        <NavButton id="home" current={page} onSelect={setPage} label={vi.nav.home} />
-        <NavButton id="assessment" current={page} onSelect={setPage} label={vi.nav.assessment} />
-        <NavButton id="criteria" current={page} onSelect={setPage} label={vi.nav.criteria} />
-        <NavButton id="profile" current={page} onSelect={setPage} label={vi.nav.profile} />
+        <NavButton id="home" current={page} onSelect={navigate} label={vi.nav.home} />
+        <NavButton id="assessment" current={page} onSelect={navigate} label={vi.nav.assessment} />
+        <NavButton id="reports" current={page} onSelect={navigate} label={vi.nav.reports} />
+        <NavButton id="criteria" current={page} onSelect={navigate} label={vi.nav.criteria} />
+        <NavButton id="profile" current={page} onSelect={navigate} label={vi.nav.profile} />
       </nav>
       <main className="content">
-        {page === 'home' && <HomePage info={info} />}
+        {page === 'home' && (
+          <HomePage
+            info={info}
+            onOpenReport={(period) => {
+              setReportPeriod(period);
+              setPage('reports');
+            }}
+          />
+        )}
         {page === 'assessment' && <AssessmentPage key={info.latestProfile.year} profile={info.latestProfile} />}
+        {page === 'reports' && <ReportsPage key={`${info.latestProfile.year}-${reportPeriod ?? ''}`} year={info.latestProfile.year} initialPeriod={reportPeriod} />}
         {page === 'criteria' && <CriteriaPage />}
         {page === 'profile' && <ProfilePage latest={info.latestProfile} onSaved={() => void reload()} />}
       </main>
