@@ -79,7 +79,7 @@ export function parseOutline(raw: unknown): Outline {
       sections.push({ code: entry.code, title: toNfc(entry.title), hint: toNfc(entry.hint), assessmentDomains: entry.assessmentDomains, label, parent: null });
     }
   });
-  const codes = [...sections.map((s) => s.code), ...file.outline.map((e) => e.code)];
+  const codes = [...sections.map((s) => s.code), ...file.outline.filter((e) => e.children?.length).map((e) => e.code)];
   if (new Set(codes).size !== codes.length) throw new Error('Đề cương báo cáo có mã mục bị trùng.');
   return { name: toNfc(file.name), sections };
 }

@@ -1,5 +1,6 @@
-import { AppError } from '../errors';
 import type { Handlers } from '../registry';
+import { generateDocument } from './generate';
+import { getReport, listPeriods, prefillFromAssessment, saveSection, saveStatistics, startFromPrevious } from './report-service';
 
 type ReportsChannel =
   | 'reports/periods'
@@ -10,16 +11,12 @@ type ReportsChannel =
   | 'reports/prefill-from-assessment'
   | 'reports/generate';
 
-const notYet = (): never => {
-  throw new AppError('NOT_FOUND', 'Chức năng báo cáo đang được hoàn thiện.');
-};
-
 export const reportsHandlers: Pick<Handlers, ReportsChannel> = {
-  'reports/periods': notYet,
-  'reports/get': notYet,
-  'reports/save-section': notYet,
-  'reports/save-statistics': notYet,
-  'reports/start-from-previous': notYet,
-  'reports/prefill-from-assessment': notYet,
-  'reports/generate': notYet,
+  'reports/periods': ({ year }, ctx) => listPeriods(ctx, year),
+  'reports/get': ({ year, period }, ctx) => getReport(ctx, year, period),
+  'reports/save-section': ({ year, period, code, text }, ctx) => saveSection(ctx, year, period, code, text),
+  'reports/save-statistics': ({ year, period, values }, ctx) => saveStatistics(ctx, year, period, values),
+  'reports/start-from-previous': ({ year, period, numbers }, ctx) => startFromPrevious(ctx, year, period, numbers),
+  'reports/prefill-from-assessment': ({ year, period }, ctx) => prefillFromAssessment(ctx, year, period),
+  'reports/generate': ({ kind, year, period }, ctx) => generateDocument(ctx, kind, year, period),
 };

@@ -103,11 +103,9 @@ export function resolvePeriod(def: PeriodDefinition, year: number, now: Date): R
   };
 }
 
-/** The year's periods in the order of their cut-off end (then deadline): Quý I … Năm. */
+/** The year's periods in the order of their cut-off end, then as the file lists them: Quý I … Năm. */
 export function resolvePeriods(file: PeriodsFile, year: number, now: Date): ResolvedPeriod[] {
-  return file.periods
-    .map((def) => resolvePeriod(def, year, now))
-    .sort((a, b) => a.cutoffTo.localeCompare(b.cutoffTo) || a.deadline.localeCompare(b.deadline) || a.code.localeCompare(b.code));
+  return file.periods.map((def) => resolvePeriod(def, year, now)).sort((a, b) => a.cutoffTo.localeCompare(b.cutoffTo));
 }
 
 export function findPeriod(file: PeriodsFile, year: number, code: ReportPeriodCode, now: Date): ResolvedPeriod {
