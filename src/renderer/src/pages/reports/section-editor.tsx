@@ -23,6 +23,7 @@ const t = vi.reports.editor;
 export function SectionEditor({ title, guidance, note, initial, onSave }: Props) {
   const { text, setText, state, flush } = useAutosave(initial, onSave);
   const hintId = useId();
+  const textId = useId();
   return (
     <article className="section-editor" aria-labelledby="report-section-title">
       <div className="row between">
@@ -31,10 +32,11 @@ export function SectionEditor({ title, guidance, note, initial, onSave }: Props)
       </div>
       {guidance && <p className="guidance">{guidance}</p>}
       {note && <p className="warn-text small">{note}</p>}
-      <label className="field">
-        <span>{t.textLabel}</span>
-        <textarea rows={16} value={text} aria-describedby={hintId} onChange={(e) => setText(e.target.value)} onBlur={() => void flush()} />
-      </label>
+      {/* A label wrapping the box would count the text typed into the box's accessible name. */}
+      <div className="field">
+        <label htmlFor={textId}>{t.textLabel}</label>
+        <textarea id={textId} rows={16} value={text} aria-describedby={hintId} onChange={(e) => setText(e.target.value)} onBlur={() => void flush()} />
+      </div>
       <p id={hintId} className="muted small">
         {t.formatHint}
       </p>

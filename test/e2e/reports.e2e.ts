@@ -1,0 +1,108 @@
+import { readFileSync } from 'node:fs';
+import JSZip from 'jszip';
+import type { Download } from '@playwright/test';
+import { todayInVietnam } from '../../src/shared/text/vi';
+import { AppShellPage } from './pages/app-shell.page';
+import { ReportsPage } from './pages/reports.page';
+import { completeFirstStart } from './support/first-start';
+import { expect, test } from './support/fixtures';
+
+const DIRECTION = 'Ban Giám đốc ban hành Kế hoạch cải cách hành chính năm 2026 ngay trong tháng 01.';
+const DIRECTION_2 = 'Tổ chức 02 cuộc kiểm tra công tác cải cách hành chính tại các phòng chuyên môn.';
+const TTHC_INTRO = 'Công khai đầy đủ thủ tục hành chính trên Cổng dịch vụ công của tỉnh:';
+const TTHC_BULLET_1 = 'Rà soát, đơn giản hóa 05 thủ tục hành chính';
+const TTHC_BULLET_2 = 'Tiếp nhận hồ sơ trực tuyến toàn trình đạt 50%';
+
+/** What the dashboard must say for a deadline, counted from today in Vietnam (no clock faked). */
+function expectedDaysLeft(deadlineVi: string): string {
+  const [d, m, y] = deadlineVi.split('/').map(Number) as [number, number, number];
+  const [ty, tm, td] = todayInVietnam().split('-').map(Number) as [number, number, number];
+  const days = Math.round((Date.UTC(y, m - 1, d) - Date.UTC(ty, tm - 1, td)) / 86_400_000);
+  return days < 0 ? `Quá hạn ${-days} ngày` : days === 0 ? 'Hạn gửi là hôm nay' : `Còn ${days} ngày`;
+}
+
+/** A generated Office file: a zip ("PK") holding `part`; returns that part's XML. */
+async function openOfficePart(download: Download, part: string): Promise<string> {
+  const bytes = readFileSync((await download.path())!);
+  expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+  const zip = await JSZip.loadAsync(bytes);
+  const file = zip.file(part);
+  expect(file, `${download.suggestedFilename()} should contain ${part}`).not.toBeNull();
+  return file!.async('string');
+}
+
+test('write the Quý I report and its biểu số liệu, keep them after a restart, and generate the .docx and .xlsx', async ({ page, app }, testInfo) => {
+  const shell = new AppShellPage(page);
+  const reports = new ReportsPage(page);
+  await app.launch();
+  await completeFirstStart(page);
+
+  // Home points at the nearest reporting deadline.
+  await expect(page.getByRole('region', { name: 'Hạn báo cáo gần nhất' })).toContainText('hạn gửi');
+
+  // The dashboard: every period with its window, deadline and the days left, counted from today.
+  await shell.goTo('Báo cáo');
+  for (const name of ['Quý I', '6 tháng đầu năm', 'Quý III', '9 tháng', 'Năm']) await expect(reports.periodCard(name)).toBeVisible();
+  await expect(reports.periodCard('Quý I')).toContainText('Từ 15/12/2025 đến 14/03/2026');
+  await expect(reports.periodCard('9 tháng')).toContainText('Nếu tỉnh yêu cầu');
+  const q1Deadline = (await reports.periodDeadline('Quý I').textContent())!;
+  await expect(reports.periodDaysLeft('Quý I')).toHaveText(expectedDaysLeft(q1Deadline));
+  const yearDeadline = (await reports.periodDeadline('Năm').textContent())!;
+  await expect(reports.periodDaysLeft('Năm')).toHaveText(expectedDaysLeft(yearDeadline));
+  await page.screenshot({ path: testInfo.outputPath('reports-dashboard.png'), fullPage: true });
+
+  // Two sections: plain paragraphs, then one with a bullet list.
+  await reports.openPeriod('quý I năm 2026');
+  await expect(reports.heading()).toHaveText('Báo cáo quý I năm 2026');
+  await reports.openSection('Công tác chỉ đạo, điều hành');
+  await reports.sectionText().fill(`${DIRECTION}\n\n${DIRECTION_2}`);
+  await expect(reports.saveState()).toHaveText('Đã lưu');
+  await reports.openSection('Cải cách thủ tục hành chính');
+  await expect(reports.sectionTitle()).toContainText('Cải cách thủ tục hành chính');
+  await reports.sectionText().fill(`${TTHC_INTRO}\n- ${TTHC_BULLET_1};\n- ${TTHC_BULLET_2}.`);
+  await expect(reports.saveState()).toHaveText('Đã lưu');
+
+  // Statistics: a sum row, a percentage, and a numerator above its denominator refused per row.
+  await reports.statisticsTab();
+  await reports.statistic('Số hồ sơ giải quyết đúng hạn').fill('245');
+  await reports.statistic('Số hồ sơ giải quyết quá hạn').fill('5');
+  await expect(reports.computed('Tổng số hồ sơ đã giải quyết')).toHaveText('250');
+  await expect(reports.computed('Tỷ lệ hồ sơ giải quyết đúng hạn')).toHaveText('98');
+  await reports.statistic('Số hồ sơ TTHC đã tiếp nhận').fill('300');
+  await expect(reports.saveState()).toHaveText('Đã lưu');
+  await reports.statistic('Số hồ sơ tiếp nhận trực tuyến toàn trình').fill('350');
+  await expect(reports.rowMessages('Số hồ sơ tiếp nhận trực tuyến toàn trình')).toContainText('lớn hơn mẫu số');
+  await expect(reports.computed('Tỷ lệ hồ sơ trực tuyến toàn trình')).toHaveText('—');
+  await page.screenshot({ path: testInfo.outputPath('reports-statistics-refused.png'), fullPage: true });
+  await reports.statistic('Số hồ sơ tiếp nhận trực tuyến toàn trình').fill('150');
+  await expect(reports.computed('Tỷ lệ hồ sơ trực tuyến toàn trình')).toHaveText('50');
+  await expect(reports.rowMessages('Số hồ sơ tiếp nhận trực tuyến toàn trình')).toHaveCount(0);
+  await expect(reports.saveState()).toHaveText('Đã lưu');
+
+  // A restart on the same data folder: text and numbers are all still there.
+  await app.launch();
+  await shell.goTo('Báo cáo');
+  await expect(reports.periodCard('Quý I')).toContainText('Đang soạn');
+  await reports.openPeriod('quý I năm 2026');
+  await reports.openSection('Công tác chỉ đạo, điều hành');
+  await expect(reports.sectionText()).toHaveValue(`${DIRECTION}\n\n${DIRECTION_2}`);
+  await reports.openSection('Cải cách thủ tục hành chính');
+  await expect(reports.sectionText()).toHaveValue(`${TTHC_INTRO}\n- ${TTHC_BULLET_1};\n- ${TTHC_BULLET_2}.`);
+  await page.screenshot({ path: testInfo.outputPath('reports-editor.png'), fullPage: true });
+  await reports.statisticsTab();
+  await expect(reports.statistic('Số hồ sơ tiếp nhận trực tuyến toàn trình')).toHaveValue('150');
+  await expect(reports.computed('Tỷ lệ hồ sơ trực tuyến toàn trình')).toHaveText('50');
+  await expect(reports.computed('Tổng số hồ sơ đã giải quyết')).toHaveText('250');
+
+  // The periodic report as .docx: a zip with the Word body holding what was written.
+  const docx = await reports.generate('Báo cáo kết quả CCHC (.docx)');
+  expect(docx.suggestedFilename()).toMatch(/\.docx$/);
+  const body = await openOfficePart(docx, 'word/document.xml');
+  for (const text of [DIRECTION, DIRECTION_2, TTHC_INTRO, TTHC_BULLET_1, TTHC_BULLET_2]) expect(body).toContain(text);
+  await expect(reports.generateStatus()).toContainText(docx.suggestedFilename());
+
+  // The biểu số liệu as .xlsx.
+  const xlsx = await reports.generate('Biểu số liệu (.xlsx)');
+  expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
+  await openOfficePart(xlsx, 'xl/workbook.xml');
+});
