@@ -62,6 +62,7 @@ export async function periodicReportDocx(ctx: CoreContext, year: number, period:
     period: view.period,
     sections: outline.map((section) => ({ section, text: texts.get(section.code) ?? '' })),
     statistics: view.statistics,
+    periodHeading: capitalise(view.period.title),
     isoDate: todayInVietnam(ctx.now()),
   });
   return { fileName: safeFileName(`Bao cao CCHC ${view.period.title} ${profile.shortName}`, 'docx'), data: await writeDecree30Docx(model) };

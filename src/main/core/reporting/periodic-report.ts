@@ -1,6 +1,6 @@
 import type { UnitProfile } from '../../../shared/contract/profile';
 import type { ReportPeriodInfo, ReportStatisticRow } from '../../../shared/contract/reports';
-import { formatDateVi, formatNumberVi, toNfc } from '../../../shared/text/vi';
+import { formatDateVi, formatNumberVi, formatPointsVi, toNfc } from '../../../shared/text/vi';
 import type { OutlineSection } from './content-data';
 import type { Block, Decree30Document, TableCell } from './document-model';
 import { sectionTextToBlocks } from './section-text';
@@ -16,6 +16,8 @@ export interface PeriodicReportInput {
   period: Pick<ReportPeriodInfo, 'title' | 'name' | 'year' | 'cutoffFrom' | 'cutoffTo'>;
   sections: { section: OutlineSection; text: string }[];
   statistics: ReportStatisticRow[];
+  /** Column heading of the values: "Quý I năm 2026". */
+  periodHeading: string;
   /** Date printed in the header, ISO. */
   isoDate: string;
 }
@@ -28,7 +30,7 @@ const EMPTY_SECTION: Block = { type: 'paragraph', runs: [{ text: '(Chưa có n�
 
 export function statisticsValueText(row: Pick<ReportStatisticRow, 'value' | 'unit'>): string {
   if (row.value === null) return '';
-  return row.unit === 'percent' ? formatNumberVi(row.value, 2) : formatNumberVi(row.value, 0);
+  return row.unit === 'percent' ? formatPointsVi(row.value) : formatNumberVi(row.value, 0);
 }
 
 export function statisticsTable(rows: ReportStatisticRow[], periodHeading: string): Block {
@@ -92,7 +94,7 @@ export function buildPeriodicReport(input: PeriodicReportInput): Decree30Documen
       {
         numeral: 'I',
         title: `Biểu số liệu kết quả cải cách hành chính ${period.title}`,
-        blocks: [statisticsTable(input.statistics, `${period.name} ${period.year}`)],
+        blocks: [statisticsTable(input.statistics, input.periodHeading)],
       },
     ],
   };

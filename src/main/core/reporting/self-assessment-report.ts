@@ -1,7 +1,7 @@
 import type { UnitProfile } from '../../../shared/contract/profile';
 import type { CriteriaItem, CriteriaSet } from '../../../shared/criteria/format';
 import type { SetScore } from '../../../shared/criteria/score-types';
-import { formatDateVi, formatPercentVi, formatPointsVi, toNfc } from '../../../shared/text/vi';
+import { formatDateVi, formatPointsVi, toNfc } from '../../../shared/text/vi';
 import type { Block, Decree30Document, TableCell } from './document-model';
 import { evidenceNumber, type LinkedEvidence } from './evidence-access';
 import { headerFromProfile } from './unit-header';
@@ -27,13 +27,14 @@ export function selfAssessmentSummary(year: number): string {
   return `Kết quả tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm ${year}`;
 }
 
-const percentOf = (points: number, max: number) => (max > 0 ? formatPercentVi((points / max) * 100) : '—');
+/** Official tables print percentages with two decimals: 5,00%, 14,29%. */
+const percentText = (percent: number) => `${formatPointsVi(percent)}%`;
+const percentOf = (points: number, max: number) => (max > 0 ? percentText((points / max) * 100) : '—');
 
 function domainTable(input: SelfAssessmentInput): Block {
-  const kindLabel = { normal: '', bonus: ' (điểm thưởng)', penalty: ' (điểm trừ)' } as const;
   const rows: TableCell[][] = input.score.domains.map((d, i) => [
     String(i + 1),
-    `${toNfc(d.title)}${kindLabel[d.kind]}`,
+    toNfc(d.title),
     formatPointsVi(d.max),
     d.kind === 'penalty' && d.points > 0 ? `−${formatPointsVi(d.points)}` : formatPointsVi(d.points),
     d.kind === 'normal' ? percentOf(d.points, d.max) : '',
@@ -42,7 +43,7 @@ function domainTable(input: SelfAssessmentInput): Block {
     { text: 'Tổng điểm tự đánh giá', bold: true, colSpan: 2, align: 'center' },
     { text: formatPointsVi(input.score.max), bold: true },
     { text: formatPointsVi(input.score.total), bold: true },
-    { text: formatPercentVi(input.score.percent), bold: true },
+    { text: percentText(input.score.percent), bold: true },
   ]);
   return {
     type: 'table',
@@ -62,14 +63,30 @@ function leaves(items: readonly CriteriaItem[]): CriteriaItem[] {
   return items.flatMap((i) => (i.children.length ? leaves(i.children) : [i]));
 }
 
-/** Items the unit scored itself that fall short of their maximum, with the officer's explanation. */
+/**
+ * Items the unit scored itself that fall short of their maximum, with the officer's explanation;
+ * items not yet scored are named in one sentence, so an unfinished draft stays readable.
+ */
 function shortfalls(input: SelfAssessmentInput): Block[] {
-  const items = leaves(input.set.domains).filter((leaf) => {
+  const selfScored = leaves(input.set.domains).filter((leaf) => leaf.assessedBy === 'self' && leaf.kind === 'normal');
+  const unanswered = selfScored.filter((leaf) => !input.score.items[leaf.code]?.answered);
+  const items = selfScored.filter((leaf) => {
     const s = input.score.items[leaf.code];
-    return leaf.assessedBy === 'self' && leaf.kind === 'normal' && s && !s.notApplicable && s.points < s.effectiveMax;
+    return s?.answered && !s.notApplicable && s.points < s.effectiveMax;
   });
-  if (!items.length) return [{ type: 'paragraph', runs: ['Các tiêu chí, tiêu chí thành phần do đơn vị tự đánh giá đều đạt điểm tối đa.'] }];
+  const out: Block[] = [];
+  if (unanswered.length) {
+    out.push({
+      type: 'paragraph',
+      runs: [{ text: `Còn ${unanswered.length} tiêu chí chưa tự chấm điểm: ${unanswered.map((l) => l.code).join(', ')}.`, italic: true }],
+    });
+  }
+  if (!items.length) {
+    out.push({ type: 'paragraph', runs: ['Các tiêu chí đã tự chấm đều đạt điểm tối đa.'] });
+    return out;
+  }
   return [
+    ...out,
     {
       type: 'bullets',
       items: items.map((leaf) => {
@@ -140,7 +157,7 @@ export function buildSelfAssessmentReport(input: SelfAssessmentInput): Decree30D
       runs: [
         'Tổng điểm tự đánh giá: ',
         { text: `${formatPointsVi(score.total)}/${formatPointsVi(score.max)} điểm`, bold: true },
-        `, đạt ${formatPercentVi(score.percent)}; xếp loại `,
+        `, đạt ${percentText(score.percent)}; xếp loại `,
         { text: score.band, bold: true },
         '. Kết quả theo từng lĩnh vực:',
       ],

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { toNfc } from '../../../shared/text/vi';
 import { formatEvidenceRef, type SelfScoreModel, type SelfScoreRow } from './self-score-model';
 import { evaluateStatistics, type StatisticsModel } from './statistics-model';
-import { COUNT_FORMAT, formula, PERCENT_FORMAT, POINTS_FORMAT, printSetup, styleCell, titleRow } from './xlsx-style';
+import { COUNT_FORMAT, fitRowHeight, formula, PERCENT_FORMAT, POINTS_FORMAT, printSetup, styleCell, titleRow } from './xlsx-style';
 
 /**
  * The two workbooks of the reporting domain. Totals are live formulas (Excel users re-check and
@@ -97,6 +97,7 @@ export function writeSelfScoreSheet(wb: ExcelJS.Workbook, model: SelfScoreModel)
     labelCell.value = label;
     styleCell(labelCell, { bold, align: 'left' });
     for (let c = 3; c <= last; c++) styleCell(ws.getCell(row, c), { bold, align: c <= 4 ? 'right' : 'left', numFmt: POINTS_FORMAT });
+    fitRowHeight(ws, row, [{ text: label, width: SELF_COLUMNS[0].width + SELF_COLUMNS[1].width, bold }]);
     return row++;
   };
 
@@ -152,6 +153,11 @@ function writeItemRow(ws: ExcelJS.Worksheet, r: SelfScoreRow, rowOf: Record<stri
       indent: i === 1 ? Math.min(r.depth, 3) : undefined,
     });
   });
+  fitRowHeight(ws, n, [
+    { text: r.title, width: SELF_COLUMNS[1].width - 2 * Math.min(r.depth, 3), bold },
+    { text: r.explanation, width: SELF_COLUMNS[4].width },
+    { text: values[5], width: SELF_COLUMNS[5].width },
+  ]);
   const points = ws.getCell(n, 4);
   if (r.childCodes.length > 0) {
     const children = r.childCodes.map((c) => `D${rowOf[c]}`).join(',');
@@ -192,12 +198,15 @@ const columnLetter = (index1: number): string => {
   return out;
 };
 
+const STATISTICS_NAME_WIDTH = 56;
+const STATISTICS_NOTE_WIDTH = 28;
+
 export function writeStatisticsSheet(wb: ExcelJS.Workbook, model: StatisticsModel): StatisticsLayout {
   const ws = wb.addWorksheet('Biểu số liệu');
   const values = evaluateStatistics(model);
   const periodStart = 4;
   const last = periodStart + model.periods.length; // + Ghi chú
-  ws.columns = [{ width: 6 }, { width: 56 }, { width: 12 }, ...model.periods.map(() => ({ width: 14 })), { width: 28 }];
+  ws.columns = [{ width: 6 }, { width: STATISTICS_NAME_WIDTH }, { width: 12 }, ...model.periods.map(() => ({ width: 14 })), { width: STATISTICS_NOTE_WIDTH }];
   titleRow(ws, 1, last, model.title, { bold: true, size: 14 });
   if (model.subtitle) titleRow(ws, 2, last, model.subtitle, { italic: true, size: 12 });
 
@@ -255,6 +264,10 @@ export function writeStatisticsSheet(wb: ExcelJS.Workbook, model: StatisticsMode
     const note = ws.getCell(n, last);
     if (ind.note) note.value = toNfc(ind.note);
     styleCell(note, { italic: true, size: 11 });
+    fitRowHeight(ws, n, [
+      { text: ind.name, width: STATISTICS_NAME_WIDTH, bold: derived },
+      { text: ind.note ?? '', width: STATISTICS_NOTE_WIDTH, size: 11 },
+    ]);
   }
   ws.views = [{ state: 'frozen', xSplit: 3, ySplit: head, topLeftCell: `D${head + 1}`, activeCell: `D${head + 1}` }];
   printSetup(ws, `${head}:${head}`);
