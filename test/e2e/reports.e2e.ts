@@ -37,8 +37,13 @@ test('write the Quý I report and its biểu số liệu, keep them after a rest
   await app.launch();
   await completeFirstStart(page);
 
-  // Home points at the nearest reporting deadline.
-  await expect(page.getByRole('region', { name: 'Hạn báo cáo gần nhất' })).toContainText('hạn gửi');
+  // Home points at the nearest reporting deadline, with the days left counted the same way.
+  await expect(reports.nextDeadline()).toContainText(/Báo cáo CCHC (.+ )?năm 2026: hạn gửi \d\d\/\d\d\/2026\./);
+  const homeDeadline = /hạn gửi (\d\d\/\d\d\/\d{4})/.exec((await reports.nextDeadline().textContent())!)![1]!;
+  await expect(reports.nextDeadline().getByTestId('days-left')).toHaveText(expectedDaysLeft(homeDeadline));
+  await reports.nextDeadline().getByRole('button', { name: 'Mở báo cáo' }).click();
+  await expect(reports.heading()).toHaveText(/^Báo cáo .+ 2026$/);
+  await expect(page.getByText(`Hạn gửi ${homeDeadline}`)).toBeVisible();
 
   // The dashboard: every period with its window, deadline and the days left, counted from today.
   await shell.goTo('Báo cáo');
@@ -105,4 +110,55 @@ test('write the Quý I report and its biểu số liệu, keep them after a rest
   const xlsx = await reports.generate('Biểu số liệu (.xlsx)');
   expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
   await openOfficePart(xlsx, 'xl/workbook.xml');
+});
+
+test('start 6 tháng from Quý I (text as a draft, numbers kept) and pre-fill the empty areas from the self-assessment', async ({ page, app }, testInfo) => {
+  const shell = new AppShellPage(page);
+  const reports = new ReportsPage(page);
+  await app.launch();
+  await completeFirstStart(page);
+
+  // Nothing to pre-fill from yet: the officer is told why, in Vietnamese.
+  await shell.goTo('Báo cáo');
+  await reports.openPeriod('quý I năm 2026');
+  await reports.prefillFromAssessment();
+  await expect(reports.alert()).toHaveText('Chưa có bản tự đánh giá năm 2026 để lấy nội dung cho báo cáo quý I năm 2026.');
+
+  // Quý I: one section and one number.
+  await reports.openSection('Công tác chỉ đạo, điều hành');
+  await reports.sectionText().fill(DIRECTION);
+  await expect(reports.saveState()).toHaveText('Đã lưu');
+  await reports.statisticsTab();
+  await reports.statistic('Số văn bản chỉ đạo, điều hành CCHC đã ban hành').fill('12');
+  await expect(reports.saveState()).toHaveText('Đã lưu');
+
+  // 6 tháng starts from it: the text comes as a draft, the number as it was.
+  await reports.backToPeriods();
+  await reports.openPeriod('6 tháng đầu năm 2026');
+  await reports.startFromPrevious('Giữ số liệu kỳ trước để sửa');
+  await expect(reports.notice()).toHaveText('Đã chép từ báo cáo quý I năm 2026: 1 mục (bản nháp) và 1 số liệu.');
+  await expect(page.getByRole('button', { name: 'Bắt đầu từ báo cáo kỳ trước…' })).toHaveCount(0);
+  await expect(reports.sectionButton('Công tác chỉ đạo, điều hành')).toContainText('bản nháp');
+  await reports.openSection('Công tác chỉ đạo, điều hành');
+  await expect(reports.sectionText()).toHaveValue(DIRECTION);
+  await expect(page.getByText('Nội dung này được chép từ kỳ trước')).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('reports-carried.png'), fullPage: true });
+  await reports.sectionText().fill(`${DIRECTION} Đã cập nhật cho 6 tháng.`);
+  await expect(reports.saveState()).toHaveText('Đã lưu');
+  await expect(reports.sectionButton('Công tác chỉ đạo, điều hành')).not.toContainText('bản nháp');
+  await reports.statisticsTab();
+  await expect(reports.statistic('Số văn bản chỉ đạo, điều hành CCHC đã ban hành')).toHaveValue('12');
+
+  // With the year's self-assessment started, the empty reform areas are pre-filled; written text stays.
+  await shell.goTo('Tự đánh giá');
+  await page.getByRole('button', { name: 'Bắt đầu tự đánh giá' }).click();
+  await expect(page.getByTestId('total-points')).toBeVisible();
+  await shell.goTo('Báo cáo');
+  await reports.openPeriod('6 tháng đầu năm 2026');
+  await reports.prefillFromAssessment();
+  await expect(reports.notice()).toHaveText('Đã điền sẵn 6 mục từ kết quả tự đánh giá.');
+  await reports.openSection('Cải cách thể chế');
+  await expect(reports.sectionText()).toHaveValue(/^Kết quả tự đánh giá lĩnh vực cải cách thể chế năm 2026: /);
+  await reports.openSection('Công tác chỉ đạo, điều hành');
+  await expect(reports.sectionText()).toHaveValue(`${DIRECTION} Đã cập nhật cho 6 tháng.`);
 });

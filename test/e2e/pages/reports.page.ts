@@ -4,6 +4,11 @@ import type { Download, Locator, Page } from '@playwright/test';
 export class ReportsPage {
   constructor(private readonly page: Page) {}
 
+  /** The home page's "Hạn báo cáo gần nhất" panel. */
+  nextDeadline(): Locator {
+    return this.page.getByRole('region', { name: 'Hạn báo cáo gần nhất' });
+  }
+
   periodCard(name: string): Locator {
     return this.page.getByRole('article', { name, exact: true });
   }
@@ -24,8 +29,38 @@ export class ReportsPage {
     return this.page.getByRole('heading', { level: 1 });
   }
 
+  async backToPeriods(): Promise<void> {
+    await this.page.getByRole('button', { name: '← Các kỳ báo cáo' }).click();
+  }
+
+  /** "Bắt đầu từ báo cáo kỳ trước…", choosing what happens to the numbers, then confirming. */
+  async startFromPrevious(numbers: 'Để trống, nhập số liệu mới của kỳ này' | 'Giữ số liệu kỳ trước để sửa'): Promise<void> {
+    await this.page.getByRole('button', { name: 'Bắt đầu từ báo cáo kỳ trước…' }).click();
+    const dialog = this.page.getByRole('alertdialog', { name: 'Bắt đầu từ báo cáo kỳ trước' });
+    await dialog.getByRole('radio', { name: numbers }).check();
+    await dialog.getByRole('button', { name: 'Chép nội dung' }).click();
+  }
+
+  async prefillFromAssessment(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Điền sẵn từ kết quả tự đánh giá…' }).click();
+    await this.page.getByRole('alertdialog', { name: 'Điền sẵn từ kết quả tự đánh giá' }).getByRole('button', { name: 'Điền sẵn' }).click();
+  }
+
+  /** The message after a bulk change (carry, pre-fill). */
+  notice(): Locator {
+    return this.page.getByRole('status').filter({ hasText: /^Đã / });
+  }
+
+  alert(): Locator {
+    return this.page.getByRole('alert');
+  }
+
+  sectionButton(title: string): Locator {
+    return this.page.getByRole('navigation', { name: 'Đề cương báo cáo' }).getByRole('button', { name: title });
+  }
+
   async openSection(title: string): Promise<void> {
-    await this.page.getByRole('navigation', { name: 'Đề cương báo cáo' }).getByRole('button', { name: title }).click();
+    await this.sectionButton(title).click();
   }
 
   sectionTitle(): Locator {
