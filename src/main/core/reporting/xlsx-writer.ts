@@ -1,8 +1,9 @@
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { toNfc } from '../../../shared/text/vi';
 import { formatEvidenceRef, type SelfScoreModel, type SelfScoreRow } from './self-score-model';
 import { evaluateStatistics, type StatisticsModel } from './statistics-model';
-import { COUNT_FORMAT, fitRowHeight, formula, PERCENT_FORMAT, POINTS_FORMAT, printSetup, styleCell, titleRow } from './xlsx-style';
+import { COUNT_FORMAT, fitRowHeight, XLSX_FONT, formula, PERCENT_FORMAT, POINTS_FORMAT, printSetup, styleCell, titleRow } from './xlsx-style';
 
 /**
  * The two workbooks of the reporting domain. Totals are live formulas (Excel users re-check and
@@ -32,8 +33,22 @@ function newWorkbook(): ExcelJS.Workbook {
   return wb;
 }
 
+/**
+ * ExcelJS writes its default font (index 0) with <color> before <sz>, which the OOXML schema
+ * (CT_Font is an ordered sequence) rejects and strict readers may refuse. The default font is
+ * rewritten in schema order, as Times New Roman 12 so unstyled cells match the rest of the sheet.
+ */
+const EXCELJS_DEFAULT_FONT = /<font><color theme="1"\/><family val="2"\/><scheme val="minor"\/><sz val="11"\/><name val="Calibri"\/><\/font>/;
+const DEFAULT_FONT = `<font><sz val="12"/><color theme="1"/><name val="${XLSX_FONT}"/><family val="1"/></font>`;
+
 async function toBuffer(wb: ExcelJS.Workbook): Promise<Buffer> {
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
+  const stylesFile = zip.file('xl/styles.xml');
+  if (stylesFile) {
+    const styles = await stylesFile.async('string');
+    zip.file('xl/styles.xml', styles.replace(EXCELJS_DEFAULT_FONT, DEFAULT_FONT));
+  }
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
 }
 
 /** The band as a formula over the percentage cell: highest lower bound first, as the engine does. */
