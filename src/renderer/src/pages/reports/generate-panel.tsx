@@ -49,7 +49,13 @@ export function GeneratePanel({ year, periods, period }: Props) {
             ))}
           </select>
         </label>
-        {needsPeriod && (
+        {needsPeriod && periods.length === 1 && (
+          <p className="field">
+            <span>{t.period}</span>
+            <span className="fixed-value">{periods[0]!.name}</span>
+          </p>
+        )}
+        {needsPeriod && periods.length > 1 && (
           <label className="field">
             <span>{t.period}</span>
             <select value={chosen} onChange={(e) => setChosen(e.target.value as ReportPeriodCode)}>

@@ -14,15 +14,20 @@ export function useAutosave(initial: string, save: (text: string) => Promise<str
   const latest = useRef({ text, save });
   latest.current = { text, save };
 
-  const flush = useCallback(async () => {
-    const { text: current, save: doSave } = latest.current;
-    if (current === saved.current) return;
-    setState({ kind: 'saving' });
-    const error = await doSave(current);
-    if (error) return setState({ kind: 'error', message: error });
-    saved.current = current;
-    // Typing may have gone on while the request was out; only then is there still something to save.
-    setState(latest.current.text === current ? { kind: 'saved' } : { kind: 'pending' });
+  // One save at a time, in the order typed, so an older text can never land after a newer one.
+  const queue = useRef<Promise<void>>(Promise.resolve());
+  const flush = useCallback(() => {
+    queue.current = queue.current.then(async () => {
+      const { text: current, save: doSave } = latest.current;
+      if (current === saved.current) return;
+      setState({ kind: 'saving' });
+      const error = await doSave(current);
+      if (error) return setState({ kind: 'error', message: error });
+      saved.current = current;
+      // Typing may have gone on while the request was out; only then is there still something to save.
+      setState(latest.current.text === current ? { kind: 'saved' } : { kind: 'pending' });
+    });
+    return queue.current;
   }, []);
 
   useEffect(() => {
@@ -32,13 +37,7 @@ export function useAutosave(initial: string, save: (text: string) => Promise<str
     return () => clearTimeout(timer);
   }, [text, delay, flush]);
 
-  useEffect(
-    () => () => {
-      const { text: current, save: doSave } = latest.current;
-      if (current !== saved.current) void doSave(current);
-    },
-    [],
-  );
+  useEffect(() => () => void flush(), [flush]);
 
   return { text, setText, state, flush };
 }
