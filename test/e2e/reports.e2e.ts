@@ -127,7 +127,11 @@ test('start 6 tháng from Quý I (text as a draft, numbers kept) and pre-fill th
   await shell.goTo('Báo cáo');
   await reports.openPeriod('quý I năm 2026');
   await reports.prefillFromAssessment();
-  await expect(reports.alert()).toHaveText('Chưa có bản tự đánh giá năm 2026 để lấy nội dung cho báo cáo quý I năm 2026.');
+  await expect(reports.actionError()).toHaveText('Chưa có bản tự đánh giá năm 2026 để lấy nội dung cho báo cáo quý I năm 2026.');
+
+  // The self-assessment documents need the year's self-assessment too.
+  await reports.requestDocument('Báo cáo tự đánh giá, chấm điểm (.docx)');
+  await expect(reports.generateError()).toHaveText('Chưa có bản tự đánh giá năm 2026; hãy tự chấm điểm trước khi lập hồ sơ.');
 
   // Quý I: one section and one number.
   await reports.openSection('Công tác chỉ đạo, điều hành');
@@ -166,4 +170,12 @@ test('start 6 tháng from Quý I (text as a draft, numbers kept) and pre-fill th
   await expect(reports.sectionText()).toHaveValue(/^Kết quả tự đánh giá lĩnh vực cải cách thể chế năm 2026: /);
   await reports.openSection('Công tác chỉ đạo, điều hành');
   await expect(reports.sectionText()).toHaveValue(`${DIRECTION} Đã cập nhật cho 6 tháng.`);
+
+  // Now the self-assessment documents can be made as well.
+  const selfScore = await reports.generate('Bảng tự chấm điểm (.xlsx)');
+  expect(fileTitle(selfScore)).toMatch(/\.xlsx$/);
+  await openOfficePart(selfScore, 'xl/workbook.xml');
+  const selfReport = await reports.generate('Báo cáo tự đánh giá, chấm điểm (.docx)');
+  expect(fileTitle(selfReport)).toMatch(/\.docx$/);
+  expect(await openOfficePart(selfReport, 'word/document.xml')).toContain('Cải cách thể chế');
 });

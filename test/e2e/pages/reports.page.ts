@@ -21,8 +21,9 @@ export class ReportsPage {
     return this.periodCard(name).getByTestId('days-left');
   }
 
+  /** "Soạn báo cáo" on a fresh period's card, "Tiếp tục soạn báo cáo" once something is written. */
   async openPeriod(title: string): Promise<void> {
-    await this.page.getByRole('button', { name: `Mở báo cáo ${title}` }).click();
+    await this.page.getByRole('button', { name: new RegExp(`^(Soạn|Tiếp tục soạn) báo cáo ${title}$`) }).click();
   }
 
   heading(): Locator {
@@ -51,8 +52,9 @@ export class ReportsPage {
     return this.page.getByRole('status').filter({ hasText: /^Đã / });
   }
 
-  alert(): Locator {
-    return this.page.getByRole('alert');
+  /** Why a carry or pre-fill was refused (shown under the actions). */
+  actionError(): Locator {
+    return this.page.locator('.report-editor > [role="alert"]');
   }
 
   sectionButton(title: string): Locator {
@@ -99,17 +101,30 @@ export class ReportsPage {
     return this.statisticRow(name).getByRole('alert');
   }
 
-  /** Chooses the document (and period) in "Tạo văn bản" and returns the file the browser receives. */
-  async generate(kind: string, period?: string): Promise<Download> {
-    const panel = this.page.getByRole('region', { name: 'Tạo văn bản' });
+  private generatePanel(): Locator {
+    return this.page.getByRole('region', { name: 'Tạo văn bản' });
+  }
+
+  /** Chooses the document (and period) in "Tạo văn bản" and asks for it, without waiting for a file. */
+  async requestDocument(kind: string, period?: string): Promise<void> {
+    const panel = this.generatePanel();
     await panel.getByLabel('Loại văn bản').selectOption({ label: kind });
     if (period) await panel.getByLabel('Kỳ báo cáo').selectOption({ label: period });
-    const download = this.page.waitForEvent('download');
     await panel.getByRole('button', { name: 'Tạo và lưu tệp' }).click();
+  }
+
+  /** As requestDocument, returning the file the browser receives. */
+  async generate(kind: string, period?: string): Promise<Download> {
+    const download = this.page.waitForEvent('download');
+    await this.requestDocument(kind, period);
     return download;
   }
 
   generateStatus(): Locator {
-    return this.page.getByRole('region', { name: 'Tạo văn bản' }).getByRole('status');
+    return this.generatePanel().getByRole('status');
+  }
+
+  generateError(): Locator {
+    return this.generatePanel().getByRole('alert');
   }
 }

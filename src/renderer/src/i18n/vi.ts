@@ -196,8 +196,7 @@ export const vi = {
       status: 'Tình trạng',
       statusLabel: (status: 'draft' | 'final' | null) => (status === 'final' ? 'Đã hoàn thành' : status === 'draft' ? 'Đang soạn' : 'Chưa soạn'),
       open: 'Soạn báo cáo',
-      continue: 'Tiếp tục soạn',
-      openLabel: (title: string) => `Mở báo cáo ${title}`,
+      continue: 'Tiếp tục soạn báo cáo',
     },
     actions: {
       cancel: 'Hủy',

@@ -26,7 +26,8 @@ export function PeriodCard({ period, onOpen }: { period: ReportPeriodInfo; onOpe
       </dl>
       <footer className="row between">
         <DeadlineBadge daysLeft={period.daysLeft} done={done} />
-        <button type="button" className="primary" onClick={onOpen} aria-label={t.openLabel(period.title)}>
+        {/* The name starts with the visible words (speech input) and says which period (screen readers). */}
+        <button type="button" className="primary" onClick={onOpen} aria-label={`${period.status ? t.continue : t.open} ${period.title}`}>
           {period.status ? t.continue : t.open}
         </button>
       </footer>
