@@ -155,7 +155,8 @@ test('start 6 tháng from Quý I (text as a draft, numbers kept) and pre-fill th
   await reports.sectionText().fill(`${DIRECTION} Đã cập nhật cho 6 tháng.`);
   await expect(reports.saveState()).toHaveText('Đã lưu');
   await expect(reports.sectionButton('Công tác chỉ đạo, điều hành')).not.toContainText('bản nháp');
-  await reports.statisticsTab();
+  await reports.statisticsTabByKeyboard();
+  await expect(page.getByRole('tab', { name: 'Biểu số liệu' })).toBeFocused();
   await expect(reports.statistic('Số văn bản chỉ đạo, điều hành CCHC đã ban hành')).toHaveValue('12');
 
   // With the year's self-assessment started, the empty reform areas are pre-filled; written text stays.

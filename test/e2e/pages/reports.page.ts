@@ -81,6 +81,12 @@ export class ReportsPage {
     await this.page.getByRole('tab', { name: 'Biểu số liệu' }).click();
   }
 
+  /** From the selected "Nội dung báo cáo" tab to "Biểu số liệu" with the arrow key. */
+  async statisticsTabByKeyboard(): Promise<void> {
+    await this.page.getByRole('tab', { name: 'Nội dung báo cáo' }).focus();
+    await this.page.keyboard.press('ArrowRight');
+  }
+
   async contentTab(): Promise<void> {
     await this.page.getByRole('tab', { name: 'Nội dung báo cáo' }).click();
   }

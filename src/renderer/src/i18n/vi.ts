@@ -217,6 +217,10 @@ export const vi = {
       prefillConfirm: 'Điền sẵn',
       prefilled: (n: number) => (n ? `Đã điền sẵn ${n} mục từ kết quả tự đánh giá.` : 'Không có mục trống nào để điền sẵn.'),
     },
+    evidence: {
+      title: (n: number) => `Tài liệu kiểm chứng gắn với mục này (${n})`,
+      dated: (date: string) => `ngày ${date}`,
+    },
     next: {
       title: 'Hạn báo cáo gần nhất',
       line: (title: string, deadline: string) => `Báo cáo CCHC ${title}: hạn gửi ${deadline}.`,

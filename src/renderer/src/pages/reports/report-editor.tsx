@@ -89,7 +89,18 @@ export function ReportEditor({ year, period, onBack }: { year: number; period: R
         </p>
       )}
 
-      <div className="row tabs" role="tablist" aria-label={t.heading(p.title)}>
+      <div
+        className="row tabs"
+        role="tablist"
+        aria-label={t.heading(p.title)}
+        onKeyDown={(e) => {
+          // The tab pattern: arrows move between the two tabs, Tab leaves the list.
+          if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
+          e.preventDefault();
+          e.currentTarget.querySelector<HTMLButtonElement>('[aria-selected="false"]')?.focus();
+          setTab((current) => (current === 'content' ? 'statistics' : 'content'));
+        }}
+      >
         <TabButton id="content" current={tab} label={t.contentTab} onSelect={setTab} />
         <TabButton id="statistics" current={tab} label={t.statisticsTab} onSelect={setTab} />
       </div>
@@ -104,6 +115,7 @@ export function ReportEditor({ year, period, onBack }: { year: number; period: R
               guidance={current.hint}
               note={current.draft ? t.draftNote : undefined}
               initial={current.text}
+              evidence={current.evidence}
               onSave={(text) => saveSection(current.code, text)}
             />
           )}
@@ -133,7 +145,14 @@ function mergeSaved(shown: ReportSection, saved: ReportSection): ReportSection {
 function TabButton(props: { id: Tab; current: Tab; label: string; onSelect(tab: Tab): void }) {
   const selected = props.id === props.current;
   return (
-    <button type="button" role="tab" aria-selected={selected} className={selected ? 'tab active' : 'tab'} onClick={() => props.onSelect(props.id)}>
+    <button
+      type="button"
+      role="tab"
+      aria-selected={selected}
+      tabIndex={selected ? 0 : -1}
+      className={selected ? 'tab active' : 'tab'}
+      onClick={() => props.onSelect(props.id)}
+    >
       {props.label}
     </button>
   );

@@ -1,6 +1,8 @@
 import { useId } from 'react';
+import type { ReportEvidenceRef } from '../../../../shared/contract/reports';
 import { vi } from '../../i18n/vi';
 import { SaveStatus } from './save-status';
+import { SectionEvidence } from './section-evidence';
 import { useAutosave } from './use-autosave';
 
 interface Props {
@@ -10,6 +12,7 @@ interface Props {
   /** A remark above the text, e.g. that it was carried from the previous period. */
   note?: string | undefined;
   initial: string;
+  evidence: ReportEvidenceRef[];
   /** Resolves to an error message, or null once main has kept the text. */
   onSave(text: string): Promise<string | null>;
 }
@@ -20,7 +23,7 @@ const t = vi.reports.editor;
  * One section of the report as plain text: a blank line starts a paragraph, "- " or "+ " a bullet.
  * Mount it with `key` = section id so switching sections saves the old one and loads the new.
  */
-export function SectionEditor({ title, guidance, note, initial, onSave }: Props) {
+export function SectionEditor({ title, guidance, note, initial, evidence, onSave }: Props) {
   const { text, setText, state, flush } = useAutosave(initial, onSave);
   const hintId = useId();
   const textId = useId();
@@ -40,6 +43,7 @@ export function SectionEditor({ title, guidance, note, initial, onSave }: Props)
       <p id={hintId} className="muted small">
         {t.formatHint}
       </p>
+      <SectionEvidence evidence={evidence} />
     </article>
   );
 }
