@@ -33,9 +33,10 @@ async function generate(kind: string, period?: string): Promise<Buffer> {
 
 beforeAll(async () => {
   temp = makeTempDir();
-  vi.spyOn(evidenceAccess, 'listLinkedEvidence').mockImplementation((_db, keys) =>
-    Object.fromEntries(keys.filter((k) => EVIDENCE_ITEMS.some((c) => k === `2026:${c}`)).map((k) => [k, fakeEvidence(2, k.slice(5))])),
-  );
+  vi.spyOn(evidenceAccess, 'listLinkedEvidence').mockImplementation((_db, keys) => ({
+    ...Object.fromEntries(keys.filter((k) => EVIDENCE_ITEMS.some((c) => k === `2026:${c}`)).map((k) => [k, fakeEvidence(2, k.slice(5))])),
+    ...(keys.includes('report:2026:q1:tthc') ? { 'report:2026:q1:tthc': fakeEvidence(1, 'tthc') } : {}),
+  }));
   core = await populatedCore(temp.dir);
   await generate('periodic-docx', 'q1');
   await generate('self-assessment-docx');
@@ -142,6 +143,8 @@ describe('the periodic report', () => {
     expect(plus).toContain('>+ </w:t>');
     expect(plus).toMatch(/w:firstLine="\d+"/);
     expect(text).toContain('(Chưa có nội dung.)');
+    // Evidence linked to a section is cited under it.
+    expect(runPropsOf(doc, '(Tài liệu kèm theo: 100/QĐ-SNV ngày 15/01/2026.)')[0]).toMatch(/<w:i\/>/);
     // Phụ lục I: every entered number, and the derived ones as the engine computes them.
     const sections = sectionsOf(doc);
     expect(sections).toHaveLength(2);
@@ -268,7 +271,9 @@ describe('the statistics workbook', () => {
         expect(isFormula(value), ind.code).toBe(true);
         const cached = (value as FormulaValue).result as number;
         expect(cached).toBeCloseTo(ind.unit === 'percent' ? (want ?? 0) / 100 : (want ?? 0), 9);
-        expect((value as FormulaValue).formula).toMatch(ind.formula.op === 'sum' ? /^SUM\(D\d+,D\d+\)$/ : /^IF\(N\(D\d+\)=0,"",D\d+\/D\d+\)$/);
+        expect((value as FormulaValue).formula).toMatch(
+          ind.formula.op === 'sum' ? /^IF\(COUNT\(D\d+,D\d+\)=0,"",SUM\(D\d+,D\d+\)\)$/ : /^IF\(OR\(COUNT\(D\d+\)=0,N\(D\d+\)=0\),"",D\d+\/D\d+\)$/,
+        );
       } else {
         expect(value).toBe(want);
       }

@@ -56,11 +56,11 @@ export async function periodicReportDocx(ctx: CoreContext, year: number, period:
   const profile = requireProfile(ctx, year);
   const view = getReport(ctx, year, period);
   const outline = reportOutline().sections;
-  const texts = new Map(view.sections.map((s) => [s.code, s.text]));
+  const byCode = new Map(view.sections.map((s) => [s.code, s]));
   const model = buildPeriodicReport({
     profile,
     period: view.period,
-    sections: outline.map((section) => ({ section, text: texts.get(section.code) ?? '' })),
+    sections: outline.map((section) => ({ section, text: byCode.get(section.code)?.text ?? '', evidence: byCode.get(section.code)?.evidence ?? [] })),
     statistics: view.statistics,
     periodHeading: capitalise(view.period.title),
     isoDate: todayInVietnam(ctx.now()),

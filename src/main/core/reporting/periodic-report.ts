@@ -1,5 +1,5 @@
 import type { UnitProfile } from '../../../shared/contract/profile';
-import type { ReportPeriodInfo, ReportStatisticRow } from '../../../shared/contract/reports';
+import type { ReportEvidenceRef, ReportPeriodInfo, ReportStatisticRow } from '../../../shared/contract/reports';
 import { formatDateVi, formatNumberVi, formatPointsVi, toNfc } from '../../../shared/text/vi';
 import type { OutlineSection } from './content-data';
 import type { Block, Decree30Document, TableCell } from './document-model';
@@ -14,7 +14,8 @@ import { headerFromProfile } from './unit-header';
 export interface PeriodicReportInput {
   profile: UnitProfile;
   period: Pick<ReportPeriodInfo, 'title' | 'name' | 'year' | 'cutoffFrom' | 'cutoffTo'>;
-  sections: { section: OutlineSection; text: string }[];
+  /** Each section with its text and the tài liệu kiểm chứng linked to it. */
+  sections: { section: OutlineSection; text: string; evidence?: ReportEvidenceRef[] }[];
   statistics: ReportStatisticRow[];
   /** Column heading of the values: "Quý I năm 2026". */
   periodHeading: string;
@@ -27,6 +28,12 @@ export function periodicReportSummary(periodTitle: string): string {
 }
 
 const EMPTY_SECTION: Block = { type: 'paragraph', runs: [{ text: '(Chưa có nội dung.)', italic: true }] };
+
+/** "(Tài liệu kèm theo: 47/KH-SNV ngày 11/01/2026; …)": the section's linked documents, by number. */
+function evidenceLine(evidence: ReportEvidenceRef[]): Block {
+  const refs = evidence.map((e) => (e.issueDate ? `${e.docNumber} ngày ${formatDateVi(e.issueDate)}` : e.docNumber));
+  return { type: 'paragraph', runs: [{ text: `(Tài liệu kèm theo: ${refs.join('; ')}.)`, italic: true }] };
+}
 
 export function statisticsValueText(row: Pick<ReportStatisticRow, 'value' | 'unit'>): string {
   if (row.value === null) return '';
@@ -69,7 +76,7 @@ export function buildPeriodicReport(input: PeriodicReportInput): Decree30Documen
     },
   ];
   let parent: string | null = null;
-  for (const { section, text } of input.sections) {
+  for (const { section, text, evidence = [] } of input.sections) {
     if (section.parent) {
       if (section.parent.code !== parent) {
         parent = section.parent.code;
@@ -82,6 +89,7 @@ export function buildPeriodicReport(input: PeriodicReportInput): Decree30Documen
     }
     const blocks = sectionTextToBlocks(text);
     body.push(...(blocks.length ? blocks : [EMPTY_SECTION]));
+    if (evidence.length) body.push(evidenceLine(evidence));
   }
   body.push({
     type: 'paragraph',

@@ -266,12 +266,15 @@ export function writeStatisticsSheet(wb: ExcelJS.Workbook, model: StatisticsMode
       const value = values[ind.code]?.[p] ?? null;
       styleCell(cell, { align: 'right', numFmt, bold: derived });
       const cached = value === null ? '' : ind.unit === 'percent' ? value / 100 : value;
+      // Same rules as evaluateStatistics, so a recalculating program agrees with the cached value:
+      // a sum of nothing is blank (not 0), and a ratio is blank without a numerator or denominator.
       if (ind.formula?.op === 'sum') {
-        formula(cell, `SUM(${ind.formula.of.map((c) => `${col}${rowOf[c]}`).join(',')})`, cached);
+        const refs = ind.formula.of.map((c) => `${col}${rowOf[c]}`).join(',');
+        formula(cell, `IF(COUNT(${refs})=0,"",SUM(${refs}))`, cached);
       } else if (ind.formula?.op === 'ratio') {
         const num = `${col}${rowOf[ind.formula.numerator]}`;
         const den = `${col}${rowOf[ind.formula.denominator]}`;
-        formula(cell, `IF(N(${den})=0,"",${num}/${den})`, cached);
+        formula(cell, `IF(OR(COUNT(${num})=0,N(${den})=0),"",${num}/${den})`, cached);
       } else if (value !== null) {
         cell.value = cached;
       }
