@@ -221,7 +221,7 @@ export function writeStatisticsSheet(wb: ExcelJS.Workbook, model: StatisticsMode
   const values = evaluateStatistics(model);
   const periodStart = 4;
   const last = periodStart + model.periods.length; // + Ghi chú
-  ws.columns = [{ width: 6 }, { width: STATISTICS_NAME_WIDTH }, { width: 12 }, ...model.periods.map(() => ({ width: 14 })), { width: STATISTICS_NOTE_WIDTH }];
+  ws.columns = [{ width: 6 }, { width: STATISTICS_NAME_WIDTH }, { width: 12 }, ...model.periods.map(() => ({ width: 16 })), { width: STATISTICS_NOTE_WIDTH }];
   titleRow(ws, 1, last, model.title, { bold: true, size: 14 });
   if (model.subtitle) titleRow(ws, 2, last, model.subtitle, { italic: true, size: 12 });
 
