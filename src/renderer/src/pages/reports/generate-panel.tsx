@@ -3,6 +3,7 @@ import { REPORT_DOCUMENT_KINDS, type ReportDocumentKind, type ReportPeriodCode, 
 import { useApi } from '../../api/context';
 import { saveBase64File } from '../../files';
 import { vi } from '../../i18n/vi';
+import { pickNextPeriod } from './next-period';
 
 /** Only these documents belong to one period; the self-assessment ones cover the whole year. */
 const NEEDS_PERIOD: ReadonlySet<ReportDocumentKind> = new Set(['periodic-docx', 'statistics-xlsx']);
@@ -12,7 +13,7 @@ const t = vi.reports.generate;
 interface Props {
   year: number;
   periods: ReportPeriodInfo[];
-  /** Preselected period (the one being edited). */
+  /** Preselected period (the one being edited); else the one due next. */
   period?: ReportPeriodCode;
 }
 
@@ -20,7 +21,7 @@ interface Props {
 export function GeneratePanel({ year, periods, period }: Props) {
   const api = useApi();
   const [kind, setKind] = useState<ReportDocumentKind>('periodic-docx');
-  const [chosen, setChosen] = useState<ReportPeriodCode>(period ?? periods[0]?.code ?? 'q1');
+  const [chosen, setChosen] = useState<ReportPeriodCode>(() => period ?? pickNextPeriod(periods)?.code ?? periods[0]?.code ?? 'q1');
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const needsPeriod = NEEDS_PERIOD.has(kind);

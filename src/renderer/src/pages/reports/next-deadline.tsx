@@ -4,19 +4,9 @@ import { formatDateVi } from '../../../../shared/text/vi';
 import { useApi } from '../../api/context';
 import { vi } from '../../i18n/vi';
 import { DeadlineBadge } from './deadline-badge';
+import { pickNextPeriod } from './next-period';
 
 const t = vi.reports.next;
-
-/**
- * The report the officer should be working on now, for the home page: the unfinished period whose
- * deadline comes first from today, or, when every remaining one is late, the latest overdue one.
- */
-export function pickNextPeriod(periods: ReportPeriodInfo[]): ReportPeriodInfo | null {
-  const open = periods.filter((p) => p.status !== 'final');
-  const ahead = open.filter((p) => p.daysLeft >= 0).sort((a, b) => a.daysLeft - b.daysLeft);
-  if (ahead[0]) return ahead[0];
-  return open.sort((a, b) => b.daysLeft - a.daysLeft)[0] ?? null;
-}
 
 /** A small panel on the home page: the nearest reporting deadline and a way to open that report. */
 export function NextDeadline({ year, onOpen }: { year: number; onOpen(period: ReportPeriodCode): void }) {
