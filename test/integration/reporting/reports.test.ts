@@ -197,3 +197,29 @@ describe('periodic report content through the registry', () => {
     expect(result.view.sections.find((s) => s.code === 'chi-dao')?.text).toBe('Của cán bộ, giữ nguyên.');
   });
 });
+
+describe('report roles (enforced in main)', () => {
+  it('lets a leader read and generate but not write; the officer writes', async () => {
+    const { Session } = await import('../../../src/main/core/auth/session');
+    const temp = makeTempDir();
+    const core = openCore({ dataDir: temp.dir, now: () => new Date('2026-03-10T03:00:00Z'), log: () => {} });
+    try {
+      await ok(core.registry.invoke('profile/save', { profile: sampleProfile() }));
+      await ok(core.registry.invoke('auth/create-first-admin', { username: 'admin', displayName: 'Quản trị', password: 'mat-khau-dai-123', roles: ['admin', 'officer'] }));
+      await ok(core.registry.invoke('accounts/create', { username: 'lanhdao', displayName: 'Trần Thị Ặng Đữ', password: 'mat-khau-dai-456', roles: ['leader'] }));
+      const leader = new Session();
+      await ok(core.registry.invoke('auth/login', { username: 'lanhdao', password: 'mat-khau-dai-456' }, leader));
+      const write = await core.registry.invoke('reports/save-section', { year: 2026, period: 'q1', code: 'chi-dao', text: 'x' }, leader);
+      expect(write).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      expect(await core.registry.invoke('reports/get', { year: 2026, period: 'q1' }, leader)).toMatchObject({ ok: true });
+      expect(await core.registry.invoke('reports/generate', { kind: 'periodic-docx', year: 2026, period: 'q1' }, leader)).toMatchObject({ ok: true });
+
+      const officer = new Session();
+      await ok(core.registry.invoke('auth/login', { username: 'admin', password: 'mat-khau-dai-123' }, officer));
+      expect(await core.registry.invoke('reports/save-section', { year: 2026, period: 'q1', code: 'chi-dao', text: 'x' }, officer)).toMatchObject({ ok: true });
+    } finally {
+      core.close();
+      temp.cleanup();
+    }
+  });
+});
