@@ -28,10 +28,17 @@ export function reportRecipient(profile: UnitProfile): string {
   return isHomeAffairs(profile) ? `Ủy ban nhân dân ${provinceInText(profile.province)}` : `Sở Nội vụ ${provinceInText(profile.province)}`;
 }
 
+/**
+ * Quyền hạn and chức vụ (ô 7a, §4.2): a People's Committee signs on behalf of the collective
+ * (TM.); a deputy signs for the head (KT. GIÁM ĐỐC / KT. CHỦ TỊCH above PHÓ …); a head signs in
+ * person with no quyền hạn line.
+ */
 export function signerOf(profile: UnitProfile): Signer {
-  // A People's Committee signs on behalf of the collective (TM.); a sở's head signs in person.
   const collective = profile.unitType === 'ubnd-xa' || profile.unitType === 'ubnd-huyen';
-  return { authority: collective ? 'TM. ỦY BAN NHÂN DÂN' : undefined, title: profile.leaderTitle, name: profile.leaderName };
+  const title = toNfc(profile.leaderTitle.trim());
+  const deputy = /^phó\s+/iu.exec(title);
+  const lines = [collective ? 'TM. ỦY BAN NHÂN DÂN' : '', deputy ? `KT. ${title.slice(deputy[0].length)}` : ''].filter(Boolean);
+  return { authority: lines.length ? lines.join('\n') : undefined, title, name: toNfc(profile.leaderName) };
 }
 
 function leadershipLine(profile: UnitProfile): string {
