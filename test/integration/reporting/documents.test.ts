@@ -298,3 +298,18 @@ describe('the dossier for the review domain', () => {
     expect(!noAssessment.ok && noAssessment.error.message).toMatch(/năm 2025/);
   });
 });
+
+describe('the statistics workbook with last year’s same period', () => {
+  it('adds a "Cùng kỳ năm trước" column before this period when that report has numbers', async () => {
+    const saved = await core.registry.invoke('reports/save-statistics', { year: 2025, period: 'q1', values: [{ code: 'hs-dung-han', value: 700 }, { code: 'hs-qua-han', value: 300 }] });
+    expect(saved.ok).toBe(true);
+    const ws = await sheetOf(await generate('statistics-xlsx', 'q1'));
+    expect([ws.getCell('D4').value, ws.getCell('E4').value]).toEqual(['Cùng kỳ năm 2025', 'Quý I năm 2026']);
+    let ratio: ExcelJS.Row | undefined;
+    ws.eachRow((row) => {
+      if (row.getCell(2).value === 'Tỷ lệ hồ sơ giải quyết đúng hạn') ratio = row;
+    });
+    expect(((ratio!.getCell(4).value as FormulaValue).result as number)).toBeCloseTo(0.7, 12);
+    expect(((ratio!.getCell(5).value as FormulaValue).result as number)).toBeCloseTo(0.9, 12);
+  });
+});

@@ -72,13 +72,22 @@ export async function statisticsXlsx(ctx: CoreContext, year: number, period: Rep
   const profile = requireProfile(ctx, year);
   const view = getReport(ctx, year, period);
   const indicators = statisticsIndicators();
-  const row = getReportRow(ctx.db, year, period);
-  const entered = row ? listStatisticValues(ctx.db, row.id) : {};
+  const enteredFor = (y: number) => {
+    const row = getReportRow(ctx.db, y, period);
+    return row ? listStatisticValues(ctx.db, row.id) : {};
+  };
+  const entered = enteredFor(year);
+  // Reports compare with the same period of the year before ("so với cùng kỳ") when it was entered.
+  const lastYear = enteredFor(year - 1);
+  const compare = Object.keys(lastYear).length > 0;
   const data = await writeStatisticsWorkbook({
     title: `BIỂU SỐ LIỆU KẾT QUẢ CẢI CÁCH HÀNH CHÍNH ${view.period.title.toLocaleUpperCase('vi')}`,
     subtitle: toNfc(`(Kèm theo Báo cáo kết quả cải cách hành chính ${view.period.title} của ${profile.name})`),
-    periods: [capitalise(view.period.title)],
-    indicators: indicators.map((i) => ({ ...i, values: [entered[i.code] ?? null] })),
+    periods: compare ? [`Cùng kỳ năm ${year - 1}`, capitalise(view.period.title)] : [capitalise(view.period.title)],
+    indicators: indicators.map((i) => ({
+      ...i,
+      values: compare ? [lastYear[i.code] ?? null, entered[i.code] ?? null] : [entered[i.code] ?? null],
+    })),
   });
   return { fileName: safeFileName(`Bieu so lieu CCHC ${view.period.title} ${profile.shortName}`, 'xlsx'), data };
 }
