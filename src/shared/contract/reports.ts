@@ -117,7 +117,7 @@ export const REPORT_DOCUMENT_KINDS = ['periodic-docx', 'self-assessment-docx', '
 export type ReportDocumentKind = (typeof REPORT_DOCUMENT_KINDS)[number];
 
 export interface GeneratedDocument {
-  /** Suggested file name, Vietnamese without diacritics problems: "Bao-cao-CCHC-quy-I-2026.docx". */
+  /** Suggested file name in plain ASCII, portable on every file system: "Bao-cao-CCHC-quy-I-nam-2026-SNV.docx". */
   fileName: string;
   mime: string;
   base64: string;
