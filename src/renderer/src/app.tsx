@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { AppInfo } from '../../shared/contract/app';
 import type { AuthStatus } from '../../shared/contract/auth';
+import type { ReportPeriodCode } from '../../shared/contract/reports';
 import { ApiContext, useApi } from './api/context';
 import { AuthContext, makeCan, useAuth, type Auth } from './auth/auth-context';
 import { useIdleLock } from './auth/use-idle-lock';
@@ -16,8 +17,9 @@ import { CriteriaPage } from './pages/criteria/criteria-page';
 import { FirstStartPage } from './pages/first-start-page';
 import { HomePage } from './pages/home-page';
 import { ProfilePage } from './pages/profile-page';
+import { ReportsPage } from './pages/reports/reports-page';
 
-export type PageId = 'home' | 'assessment' | 'criteria' | 'profile' | 'accounts';
+export type PageId = 'home' | 'assessment' | 'reports' | 'criteria' | 'profile' | 'accounts';
 
 /**
  * Who is at the keyboard decides the screen: no account yet → first start (administrator, then
@@ -82,6 +84,12 @@ function Workspace() {
   const [error, setError] = useState<string | null>(null);
   const [page, setPage] = useState<PageId>('home');
   const [changingPassword, setChangingPassword] = useState(false);
+  // Set when the home page's deadline panel opens a period's report directly.
+  const [reportPeriod, setReportPeriod] = useState<ReportPeriodCode | undefined>(undefined);
+  const navigate = (id: PageId) => {
+    setReportPeriod(undefined);
+    setPage(id);
+  };
 
   const reload = useCallback(async () => {
     const result = await api.call('app/info', {});
@@ -101,18 +109,28 @@ function Workspace() {
     <div className="layout">
       <nav className="sidebar" aria-label="Điều hướng chính">
         <div className="brand">{vi.appName}</div>
-        <NavButton id="home" current={page} onSelect={setPage} label={vi.nav.home} />
-        <NavButton id="assessment" current={page} onSelect={setPage} label={vi.nav.assessment} />
-        <NavButton id="criteria" current={page} onSelect={setPage} label={vi.nav.criteria} />
-        <NavButton id="profile" current={page} onSelect={setPage} label={vi.nav.profile} />
-        {can('accounts/list') && <NavButton id="accounts" current={page} onSelect={setPage} label={vi.nav.accounts} />}
+        <NavButton id="home" current={page} onSelect={navigate} label={vi.nav.home} />
+        <NavButton id="assessment" current={page} onSelect={navigate} label={vi.nav.assessment} />
+        <NavButton id="reports" current={page} onSelect={navigate} label={vi.nav.reports} />
+        <NavButton id="criteria" current={page} onSelect={navigate} label={vi.nav.criteria} />
+        <NavButton id="profile" current={page} onSelect={navigate} label={vi.nav.profile} />
+        {can('accounts/list') && <NavButton id="accounts" current={page} onSelect={navigate} label={vi.nav.accounts} />}
       </nav>
       <div className="main-column">
         <UserBar onChangePassword={() => setChangingPassword(true)} />
         <main className="content">
           {changingPassword && <ChangePasswordDialog onClose={() => setChangingPassword(false)} />}
-          {page === 'home' && <HomePage info={info} />}
+          {page === 'home' && (
+            <HomePage
+              info={info}
+              onOpenReport={(period) => {
+                setReportPeriod(period);
+                setPage('reports');
+              }}
+            />
+          )}
           {page === 'assessment' && <AssessmentPage key={info.latestProfile.year} profile={info.latestProfile} />}
+          {page === 'reports' && <ReportsPage key={`${info.latestProfile.year}-${reportPeriod ?? ''}`} year={info.latestProfile.year} initialPeriod={reportPeriod} />}
           {page === 'criteria' && <CriteriaPage />}
           {page === 'profile' && <ProfilePage latest={info.latestProfile} onSaved={() => void reload()} />}
           {page === 'accounts' && can('accounts/list') && <AccountsPage />}

@@ -49,6 +49,15 @@ export const CHANNEL_ACCESS: Partial<Record<ChannelName, Access>> = {
   'assessment/open': OFFICER,
   'assessment/save-entry': OFFICER,
   'assessment/carry-over': OFFICER,
+
+  'reports/periods': 'signed-in',
+  'reports/get': 'signed-in',
+  'reports/save-section': OFFICER,
+  'reports/save-statistics': OFFICER,
+  'reports/start-from-previous': OFFICER,
+  'reports/prefill-from-assessment': OFFICER,
+  // Reading: the officer drafts, the leader reviews the files, the submitter packs them.
+  'reports/generate': 'signed-in',
 };
 
 export function accessOf(channel: ChannelName): Access {

@@ -3,6 +3,7 @@ import { accountsCommands } from './accounts';
 import { assessmentCommands } from './assessment';
 import { criteriaCommands } from './criteria';
 import { infoCommand } from './info';
+import { reportCommands } from './report';
 
 /** Every `cchc` command; each domain adds its list here. */
-export const commands: readonly CliCommand[] = [infoCommand, ...criteriaCommands, ...assessmentCommands, ...accountsCommands];
+export const commands: readonly CliCommand[] = [infoCommand, ...criteriaCommands, ...assessmentCommands, ...reportCommands, ...accountsCommands];

@@ -1,4 +1,4 @@
--- user_version 5
+-- user_version 6
 CREATE INDEX criteria_set_by_year ON criteria_set (year, unit_type);
 
 CREATE INDEX evidence_link_by_target ON evidence_link (target_type, target_key);
@@ -116,6 +116,33 @@ CREATE TABLE evidence_pending (
 CREATE TABLE evidence_text (
         file_id  INTEGER PRIMARY KEY REFERENCES evidence_file (id) ON DELETE CASCADE,
         body     TEXT NOT NULL
+      ) STRICT;
+
+CREATE TABLE report (
+        id           INTEGER PRIMARY KEY,
+        year         INTEGER NOT NULL,
+        period_code  TEXT NOT NULL CHECK (period_code IN ('q1', 'h1', 'q3', '9m', 'year')),
+        status       TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'final')),
+        created_at   TEXT NOT NULL,
+        updated_at   TEXT NOT NULL,
+        UNIQUE (year, period_code)
+      ) STRICT;
+
+CREATE TABLE report_section (
+        report_id     INTEGER NOT NULL REFERENCES report (id) ON DELETE CASCADE,
+        section_code  TEXT NOT NULL,
+        text          TEXT NOT NULL DEFAULT '',
+        -- 1 while the text is what was carried from an earlier period and not yet edited
+        is_draft      INTEGER NOT NULL DEFAULT 0 CHECK (is_draft IN (0, 1)),
+        updated_at    TEXT NOT NULL,
+        PRIMARY KEY (report_id, section_code)
+      ) STRICT;
+
+CREATE TABLE report_statistic (
+        report_id       INTEGER NOT NULL REFERENCES report (id) ON DELETE CASCADE,
+        indicator_code  TEXT NOT NULL,
+        value           REAL NOT NULL,
+        PRIMARY KEY (report_id, indicator_code)
       ) STRICT;
 
 CREATE TABLE unit_profile (

@@ -72,8 +72,11 @@ export type Block =
    */
   | { type: 'heading'; level: 1 | 2 | 3; text: string; label?: string; unnumbered?: boolean }
   | { type: 'paragraph'; runs: InlineRun[]; align?: CellAlign; noIndent?: boolean }
-  /** A dash list as Vietnamese documents write it ("- …"), each item one paragraph. */
-  | { type: 'bullets'; items: InlineRun[][] }
+  /**
+   * A dash list as Vietnamese documents write it ("- …"), each item one paragraph; marker "+"
+   * for the second level ("+ …"), set a little further in.
+   */
+  | { type: 'bullets'; items: InlineRun[][]; marker?: '-' | '+' }
   | { type: 'table'; columns: TableColumn[]; rows: TableCell[][]; fontSizePt?: 12 | 13 | 14 }
   | { type: 'page-break' };
 

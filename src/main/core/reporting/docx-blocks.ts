@@ -71,6 +71,9 @@ function headingLabel(level: 1 | 2 | 3, n: number): string {
   return `${VI_LETTERS[(n - 1) % VI_LETTERS.length] ?? 'a'})`;
 }
 
+/** How much further in a second-level ("+") item starts than a first-level one: 0.5 cm. */
+const BULLET_STEP = 283;
+
 const thinBorder = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
 
 function cellParts(cell: TableCell): { text: string; bold?: boolean; italic?: boolean; align?: CellAlign; colSpan?: number } {
@@ -161,7 +164,14 @@ export function renderBlocks(blocks: Block[], width: number): (Paragraph | Table
         break;
       case 'bullets':
         for (const item of block.items) {
-          out.push(new Paragraph({ style: STYLE_BODY, children: [textRun('- '), ...inlineRuns(item)] }));
+          const marker = block.marker ?? '-';
+          out.push(
+            new Paragraph({
+              style: STYLE_BODY,
+              indent: marker === '+' ? { firstLine: BODY.firstLine + BULLET_STEP } : undefined,
+              children: [textRun(`${marker} `), ...inlineRuns(item)],
+            }),
+          );
         }
         break;
       case 'table':

@@ -6,9 +6,14 @@ import type ExcelJS from 'exceljs';
  */
 
 export const XLSX_FONT = 'Times New Roman';
-export const POINTS_FORMAT = '#,##0.00';
-export const COUNT_FORMAT = '#,##0';
-export const PERCENT_FORMAT = '0.00%';
+/**
+ * Number formats tagged with the vi-VN locale (LCID 042A): programs that honour the tag
+ * (LibreOffice) print 1.234,50 whatever the machine's locale; Excel prints the machine's
+ * separators, which on the officers' Vietnamese Windows are the same.
+ */
+export const POINTS_FORMAT = '[$-42A]#,##0.00';
+export const COUNT_FORMAT = '[$-42A]#,##0';
+export const PERCENT_FORMAT = '[$-42A]0.00%';
 
 const thin = { style: 'thin' as const, color: { argb: 'FF000000' } };
 export const BORDER_ALL: Partial<ExcelJS.Borders> = { top: thin, left: thin, bottom: thin, right: thin };
@@ -56,4 +61,22 @@ export function printSetup(sheet: ExcelJS.Worksheet, headerRows: string): void {
 /** A formula cell that also carries the value our engine computed, so readers need not recalculate. */
 export function formula(cell: ExcelJS.Cell, expression: string, result: number | string): void {
   cell.value = { formula: expression, result } as ExcelJS.CellFormulaValue;
+}
+
+/**
+ * Sets a row tall enough for its wrapped text. Neither Excel nor LibreOffice re-fits the rows of a
+ * file written by a library, so long titles and thuyết minh would otherwise overlap the next row.
+ * `cells` gives each text with the width (in Excel character units) it wraps in.
+ */
+export function fitRowHeight(sheet: ExcelJS.Worksheet, row: number, cells: { text: string; width: number; size?: number; bold?: boolean }[], minHeight = 16): void {
+  let lines = 1;
+  for (const c of cells) {
+    const size = c.size ?? 12;
+    // Times New Roman averages a little under one Excel character unit per letter at 11–12 pt.
+    const perLine = Math.max(4, Math.floor(c.width * (c.bold ? 0.95 : 1.05) * (12 / size)));
+    const count = c.text.split('\n').reduce((sum, part) => sum + Math.max(1, Math.ceil([...part].length / perLine)), 0);
+    lines = Math.max(lines, count);
+  }
+  const size = Math.max(...cells.map((c) => c.size ?? 12), 12);
+  sheet.getRow(row).height = Math.max(minHeight, Math.ceil(lines * size * 1.25 + 4));
 }

@@ -1,8 +1,9 @@
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { toNfc } from '../../../shared/text/vi';
 import { formatEvidenceRef, type SelfScoreModel, type SelfScoreRow } from './self-score-model';
 import { evaluateStatistics, type StatisticsModel } from './statistics-model';
-import { COUNT_FORMAT, formula, PERCENT_FORMAT, POINTS_FORMAT, printSetup, styleCell, titleRow } from './xlsx-style';
+import { COUNT_FORMAT, fitRowHeight, XLSX_FONT, formula, PERCENT_FORMAT, POINTS_FORMAT, printSetup, styleCell, titleRow } from './xlsx-style';
 
 /**
  * The two workbooks of the reporting domain. Totals are live formulas (Excel users re-check and
@@ -32,8 +33,22 @@ function newWorkbook(): ExcelJS.Workbook {
   return wb;
 }
 
+/**
+ * ExcelJS writes its default font (index 0) with <color> before <sz>, which the OOXML schema
+ * (CT_Font is an ordered sequence) rejects and strict readers may refuse. The default font is
+ * rewritten in schema order, as Times New Roman 12 so unstyled cells match the rest of the sheet.
+ */
+const EXCELJS_DEFAULT_FONT = /<font><color theme="1"\/><family val="2"\/><scheme val="minor"\/><sz val="11"\/><name val="Calibri"\/><\/font>/;
+const DEFAULT_FONT = `<font><sz val="12"/><color theme="1"/><name val="${XLSX_FONT}"/><family val="1"/></font>`;
+
 async function toBuffer(wb: ExcelJS.Workbook): Promise<Buffer> {
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
+  const stylesFile = zip.file('xl/styles.xml');
+  if (stylesFile) {
+    const styles = await stylesFile.async('string');
+    zip.file('xl/styles.xml', styles.replace(EXCELJS_DEFAULT_FONT, DEFAULT_FONT));
+  }
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
 }
 
 /** The band as a formula over the percentage cell: highest lower bound first, as the engine does. */
@@ -97,6 +112,7 @@ export function writeSelfScoreSheet(wb: ExcelJS.Workbook, model: SelfScoreModel)
     labelCell.value = label;
     styleCell(labelCell, { bold, align: 'left' });
     for (let c = 3; c <= last; c++) styleCell(ws.getCell(row, c), { bold, align: c <= 4 ? 'right' : 'left', numFmt: POINTS_FORMAT });
+    fitRowHeight(ws, row, [{ text: label, width: SELF_COLUMNS[0].width + SELF_COLUMNS[1].width, bold }]);
     return row++;
   };
 
@@ -152,6 +168,11 @@ function writeItemRow(ws: ExcelJS.Worksheet, r: SelfScoreRow, rowOf: Record<stri
       indent: i === 1 ? Math.min(r.depth, 3) : undefined,
     });
   });
+  fitRowHeight(ws, n, [
+    { text: r.title, width: SELF_COLUMNS[1].width - 2 * Math.min(r.depth, 3), bold },
+    { text: r.explanation, width: SELF_COLUMNS[4].width },
+    { text: values[5], width: SELF_COLUMNS[5].width },
+  ]);
   const points = ws.getCell(n, 4);
   if (r.childCodes.length > 0) {
     const children = r.childCodes.map((c) => `D${rowOf[c]}`).join(',');
@@ -192,12 +213,15 @@ const columnLetter = (index1: number): string => {
   return out;
 };
 
+const STATISTICS_NAME_WIDTH = 56;
+const STATISTICS_NOTE_WIDTH = 28;
+
 export function writeStatisticsSheet(wb: ExcelJS.Workbook, model: StatisticsModel): StatisticsLayout {
   const ws = wb.addWorksheet('Biểu số liệu');
   const values = evaluateStatistics(model);
   const periodStart = 4;
   const last = periodStart + model.periods.length; // + Ghi chú
-  ws.columns = [{ width: 6 }, { width: 56 }, { width: 12 }, ...model.periods.map(() => ({ width: 14 })), { width: 28 }];
+  ws.columns = [{ width: 6 }, { width: STATISTICS_NAME_WIDTH }, { width: 12 }, ...model.periods.map(() => ({ width: 16 })), { width: STATISTICS_NOTE_WIDTH }];
   titleRow(ws, 1, last, model.title, { bold: true, size: 14 });
   if (model.subtitle) titleRow(ws, 2, last, model.subtitle, { italic: true, size: 12 });
 
@@ -242,12 +266,15 @@ export function writeStatisticsSheet(wb: ExcelJS.Workbook, model: StatisticsMode
       const value = values[ind.code]?.[p] ?? null;
       styleCell(cell, { align: 'right', numFmt, bold: derived });
       const cached = value === null ? '' : ind.unit === 'percent' ? value / 100 : value;
+      // Same rules as evaluateStatistics, so a recalculating program agrees with the cached value:
+      // a sum of nothing is blank (not 0), and a ratio is blank without a numerator or denominator.
       if (ind.formula?.op === 'sum') {
-        formula(cell, `SUM(${ind.formula.of.map((c) => `${col}${rowOf[c]}`).join(',')})`, cached);
+        const refs = ind.formula.of.map((c) => `${col}${rowOf[c]}`).join(',');
+        formula(cell, `IF(COUNT(${refs})=0,"",SUM(${refs}))`, cached);
       } else if (ind.formula?.op === 'ratio') {
         const num = `${col}${rowOf[ind.formula.numerator]}`;
         const den = `${col}${rowOf[ind.formula.denominator]}`;
-        formula(cell, `IF(N(${den})=0,"",${num}/${den})`, cached);
+        formula(cell, `IF(OR(COUNT(${num})=0,N(${den})=0),"",${num}/${den})`, cached);
       } else if (value !== null) {
         cell.value = cached;
       }
@@ -255,6 +282,10 @@ export function writeStatisticsSheet(wb: ExcelJS.Workbook, model: StatisticsMode
     const note = ws.getCell(n, last);
     if (ind.note) note.value = toNfc(ind.note);
     styleCell(note, { italic: true, size: 11 });
+    fitRowHeight(ws, n, [
+      { text: ind.name, width: STATISTICS_NAME_WIDTH, bold: derived },
+      { text: ind.note ?? '', width: STATISTICS_NOTE_WIDTH, size: 11 },
+    ]);
   }
   ws.views = [{ state: 'frozen', xSplit: 3, ySplit: head, topLeftCell: `D${head + 1}`, activeCell: `D${head + 1}` }];
   printSetup(ws, `${head}:${head}`);

@@ -1,7 +1,9 @@
 import type { AppInfo } from '../../../shared/contract/app';
+import type { ReportPeriodCode } from '../../../shared/contract/reports';
 import { vi } from '../i18n/vi';
+import { NextDeadline } from './reports/next-deadline';
 
-export function HomePage({ info }: { info: AppInfo }) {
+export function HomePage({ info, onOpenReport }: { info: AppInfo; onOpenReport(period: ReportPeriodCode): void }) {
   const p = info.latestProfile;
   const t = vi.home;
   return (
@@ -23,6 +25,7 @@ export function HomePage({ info }: { info: AppInfo }) {
           <dd className="mono">{info.dataDir}</dd>
         </dl>
       )}
+      {p && <NextDeadline year={p.year} onOpen={onOpenReport} />}
     </section>
   );
 }

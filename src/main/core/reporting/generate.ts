@@ -1,0 +1,174 @@
+import type { UnitProfile } from '../../../shared/contract/profile';
+import type { GeneratedDocument, ReportDocumentKind, ReportPeriodCode } from '../../../shared/contract/reports';
+import { todayInVietnam, toNfc } from '../../../shared/text/vi';
+import { getAssessmentView, itemEvidenceKey } from '../assessment/assessment-service';
+import type { AssessmentView } from '../../../shared/contract/assessment';
+import type { CoreContext } from '../context';
+import { AppError } from '../errors';
+import { getProfile } from '../profile/profile-store';
+import { reportOutline, statisticsIndicators } from './content-data';
+import { writeDecree30Docx } from './docx-writer';
+import { evidenceAccess, evidenceNumber, type LinkedEvidence } from './evidence-access';
+import { buildPeriodicReport } from './periodic-report';
+import { getReport } from './report-service';
+import { buildSelfAssessmentReport } from './self-assessment-report';
+import { buildSelfScoreModel, type EvidenceRef } from './self-score-model';
+import { writeSelfScoreWorkbook, writeStatisticsWorkbook } from './xlsx-writer';
+import { getReportRow, listStatisticValues } from './report-store';
+
+/** The four documents, each gathered from the stores and written by the pure builders. */
+
+export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export interface GeneratedFile {
+  fileName: string;
+  data: Buffer;
+}
+
+/** "Báo cáo CCHC quý I năm 2026" → "Bao-cao-CCHC-quy-I-nam-2026": portable on every file system. */
+export function safeFileName(title: string, extension: 'docx' | 'xlsx'): string {
+  const ascii = title
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return `${ascii || 'tai-lieu'}.${extension}`;
+}
+
+function requireProfile(ctx: CoreContext, year: number): UnitProfile {
+  const profile = getProfile(ctx.db, year);
+  if (!profile) throw new AppError('NOT_FOUND', `Chưa khai báo thông tin đơn vị cho năm ${year}. Hãy khai báo ở mục «Thông tin đơn vị».`);
+  return profile;
+}
+
+function requireAssessment(ctx: CoreContext, year: number): AssessmentView {
+  const view = getAssessmentView(ctx, year);
+  if (!view) throw new AppError('NOT_FOUND', `Chưa có bản tự đánh giá năm ${year}; hãy tự chấm điểm trước khi lập hồ sơ.`);
+  return view;
+}
+
+const capitalise = (text: string) => text.charAt(0).toLocaleUpperCase('vi') + text.slice(1);
+
+export async function periodicReportDocx(ctx: CoreContext, year: number, period: ReportPeriodCode): Promise<GeneratedFile> {
+  const profile = requireProfile(ctx, year);
+  const view = getReport(ctx, year, period);
+  const outline = reportOutline().sections;
+  const byCode = new Map(view.sections.map((s) => [s.code, s]));
+  const model = buildPeriodicReport({
+    profile,
+    period: view.period,
+    sections: outline.map((section) => ({ section, text: byCode.get(section.code)?.text ?? '', evidence: byCode.get(section.code)?.evidence ?? [] })),
+    statistics: view.statistics,
+    periodHeading: capitalise(view.period.title),
+    isoDate: todayInVietnam(ctx.now()),
+  });
+  return { fileName: safeFileName(`Bao cao CCHC ${view.period.title} ${profile.shortName}`, 'docx'), data: await writeDecree30Docx(model) };
+}
+
+export async function statisticsXlsx(ctx: CoreContext, year: number, period: ReportPeriodCode): Promise<GeneratedFile> {
+  const profile = requireProfile(ctx, year);
+  const view = getReport(ctx, year, period);
+  const indicators = statisticsIndicators();
+  const enteredFor = (y: number) => {
+    const row = getReportRow(ctx.db, y, period);
+    return row ? listStatisticValues(ctx.db, row.id) : {};
+  };
+  const entered = enteredFor(year);
+  // Reports compare with the same period of the year before ("so với cùng kỳ") when it was entered.
+  const lastYear = enteredFor(year - 1);
+  const compare = Object.keys(lastYear).length > 0;
+  const data = await writeStatisticsWorkbook({
+    title: `BIỂU SỐ LIỆU KẾT QUẢ CẢI CÁCH HÀNH CHÍNH ${view.period.title.toLocaleUpperCase('vi')}`,
+    subtitle: toNfc(`(Kèm theo Báo cáo kết quả cải cách hành chính ${view.period.title} của ${profile.name})`),
+    periods: compare ? [`Cùng kỳ năm ${year - 1}`, capitalise(view.period.title)] : [capitalise(view.period.title)],
+    indicators: indicators.map((i) => ({
+      ...i,
+      values: compare ? [lastYear[i.code] ?? null, entered[i.code] ?? null] : [entered[i.code] ?? null],
+    })),
+  });
+  return { fileName: safeFileName(`Bieu so lieu CCHC ${view.period.title} ${profile.shortName}`, 'xlsx'), data };
+}
+
+interface AnnualData {
+  profile: UnitProfile;
+  view: AssessmentView;
+  explanations: Record<string, string>;
+  evidence: Record<string, LinkedEvidence[]>;
+}
+
+function annualData(ctx: CoreContext, year: number): AnnualData {
+  const profile = requireProfile(ctx, year);
+  const view = requireAssessment(ctx, year);
+  const codes = Object.keys(view.score.items);
+  const byKey = evidenceAccess.listLinkedEvidence(ctx.db, codes.map((c) => itemEvidenceKey(year, c)));
+  const evidence: Record<string, LinkedEvidence[]> = {};
+  for (const code of codes) {
+    const list = byKey[itemEvidenceKey(year, code)];
+    if (list?.length) evidence[code] = list;
+  }
+  const explanations = Object.fromEntries(Object.values(view.entries).map((e) => [e.code, e.explanation]));
+  return { profile, view, explanations, evidence };
+}
+
+export function toEvidenceRefs(evidence: Readonly<Record<string, readonly LinkedEvidence[]>>): Record<string, EvidenceRef[]> {
+  return Object.fromEntries(
+    Object.entries(evidence).map(([code, list]) => [
+      code,
+      list.map((e) => ({ documentNumber: evidenceNumber(e), isoDate: e.issueDate ?? undefined, summary: e.summary, fileName: e.originalName })),
+    ]),
+  );
+}
+
+async function selfAssessmentFrom(d: AnnualData, isoDate: string): Promise<GeneratedFile> {
+  const model = buildSelfAssessmentReport({
+    profile: d.profile,
+    set: d.view.set,
+    score: d.view.score,
+    explanations: d.explanations,
+    evidence: d.evidence,
+    isoDate,
+  });
+  return { fileName: safeFileName(`Bao cao tu danh gia Chi so CCHC nam ${d.view.year} ${d.profile.shortName}`, 'docx'), data: await writeDecree30Docx(model) };
+}
+
+async function selfScoreFrom(d: AnnualData): Promise<GeneratedFile> {
+  const model = buildSelfScoreModel(d.view.set, d.view.score, d.explanations, toEvidenceRefs(d.evidence), { unitName: d.profile.name });
+  return { fileName: safeFileName(`Bang tu cham diem Chi so CCHC nam ${d.view.year} ${d.profile.shortName}`, 'xlsx'), data: await writeSelfScoreWorkbook(model) };
+}
+
+/** The annual dossier: the self-assessment report (.docx) and the self-score table (.xlsx). */
+export async function generateDossierDocuments(ctx: CoreContext, year: number): Promise<GeneratedFile[]> {
+  const data = annualData(ctx, year);
+  return [await selfAssessmentFrom(data, todayInVietnam(ctx.now())), await selfScoreFrom(data)];
+}
+
+export async function generateDocument(
+  ctx: CoreContext,
+  kind: ReportDocumentKind,
+  year: number,
+  period: ReportPeriodCode | undefined,
+): Promise<GeneratedDocument> {
+  const needPeriod = (): ReportPeriodCode => {
+    if (!period) throw new AppError('INVALID_INPUT', 'Hãy chọn kỳ báo cáo (quý I, 6 tháng, quý III, 9 tháng hoặc năm).');
+    return period;
+  };
+  let file: GeneratedFile;
+  switch (kind) {
+    case 'periodic-docx':
+      file = await periodicReportDocx(ctx, year, needPeriod());
+      break;
+    case 'statistics-xlsx':
+      file = await statisticsXlsx(ctx, year, needPeriod());
+      break;
+    case 'self-assessment-docx':
+      file = await selfAssessmentFrom(annualData(ctx, year), todayInVietnam(ctx.now()));
+      break;
+    case 'self-score-xlsx':
+      file = await selfScoreFrom(annualData(ctx, year));
+      break;
+  }
+  return { fileName: file.fileName, mime: file.fileName.endsWith('.docx') ? DOCX_MIME : XLSX_MIME, base64: file.data.toString('base64') };
+}

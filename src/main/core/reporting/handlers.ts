@@ -1,0 +1,22 @@
+import type { Handlers } from '../registry';
+import { generateDocument } from './generate';
+import { getReport, listPeriods, prefillFromAssessment, saveSection, saveStatistics, startFromPrevious } from './report-service';
+
+type ReportsChannel =
+  | 'reports/periods'
+  | 'reports/get'
+  | 'reports/save-section'
+  | 'reports/save-statistics'
+  | 'reports/start-from-previous'
+  | 'reports/prefill-from-assessment'
+  | 'reports/generate';
+
+export const reportsHandlers: Pick<Handlers, ReportsChannel> = {
+  'reports/periods': ({ year }, ctx) => listPeriods(ctx, year),
+  'reports/get': ({ year, period }, ctx) => getReport(ctx, year, period),
+  'reports/save-section': ({ year, period, code, text }, ctx) => saveSection(ctx, year, period, code, text),
+  'reports/save-statistics': ({ year, period, values }, ctx) => saveStatistics(ctx, year, period, values),
+  'reports/start-from-previous': ({ year, period, numbers }, ctx) => startFromPrevious(ctx, year, period, numbers),
+  'reports/prefill-from-assessment': ({ year, period }, ctx) => prefillFromAssessment(ctx, year, period),
+  'reports/generate': ({ kind, year, period }, ctx) => generateDocument(ctx, kind, year, period),
+};

@@ -1,0 +1,213 @@
+import type {
+  PrefillResult,
+  ReportEvidenceRef,
+  ReportPeriodCode,
+  ReportPeriodInfo,
+  ReportSection,
+  ReportStatisticRow,
+  ReportView,
+  StartFromPreviousResult,
+} from '../../../shared/contract/reports';
+import type { CriteriaItem } from '../../../shared/criteria/format';
+import { foldVietnamese, formatPointsVi, toNfc } from '../../../shared/text/vi';
+import { getAssessmentView } from '../assessment/assessment-service';
+import type { CoreContext } from '../context';
+import { AppError } from '../errors';
+import { reportOutline, statisticsIndicators, type OutlineSection } from './content-data';
+import { evidenceAccess, evidenceNumber, reportSectionEvidenceKey, type LinkedEvidence } from './evidence-access';
+import { findPeriod, loadPeriods, resolvePeriods, type ResolvedPeriod } from './periods';
+import {
+  ensureReport,
+  getReportRow,
+  listReportRows,
+  listSectionRows,
+  listStatisticValues,
+  reportHasContent,
+  setStatisticValue,
+  upsertSection,
+  type ReportRow,
+} from './report-store';
+import { statisticRows, statisticsProblems } from './statistics-rows';
+
+/** Report content for a period: the outline sections the officer writes and the biểu số liệu. */
+
+export function listPeriods(ctx: CoreContext, year: number): ReportPeriodInfo[] {
+  const rows = new Map(listReportRows(ctx.db, [year]).map((r) => [r.period_code, r]));
+  return resolvePeriods(loadPeriods(ctx.dataDir), year, ctx.now()).map((p) => {
+    const row = rows.get(p.code);
+    return { ...p, status: row?.status ?? null, updatedAt: row?.updated_at ?? null };
+  });
+}
+
+function periodInfo(ctx: CoreContext, year: number, period: ReportPeriodCode, row: ReportRow | null): ReportPeriodInfo {
+  return { ...findPeriod(loadPeriods(ctx.dataDir), year, period, ctx.now()), status: row?.status ?? null, updatedAt: row?.updated_at ?? null };
+}
+
+function evidenceRef(e: LinkedEvidence): ReportEvidenceRef {
+  return { fileId: e.fileId, originalName: e.originalName, docNumber: evidenceNumber(e), issueDate: e.issueDate, summary: e.summary };
+}
+
+export function getReport(ctx: CoreContext, year: number, period: ReportPeriodCode): ReportView {
+  const row = getReportRow(ctx.db, year, period);
+  const info = periodInfo(ctx, year, period, row);
+  const stored = new Map((row ? listSectionRows(ctx.db, row.id) : []).map((s) => [s.section_code, s]));
+  const outline = reportOutline().sections;
+  const keys = outline.map((s) => reportSectionEvidenceKey(year, period, s.code));
+  const evidence = evidenceAccess.listLinkedEvidence(ctx.db, keys);
+  const sections: ReportSection[] = outline.map((s) => {
+    const saved = stored.get(s.code);
+    const key = reportSectionEvidenceKey(year, period, s.code);
+    return {
+      code: s.code,
+      label: s.label,
+      title: s.title,
+      parentTitle: s.parent?.title ?? null,
+      hint: s.hint,
+      text: saved?.text ?? '',
+      draft: saved?.is_draft === 1,
+      evidenceKey: key,
+      evidence: (evidence[key] ?? []).map(evidenceRef),
+      updatedAt: saved?.updated_at ?? null,
+    };
+  });
+  const statistics = statisticRows(statisticsIndicators(), row ? listStatisticValues(ctx.db, row.id) : {});
+  return { year, period: info, started: !!row, sections, statistics };
+}
+
+function requireSection(code: string): OutlineSection {
+  const section = reportOutline().sections.find((s) => s.code === code);
+  if (!section) throw new AppError('NOT_FOUND', `Đề cương báo cáo không có mục «${code}».`);
+  return section;
+}
+
+/** Autosave of one section; the text stops being a carried draft once the officer edits it. */
+export function saveSection(ctx: CoreContext, year: number, period: ReportPeriodCode, code: string, text: string): ReportSection {
+  requireSection(code);
+  findPeriod(loadPeriods(ctx.dataDir), year, period, ctx.now());
+  const nowIso = ctx.now().toISOString();
+  ctx.db.transaction(() => {
+    const id = ensureReport(ctx.db, year, period, nowIso);
+    upsertSection(ctx.db, id, code, toNfc(text), false, nowIso);
+  })();
+  const section = getReport(ctx, year, period).sections.find((s) => s.code === code);
+  return section!;
+}
+
+/** Saves entered values all or nothing; returns every row recomputed. */
+export function saveStatistics(
+  ctx: CoreContext,
+  year: number,
+  period: ReportPeriodCode,
+  values: { code: string; value: number | null }[],
+): ReportStatisticRow[] {
+  findPeriod(loadPeriods(ctx.dataDir), year, period, ctx.now());
+  const indicators = statisticsIndicators();
+  const row = getReportRow(ctx.db, year, period);
+  const merged: Record<string, number> = row ? listStatisticValues(ctx.db, row.id) : {};
+  for (const { code, value } of values) {
+    if (value === null) {
+      if (!indicators.some((i) => i.code === code)) throw new AppError('NOT_FOUND', `Biểu số liệu không có chỉ tiêu mã «${code}».`);
+      delete merged[code];
+    } else {
+      merged[code] = value;
+    }
+  }
+  const problems = statisticsProblems(indicators, merged);
+  if (problems.length) throw new AppError('VALIDATION_FAILED', `Số liệu chưa được lưu. ${problems.join(' ')}`);
+  const nowIso = ctx.now().toISOString();
+  ctx.db.transaction(() => {
+    const id = ensureReport(ctx.db, year, period, nowIso);
+    for (const { code, value } of values) setStatisticValue(ctx.db, id, code, value);
+  })();
+  return statisticRows(indicators, merged);
+}
+
+/** The nearest earlier report that exists: the one whose data window ends last before this one's. */
+function previousReport(ctx: CoreContext, target: ResolvedPeriod): { row: ReportRow; period: ResolvedPeriod } | null {
+  const file = loadPeriods(ctx.dataDir);
+  const candidates = listReportRows(ctx.db, [target.year, target.year - 1])
+    .map((row) => {
+      const def = file.periods.find((p) => p.code === row.period_code);
+      return def ? { row, period: findPeriod(file, row.year, row.period_code, ctx.now()) } : null;
+    })
+    .filter((c): c is { row: ReportRow; period: ResolvedPeriod } => !!c && c.period.cutoffTo < target.cutoffTo)
+    .sort((a, b) => b.period.cutoffTo.localeCompare(a.period.cutoffTo));
+  return candidates[0] ?? null;
+}
+
+export function startFromPrevious(ctx: CoreContext, year: number, period: ReportPeriodCode, numbers: 'clear' | 'carry'): StartFromPreviousResult {
+  const target = findPeriod(loadPeriods(ctx.dataDir), year, period, ctx.now());
+  const existing = getReportRow(ctx.db, year, period);
+  if (existing && reportHasContent(ctx.db, existing.id)) {
+    throw new AppError('CONFLICT', `Báo cáo ${target.title} đã có nội dung; không chép đè lên nội dung đã nhập.`);
+  }
+  const previous = previousReport(ctx, target);
+  if (!previous) throw new AppError('NOT_FOUND', `Chưa có báo cáo kỳ nào trước ${target.title} để chép sang.`);
+  const sections = listSectionRows(ctx.db, previous.row.id).filter((s) => s.text.trim());
+  const known = new Set(reportOutline().sections.map((s) => s.code));
+  const indicators = statisticsIndicators();
+  const entered = new Set(indicators.filter((i) => !i.formula).map((i) => i.code));
+  const values = numbers === 'carry' ? Object.entries(listStatisticValues(ctx.db, previous.row.id)).filter(([code]) => entered.has(code)) : [];
+  const nowIso = ctx.now().toISOString();
+  let sectionsCarried = 0;
+  ctx.db.transaction(() => {
+    const id = ensureReport(ctx.db, year, period, nowIso);
+    for (const s of sections) {
+      if (!known.has(s.section_code)) continue;
+      upsertSection(ctx.db, id, s.section_code, s.text, true, nowIso);
+      sectionsCarried++;
+    }
+    for (const [code, value] of values) setStatisticValue(ctx.db, id, code, value);
+  })();
+  return {
+    view: getReport(ctx, year, period),
+    from: { year: previous.row.year, period: previous.row.period_code, title: previous.period.title },
+    sectionsCarried,
+    statisticsCarried: values.length,
+  };
+}
+
+/** A domain of the set whose title contains one of the section's folded keywords. */
+function matchingDomain(domains: CriteriaItem[], keywords: string[]): CriteriaItem | undefined {
+  return domains.find((d) => d.kind === 'normal' && keywords.some((k) => foldVietnamese(d.title).includes(foldVietnamese(k))));
+}
+
+function leavesOf(item: CriteriaItem): CriteriaItem[] {
+  return item.children.length ? item.children.flatMap(leavesOf) : [item];
+}
+
+/**
+ * The self-assessment and the report describe the same work: a reform-area section that is still
+ * empty gets the area's self-assessed score and the officer's thuyết minh of its items, as a draft.
+ */
+export function prefillFromAssessment(ctx: CoreContext, year: number, period: ReportPeriodCode): PrefillResult {
+  const target = findPeriod(loadPeriods(ctx.dataDir), year, period, ctx.now());
+  const assessment = getAssessmentView(ctx, year);
+  if (!assessment) throw new AppError('NOT_FOUND', `Chưa có bản tự đánh giá năm ${year} để lấy nội dung cho báo cáo ${target.title}.`);
+  const row = getReportRow(ctx.db, year, period);
+  const stored = new Map((row ? listSectionRows(ctx.db, row.id) : []).map((s) => [s.section_code, s.text]));
+  const fills: { code: string; text: string }[] = [];
+  for (const section of reportOutline().sections) {
+    if ((stored.get(section.code) ?? '').trim() || section.assessmentDomains.length === 0) continue;
+    const domain = matchingDomain(assessment.set.domains, section.assessmentDomains);
+    if (!domain) continue;
+    const total = assessment.score.items[domain.code];
+    const lines = leavesOf(domain)
+      .map((leaf) => ({ leaf, text: assessment.entries[leaf.code]?.explanation.replace(/\s+/g, ' ').trim() ?? '' }))
+      .filter((x) => x.text)
+      .map((x) => `- ${x.leaf.code}. ${x.leaf.title}: ${x.text}`);
+    const head = total
+      ? `Kết quả tự đánh giá lĩnh vực ${toNfc(domain.title).toLocaleLowerCase('vi')} năm ${year}: ${formatPointsVi(total.points)}/${formatPointsVi(total.effectiveMax)} điểm.`
+      : '';
+    const text = [head, lines.join('\n')].filter(Boolean).join('\n\n');
+    if (text) fills.push({ code: section.code, text });
+  }
+  if (fills.length) {
+    const nowIso = ctx.now().toISOString();
+    ctx.db.transaction(() => {
+      const id = ensureReport(ctx.db, year, period, nowIso);
+      for (const f of fills) upsertSection(ctx.db, id, f.code, toNfc(f.text), true, nowIso);
+    })();
+  }
+  return { view: getReport(ctx, year, period), filledSections: fills.map((f) => f.code) };
+}

@@ -1,0 +1,66 @@
+import type { UnitProfile } from '../../../shared/contract/profile';
+import { foldVietnamese, toNfc } from '../../../shared/text/vi';
+import type { ReportHeader, Signer } from './document-model';
+
+/**
+ * The Decree-30 header and closing of a report from the unit profile of the year: who issues it,
+ * who it goes up to, who signs. The number stays blank for the văn thư (§4.3).
+ */
+
+/** "Lâm Đồng" → "tỉnh Lâm Đồng"; names already carrying "tỉnh" or "thành phố" are kept. */
+export function provinceInText(province: string): string {
+  const folded = foldVietnamese(province).trim();
+  if (/^(tinh|thanh pho|tp\.?)\s/.test(folded)) return province.trim();
+  return `tỉnh ${province.trim()}`;
+}
+
+/** Địa danh (ô 4): the province name without "tỉnh". */
+export function placeName(province: string): string {
+  return province.trim().replace(/^tỉnh\s+/iu, '');
+}
+
+function isHomeAffairs(profile: UnitProfile): boolean {
+  return profile.unitType === 'so' && foldVietnamese(profile.name).includes('noi vu');
+}
+
+/** A báo cáo goes up to the Sở Nội vụ, or from the Sở Nội vụ itself to the UBND tỉnh (§3.1). */
+export function reportRecipient(profile: UnitProfile): string {
+  return isHomeAffairs(profile) ? `Ủy ban nhân dân ${provinceInText(profile.province)}` : `Sở Nội vụ ${provinceInText(profile.province)}`;
+}
+
+/**
+ * Quyền hạn and chức vụ (ô 7a, §4.2): a People's Committee signs on behalf of the collective
+ * (TM.); a deputy signs for the head (KT. GIÁM ĐỐC / KT. CHỦ TỊCH above PHÓ …); a head signs in
+ * person with no quyền hạn line.
+ */
+export function signerOf(profile: UnitProfile): Signer {
+  const collective = profile.unitType === 'ubnd-xa' || profile.unitType === 'ubnd-huyen';
+  const title = toNfc(profile.leaderTitle.trim());
+  const deputy = /^phó\s+/iu.exec(title);
+  const lines = [collective ? 'TM. ỦY BAN NHÂN DÂN' : '', deputy ? `KT. ${title.slice(deputy[0].length)}` : ''].filter(Boolean);
+  return { authority: lines.length ? lines.join('\n') : undefined, title, name: toNfc(profile.leaderName) };
+}
+
+function leadershipLine(profile: UnitProfile): string {
+  if (profile.unitType === 'so') return 'Lãnh đạo Sở';
+  if (profile.unitType === 'ubnd-xa' || profile.unitType === 'ubnd-huyen') return 'Chủ tịch, các Phó Chủ tịch UBND';
+  return 'Lãnh đạo đơn vị';
+}
+
+export function headerFromProfile(profile: UnitProfile, options: { summary: string; isoDate: string }): ReportHeader {
+  return {
+    parentBody: toNfc(profile.parentBody),
+    issuer: toNfc(profile.name),
+    issuerInText: toNfc(profile.name),
+    unitShortName: profile.shortName,
+    docTypeAbbrev: 'BC',
+    place: toNfc(placeName(profile.province)),
+    isoDate: options.isoDate,
+    docTypeName: 'BÁO CÁO',
+    summary: toNfc(options.summary),
+    kinhGui: [reportRecipient(profile)],
+    recipients: [leadershipLine(profile)],
+    signer: signerOf(profile),
+    drafter: 'CCHC',
+  };
+}

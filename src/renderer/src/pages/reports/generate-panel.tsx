@@ -1,0 +1,83 @@
+import { useState } from 'react';
+import { REPORT_DOCUMENT_KINDS, type ReportDocumentKind, type ReportPeriodCode, type ReportPeriodInfo } from '../../../../shared/contract/reports';
+import { useApi } from '../../api/context';
+import { saveBase64File } from '../../files';
+import { vi } from '../../i18n/vi';
+import { pickNextPeriod } from './next-period';
+
+/** Only these documents belong to one period; the self-assessment ones cover the whole year. */
+const NEEDS_PERIOD: ReadonlySet<ReportDocumentKind> = new Set(['periodic-docx', 'statistics-xlsx']);
+
+const t = vi.reports.generate;
+
+interface Props {
+  year: number;
+  periods: ReportPeriodInfo[];
+  /** Preselected period (the one being edited); else the one due next. */
+  period?: ReportPeriodCode;
+}
+
+/** Choose a document and (where it applies) a period; the file is built in main and saved here. */
+export function GeneratePanel({ year, periods, period }: Props) {
+  const api = useApi();
+  const [kind, setKind] = useState<ReportDocumentKind>('periodic-docx');
+  const [chosen, setChosen] = useState<ReportPeriodCode>(() => period ?? pickNextPeriod(periods)?.code ?? periods[0]?.code ?? 'q1');
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const needsPeriod = NEEDS_PERIOD.has(kind);
+
+  async function generate() {
+    setBusy(true);
+    setMessage(null);
+    const r = await api.call('reports/generate', { kind, year, ...(needsPeriod ? { period: chosen } : {}) });
+    setBusy(false);
+    if (!r.ok) return setMessage({ ok: false, text: r.error.message });
+    saveBase64File(r.value.fileName, r.value.base64, r.value.mime);
+    setMessage({ ok: true, text: t.done(r.value.fileName) });
+  }
+
+  return (
+    <section className="panel generate-panel" aria-labelledby="generate-title">
+      <h2 id="generate-title">{t.title}</h2>
+      <div className="row">
+        <label className="field">
+          <span>{t.kind}</span>
+          <select value={kind} onChange={(e) => setKind(e.target.value as ReportDocumentKind)}>
+            {REPORT_DOCUMENT_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t.kinds[k]}
+              </option>
+            ))}
+          </select>
+        </label>
+        {needsPeriod && periods.length === 1 && (
+          <p className="field">
+            <span>{t.period}</span>
+            <span className="fixed-value">{periods[0]!.name}</span>
+          </p>
+        )}
+        {needsPeriod && periods.length > 1 && (
+          <label className="field">
+            <span>{t.period}</span>
+            <select value={chosen} onChange={(e) => setChosen(e.target.value as ReportPeriodCode)}>
+              {periods.map((p) => (
+                <option key={p.code} value={p.code}>
+                  {p.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <button type="button" className="primary" onClick={() => void generate()} disabled={busy}>
+          {busy ? t.busy : t.button}
+        </button>
+      </div>
+      {!needsPeriod && <p className="muted small">{t.wholeYear(year)}</p>}
+      {message && (
+        <p className={message.ok ? 'success' : 'error'} role={message.ok ? 'status' : 'alert'}>
+          {message.text}
+        </p>
+      )}
+    </section>
+  );
+}

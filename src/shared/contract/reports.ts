@@ -1,0 +1,171 @@
+import { z } from 'zod';
+import { channel } from './define';
+import { profileYearSchema } from './profile';
+
+/**
+ * Periodic CCHC reports (domain brief §3): the reporting periods of a year with their data
+ * cut-off window and sending deadline, the report content the officer writes for a period
+ * (outline sections + biểu số liệu), and the four generated documents.
+ *
+ * SECTION TEXT FORMAT (what the officer types, what `text` holds, what the .docx shows):
+ * plain text; a blank line separates paragraphs; a line starting with "- " or "+ " is a bullet
+ * item ("- " first level, "+ " second level, as Vietnamese reports write them); other consecutive
+ * lines are joined into one paragraph. No other markup. Stored in NFC.
+ */
+
+/** q1 = Quý I, h1 = 6 tháng đầu năm, q3 = Quý III, 9m = 9 tháng (only where the province asks), year = Năm. */
+export const REPORT_PERIOD_CODES = ['q1', 'h1', 'q3', '9m', 'year'] as const;
+export type ReportPeriodCode = (typeof REPORT_PERIOD_CODES)[number];
+
+export const REPORT_STATUSES = ['draft', 'final'] as const;
+export type ReportStatus = (typeof REPORT_STATUSES)[number];
+
+export interface ReportPeriodInfo {
+  code: ReportPeriodCode;
+  year: number;
+  /** "Quý I", "6 tháng đầu năm", "Quý III", "9 tháng", "Năm". */
+  name: string;
+  /** As it reads in a title: "quý I năm 2026", "6 tháng đầu năm 2026", "năm 2026". */
+  title: string;
+  /** A period the province may not ask for (9 tháng). */
+  optional: boolean;
+  /** Data cut-off window, ISO dates, inclusive: 2025-12-15 → 2026-03-14 for Quý I/2026. */
+  cutoffFrom: string;
+  cutoffTo: string;
+  /** Last day to send the report, ISO date. */
+  deadline: string;
+  /** Days from today (Vietnam time, ctx.now()) to the deadline; 0 = today, negative = overdue. */
+  daysLeft: number;
+  /** Null while nothing has been written for the period. */
+  status: ReportStatus | null;
+  updatedAt: string | null;
+}
+
+/** A tài liệu kiểm chứng linked to a report section, as the section lists it. */
+export interface ReportEvidenceRef {
+  fileId: string;
+  originalName: string;
+  /** "47/KH-UBND" when known. */
+  docNumber: string;
+  /** ISO date or null. */
+  issueDate: string | null;
+  summary: string;
+}
+
+export interface ReportSection {
+  /** Stable outline code: "chi-dao", "the-che", "tthc", … */
+  code: string;
+  /** Number as printed: "I", "II.1". */
+  label: string;
+  title: string;
+  /** Title of the heading it sits under ("Kết quả thực hiện các nhiệm vụ CCHC"), or null. */
+  parentTitle: string | null;
+  /** What to write here, for the officer. */
+  hint: string;
+  /** See SECTION TEXT FORMAT above. */
+  text: string;
+  /** True when the text was carried from an earlier period and not edited since. */
+  draft: boolean;
+  /** Key under which evidence is linked to this section: `report:${year}:${period}:${code}`. */
+  evidenceKey: string;
+  evidence: ReportEvidenceRef[];
+  updatedAt: string | null;
+}
+
+export interface ReportStatisticRow {
+  code: string;
+  /** Group heading the row sits under, when the list has groups. */
+  group: string | null;
+  label: string;
+  unit: 'count' | 'percent';
+  /** "hồ sơ", "văn bản", "%". */
+  unitLabel: string;
+  /** Entered value, or for a computed row the derived one (percent rows on the 0–100 scale). */
+  value: number | null;
+  /** Derived from other rows (sum or percentage); not editable. */
+  computed: boolean;
+  /** How it is derived, in words: "= (3) ÷ (1) × 100%". Empty for entered rows. */
+  formulaText: string;
+  /** A problem with the row as it stands (e.g. a percentage whose denominator is 0), else null. */
+  message: string | null;
+}
+
+export interface ReportView {
+  year: number;
+  period: ReportPeriodInfo;
+  /** False until something has been saved for the period. */
+  started: boolean;
+  sections: ReportSection[];
+  statistics: ReportStatisticRow[];
+}
+
+export interface StartFromPreviousResult {
+  view: ReportView;
+  /** The report the content came from. */
+  from: { year: number; period: ReportPeriodCode; title: string };
+  sectionsCarried: number;
+  statisticsCarried: number;
+}
+
+export interface PrefillResult {
+  view: ReportView;
+  /** Codes of the sections that were empty and got text from the self-assessment. */
+  filledSections: string[];
+}
+
+export const REPORT_DOCUMENT_KINDS = ['periodic-docx', 'self-assessment-docx', 'self-score-xlsx', 'statistics-xlsx'] as const;
+export type ReportDocumentKind = (typeof REPORT_DOCUMENT_KINDS)[number];
+
+export interface GeneratedDocument {
+  /** Suggested file name in plain ASCII, portable on every file system: "Bao-cao-CCHC-quy-I-nam-2026-SNV.docx". */
+  fileName: string;
+  mime: string;
+  base64: string;
+}
+
+/** About 200 pages of text per section is far beyond any real report. */
+export const SECTION_TEXT_MAX = 200_000;
+/** Counts above this are typing mistakes, not statistics of one unit. */
+export const STATISTIC_VALUE_MAX = 1_000_000_000;
+
+const periodSchema = z.enum(REPORT_PERIOD_CODES);
+const sectionCodeSchema = z.string().trim().min(1).max(60);
+const periodInput = { year: profileYearSchema, period: periodSchema };
+
+export const reportsChannels = {
+  /** The year's periods (from the province's period data) with windows, deadlines and days left. */
+  'reports/periods': channel<ReportPeriodInfo[]>()(z.strictObject({ year: profileYearSchema })),
+  /** The report of a period; sections and rows are listed (empty) even before anything is saved. */
+  'reports/get': channel<ReportView>()(z.strictObject(periodInput)),
+  /** Autosave of one section's text; starts the report when it is the first thing saved. */
+  'reports/save-section': channel<ReportSection>()(
+    z.strictObject({ ...periodInput, code: sectionCodeSchema, text: z.string().max(SECTION_TEXT_MAX) }),
+  ),
+  /**
+   * Saves entered statistic values (null clears one). All or nothing: a negative count, a value on
+   * a computed row, or a percentage whose numerator exceeds its denominator refuses the whole call
+   * with a message naming the row. Returns every row recomputed.
+   */
+  'reports/save-statistics': channel<ReportStatisticRow[]>()(
+    z.strictObject({
+      ...periodInput,
+      values: z
+        .array(z.strictObject({ code: sectionCodeSchema, value: z.number().finite().min(-STATISTIC_VALUE_MAX).max(STATISTIC_VALUE_MAX).nullable() }))
+        .min(1)
+        .max(500),
+    }),
+  ),
+  /**
+   * Starts a period from the nearest earlier report: section text carried as a draft; numbers
+   * cleared or carried. Refused when the period already has content.
+   */
+  'reports/start-from-previous': channel<StartFromPreviousResult>()(
+    z.strictObject({ ...periodInput, numbers: z.enum(['clear', 'carry']) }),
+  ),
+  /** Fills empty reform-area sections from the year's self-assessment; never overwrites text. */
+  'reports/prefill-from-assessment': channel<PrefillResult>()(z.strictObject(periodInput)),
+  /** One document as file bytes; period is needed for periodic-docx and statistics-xlsx only. */
+  'reports/generate': channel<GeneratedDocument>()(
+    z.strictObject({ kind: z.enum(REPORT_DOCUMENT_KINDS), year: profileYearSchema, period: periodSchema.optional() }),
+  ),
+};
