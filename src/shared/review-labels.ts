@@ -1,0 +1,45 @@
+import type { SubjectKind, VersionStatus } from './contract/review';
+
+/** Vietnamese names of review states and audit actions, shared by the UI, the CLI and exports. */
+
+export const VERSION_STATUS_LABELS: Record<VersionStatus, string> = {
+  draft: 'Đang soạn',
+  submitted: 'Đã trình, chờ duyệt',
+  returned: 'Bị trả lại',
+  approved: 'Đã duyệt',
+};
+
+export const AUDIT_ACTION_LABELS: Record<string, string> = {
+  'assessment.entry': 'Sửa tiêu chí tự đánh giá',
+  'review.version-open': 'Mở phiên bản mới',
+  'review.submit': 'Trình lãnh đạo duyệt',
+  'review.return': 'Trả lại kèm ý kiến',
+  'review.approve': 'Duyệt hồ sơ',
+  'review.resolve-comment': 'Xử lý ý kiến',
+  'review.signed-copy': 'Đính kèm bản đã ký',
+};
+
+export function auditActionLabel(action: string): string {
+  return AUDIT_ACTION_LABELS[action] ?? action;
+}
+
+/** 'assessment:2026' → 'Tự đánh giá năm 2026'; 'report:2026:q1' → 'Báo cáo 2026:q1'. */
+export function subjectLabel(subject: string): string {
+  const [kind, ...rest] = subject.split(':');
+  const key = rest.join(':');
+  if (kind === 'assessment') return `Tự đánh giá năm ${key}`;
+  if (kind === 'report') return `Báo cáo ${key}`;
+  return subject;
+}
+
+export function subjectId(kind: SubjectKind, key: string): string {
+  return `${kind}:${key}`;
+}
+
+/** An ISO instant as Vietnam time (UTC+7, no daylight saving): "25/11/2026 20:05:09". */
+export function formatDateTimeVi(iso: string): string {
+  const t = Date.parse(iso);
+  if (Number.isNaN(t)) return iso;
+  const s = new Date(t + 7 * 3600_000).toISOString();
+  return `${s.slice(8, 10)}/${s.slice(5, 7)}/${s.slice(0, 4)} ${s.slice(11, 19)}`;
+}
