@@ -13,6 +13,7 @@ export type Access = 'public' | 'signed-in' | readonly Role[];
 
 const OFFICER: readonly Role[] = ['officer'];
 const ADMIN: readonly Role[] = ['admin'];
+const LEADER: readonly Role[] = ['leader'];
 
 export const CHANNEL_ACCESS: Partial<Record<ChannelName, Access>> = {
   'app/info': 'public',
@@ -44,6 +45,21 @@ export const CHANNEL_ACCESS: Partial<Record<ChannelName, Access>> = {
   'assessment/open': OFFICER,
   'assessment/save-entry': OFFICER,
   'assessment/carry-over': OFFICER,
+
+  // Review chain: the officer prepares and sends, the leader returns or approves.
+  'review/status': 'signed-in',
+  'review/comments': 'signed-in',
+  'review/version': 'signed-in',
+  'review/verify-version': 'signed-in',
+  'review/document': 'signed-in',
+  'review/submit': OFFICER,
+  'review/resolve-comment': OFFICER,
+  'review/attach-signed': OFFICER,
+  'review/return': LEADER,
+  'review/approve': LEADER,
+  'audit/list': 'signed-in',
+  'audit/verify': 'signed-in',
+  'audit/export': ['leader', 'admin'],
 };
 
 export function accessOf(channel: ChannelName): Access {
