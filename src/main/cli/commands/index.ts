@@ -2,6 +2,7 @@ import type { CliCommand } from '../command';
 import { assessmentCommands } from './assessment';
 import { criteriaCommands } from './criteria';
 import { infoCommand } from './info';
+import { reviewCommands } from './review';
 
 /** Every `cchc` command; each domain adds its list here. */
-export const commands: readonly CliCommand[] = [infoCommand, ...criteriaCommands, ...assessmentCommands];
+export const commands: readonly CliCommand[] = [infoCommand, ...criteriaCommands, ...assessmentCommands, ...reviewCommands];
