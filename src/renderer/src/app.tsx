@@ -7,8 +7,10 @@ import { CriteriaPage } from './pages/criteria/criteria-page';
 import { FirstStartPage } from './pages/first-start-page';
 import { HomePage } from './pages/home-page';
 import { ProfilePage } from './pages/profile-page';
+import { AuditPage } from './pages/review/audit-page';
+import { ReviewPage } from './pages/review/review-page';
 
-export type PageId = 'home' | 'assessment' | 'criteria' | 'profile';
+export type PageId = 'home' | 'assessment' | 'review' | 'audit' | 'criteria' | 'profile';
 
 /** Opens on the first-start form until a unit profile exists, then on the app's pages. */
 export function App() {
@@ -37,12 +39,16 @@ export function App() {
         <div className="brand">{vi.appName}</div>
         <NavButton id="home" current={page} onSelect={setPage} label={vi.nav.home} />
         <NavButton id="assessment" current={page} onSelect={setPage} label={vi.nav.assessment} />
+        <NavButton id="review" current={page} onSelect={setPage} label={vi.nav.review} />
+        <NavButton id="audit" current={page} onSelect={setPage} label={vi.nav.audit} />
         <NavButton id="criteria" current={page} onSelect={setPage} label={vi.nav.criteria} />
         <NavButton id="profile" current={page} onSelect={setPage} label={vi.nav.profile} />
       </nav>
       <main className="content">
         {page === 'home' && <HomePage info={info} />}
         {page === 'assessment' && <AssessmentPage key={info.latestProfile.year} profile={info.latestProfile} />}
+        {page === 'review' && <ReviewPage key={info.latestProfile.year} year={info.latestProfile.year} />}
+        {page === 'audit' && <AuditPage />}
         {page === 'criteria' && <CriteriaPage />}
         {page === 'profile' && <ProfilePage latest={info.latestProfile} onSaved={() => void reload()} />}
       </main>
