@@ -11,6 +11,7 @@ export const VERSION_STATUS_LABELS: Record<VersionStatus, string> = {
 
 export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'assessment.entry': 'Sửa tiêu chí tự đánh giá',
+  'assessment.carry-over': 'Chuyển kết quả từ năm trước',
   'review.version-open': 'Mở phiên bản mới',
   'review.submit': 'Trình lãnh đạo duyệt',
   'review.return': 'Trả lại kèm ý kiến',

@@ -126,6 +126,8 @@ export interface DossierSnapshot {
 export interface ApprovedVersionView {
   info: DossierVersionInfo;
   snapshot: DossierSnapshot;
+  /** The stored canonical JSON, byte for byte what the SHA-256 is taken over. */
+  snapshotJson: string;
 }
 
 export interface VersionVerifyResult {

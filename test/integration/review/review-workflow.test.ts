@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../../src/main/core/app';
 import { insertAccount } from '../../../src/main/core/auth/account-store';
@@ -162,6 +163,8 @@ describe('review and approval of the year’s assessment', () => {
     expect(v1.snapshot).toMatchObject({ format: 'cchc-dossier-snapshot/1', versionNo: 1, comment: 'Đồng ý.', subject: { kind: 'assessment', key: '2026' } });
     expect(v1.snapshot.auditHead?.seq).toBeGreaterThan(0);
     expect(v1.snapshot.documents[0]).toMatchObject({ fileName: 'bang-tu-cham-diem-2026.csv' });
+    // The JSON handed out is byte for byte what the hash covers, so anyone can check it.
+    expect(createHash('sha256').update(v1.snapshotJson, 'utf8').digest('hex')).toBe(v1.info.snapshotSha256);
 
     tick();
     const edited = await ok<{ entry: { answer: unknown } }>(save({ code: '1.1.3', answer: { kind: 'yes-no', value: false } }));
@@ -231,6 +234,14 @@ describe('review and approval of the year’s assessment', () => {
     const last = (await ok<AuditPage>(call('audit/list', { limit: 1 }))).entries[0]!;
     expect(last).toMatchObject({ action: 'review.approve', actorName: 'Trần Văn Mỹ (lanhdao)', subject: 'assessment:2026' });
     expect(last.actorId).toBe(leader.user!.id);
+  });
+
+  it('records a carry-over into a new year in the audit log', async () => {
+    await ok(save({ code: '1.1.3', answer: { kind: 'yes-no', value: true } }));
+    await ok(call('profile/save', { profile: sampleProfile({ year: 2027 }) }));
+    await ok(call('assessment/carry-over', { fromYear: 2026, toYear: 2027, setId: 'mau-so-2026' }));
+    const page = await ok<AuditPage>(call('audit/list', { filter: { subject: 'assessment:2027' } }));
+    expect(page.entries[0]).toMatchObject({ action: 'assessment.carry-over', new: { fromYear: 2026, carried: ['1.1.3'] } });
   });
 
   it('records who changed what on each item, with old and new values', async () => {

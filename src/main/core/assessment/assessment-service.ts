@@ -226,6 +226,13 @@ export function carryOver(ctx: CoreContext, fromYear: number, toYear: number, se
         notCarried.push({ code, title: oldItems.get(code)?.title ?? code, reason: 'Bộ chỉ số năm mới không còn tiêu chí này.' });
       }
     }
+    appendAudit(ctx.db, {
+      at: ctx.now(),
+      actor: ctx.actor,
+      action: 'assessment.carry-over',
+      subject: `assessment:${toYear}`,
+      new: { fromYear, carried, evidenceLinksCarried },
+    });
     return { year: toYear, carried, notCarried, evidenceLinksCarried };
   });
   return run();

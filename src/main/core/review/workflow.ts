@@ -133,7 +133,7 @@ export function submitForReview(ctx: CoreContext, kind: SubjectKind, key: string
       action: 'review.submit',
       subject: subject.id,
       old: { versionNo: version.version_no, status: version.status },
-      new: { versionNo: version.version_no, status: 'submitted', note: toNfc(note.trim()) },
+      new: { versionNo: version.version_no, status: 'submitted', ...(note.trim() ? { note: toNfc(note.trim()) } : {}) },
     });
   })();
   return reviewStatus(ctx, kind, key);
@@ -267,7 +267,7 @@ function requireApproved(ctx: CoreContext, kind: SubjectKind, key: string, versi
 /** An approved version, read-only: what was approved, exactly as frozen. */
 export function approvedVersion(ctx: CoreContext, kind: SubjectKind, key: string, versionNo: number): ApprovedVersionView {
   const version = requireApproved(ctx, kind, key, versionNo);
-  return { info: versionInfo(ctx.db, version), snapshot: JSON.parse(version.snapshot_json!) as DossierSnapshot };
+  return { info: versionInfo(ctx.db, version), snapshot: JSON.parse(version.snapshot_json!) as DossierSnapshot, snapshotJson: version.snapshot_json! };
 }
 
 /** Recomputes the snapshot's SHA-256 and each frozen document's, against what approval recorded. */

@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { AuditFilter, AuditPage as AuditPageData, AuditVerifyResult } from '../../../../shared/contract/review';
-import { AUDIT_ACTION_LABELS, auditActionLabel, formatDateTimeVi, subjectLabel } from '../../../../shared/review-labels';
+import { ITEM_STATUS_LABELS } from '../../../../shared/criteria/format';
+import { AUDIT_ACTION_LABELS, auditActionLabel, formatDateTimeVi, subjectLabel, VERSION_STATUS_LABELS } from '../../../../shared/review-labels';
+import { formatNumberVi, parseDateVi } from '../../../../shared/text/vi';
 import { useApi } from '../../api/context';
 import { saveBase64File } from '../../files';
 import { vi } from '../../i18n/vi';
@@ -8,9 +10,44 @@ import { vi } from '../../i18n/vi';
 const t = vi.audit;
 const PAGE_SIZE = 50;
 
-function shortJson(value: unknown): string {
+const FIELD_LABELS: Record<string, string> = {
+  answer: 'Trả lời',
+  points: 'Điểm',
+  explanation: 'Thuyết minh',
+  status: 'Trạng thái',
+  versionNo: 'Phiên bản',
+  note: 'Ghi chú',
+  comment: 'Ý kiến',
+  comments: 'Ý kiến',
+  body: 'Nội dung',
+  resolved: 'Đã xử lý',
+  commentId: 'Mã ý kiến',
+  snapshotSha256: 'SHA-256',
+  sha256: 'SHA-256',
+  name: 'Tệp',
+  size: 'Dung lượng (byte)',
+  fromYear: 'Từ năm',
+  carried: 'Tiêu chí đã chuyển',
+  evidenceLinksCarried: 'Liên kết tài liệu đã chuyển',
+};
+
+/** An old/new value as short «label: value» lines a person can read; the export keeps the raw JSON. */
+function readable(value: unknown): string {
   if (value === null || value === undefined) return '';
-  const text = JSON.stringify(value);
+  if (typeof value !== 'object' || Array.isArray(value)) return shortText(value);
+  return Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== '' && v !== null && v !== undefined)
+    .map(([k, v]) => `${FIELD_LABELS[k] ?? k}: ${k === 'status' && typeof v === 'string' ? statusLabel(v) : shortText(v)}`)
+    .join('\n');
+}
+
+/** Item statuses (chua-lam …) and version statuses (draft …) share the "status" key. */
+function statusLabel(code: string): string {
+  return (ITEM_STATUS_LABELS as Record<string, string>)[code] ?? (VERSION_STATUS_LABELS as Record<string, string>)[code] ?? code;
+}
+
+function shortText(v: unknown): string {
+  const text = typeof v === 'string' ? v : typeof v === 'number' ? formatNumberVi(v) : typeof v === 'boolean' ? (v ? 'Có' : 'Không') : JSON.stringify(v);
   return text.length > 160 ? `${text.slice(0, 160)}…` : text;
 }
 
@@ -18,6 +55,7 @@ function shortJson(value: unknown): string {
 export function AuditPage() {
   const api = useApi();
   const [draft, setDraft] = useState<AuditFilter>({});
+  const [days, setDays] = useState({ from: '', to: '' });
   const [filter, setFilter] = useState<AuditFilter>({});
   const [offset, setOffset] = useState(0);
   const [page, setPage] = useState<AuditPageData | null>(null);
@@ -79,8 +117,13 @@ export function AuditPage() {
         className="row audit-filters"
         onSubmit={(e) => {
           e.preventDefault();
+          // Days are typed the Vietnamese way (dd/mm/yyyy) and sent as ISO.
+          const from = days.from.trim() ? parseDateVi(days.from) : '';
+          const to = days.to.trim() ? parseDateVi(days.to) : '';
+          if (from === null || to === null) return setError(t.badDate);
+          setError(null);
           setOffset(0);
-          setFilter(clean(draft));
+          setFilter(clean({ ...draft, from, to }));
         }}
       >
         <label className="field">
@@ -100,11 +143,11 @@ export function AuditPage() {
         </label>
         <label className="field">
           <span>{t.from}</span>
-          <input type="date" value={draft.from ?? ''} onChange={(e) => setDraft((d) => ({ ...d, from: e.target.value }))} />
+          <input placeholder="dd/mm/yyyy" value={days.from} onChange={(e) => setDays((d) => ({ ...d, from: e.target.value }))} maxLength={10} />
         </label>
         <label className="field">
           <span>{t.to}</span>
-          <input type="date" value={draft.to ?? ''} onChange={(e) => setDraft((d) => ({ ...d, to: e.target.value }))} />
+          <input placeholder="dd/mm/yyyy" value={days.to} onChange={(e) => setDays((d) => ({ ...d, to: e.target.value }))} maxLength={10} />
         </label>
         <button type="submit" className="secondary">
           {t.apply}
@@ -135,8 +178,8 @@ export function AuditPage() {
                   <td>{auditActionLabel(e.action)}</td>
                   <td>{e.subject ? subjectLabel(e.subject) : ''}</td>
                   <td>{e.target}</td>
-                  <td className="mono small json-cell">{shortJson(e.old)}</td>
-                  <td className="mono small json-cell">{shortJson(e.new)}</td>
+                  <td className="small value-cell">{readable(e.old)}</td>
+                  <td className="small value-cell">{readable(e.new)}</td>
                 </tr>
               ))}
             </tbody>

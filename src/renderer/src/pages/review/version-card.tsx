@@ -44,6 +44,12 @@ export function VersionCard({ year, version, canAttach, onChanged }: Props) {
     else setMessage({ error: true, text: r.error.message });
   }
 
+  async function downloadSnapshot() {
+    const r = await api.call('review/version', ref);
+    if (!r.ok) return setMessage({ error: true, text: r.error.message });
+    saveBase64File(`ban-chot-${year}-phien-ban-${version.versionNo}.json`, utf8Base64(r.value.snapshotJson), 'application/json');
+  }
+
   async function attach(file: File | undefined) {
     if (!file) return;
     setMessage(null);
@@ -119,6 +125,9 @@ export function VersionCard({ year, version, canAttach, onChanged }: Props) {
           <button type="button" className="secondary" onClick={() => void toggleSnapshot()}>
             {snapshot ? t.hideSnapshot : t.viewSnapshot}
           </button>
+          <button type="button" className="secondary" onClick={() => void downloadSnapshot()}>
+            {t.downloadSnapshot}
+          </button>
           {canAttach && (
             <label className="secondary file-button">
               {t.attachSigned}
@@ -140,6 +149,14 @@ export function VersionCard({ year, version, canAttach, onChanged }: Props) {
       {snapshot && <SnapshotTable content={snapshot.snapshot.content as AssessmentSnapshotContent} />}
     </article>
   );
+}
+
+/** UTF-8 bytes of a text as base64, in chunks (a large snapshot would overflow one spread call). */
+function utf8Base64(text: string): string {
+  const bytes = new TextEncoder().encode(text);
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
 }
 
 function SnapshotTable({ content }: { content: AssessmentSnapshotContent }) {
