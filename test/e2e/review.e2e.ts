@@ -45,6 +45,7 @@ test('review cycle: send, return with an item comment, resolve and resend, appro
   await shell.goTo('Tự đánh giá');
   await expect(assessment.total()).toBeVisible();
   await assessment.openItem('1.1');
+  await expect(page.getByRole('status').filter({ hasText: 'Hồ sơ đang trình lãnh đạo duyệt' })).toBeVisible();
   await assessment.chooseRadio('Không');
   await expect(page.getByRole('alert')).toContainText('đang trình lãnh đạo duyệt');
 

@@ -205,6 +205,7 @@ export const vi = {
     points: 'Điểm',
     explanation: 'Thuyết minh',
     itemBannerTitle: 'Ý kiến của lãnh đạo về tiêu chí này',
+    lockedNotice: 'Hồ sơ đang trình lãnh đạo duyệt: chưa sửa được cho đến khi lãnh đạo trả lại hoặc duyệt.',
   },
   audit: {
     title: 'Nhật ký thay đổi',

@@ -9,17 +9,20 @@ const t = vi.review;
 
 /**
  * The leader's unresolved comments on one assessment item, shown above the item until the officer
- * marks them resolved. Mounted by the assessment workspace; renders nothing when there are none.
+ * marks them resolved, or a notice that the dossier is with the leader (edits are refused then).
+ * Mounted by the assessment workspace; renders nothing otherwise.
  */
 export function ItemReviewComments({ year, code }: { year: number; code: string }) {
   const api = useApi();
   const can = useRoles();
   const [comments, setComments] = useState<ReviewComment[]>([]);
+  const [locked, setLocked] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
   const load = useCallback(async () => {
-    const r = await api.call('review/comments', { kind: 'assessment', key: String(year), unresolvedOnly: true });
-    setComments(r.ok ? r.value.filter((c) => c.target === code) : []);
+    const r = await api.call('review/status', { kind: 'assessment', key: String(year) });
+    setComments(r.ok ? r.value.comments.filter((c) => !c.resolved && c.target === code) : []);
+    setLocked(r.ok && r.value.current.status === 'submitted');
   }, [api, year, code]);
 
   useEffect(() => {
@@ -33,6 +36,13 @@ export function ItemReviewComments({ year, code }: { year: number; code: string 
     await load();
   }
 
+  if (locked) {
+    return (
+      <p className="review-locked" role="status">
+        {t.lockedNotice}
+      </p>
+    );
+  }
   if (comments.length === 0) return null;
   return (
     <section className="review-banner" role="region" aria-label={t.itemBannerTitle}>
