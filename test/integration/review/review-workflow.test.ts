@@ -199,6 +199,14 @@ describe('review and approval of the year’s assessment', () => {
     expect(result.message).toContain('đã bị thay đổi sau khi duyệt');
   });
 
+  it('verify-version catches a frozen document changed outside the app', async () => {
+    await approveVersion1();
+    core.db.exec("DROP TRIGGER approved_document_no_update; UPDATE approved_document SET data = CAST('sửa lén' AS BLOB);");
+    const result = await ok<VersionVerifyResult>(call('review/verify-version', { ...A, versionNo: 1 }));
+    expect(result).toMatchObject({ ok: false, documents: [{ fileName: 'bang-tu-cham-diem-2026.csv', ok: false }] });
+    expect(result.message).toBe('Văn bản đã bị thay đổi sau khi duyệt: bang-tu-cham-diem-2026.csv.');
+  });
+
   it('attaches a signed PDF to an approved version only, without touching the snapshot', async () => {
     const pdf = Buffer.from('%PDF-1.7\n% bản ký\n%%EOF\n').toString('base64');
     expect(await call('review/attach-signed', { ...A, versionNo: 1, fileName: 'ky.pdf', contentBase64: pdf })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
