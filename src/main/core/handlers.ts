@@ -5,6 +5,7 @@ import { authHandlers } from './auth/handlers';
 import { assessmentHandlers } from './assessment/handlers';
 import { criteriaHandlers } from './criteria/handlers';
 import { reportsHandlers } from './reporting/handlers';
+import { reviewHandlers } from './review/handlers';
 
 /** Contract channel → handler. The type makes a missing or misspelled channel a compile error. */
 export const handlers: Handlers = {
@@ -14,4 +15,5 @@ export const handlers: Handlers = {
   ...assessmentHandlers,
   ...criteriaHandlers,
   ...reportsHandlers,
+  ...reviewHandlers,
 };

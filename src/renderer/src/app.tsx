@@ -18,8 +18,10 @@ import { FirstStartPage } from './pages/first-start-page';
 import { HomePage } from './pages/home-page';
 import { ProfilePage } from './pages/profile-page';
 import { ReportsPage } from './pages/reports/reports-page';
+import { AuditPage } from './pages/review/audit-page';
+import { ReviewPage } from './pages/review/review-page';
 
-export type PageId = 'home' | 'assessment' | 'reports' | 'criteria' | 'profile' | 'accounts';
+export type PageId = 'home' | 'assessment' | 'reports' | 'review' | 'audit' | 'criteria' | 'profile' | 'accounts';
 
 /**
  * Who is at the keyboard decides the screen: no account yet → first start (administrator, then
@@ -112,6 +114,8 @@ function Workspace() {
         <NavButton id="home" current={page} onSelect={navigate} label={vi.nav.home} />
         <NavButton id="assessment" current={page} onSelect={navigate} label={vi.nav.assessment} />
         <NavButton id="reports" current={page} onSelect={navigate} label={vi.nav.reports} />
+        <NavButton id="review" current={page} onSelect={navigate} label={vi.nav.review} />
+        <NavButton id="audit" current={page} onSelect={navigate} label={vi.nav.audit} />
         <NavButton id="criteria" current={page} onSelect={navigate} label={vi.nav.criteria} />
         <NavButton id="profile" current={page} onSelect={navigate} label={vi.nav.profile} />
         {can('accounts/list') && <NavButton id="accounts" current={page} onSelect={navigate} label={vi.nav.accounts} />}
@@ -131,6 +135,8 @@ function Workspace() {
           )}
           {page === 'assessment' && <AssessmentPage key={info.latestProfile.year} profile={info.latestProfile} />}
           {page === 'reports' && <ReportsPage key={`${info.latestProfile.year}-${reportPeriod ?? ''}`} year={info.latestProfile.year} initialPeriod={reportPeriod} />}
+          {page === 'review' && <ReviewPage key={info.latestProfile.year} year={info.latestProfile.year} />}
+          {page === 'audit' && <AuditPage />}
           {page === 'criteria' && <CriteriaPage />}
           {page === 'profile' && <ProfilePage latest={info.latestProfile} onSaved={() => void reload()} />}
           {page === 'accounts' && can('accounts/list') && <AccountsPage />}

@@ -14,6 +14,7 @@ export type Access = 'public' | 'signed-in' | readonly Role[];
 
 const OFFICER: readonly Role[] = ['officer'];
 const ADMIN: readonly Role[] = ['admin'];
+const LEADER: readonly Role[] = ['leader'];
 
 export const CHANNEL_ACCESS: Partial<Record<ChannelName, Access>> = {
   'app/info': 'public',
@@ -58,6 +59,20 @@ export const CHANNEL_ACCESS: Partial<Record<ChannelName, Access>> = {
   'reports/prefill-from-assessment': OFFICER,
   // Reading: the officer drafts, the leader reviews the files, the submitter packs them.
   'reports/generate': 'signed-in',
+  // Review chain: the officer prepares and sends, the leader returns or approves.
+  'review/status': 'signed-in',
+  'review/comments': 'signed-in',
+  'review/version': 'signed-in',
+  'review/verify-version': 'signed-in',
+  'review/document': 'signed-in',
+  'review/submit': OFFICER,
+  'review/resolve-comment': OFFICER,
+  'review/attach-signed': OFFICER,
+  'review/return': LEADER,
+  'review/approve': LEADER,
+  'audit/list': 'signed-in',
+  'audit/verify': 'signed-in',
+  'audit/export': ['leader', 'admin'],
 };
 
 export function accessOf(channel: ChannelName): Access {

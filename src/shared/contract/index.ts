@@ -6,6 +6,7 @@ import { authChannels } from './auth';
 import { assessmentChannels } from './assessment';
 import { criteriaChannels } from './criteria';
 import { reportsChannels } from './reports';
+import { reviewChannels } from './review';
 
 export * from './define';
 
@@ -17,6 +18,7 @@ export const contract = {
   ...assessmentChannels,
   ...criteriaChannels,
   ...reportsChannels,
+  ...reviewChannels,
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 } satisfies Record<string, ChannelSpec<any, any>>;
 

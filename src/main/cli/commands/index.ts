@@ -4,6 +4,7 @@ import { assessmentCommands } from './assessment';
 import { criteriaCommands } from './criteria';
 import { infoCommand } from './info';
 import { reportCommands } from './report';
+import { reviewCommands } from './review';
 
 /** Every `cchc` command; each domain adds its list here. */
-export const commands: readonly CliCommand[] = [infoCommand, ...criteriaCommands, ...assessmentCommands, ...reportCommands, ...accountsCommands];
+export const commands: readonly CliCommand[] = [infoCommand, ...criteriaCommands, ...assessmentCommands, ...reportCommands, ...reviewCommands, ...accountsCommands];

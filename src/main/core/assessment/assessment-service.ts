@@ -14,8 +14,9 @@ import { toNfc } from '../../../shared/text/vi';
 import type { CoreContext } from '../context';
 import { AppError } from '../errors';
 import { getProfile } from '../profile/profile-store';
+import { appendAudit, beforeEdit } from '../review';
 import { answerFitsRule } from './answer-fit';
-import { emptyEntry, getAssessmentRow, getEntry, insertAssessment, listAssessmentRows, listEntries, upsertEntry, type AssessmentRow } from './assessment-store';
+import { emptyEntry, getAssessmentRow, insertAssessment, listAssessmentRows, listEntries, upsertEntry, type AssessmentRow } from './assessment-store';
 import { criteriaAccess } from './criteria-access';
 import { evidenceAccess } from './evidence-access';
 
@@ -96,8 +97,17 @@ export interface EntryPatch {
   status?: ItemStatus;
 }
 
-/** Saves what the officer changed on one item and returns the item with the new totals. */
+/**
+ * Saves what the officer changed on one item and returns the item with the new totals. In one
+ * transaction with the change: the review domain is asked first (refused while the dossier is
+ * with the leader; a new draft version after approval), and the audit log gets the old and new
+ * answer, points, explanation and status.
+ */
 export function saveEntry(ctx: CoreContext, year: number, code: string, patch: EntryPatch): SavedEntry {
+  return ctx.db.transaction(() => saveEntryNow(ctx, year, code, patch))();
+}
+
+function saveEntryNow(ctx: CoreContext, year: number, code: string, patch: EntryPatch): SavedEntry {
   const row = requireRow(ctx, year);
   const set = loadSet(ctx, row);
   const leaf = selfScoredLeaves(set).find((l) => l.item.code === code)?.item;
@@ -113,7 +123,8 @@ export function saveEntry(ctx: CoreContext, year: number, code: string, patch: E
     if (problem) throw new AppError('INVALID_INPUT', `Tiêu chí ${code}: ${problem}`);
   }
 
-  const previous = getEntry(ctx.db, year, code) ?? emptyEntry(code);
+  const stored = listEntries(ctx.db, year);
+  const previous = stored.find((e) => e.code === code) ?? emptyEntry(code);
   const next: AssessmentEntry = {
     code,
     answer: patch.answer !== undefined ? normaliseAnswer(patch.answer) : previous.answer,
@@ -124,13 +135,28 @@ export function saveEntry(ctx: CoreContext, year: number, code: string, patch: E
   // Touching an untouched item starts it; clearing the answer of a started one keeps it started.
   if (!patch.status && next.status === 'chua-lam' && (next.answer || next.explanation.trim())) next.status = 'dang-lam';
 
-  const stored = listEntries(ctx.db, year).filter((e) => e.code !== code);
-  const score = scoreOf(set, [...stored, next]);
+  const others = stored.filter((e) => e.code !== code);
+  const score = scoreOf(set, [...others, next]);
+  // Nothing changed (an autosave of the same text): no write, no new version, no audit entry.
+  if (isDeepStrictEqual(previous.answer, next.answer) && previous.explanation === next.explanation && previous.status === next.status) {
+    return { entry: previous, score };
+  }
+  beforeEdit(ctx.db, { kind: 'assessment', key: String(year) }, ctx.actor, ctx.now());
   if (next.status === 'xong') {
     const reason = missingExplanationReason(ctx, year, leaf, next, score);
     if (reason) throw new AppError('VALIDATION_FAILED', `Chưa thể đánh dấu «Xong» tiêu chí ${code}: ${reason}`);
   }
   upsertEntry(ctx.db, year, { ...next, updatedAt: next.updatedAt! });
+  const oldPoints = scoreOf(set, stored).items[code]?.points ?? 0;
+  appendAudit(ctx.db, {
+    at: ctx.now(),
+    actor: ctx.actor,
+    action: 'assessment.entry',
+    subject: `assessment:${year}`,
+    target: code,
+    old: { answer: previous.answer, points: oldPoints, explanation: previous.explanation, status: previous.status },
+    new: { answer: next.answer, points: score.items[code]?.points ?? 0, explanation: next.explanation, status: next.status },
+  });
   return { entry: next, score };
 }
 
@@ -200,6 +226,13 @@ export function carryOver(ctx: CoreContext, fromYear: number, toYear: number, se
         notCarried.push({ code, title: oldItems.get(code)?.title ?? code, reason: 'Bộ chỉ số năm mới không còn tiêu chí này.' });
       }
     }
+    appendAudit(ctx.db, {
+      at: ctx.now(),
+      actor: ctx.actor,
+      action: 'assessment.carry-over',
+      subject: `assessment:${toYear}`,
+      new: { fromYear, carried, evidenceLinksCarried },
+    });
     return { year: toYear, carried, notCarried, evidenceLinksCarried };
   });
   return run();

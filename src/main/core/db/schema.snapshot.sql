@@ -1,7 +1,11 @@
--- user_version 6
+-- user_version 7
+CREATE INDEX audit_log_by_subject ON audit_log (subject, seq);
+
 CREATE INDEX criteria_set_by_year ON criteria_set (year, unit_type);
 
 CREATE INDEX evidence_link_by_target ON evidence_link (target_type, target_key);
+
+CREATE INDEX review_comment_by_version ON review_comment (version_id, target_code);
 
 CREATE TABLE account (
         id             INTEGER PRIMARY KEY,
@@ -17,6 +21,17 @@ CREATE TABLE account (
 CREATE TABLE app_meta (
         key   TEXT PRIMARY KEY,
         value TEXT NOT NULL
+      ) STRICT;
+
+CREATE TABLE approved_document (
+        id          INTEGER PRIMARY KEY,
+        version_id  INTEGER NOT NULL REFERENCES dossier_version (id),
+        position    INTEGER NOT NULL,
+        file_name   TEXT NOT NULL,
+        sha256      TEXT NOT NULL CHECK (length(sha256) = 64),
+        size        INTEGER NOT NULL CHECK (size >= 0),
+        data        BLOB NOT NULL,
+        UNIQUE (version_id, position)
       ) STRICT;
 
 CREATE TABLE assessment (
@@ -37,6 +52,20 @@ CREATE TABLE assessment_entry (
         PRIMARY KEY (year, item_code)
       ) STRICT;
 
+CREATE TABLE audit_log (
+        seq         INTEGER PRIMARY KEY,
+        at          TEXT NOT NULL,
+        actor_id    INTEGER,
+        actor_name  TEXT NOT NULL,
+        action      TEXT NOT NULL,
+        subject     TEXT NOT NULL DEFAULT '',
+        target      TEXT NOT NULL DEFAULT '',
+        old_json    TEXT,
+        new_json    TEXT,
+        prev_hash   TEXT NOT NULL CHECK (length(prev_hash) = 64),
+        hash        TEXT NOT NULL UNIQUE CHECK (length(hash) = 64)
+      ) STRICT;
+
 CREATE TABLE criteria_set (
         row_id           INTEGER PRIMARY KEY,
         set_id           TEXT NOT NULL,
@@ -54,6 +83,35 @@ CREATE TABLE criteria_set (
         imported_at      TEXT NOT NULL,
         UNIQUE (set_id, version),
         UNIQUE (set_id, content_sha256)
+      ) STRICT;
+
+CREATE TABLE dossier_version (
+        id                 INTEGER PRIMARY KEY,
+        subject_kind       TEXT NOT NULL CHECK (subject_kind IN ('assessment', 'report')),
+        subject_key        TEXT NOT NULL CHECK (length(subject_key) BETWEEN 1 AND 40),
+        version_no         INTEGER NOT NULL CHECK (version_no >= 1),
+        status             TEXT NOT NULL CHECK (status IN ('draft', 'submitted', 'returned', 'approved')),
+        opened_at          TEXT NOT NULL,
+        opened_by_id       INTEGER,
+        opened_by_name     TEXT NOT NULL,
+        submitted_at       TEXT,
+        submitted_by_id    INTEGER,
+        submitted_by_name  TEXT,
+        decided_at         TEXT,
+        decided_by_id      INTEGER,
+        decided_by_name    TEXT,
+        decision_comment   TEXT NOT NULL DEFAULT '',
+        snapshot_json      TEXT,
+        snapshot_sha256    TEXT CHECK (snapshot_sha256 IS NULL OR length(snapshot_sha256) = 64),
+        signed_file_id     INTEGER,
+        signed_sha256      TEXT CHECK (signed_sha256 IS NULL OR length(signed_sha256) = 64),
+        signed_name        TEXT,
+        signed_size        INTEGER,
+        signed_at          TEXT,
+        signed_by_name     TEXT,
+        UNIQUE (subject_kind, subject_key, version_no),
+        CHECK (status <> 'approved' OR (snapshot_json IS NOT NULL AND snapshot_sha256 IS NOT NULL AND decided_at IS NOT NULL)),
+        CHECK (signed_sha256 IS NULL OR status = 'approved')
       ) STRICT;
 
 CREATE TABLE evidence_file (
@@ -145,6 +203,20 @@ CREATE TABLE report_statistic (
         PRIMARY KEY (report_id, indicator_code)
       ) STRICT;
 
+CREATE TABLE review_comment (
+        id                INTEGER PRIMARY KEY,
+        version_id        INTEGER NOT NULL REFERENCES dossier_version (id),
+        target_code       TEXT NOT NULL,
+        body              TEXT NOT NULL CHECK (length(body) > 0),
+        created_at        TEXT NOT NULL,
+        created_by_id     INTEGER,
+        created_by_name   TEXT NOT NULL,
+        resolved_at       TEXT,
+        resolved_by_id    INTEGER,
+        resolved_by_name  TEXT,
+        resolution_note   TEXT NOT NULL DEFAULT ''
+      ) STRICT;
+
 CREATE TABLE unit_profile (
         year                 INTEGER PRIMARY KEY,
         name                 TEXT NOT NULL,
@@ -159,3 +231,41 @@ CREATE TABLE unit_profile (
         leader_title         TEXT NOT NULL,
         updated_at           TEXT NOT NULL
       ) STRICT;
+
+CREATE TRIGGER approved_document_no_delete BEFORE DELETE ON approved_document
+      BEGIN
+        SELECT RAISE(ABORT, 'Văn bản của phiên bản đã duyệt không được xóa.');
+      END;
+
+CREATE TRIGGER approved_document_no_update BEFORE UPDATE ON approved_document
+      BEGIN
+        SELECT RAISE(ABORT, 'Văn bản của phiên bản đã duyệt không được sửa.');
+      END;
+
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+      BEGIN
+        SELECT RAISE(ABORT, 'Nhật ký thay đổi chỉ được ghi thêm, không được xóa.');
+      END;
+
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+      BEGIN
+        SELECT RAISE(ABORT, 'Nhật ký thay đổi chỉ được ghi thêm, không được sửa.');
+      END;
+
+CREATE TRIGGER dossier_version_approved_frozen
+      BEFORE UPDATE ON dossier_version
+      WHEN OLD.status = 'approved' AND (
+        NEW.status IS NOT OLD.status OR NEW.snapshot_json IS NOT OLD.snapshot_json
+        OR NEW.snapshot_sha256 IS NOT OLD.snapshot_sha256 OR NEW.decided_at IS NOT OLD.decided_at
+        OR NEW.decided_by_id IS NOT OLD.decided_by_id OR NEW.decided_by_name IS NOT OLD.decided_by_name
+        OR NEW.decision_comment IS NOT OLD.decision_comment OR NEW.version_no IS NOT OLD.version_no
+        OR NEW.subject_kind IS NOT OLD.subject_kind OR NEW.subject_key IS NOT OLD.subject_key)
+      BEGIN
+        SELECT RAISE(ABORT, 'Phiên bản đã duyệt không được sửa.');
+      END;
+
+CREATE TRIGGER dossier_version_approved_kept
+      BEFORE DELETE ON dossier_version WHEN OLD.status = 'approved'
+      BEGIN
+        SELECT RAISE(ABORT, 'Phiên bản đã duyệt không được xóa.');
+      END;

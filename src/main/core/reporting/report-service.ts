@@ -28,6 +28,7 @@ import {
   type ReportRow,
 } from './report-store';
 import { statisticRows, statisticsProblems } from './statistics-rows';
+import { recordReportEdit } from './review-access';
 
 /** Report content for a period: the outline sections the officer writes and the biểu số liệu. */
 
@@ -85,9 +86,15 @@ export function saveSection(ctx: CoreContext, year: number, period: ReportPeriod
   requireSection(code);
   findPeriod(loadPeriods(ctx.dataDir), year, period, ctx.now());
   const nowIso = ctx.now().toISOString();
+  const before = getReportRow(ctx.db, year, period);
+  const oldText = before ? (listSectionRows(ctx.db, before.id).find((s) => s.section_code === code)?.text ?? '') : '';
+  const newText = toNfc(text);
   ctx.db.transaction(() => {
+    // Autosave sends the same text again on blur; an unchanged text is neither an edit nor news.
+    if (oldText === newText && before) return;
+    recordReportEdit(ctx, year, period, { action: 'report.section', target: code, old: oldText, new: newText });
     const id = ensureReport(ctx.db, year, period, nowIso);
-    upsertSection(ctx.db, id, code, toNfc(text), false, nowIso);
+    upsertSection(ctx.db, id, code, newText, false, nowIso);
   })();
   const section = getReport(ctx, year, period).sections.find((s) => s.code === code);
   return section!;
@@ -115,9 +122,17 @@ export function saveStatistics(
   const problems = statisticsProblems(indicators, merged);
   if (problems.length) throw new AppError('VALIDATION_FAILED', `Số liệu chưa được lưu. ${problems.join(' ')}`);
   const nowIso = ctx.now().toISOString();
+  const previous: Record<string, number> = row ? listStatisticValues(ctx.db, row.id) : {};
+  const changed = values.filter(({ code, value }) => (previous[code] ?? null) !== value);
   ctx.db.transaction(() => {
+    if (changed.length === 0) return;
+    recordReportEdit(ctx, year, period, {
+      action: 'report.statistics',
+      old: Object.fromEntries(changed.map(({ code }) => [code, previous[code] ?? null])),
+      new: Object.fromEntries(changed.map(({ code, value }) => [code, value])),
+    });
     const id = ensureReport(ctx.db, year, period, nowIso);
-    for (const { code, value } of values) setStatisticValue(ctx.db, id, code, value);
+    for (const { code, value } of changed) setStatisticValue(ctx.db, id, code, value);
   })();
   return statisticRows(indicators, merged);
 }
@@ -151,6 +166,10 @@ export function startFromPrevious(ctx: CoreContext, year: number, period: Report
   const nowIso = ctx.now().toISOString();
   let sectionsCarried = 0;
   ctx.db.transaction(() => {
+    recordReportEdit(ctx, year, period, {
+      action: 'report.carry-over',
+      new: { from: `${previous.row.year}:${previous.row.period_code}`, numbers },
+    });
     const id = ensureReport(ctx.db, year, period, nowIso);
     for (const s of sections) {
       if (!known.has(s.section_code)) continue;
@@ -205,6 +224,7 @@ export function prefillFromAssessment(ctx: CoreContext, year: number, period: Re
   if (fills.length) {
     const nowIso = ctx.now().toISOString();
     ctx.db.transaction(() => {
+      recordReportEdit(ctx, year, period, { action: 'report.prefill', new: Object.fromEntries(fills.map((f) => [f.code, f.text])) });
       const id = ensureReport(ctx.db, year, period, nowIso);
       for (const f of fills) upsertSection(ctx.db, id, f.code, toNfc(f.text), true, nowIso);
     })();

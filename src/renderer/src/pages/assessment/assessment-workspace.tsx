@@ -5,6 +5,7 @@ import { selfScoredLeaves } from '../../../../shared/criteria/tree';
 import { formatPercentVi, formatPointsVi } from '../../../../shared/text/vi';
 import { useApi } from '../../api/context';
 import { vi } from '../../i18n/vi';
+import { ItemReviewComments } from '../review/item-comments';
 import { ItemEditor } from './item-editor';
 import { SummaryView } from './summary-view';
 
@@ -154,21 +155,24 @@ export function AssessmentWorkspace({ initial, readOnly = false }: { initial: As
             ))}
           </nav>
           {current ? (
-            <ItemEditor
-              key={current.item.code}
-              item={current.item}
-              domainTitle={domainOf(current.item.code)?.title ?? ''}
-              entry={view.entries[current.item.code] ?? blank(current.item.code)}
-              score={view.score.items[current.item.code]}
-              evidenceCount={view.evidenceCounts[current.item.code] ?? 0}
-              position={{ index, total: leaves.length }}
-              onAnswer={(answer) => void save(current.item.code, { answer })}
-              onExplanation={(explanation) => void save(current.item.code, { explanation })}
-              onDirty={() => setSaveState({ kind: 'saving' })}
-              onStatus={(status) => void save(current.item.code, { status })}
-              onPrevious={() => go(-1)}
-              onNext={() => go(1)}
-            />
+            <div className="item-column">
+              <ItemReviewComments key={`review-${current.item.code}`} year={view.year} code={current.item.code} />
+              <ItemEditor
+                key={current.item.code}
+                item={current.item}
+                domainTitle={domainOf(current.item.code)?.title ?? ''}
+                entry={view.entries[current.item.code] ?? blank(current.item.code)}
+                score={view.score.items[current.item.code]}
+                evidenceCount={view.evidenceCounts[current.item.code] ?? 0}
+                position={{ index, total: leaves.length }}
+                onAnswer={(answer) => void save(current.item.code, { answer })}
+                onExplanation={(explanation) => void save(current.item.code, { explanation })}
+                onDirty={() => setSaveState({ kind: 'saving' })}
+                onStatus={(status) => void save(current.item.code, { status })}
+                onPrevious={() => go(-1)}
+                onNext={() => go(1)}
+              />
+            </div>
           ) : (
             <p>{t.noItems}</p>
           )}

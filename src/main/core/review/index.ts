@@ -1,0 +1,7 @@
+/**
+ * What other domains may call in the review domain. Kept free of the workflow (which reads the
+ * assessment), so the assessment domain can import it without a cycle.
+ */
+export { appendAudit, type AuditEntryInput } from './audit-log';
+export { beforeEdit, type ReviewSubjectRef } from './edit-guard';
+export type { ReviewSubjectProvider } from './subject-provider';

@@ -1,0 +1,50 @@
+import { REPORT_PERIOD_CODES, type ReportPeriodCode } from '../../../shared/contract/reports';
+import type { CoreContext } from '../context';
+import { periodicReportDocx, statisticsXlsx } from '../reporting/generate';
+import { getReport, listPeriods } from '../reporting';
+import type { ReviewSubjectProvider } from './subject-provider';
+
+const KEY = new RegExp(`^(20[1-9]\\d|2100):(${REPORT_PERIOD_CODES.join('|')})$`);
+
+function parseKey(key: string): { year: number; period: ReportPeriodCode } {
+  const [year, period] = key.split(':');
+  return { year: Number(year), period: period as ReportPeriodCode };
+}
+
+/** A started periodic report (key '2026:q1') as a review subject, read through the reporting domain. */
+export const reportSubject: ReviewSubjectProvider = {
+  kind: 'report',
+  keyProblem: (key) => (KEY.test(key) ? null : `Mã báo cáo phải có dạng năm:kỳ (kỳ là ${REPORT_PERIOD_CODES.join(', ')}), ví dụ 2026:q1.`),
+
+  describe(ctx, key) {
+    const { year, period } = parseKey(key);
+    const info = listPeriods(ctx, year).find((p) => p.code === period);
+    if (!info) return null;
+    const view = getReport(ctx, year, period);
+    return view.started ? { title: `Báo cáo kết quả CCHC ${view.period.title}` } : null;
+  },
+
+  targets(ctx, key) {
+    const { year, period } = parseKey(key);
+    return getReport(ctx, year, period).sections.map((s) => ({ code: s.code, title: `${s.label}. ${s.title}` }));
+  },
+
+  /** What the leader approved: every section's text and every row of the biểu số liệu. */
+  content(ctx: CoreContext, key: string) {
+    const { year, period } = parseKey(key);
+    const view = getReport(ctx, year, period);
+    if (!view.started) return null;
+    return {
+      year,
+      period,
+      title: view.period.title,
+      sections: view.sections.map((s) => ({ code: s.code, label: s.label, title: s.title, text: s.text, evidence: s.evidence })),
+      statistics: view.statistics.map((r) => ({ code: r.code, label: r.label, unit: r.unit, value: r.value, computed: r.computed })),
+    };
+  },
+
+  async documents(ctx, key) {
+    const { year, period } = parseKey(key);
+    return [await periodicReportDocx(ctx, year, period), await statisticsXlsx(ctx, year, period)];
+  },
+};

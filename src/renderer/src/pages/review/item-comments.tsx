@@ -1,0 +1,68 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { ReviewComment } from '../../../../shared/contract/review';
+import { formatDateTimeVi } from '../../../../shared/review-labels';
+import { useApi } from '../../api/context';
+import { vi } from '../../i18n/vi';
+import { useRoles } from './use-roles';
+
+const t = vi.review;
+
+/**
+ * The leader's unresolved comments on one assessment item, shown above the item until the officer
+ * marks them resolved, or a notice that the dossier is with the leader (edits are refused then).
+ * Mounted by the assessment workspace; renders nothing otherwise.
+ */
+export function ItemReviewComments({ year, code }: { year: number; code: string }) {
+  const api = useApi();
+  const can = useRoles();
+  const [comments, setComments] = useState<ReviewComment[]>([]);
+  const [locked, setLocked] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    const r = await api.call('review/status', { kind: 'assessment', key: String(year) });
+    setComments(r.ok ? r.value.comments.filter((c) => !c.resolved && c.target === code) : []);
+    setLocked(r.ok && r.value.current.status === 'submitted');
+  }, [api, year, code]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  async function resolve(id: number) {
+    setError(null);
+    const r = await api.call('review/resolve-comment', { id });
+    if (!r.ok) return setError(r.error.message);
+    await load();
+  }
+
+  if (locked) {
+    return (
+      <p className="review-locked" role="status">
+        {t.lockedNotice}
+      </p>
+    );
+  }
+  if (comments.length === 0) return null;
+  return (
+    <section className="review-banner" role="region" aria-label={t.itemBannerTitle}>
+      <h3>{t.itemBannerTitle}</h3>
+      {comments.map((c) => (
+        <div key={c.id} className="review-banner-item">
+          <p>{c.body}</p>
+          <p className="muted small">{t.by(c.created.name, formatDateTimeVi(c.created.at))}</p>
+          {can('officer') && (
+            <button type="button" className="secondary" onClick={() => void resolve(c.id)}>
+              {t.resolve}
+            </button>
+          )}
+        </div>
+      ))}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,124 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { ReviewStatus } from '../../../../shared/contract/review';
+import { VERSION_STATUS_LABELS } from '../../../../shared/review-labels';
+import { useApi } from '../../api/context';
+import { vi } from '../../i18n/vi';
+import { CommentList } from './comment-list';
+import { LeaderPanel } from './leader-panel';
+import { useRoles } from './use-roles';
+import { VersionCard } from './version-card';
+
+const t = vi.review;
+
+/**
+ * «Duyệt hồ sơ»: the year's dossier moving draft → submitted → returned/approved. The officer
+ * sends it, the leader returns it with comments per item or approves it; approved versions stay
+ * listed read-only with their hash, documents and signed copy.
+ */
+export function ReviewPage({ year }: { year: number }) {
+  const api = useApi();
+  const can = useRoles();
+  const [status, setStatus] = useState<ReviewStatus | null | undefined>(undefined);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [note, setNote] = useState('');
+  const subject = { kind: 'assessment' as const, key: String(year) };
+
+  const load = useCallback(async () => {
+    const r = await api.call('review/status', { kind: 'assessment', key: String(year) });
+    if (r.ok) setStatus(r.value);
+    else if (r.error.code === 'NOT_FOUND') setStatus(null);
+    else setError(r.error.message);
+  }, [api, year]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  /** Runs an action, shows its error or a notice, and reloads the status. */
+  async function act(run: () => Promise<{ ok: boolean; error?: { message: string } }>, done: string): Promise<boolean> {
+    setError(null);
+    setNotice(null);
+    const r = await run();
+    if (!r.ok) {
+      setError(r.error!.message);
+      return false;
+    }
+    setNotice(done);
+    await load();
+    return true;
+  }
+
+  if (status === undefined && !error) return <p>{vi.loading}</p>;
+  const current = status?.current;
+  const openComments = status?.comments.filter((c) => !c.resolved) ?? [];
+
+  return (
+    <section className="review-page">
+      <h1>{t.title(year)}</h1>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {notice && (
+        <p className="success" role="status">
+          {notice}
+        </p>
+      )}
+      {status === null && <p>{t.notStarted}</p>}
+      {status && current && (
+        <>
+          <div className="panel">
+            <p>
+              {t.current}: <strong data-testid="review-current-version">{t.version(current.versionNo)}</strong> — {t.status}:{' '}
+              <strong data-testid="review-current-status">{VERSION_STATUS_LABELS[current.status]}</strong>
+            </p>
+            {current.status === 'submitted' && <p className="muted">{t.waiting}</p>}
+            {current.status === 'returned' && <p className="warn-text">{t.returnedHint}</p>}
+            {current.status === 'approved' && <p className="muted">{t.approvedHint}</p>}
+            {can('officer') && (current.status === 'draft' || current.status === 'returned') && (
+              <div className="row">
+                <label className="field grow">
+                  <span>{t.noteLabel}</span>
+                  <input value={note} onChange={(e) => setNote(e.target.value)} maxLength={2000} />
+                </label>
+                <button
+                  type="button"
+                  className="primary"
+                  disabled={openComments.length > 0}
+                  onClick={() => void act(() => api.call('review/submit', { ...subject, ...(note.trim() ? { note } : {}) }), t.submitted).then((okay) => okay && setNote(''))}
+                >
+                  {t.submit}
+                </button>
+              </div>
+            )}
+          </div>
+
+          {can('leader') && current.status === 'submitted' && (
+            <LeaderPanel
+              targets={status.targets}
+              onReturn={(comments) => act(() => api.call('review/return', { ...subject, comments }), t.returned)}
+              onApprove={(comment) => act(() => api.call('review/approve', { ...subject, ...(comment.trim() ? { comment } : {}) }), t.approved(current.versionNo))}
+            />
+          )}
+
+          <h2>{t.comments}</h2>
+          <CommentList
+            comments={status.comments}
+            canResolve={can('officer') && current.status === 'returned'}
+            onResolve={(id, resolveNote) => act(() => api.call('review/resolve-comment', { id, ...(resolveNote.trim() ? { note: resolveNote } : {}) }), t.resolve)}
+          />
+
+          <h2>{t.versions}</h2>
+          {status.versions.length === 0 && <p className="muted">{t.noVersions}</p>}
+          <div className="version-list">
+            {status.versions.map((v) => (
+              <VersionCard key={v.versionNo} year={year} version={v} canAttach={can('officer')} onChanged={load} />
+            ))}
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

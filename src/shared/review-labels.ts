@@ -1,0 +1,59 @@
+import type { SubjectKind, VersionStatus } from './contract/review';
+
+/** Vietnamese names of review states and audit actions, shared by the UI, the CLI and exports. */
+
+export const VERSION_STATUS_LABELS: Record<VersionStatus, string> = {
+  draft: 'Đang soạn',
+  submitted: 'Đã trình, chờ duyệt',
+  returned: 'Bị trả lại',
+  approved: 'Đã duyệt',
+};
+
+export const AUDIT_ACTION_LABELS: Record<string, string> = {
+  'assessment.entry': 'Sửa tiêu chí tự đánh giá',
+  'assessment.carry-over': 'Chuyển kết quả từ năm trước',
+  'report.section': 'Sửa nội dung báo cáo',
+  'report.statistics': 'Sửa biểu số liệu',
+  'report.carry-over': 'Chép báo cáo kỳ trước',
+  'report.prefill': 'Điền sẵn từ kết quả tự đánh giá',
+  'review.version-open': 'Mở phiên bản mới',
+  'review.submit': 'Trình lãnh đạo duyệt',
+  'review.return': 'Trả lại kèm ý kiến',
+  'review.approve': 'Duyệt hồ sơ',
+  'review.resolve-comment': 'Xử lý ý kiến',
+  'review.signed-copy': 'Đính kèm bản đã ký',
+};
+
+export function auditActionLabel(action: string): string {
+  return AUDIT_ACTION_LABELS[action] ?? action;
+}
+
+/** 'assessment:2026' → 'Tự đánh giá năm 2026'; 'report:2026:q1' → 'Báo cáo 2026:q1'. */
+export function subjectLabel(subject: string): string {
+  const [kind, ...rest] = subject.split(':');
+  const key = rest.join(':');
+  if (kind === 'assessment') return `Tự đánh giá năm ${key}`;
+  if (kind === 'report') return `Báo cáo ${reportKeyLabel(key)}`;
+  return subject;
+}
+
+export function subjectId(kind: SubjectKind, key: string): string {
+  return `${kind}:${key}`;
+}
+
+/** An ISO instant as Vietnam time (UTC+7, no daylight saving): "25/11/2026 20:05:09". */
+export function formatDateTimeVi(iso: string): string {
+  const t = Date.parse(iso);
+  if (Number.isNaN(t)) return iso;
+  const s = new Date(t + 7 * 3600_000).toISOString();
+  return `${s.slice(8, 10)}/${s.slice(5, 7)}/${s.slice(0, 4)} ${s.slice(11, 19)}`;
+}
+
+const PERIOD_WORDS: Record<string, string> = { q1: 'quý I', h1: '6 tháng', q3: 'quý III', '9m': '9 tháng', year: 'năm' };
+
+/** '2026:q1' → 'quý I năm 2026'; an unknown period is shown as stored. */
+function reportKeyLabel(key: string): string {
+  const [year, period = ''] = key.split(':');
+  const words = PERIOD_WORDS[period];
+  return words ? (period === 'year' ? `năm ${year}` : `${words} năm ${year}`) : key;
+}

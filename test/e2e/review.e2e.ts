@@ -1,0 +1,118 @@
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { AppShellPage } from './pages/app-shell.page';
+import { AssessmentPage } from './pages/assessment.page';
+import { AuditLogPage } from './pages/audit.page';
+import { CriteriaPage } from './pages/criteria.page';
+import { ReviewPage } from './pages/review.page';
+import { completeFirstStart, DEFAULT_ADMIN } from './support/first-start';
+import { expect, test } from './support/fixtures';
+
+const SMALL_SET = resolve(import.meta.dirname, '../fixtures/criteria/e2e-small-set.json');
+
+test('review cycle: send, return with an item comment, resolve and resend, approve, edit into version 2, audit verifies', async ({ page, app }, testInfo) => {
+  const shell = new AppShellPage(page);
+  const criteria = new CriteriaPage(page);
+  const assessment = new AssessmentPage(page);
+  const review = new ReviewPage(page);
+  const audit = new AuditLogPage(page);
+  await app.launch();
+  // The first account holds every role: officer, leader and submitter.
+  await completeFirstStart(page);
+
+  await shell.goTo('Bộ chỉ số');
+  await criteria.chooseFile(SMALL_SET);
+  await criteria.confirm();
+  await expect(criteria.status()).toContainText('Đã lưu');
+
+  // The officer answers two items.
+  await shell.goTo('Tự đánh giá');
+  await assessment.start('Bộ chỉ số thử nghiệm');
+  await expect(assessment.total()).toHaveText('0,00');
+  await assessment.openItem('1.1');
+  await assessment.chooseRadio('Có');
+  await expect(assessment.total()).toHaveText('2,00');
+  await assessment.openItem('2.1');
+  await assessment.field('Số hồ sơ đúng hạn').fill('240');
+  await assessment.field('Tổng số hồ sơ đã giải quyết').fill('250');
+  await expect(assessment.saved()).toHaveText('Đã lưu');
+
+  // Sent for review: the dossier is locked while the leader reads it.
+  await shell.goTo('Duyệt hồ sơ');
+  await expect(review.currentStatus()).toHaveText('Đang soạn');
+  await review.submit();
+  await expect(review.currentStatus()).toHaveText('Đã trình, chờ duyệt');
+  await shell.goTo('Tự đánh giá');
+  await expect(assessment.total()).toBeVisible();
+  await assessment.openItem('1.1');
+  await expect(page.getByRole('status').filter({ hasText: 'Hồ sơ đang trình lãnh đạo duyệt' })).toBeVisible();
+  await assessment.chooseRadio('Không');
+  await expect(page.getByRole('alert')).toContainText('đang trình lãnh đạo duyệt');
+
+  // The leader returns it with a comment on item 2.1.
+  await shell.goTo('Duyệt hồ sơ');
+  await review.addComment('2.1', 'Đề nghị thuyết minh 10 hồ sơ trễ hạn.');
+  await review.returnDossier();
+  await expect(review.currentStatus()).toHaveText('Bị trả lại');
+
+  // The officer sees the comment on that item, fixes it and resolves it.
+  await shell.goTo('Tự đánh giá');
+  await expect(assessment.total()).toBeVisible();
+  await assessment.openItem('2.1');
+  await expect(review.itemBanner()).toContainText('Đề nghị thuyết minh 10 hồ sơ trễ hạn.');
+  await assessment.field(/^Thuyết minh/).fill('10 hồ sơ trễ hạn do hệ thống một cửa gián đoạn; danh sách kèm theo.');
+  await expect(assessment.saved()).toHaveText('Đã lưu');
+  await review.resolveFromBanner();
+  await expect(review.itemBanner()).toHaveCount(0);
+  await assessment.openItem('1.1');
+  await expect(review.itemBanner()).toHaveCount(0);
+
+  // Resend, then the leader approves.
+  await shell.goTo('Duyệt hồ sơ');
+  await review.submit();
+  await expect(review.currentStatus()).toHaveText('Đã trình, chờ duyệt');
+  await review.approve('Đồng ý, trình UBND tỉnh.');
+  await expect(review.currentStatus()).toHaveText('Đã duyệt');
+  const v1 = review.version(1);
+  await expect(v1).toContainText('Đồng ý, trình UBND tỉnh.');
+  // The approver is the person signed in, recorded by main from the session.
+  await expect(v1.getByTestId('approver')).toContainText(`${DEFAULT_ADMIN.displayName} (${DEFAULT_ADMIN.username})`);
+  await expect(v1.getByTestId('snapshot-hash')).toHaveText(/^[0-9a-f]{64}$/);
+  const hash = await v1.getByTestId('snapshot-hash').textContent();
+  await review.verifyVersion(1);
+  await expect(v1).toContainText('còn nguyên vẹn');
+
+  // The signed copy, scanned or digitally signed outside the app.
+  const signed = testInfo.outputPath('to-trinh-da-ky.pdf');
+  writeFileSync(signed, '%PDF-1.4\n% bản đã ký\n%%EOF\n');
+  await review.attachSigned(1, signed);
+  await expect(v1.getByTestId('signed-copy')).toContainText('to-trinh-da-ky.pdf');
+  await page.screenshot({ path: testInfo.outputPath('review-approved.png'), fullPage: true });
+
+  // Editing after approval opens version 2; version 1 stays as approved.
+  await shell.goTo('Tự đánh giá');
+  await expect(assessment.total()).toBeVisible();
+  await assessment.openItem('1.1');
+  await assessment.chooseRadio('Không');
+  await expect(assessment.saved()).toHaveText('Đã lưu');
+  await expect(assessment.itemPoints()).toContainText('0,00 / 2,00');
+  await shell.goTo('Duyệt hồ sơ');
+  await expect(review.currentVersion()).toHaveText('Phiên bản 2');
+  await expect(review.currentStatus()).toHaveText('Đang soạn');
+  await expect(review.version(1)).toContainText('Đã duyệt');
+  await expect(review.version(1).getByTestId('snapshot-hash')).toHaveText(hash!);
+  await review.version(1).getByRole('button', { name: 'Xem bản đã duyệt' }).click();
+  await expect(review.version(1).locator('tfoot')).toContainText('Tổng điểm đã duyệt');
+
+  // The audit log holds every step and its chain verifies.
+  await shell.goTo('Nhật ký thay đổi');
+  await expect(audit.rows().first()).toContainText('Sửa tiêu chí tự đánh giá');
+  await expect(page.locator('table.audit-table')).toContainText('Duyệt hồ sơ');
+  await expect(page.locator('table.audit-table')).toContainText('Trả lại kèm ý kiến');
+  await audit.verify();
+  await expect(audit.verifyResult()).toContainText('Nhật ký toàn vẹn');
+  const download = page.waitForEvent('download');
+  await audit.exportCsv();
+  expect((await download).suggestedFilename()).toMatch(/^nhat-ky-thay-doi-.*\.csv$/);
+  await page.screenshot({ path: testInfo.outputPath('audit-log.png'), fullPage: true });
+});
