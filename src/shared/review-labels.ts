@@ -12,6 +12,11 @@ export const VERSION_STATUS_LABELS: Record<VersionStatus, string> = {
 export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'assessment.entry': 'Sửa tiêu chí tự đánh giá',
   'assessment.carry-over': 'Chuyển kết quả từ năm trước',
+  'account.create': 'Tạo tài khoản',
+  'account.update': 'Sửa tài khoản, vai trò',
+  'account.reset-password': 'Đặt lại mật khẩu',
+  'account.change-password': 'Đổi mật khẩu',
+  'settings.lock-minutes': 'Đổi thời gian tự khóa',
   'report.section': 'Sửa nội dung báo cáo',
   'report.statistics': 'Sửa biểu số liệu',
   'report.carry-over': 'Chép báo cáo kỳ trước',
@@ -33,6 +38,7 @@ export function subjectLabel(subject: string): string {
   const [kind, ...rest] = subject.split(':');
   const key = rest.join(':');
   if (kind === 'assessment') return `Tự đánh giá năm ${key}`;
+  if (kind === 'accounts') return 'Tài khoản';
   if (kind === 'report') return `Báo cáo ${reportKeyLabel(key)}`;
   return subject;
 }

@@ -4,6 +4,7 @@ import { toNfc } from '../../../shared/text/vi';
 import { lockAfterMinutes, setMeta } from '../app-meta';
 import type { CoreContext } from '../context';
 import { AppError } from '../errors';
+import { appendAudit } from '../review';
 import type { Handlers } from '../registry';
 import { countAccounts, findAccountWithHash, getAccount, insertAccount, listAccounts, updateAccount } from './account-store';
 import { hashPassword, verifyPassword } from './password';
@@ -78,7 +79,9 @@ export const authHandlers: Pick<Handlers, AuthChannel> = {
     const created = ctx.db.transaction(() => {
       if (countAccounts(ctx.db) > 0) throw new AppError('CONFLICT', 'Đã có tài khoản quản trị; hãy đăng nhập.');
       const allRoles: Role[] = distinct(['admin', ...(roles ?? ['officer', 'leader', 'submitter'])]);
-      return insertAccount(ctx.db, { username, displayName: toNfc(displayName), passwordHash, roles: allRoles }, ctx.now());
+      const account = insertAccount(ctx.db, { username, displayName: toNfc(displayName), passwordHash, roles: allRoles }, ctx.now());
+      auditAccount(ctx, 'account.create', account, null, accountFacts(account));
+      return account;
     })();
     ctx.session?.signIn(created, ctx.now());
     return created;
@@ -127,7 +130,11 @@ export const authHandlers: Pick<Handlers, AuthChannel> = {
     if (!found || !(await passwordMatches(session, currentPassword, found.passwordHash, ctx.now()))) {
       throw new AppError('UNAUTHENTICATED', 'Mật khẩu hiện tại không đúng.');
     }
-    updateAccount(ctx.db, found.account.id, { passwordHash: await hashPassword(newPassword) }, ctx.now());
+    const passwordHash = await hashPassword(newPassword);
+    ctx.db.transaction(() => {
+      updateAccount(ctx.db, found.account.id, { passwordHash }, ctx.now());
+      auditAccount(ctx, 'account.change-password', found.account, null, null);
+    })();
     return null;
   },
 
@@ -135,7 +142,12 @@ export const authHandlers: Pick<Handlers, AuthChannel> = {
 
   'accounts/create': async ({ username, displayName, password, roles }, ctx) => {
     if (findAccountWithHash(ctx.db, username)) throw new AppError('CONFLICT', `Tên đăng nhập «${username}» đã có.`);
-    return insertAccount(ctx.db, { username, displayName: toNfc(displayName), passwordHash: await hashPassword(password), roles: distinct(roles) }, ctx.now());
+    const passwordHash = await hashPassword(password);
+    return ctx.db.transaction(() => {
+      const account = insertAccount(ctx.db, { username, displayName: toNfc(displayName), passwordHash, roles: distinct(roles) }, ctx.now());
+      auditAccount(ctx, 'account.create', account, null, accountFacts(account));
+      return account;
+    })();
   },
 
   'accounts/update': ({ id, displayName, roles, disabled }, ctx) => {
@@ -148,17 +160,40 @@ export const authHandlers: Pick<Handlers, AuthChannel> = {
     if (admins.length === 0 && (!nextRoles.includes('admin') || nextDisabled)) {
       throw new AppError('CONFLICT', 'Phải còn ít nhất một tài khoản quản trị đang hoạt động.');
     }
-    return updateAccount(ctx.db, id, { ...(displayName ? { displayName: toNfc(displayName) } : {}), roles: nextRoles, disabled: nextDisabled }, ctx.now()) as AccountInfo;
+    return ctx.db.transaction(() => {
+      const updated = updateAccount(ctx.db, id, { ...(displayName ? { displayName: toNfc(displayName) } : {}), roles: nextRoles, disabled: nextDisabled }, ctx.now()) as AccountInfo;
+      auditAccount(ctx, 'account.update', updated, accountFacts(target), accountFacts(updated));
+      return updated;
+    })();
   },
 
   'accounts/reset-password': async ({ id, newPassword }, ctx) => {
-    if (!getAccount(ctx.db, id)) throw new AppError('NOT_FOUND', 'Không tìm thấy tài khoản.');
-    updateAccount(ctx.db, id, { passwordHash: await hashPassword(newPassword) }, ctx.now());
+    const target = getAccount(ctx.db, id);
+    if (!target) throw new AppError('NOT_FOUND', 'Không tìm thấy tài khoản.');
+    const passwordHash = await hashPassword(newPassword);
+    ctx.db.transaction(() => {
+      updateAccount(ctx.db, id, { passwordHash }, ctx.now());
+      auditAccount(ctx, 'account.reset-password', target, null, null);
+    })();
     return null;
   },
 
   'accounts/set-lock-minutes': ({ minutes }, ctx) => {
-    setMeta(ctx.db, 'lockAfterMinutes', String(minutes));
+    const before = lockAfterMinutes(ctx.db);
+    ctx.db.transaction(() => {
+      setMeta(ctx.db, 'lockAfterMinutes', String(minutes));
+      appendAudit(ctx.db, { at: ctx.now(), actor: ctx.actor, action: 'settings.lock-minutes', old: before, new: minutes });
+    })();
     return lockAfterMinutes(ctx.db);
   },
 };
+
+/** What the audit log keeps of an account: never the password hash, only who it is and may do. */
+function accountFacts(a: AccountInfo): { displayName: string; roles: Role[]; disabled: boolean } {
+  return { displayName: a.displayName, roles: [...a.roles], disabled: a.disabled };
+}
+
+/** Role and account changes belong in the audit log (issue 6), inside the same transaction. */
+function auditAccount(ctx: CoreContext, action: string, account: AccountInfo, old: unknown, next: unknown): void {
+  appendAudit(ctx.db, { at: ctx.now(), actor: ctx.actor, action, subject: 'accounts', target: account.username, old, new: next });
+}
