@@ -4,6 +4,7 @@ import { AppShellPage } from './pages/app-shell.page';
 import { AssessmentPage } from './pages/assessment.page';
 import { AuditLogPage } from './pages/audit.page';
 import { CriteriaPage } from './pages/criteria.page';
+import { ReportsPage } from './pages/reports.page';
 import { ReviewPage } from './pages/review.page';
 import { completeFirstStart, DEFAULT_ADMIN } from './support/first-start';
 import { expect, test } from './support/fixtures';
@@ -115,4 +116,43 @@ test('review cycle: send, return with an item comment, resolve and resend, appro
   await audit.exportCsv();
   expect((await download).suggestedFilename()).toMatch(/^nhat-ky-thay-doi-.*\.csv$/);
   await page.screenshot({ path: testInfo.outputPath('audit-log.png'), fullPage: true });
+});
+
+test('a periodic report goes through the same chain: send, approve with its .docx and .xlsx frozen, then edits open version 2', async ({ page, app }) => {
+  const shell = new AppShellPage(page);
+  const reports = new ReportsPage(page);
+  const review = new ReviewPage(page);
+  await app.launch();
+  await completeFirstStart(page);
+
+  await shell.goTo('Báo cáo');
+  await reports.openPeriod('quý I năm 2026');
+  await reports.openSection('Công tác chỉ đạo, điều hành');
+  await reports.sectionText().fill('Ban hành Kế hoạch CCHC năm 2026 và kiện toàn Tổ giúp việc.');
+  await expect(reports.saveState()).toHaveText('Đã lưu');
+
+  await shell.goTo('Duyệt hồ sơ');
+  await review.chooseSubject('Báo cáo quý I năm 2026');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Duyệt báo cáo kết quả CCHC quý I năm 2026');
+  await review.submit();
+  await expect(review.currentStatus()).toHaveText('Đã trình, chờ duyệt');
+  await review.approve('Đồng ý gửi Sở Nội vụ.');
+  await expect(review.currentStatus()).toHaveText('Đã duyệt');
+  const v1 = review.version(1);
+  await expect(v1).toContainText('.docx');
+  await expect(v1).toContainText('.xlsx');
+
+  // An edit after approval starts version 2; version 1 keeps the approved text.
+  await shell.goTo('Báo cáo');
+  await reports.openPeriod('quý I năm 2026');
+  await reports.openSection('Công tác chỉ đạo, điều hành');
+  await reports.sectionText().fill('Nội dung sửa sau khi duyệt.');
+  await expect(reports.saveState()).toHaveText('Đã lưu');
+  await shell.goTo('Duyệt hồ sơ');
+  await review.chooseSubject('Báo cáo quý I năm 2026');
+  await expect(review.currentVersion()).toHaveText('Phiên bản 2');
+  await expect(review.currentStatus()).toHaveText('Đang soạn');
+  await review.version(1).getByRole('button', { name: 'Xem bản đã duyệt' }).click();
+  await expect(review.version(1)).toContainText('kiện toàn Tổ giúp việc');
+  await expect(review.version(1)).not.toContainText('Nội dung sửa sau khi duyệt');
 });

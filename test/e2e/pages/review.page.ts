@@ -12,6 +12,11 @@ export class ReviewPage {
     return this.page.getByTestId('review-current-status');
   }
 
+  /** The dossier under review: the year's self-assessment or one of its periodic reports. */
+  async chooseSubject(label: string): Promise<void> {
+    await this.page.getByLabel('Hồ sơ cần duyệt').selectOption({ label });
+  }
+
   async submit(): Promise<void> {
     await this.page.getByRole('button', { name: 'Trình lãnh đạo duyệt' }).click();
   }

@@ -317,6 +317,11 @@ export const vi = {
   review: {
     title: (year: number) => `Duyệt hồ sơ tự đánh giá năm ${year}`,
     notStarted: 'Chưa có bản tự đánh giá của năm này; hãy bắt đầu ở mục «Tự đánh giá».',
+    reportNotStarted: 'Báo cáo kỳ này chưa có nội dung; hãy soạn ở mục «Báo cáo» rồi trình duyệt.',
+    reportTitle: (period: string) => `Duyệt báo cáo kết quả CCHC ${period}`,
+    subject: 'Hồ sơ cần duyệt',
+    assessmentOption: (year: number) => `Hồ sơ tự đánh giá năm ${year}`,
+    reportOption: (period: string) => `Báo cáo ${period}`,
     current: 'Phiên bản hiện tại',
     version: (n: number) => `Phiên bản ${n}`,
     status: 'Trạng thái',

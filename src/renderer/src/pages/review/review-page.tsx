@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { ReviewStatus } from '../../../../shared/contract/review';
+import type { ReportPeriodInfo } from '../../../../shared/contract/reports';
+import type { ReviewStatus, SubjectKind } from '../../../../shared/contract/review';
 import { VERSION_STATUS_LABELS } from '../../../../shared/review-labels';
 import { useApi } from '../../api/context';
 import { vi } from '../../i18n/vi';
@@ -22,14 +23,23 @@ export function ReviewPage({ year }: { year: number }) {
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [note, setNote] = useState('');
-  const subject = { kind: 'assessment' as const, key: String(year) };
+  // The year's self-assessment, or one of its periodic reports: the same chain for each.
+  const [subjectValue, setSubjectValue] = useState(`assessment|${year}`);
+  const [periods, setPeriods] = useState<ReportPeriodInfo[]>([]);
+  const [kind, key] = subjectValue.split('|') as [SubjectKind, string];
+  const subject = { kind, key };
+
+  useEffect(() => {
+    void api.call('reports/periods', { year }).then((r) => r.ok && setPeriods(r.value));
+  }, [api, year]);
 
   const load = useCallback(async () => {
-    const r = await api.call('review/status', { kind: 'assessment', key: String(year) });
+    setStatus(undefined);
+    const r = await api.call('review/status', { kind, key });
     if (r.ok) setStatus(r.value);
     else if (r.error.code === 'NOT_FOUND') setStatus(null);
     else setError(r.error.message);
-  }, [api, year]);
+  }, [api, kind, key]);
 
   useEffect(() => {
     void load();
@@ -55,7 +65,25 @@ export function ReviewPage({ year }: { year: number }) {
 
   return (
     <section className="review-page">
-      <h1>{t.title(year)}</h1>
+      <h1>{kind === 'assessment' ? t.title(year) : t.reportTitle(periods.find((p) => `${year}:${p.code}` === key)?.title ?? key)}</h1>
+      <label className="field subject-picker">
+        <span>{t.subject}</span>
+        <select
+          value={subjectValue}
+          onChange={(e) => {
+            setError(null);
+            setNotice(null);
+            setSubjectValue(e.target.value);
+          }}
+        >
+          <option value={`assessment|${year}`}>{t.assessmentOption(year)}</option>
+          {periods.map((p) => (
+            <option key={p.code} value={`report|${year}:${p.code}`}>
+              {t.reportOption(p.title)}
+            </option>
+          ))}
+        </select>
+      </label>
       {error && (
         <p className="error" role="alert">
           {error}
@@ -66,7 +94,7 @@ export function ReviewPage({ year }: { year: number }) {
           {notice}
         </p>
       )}
-      {status === null && <p>{t.notStarted}</p>}
+      {status === null && <p>{kind === 'assessment' ? t.notStarted : t.reportNotStarted}</p>}
       {status && current && (
         <>
           <div className="panel">
@@ -114,7 +142,7 @@ export function ReviewPage({ year }: { year: number }) {
           {status.versions.length === 0 && <p className="muted">{t.noVersions}</p>}
           <div className="version-list">
             {status.versions.map((v) => (
-              <VersionCard key={v.versionNo} year={year} version={v} canAttach={can('officer')} onChanged={load} />
+              <VersionCard key={`${subjectValue}-${v.versionNo}`} subject={subject} version={v} canAttach={can('officer')} onChanged={load} />
             ))}
           </div>
         </>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ApprovedVersionView, AssessmentSnapshotContent, DossierVersionInfo, VersionVerifyResult } from '../../../../shared/contract/review';
+import type { ApprovedVersionView, AssessmentSnapshotContent, DossierVersionInfo, SubjectKind, VersionVerifyResult } from '../../../../shared/contract/review';
 import { MAX_SIGNED_COPY_BYTES } from '../../../../shared/contract/review';
 import { formatDateTimeVi, VERSION_STATUS_LABELS } from '../../../../shared/review-labels';
 import { formatNumberVi, formatPointsVi } from '../../../../shared/text/vi';
@@ -10,16 +10,16 @@ import { vi } from '../../i18n/vi';
 const t = vi.review;
 
 interface Props {
-  year: number;
+  subject: { kind: SubjectKind; key: string };
   version: DossierVersionInfo;
   canAttach: boolean;
   onChanged(): Promise<void>;
 }
 
 /** One version of the dossier; an approved one read-only with its hash, documents and signed copy. */
-export function VersionCard({ year, version, canAttach, onChanged }: Props) {
+export function VersionCard({ subject, version, canAttach, onChanged }: Props) {
   const api = useApi();
-  const ref = { kind: 'assessment' as const, key: String(year), versionNo: version.versionNo };
+  const ref = { ...subject, versionNo: version.versionNo };
   const [verify, setVerify] = useState<VersionVerifyResult | null>(null);
   const [snapshot, setSnapshot] = useState<ApprovedVersionView | null>(null);
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
@@ -47,7 +47,7 @@ export function VersionCard({ year, version, canAttach, onChanged }: Props) {
   async function downloadSnapshot() {
     const r = await api.call('review/version', ref);
     if (!r.ok) return setMessage({ error: true, text: r.error.message });
-    saveBase64File(`ban-chot-${year}-phien-ban-${version.versionNo}.json`, utf8Base64(r.value.snapshotJson), 'application/json');
+    saveBase64File(`ban-chot-${subject.kind === 'assessment' ? 'tu-danh-gia' : 'bao-cao'}-${subject.key.replace(':', '-')}-phien-ban-${version.versionNo}.json`, utf8Base64(r.value.snapshotJson), 'application/json');
   }
 
   async function attach(file: File | undefined) {
@@ -146,7 +146,8 @@ export function VersionCard({ year, version, canAttach, onChanged }: Props) {
           {message.text}
         </p>
       )}
-      {snapshot && <SnapshotTable content={snapshot.snapshot.content as AssessmentSnapshotContent} />}
+      {snapshot && subject.kind === 'assessment' && <SnapshotTable content={snapshot.snapshot.content as AssessmentSnapshotContent} />}
+      {snapshot && subject.kind === 'report' && <ReportSnapshot content={snapshot.snapshot.content as ReportSnapshotContent} />}
     </article>
   );
 }
@@ -194,5 +195,36 @@ function SnapshotTable({ content }: { content: AssessmentSnapshotContent }) {
         </tr>
       </tfoot>
     </table>
+  );
+}
+
+/** What the reporting domain freezes for a periodic report (review/report-subject.ts). */
+interface ReportSnapshotContent {
+  sections: { code: string; label: string; title: string; text: string }[];
+  statistics: { code: string; label: string; value: number | null; unit: 'count' | 'percent' }[];
+}
+
+function ReportSnapshot({ content }: { content: ReportSnapshotContent }) {
+  return (
+    <div className="report-snapshot">
+      {content.sections.map((s) => (
+        <section key={s.code}>
+          <h3>
+            {s.label}. {s.title}
+          </h3>
+          <p className="value-cell">{s.text || '—'}</p>
+        </section>
+      ))}
+      <table className="grid snapshot-table">
+        <tbody>
+          {content.statistics.map((r) => (
+            <tr key={r.code}>
+              <th scope="row">{r.label}</th>
+              <td className="num">{r.value === null ? '—' : r.unit === 'percent' ? `${formatNumberVi(r.value)}%` : formatNumberVi(r.value)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
