@@ -4,11 +4,14 @@ import { useApi } from './api/context';
 import { vi } from './i18n/vi';
 import { AssessmentPage } from './pages/assessment/assessment-page';
 import { CriteriaPage } from './pages/criteria/criteria-page';
+import { SearchBox } from './pages/evidence/search-box';
+import { SearchPage } from './pages/evidence/search-page';
+import { VerifyPage } from './pages/evidence/verify-page';
 import { FirstStartPage } from './pages/first-start-page';
 import { HomePage } from './pages/home-page';
 import { ProfilePage } from './pages/profile-page';
 
-export type PageId = 'home' | 'assessment' | 'criteria' | 'profile';
+export type PageId = 'home' | 'assessment' | 'criteria' | 'evidence-verify' | 'evidence-search' | 'profile';
 
 /** Opens on the first-start form until a unit profile exists, then on the app's pages. */
 export function App() {
@@ -16,6 +19,14 @@ export function App() {
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [page, setPage] = useState<PageId>('home');
+  // The nonce re-runs a search for the same words (files may have been attached since).
+  const [search, setSearch] = useState({ query: '', nonce: 0 });
+  // An item asked for from another page (search, verification); the nonce remounts the assessment on it.
+  const [focus, setFocus] = useState<{ code: string; nonce: number } | null>(null);
+  const openItem = useCallback((code: string) => {
+    setFocus((f) => ({ code, nonce: (f?.nonce ?? 0) + 1 }));
+    setPage('assessment');
+  }, []);
 
   const reload = useCallback(async () => {
     const result = await api.call('app/info', {});
@@ -37,15 +48,31 @@ export function App() {
         <div className="brand">{vi.appName}</div>
         <NavButton id="home" current={page} onSelect={setPage} label={vi.nav.home} />
         <NavButton id="assessment" current={page} onSelect={setPage} label={vi.nav.assessment} />
+        <NavButton id="evidence-verify" current={page} onSelect={setPage} label={vi.nav.verify} />
         <NavButton id="criteria" current={page} onSelect={setPage} label={vi.nav.criteria} />
         <NavButton id="profile" current={page} onSelect={setPage} label={vi.nav.profile} />
       </nav>
-      <main className="content">
-        {page === 'home' && <HomePage info={info} />}
-        {page === 'assessment' && <AssessmentPage key={info.latestProfile.year} profile={info.latestProfile} />}
-        {page === 'criteria' && <CriteriaPage />}
-        {page === 'profile' && <ProfilePage latest={info.latestProfile} onSaved={() => void reload()} />}
-      </main>
+      <div className="main-column">
+        <header className="topbar">
+          <SearchBox
+            initial={search.query}
+            onSearch={(query) => {
+              setSearch((s) => ({ query, nonce: s.nonce + 1 }));
+              setPage('evidence-search');
+            }}
+          />
+        </header>
+        <main className="content">
+          {page === 'home' && <HomePage info={info} />}
+          {page === 'assessment' && (
+            <AssessmentPage key={`${info.latestProfile.year}-${focus?.nonce ?? 0}`} profile={info.latestProfile} focusCode={focus?.code} />
+          )}
+          {page === 'evidence-search' && <SearchPage key={search.nonce} query={search.query} year={info.latestProfile.year} onOpenItem={openItem} />}
+          {page === 'evidence-verify' && <VerifyPage year={info.latestProfile.year} onOpenItem={openItem} />}
+          {page === 'criteria' && <CriteriaPage />}
+          {page === 'profile' && <ProfilePage latest={info.latestProfile} onSaved={() => void reload()} />}
+        </main>
+      </div>
     </div>
   );
 }

@@ -10,7 +10,7 @@ import { CompareView } from './compare-view';
 const t = vi.assessment;
 
 /** The year's self-assessment: start it (fresh or from last year), then the guided walk. */
-export function AssessmentPage({ profile }: { profile: UnitProfile }) {
+export function AssessmentPage({ profile, focusCode }: { profile: UnitProfile; focusCode?: string }) {
   const api = useApi();
   const year = profile.year;
   const [view, setView] = useState<AssessmentView | null | undefined>(undefined);
@@ -66,7 +66,7 @@ export function AssessmentPage({ profile }: { profile: UnitProfile }) {
       {view ? (
         <>
           <p className="muted small">{view.setName}</p>
-          <AssessmentWorkspace key={`${view.year}-${view.setId}`} initial={view} />
+          <AssessmentWorkspace key={`${view.year}-${view.setId}`} initial={view} focusCode={focusCode} />
           {others[0] && <CompareView year={year} previousYear={others[0].year} />}
         </>
       ) : (

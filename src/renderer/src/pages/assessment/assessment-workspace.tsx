@@ -5,6 +5,7 @@ import { selfScoredLeaves } from '../../../../shared/criteria/tree';
 import { formatPercentVi, formatPointsVi } from '../../../../shared/text/vi';
 import { useApi } from '../../api/context';
 import { vi } from '../../i18n/vi';
+import { EvidencePanel } from '../evidence/evidence-panel';
 import { ItemEditor } from './item-editor';
 import { SummaryView } from './summary-view';
 
@@ -13,11 +14,11 @@ const t = vi.assessment;
 type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'error'; message: string };
 
 /** The guided walk through a year's criteria: domains on the left, one item at a time, autosaved. */
-export function AssessmentWorkspace({ initial }: { initial: AssessmentView }) {
+export function AssessmentWorkspace({ initial, focusCode }: { initial: AssessmentView; focusCode?: string }) {
   const api = useApi();
   const [view, setView] = useState(initial);
   const leaves = useMemo(() => selfScoredLeaves(view.set), [view.set]);
-  const [currentCode, setCurrentCode] = useState(() => leaves.find((l) => (initial.entries[l.item.code]?.status ?? 'chua-lam') !== 'xong')?.item.code ?? leaves[0]?.item.code ?? '');
+  const [currentCode, setCurrentCode] = useState(() => (focusCode && leaves.some((l) => l.item.code === focusCode) ? focusCode : undefined) ?? leaves.find((l) => (initial.entries[l.item.code]?.status ?? 'chua-lam') !== 'xong')?.item.code ?? leaves[0]?.item.code ?? '');
   const [mode, setMode] = useState<'items' | 'summary'>('items');
   const [saveState, setSaveState] = useState<SaveState>({ kind: 'idle' });
 
@@ -62,6 +63,11 @@ export function AssessmentWorkspace({ initial }: { initial: AssessmentView }) {
     },
     [api, view.year],
   );
+
+  // Attaching or unlinking evidence changes the count the item editor and its warning use.
+  const setEvidenceCount = useCallback((code: string, count: number) => {
+    setView((v) => ((v.evidenceCounts[code] ?? 0) === count ? v : { ...v, evidenceCounts: { ...v.evidenceCounts, [code]: count } }));
+  }, []);
 
   const domainOf = (code: string) => view.set.domains.find((d) => code === d.code || code.startsWith(`${d.code}.`));
 
@@ -159,6 +165,7 @@ export function AssessmentWorkspace({ initial }: { initial: AssessmentView }) {
               onStatus={(status) => void save(current.item.code, { status })}
               onPrevious={() => go(-1)}
               onNext={() => go(1)}
+              evidence={<EvidencePanel year={view.year} code={current.item.code} onCountChange={(n) => setEvidenceCount(current.item.code, n)} onOpenItem={setCurrentCode} />}
             />
           ) : (
             <p>{t.noItems}</p>

@@ -1,0 +1,36 @@
+import type { EvidenceFileView } from '../../../../shared/contract/evidence';
+import { vi } from '../../i18n/vi';
+import { linkedItems } from './evidence-format';
+
+const t = vi.evidence.search;
+
+/**
+ * The items a file supports. Items of the year being assessed open in the assessment; other
+ * years are shown with their year (the assessment page works on one year at a time).
+ */
+export function ItemLinks({ file, year, onOpenItem }: { file: EvidenceFileView; year: number; onOpenItem(code: string): void }) {
+  const items = linkedItems(file);
+  return (
+    <p className="small item-links">
+      {t.supports}:{' '}
+      {items.length === 0 ? (
+        <span className="muted">{t.noItems}</span>
+      ) : (
+        items.map((item, i) => (
+          <span key={`${item.year}:${item.code}`}>
+            {i > 0 && ', '}
+            {item.year === year ? (
+              <button type="button" className="link" aria-label={t.openItem(item.code)} onClick={() => onOpenItem(item.code)}>
+                {item.code}
+              </button>
+            ) : (
+              <span>
+                {item.code} ({item.year})
+              </span>
+            )}
+          </span>
+        ))
+      )}
+    </p>
+  );
+}

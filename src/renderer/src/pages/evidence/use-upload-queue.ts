@@ -1,0 +1,54 @@
+import { useCallback, useRef, useState } from 'react';
+
+export interface UploadTask {
+  id: number;
+  name: string;
+  size: number;
+  sent: number;
+  state: 'waiting' | 'sending' | 'done' | 'failed';
+  /** The error for a failed file, or an optional note for a finished one. */
+  message?: string;
+}
+
+/** Uploads one file, reporting bytes sent; resolves with an optional note or rejects with a message. */
+export type UploadOne = (file: File, onProgress: (sent: number) => void) => Promise<string | void>;
+
+let nextId = 1;
+
+/**
+ * Files are sent one after another (one disk, two cores: parallel uploads would only compete), and
+ * a file that fails records its message while the rest carry on.
+ */
+export function useUploadQueue(uploadOne: UploadOne, onBatchDone: () => void) {
+  const [tasks, setTasks] = useState<UploadTask[]>([]);
+  const [busy, setBusy] = useState(false);
+  const running = useRef(false);
+
+  const update = (id: number, patch: Partial<UploadTask>) => setTasks((list) => list.map((task) => (task.id === id ? { ...task, ...patch } : task)));
+
+  const start = useCallback(
+    async (files: File[]) => {
+      if (running.current || files.length === 0) return;
+      running.current = true;
+      setBusy(true);
+      const batch: UploadTask[] = files.map((f) => ({ id: nextId++, name: f.name, size: f.size, sent: 0, state: 'waiting' }));
+      setTasks(batch);
+      for (const [index, file] of files.entries()) {
+        const id = batch[index]!.id;
+        update(id, { state: 'sending' });
+        try {
+          const note = await uploadOne(file, (sent) => update(id, { sent }));
+          update(id, { state: 'done', sent: file.size, ...(note ? { message: note } : {}) });
+        } catch (error) {
+          update(id, { state: 'failed', message: error instanceof Error ? error.message : String(error) });
+        }
+      }
+      running.current = false;
+      setBusy(false);
+      onBatchDone();
+    },
+    [uploadOne, onBatchDone],
+  );
+
+  return { tasks, busy, start, clear: () => setTasks([]) };
+}
