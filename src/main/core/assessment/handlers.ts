@@ -1,5 +1,5 @@
 import type { Handlers } from '../registry';
-import { AppError } from '../errors';
+import { missingEvidence } from './missing-evidence';
 import { carryOver, compareYears, getAssessmentView, listAssessments, openAssessment, saveEntry } from './assessment-service';
 
 type AssessmentChannel =
@@ -18,7 +18,5 @@ export const assessmentHandlers: Pick<Handlers, AssessmentChannel> = {
   'assessment/save-entry': ({ year, code, ...patch }, ctx) => saveEntry(ctx, year, code, patch),
   'assessment/carry-over': ({ fromYear, toYear, setId }, ctx) => carryOver(ctx, fromYear, toYear, setId),
   'assessment/compare': ({ year, previousYear }, ctx) => compareYears(ctx, year, previousYear),
-  'assessment/missing-evidence': () => {
-    throw new AppError('INTERNAL', 'Danh sách thiếu tài liệu kiểm chứng đang được hoàn thiện.');
-  },
+  'assessment/missing-evidence': ({ year }, ctx) => missingEvidence(ctx, year),
 };

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, rmSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
-import { open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
+import { chmodSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, rmSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
+import { chmod, open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { Db } from '../db/open';
 import { AppError } from '../errors';
@@ -78,24 +78,53 @@ const HEAD_BYTES = 4096;
  * whatever the file size.
  */
 export async function stageImport(db: Db, paths: StorePaths, source: ImportSource, onBytes: (n: number) => void): Promise<StagedImport> {
+  const staging = await openStaging(db, paths, source.name);
+  try {
+    const staged =
+      source.kind === 'path' ? await copyFromPath(source, staging.out, onBytes) : await copyFromBuffer(source, staging.out, onBytes);
+    await sealStaging(staging);
+    return { token: staging.token, tempPath: staging.tempPath, ...staged };
+  } catch (error) {
+    await abandonStaging(db, staging);
+    throw translateWriteError(error, source.name);
+  }
+}
+
+/** A temp file being written, registered in the import journal (used by uploads that arrive in chunks). */
+export interface Staging {
+  token: string;
+  tempPath: string;
+  out: FileHandle;
+  closed: boolean;
+}
+
+export async function openStaging(db: Db, paths: StorePaths, name: string): Promise<Staging> {
   const token = `${process.pid}-${randomUUID()}`;
   const tempPath = join(paths.tmp, `${token}.part`);
   db.prepare('INSERT INTO evidence_pending (token, pid, started_at) VALUES (?, ?, ?)').run(token, process.pid, new Date().toISOString());
-  let out: FileHandle | null = null;
   try {
-    out = await open(tempPath, 'wx');
-    const staged =
-      source.kind === 'path' ? await copyFromPath(source, out, onBytes) : await copyFromBuffer(source, out, onBytes);
-    await out.sync();
-    await out.close();
-    out = null;
-    crashHook('after-copy');
-    return { token, tempPath, ...staged };
+    return { token, tempPath, out: await open(tempPath, 'wx'), closed: false };
   } catch (error) {
-    if (out) await out.close().catch(() => undefined);
-    await discardStaged(db, { token, tempPath });
-    throw translateWriteError(error, source.name);
+    db.prepare('DELETE FROM evidence_pending WHERE token = ?').run(token);
+    throw translateWriteError(error, name);
   }
+}
+
+/** Makes the copy durable (fsync) and closes it; the next step is promoteStaged. */
+export async function sealStaging(staging: Staging): Promise<void> {
+  await staging.out.sync();
+  staging.closed = true;
+  await staging.out.close();
+  crashHook('after-copy');
+}
+
+/** Closes (if needed) and deletes the temp file and its journal row. */
+export async function abandonStaging(db: Db, staging: Staging): Promise<void> {
+  if (!staging.closed) {
+    staging.closed = true;
+    await staging.out.close().catch(() => undefined);
+  }
+  await discardStaged(db, staging);
 }
 
 async function copyFromBuffer(source: { data: Buffer; name: string }, out: FileHandle, onBytes: (n: number) => void) {
@@ -165,7 +194,7 @@ async function readChunk(input: FileHandle, buffer: Buffer, name: string): Promi
   }
 }
 
-async function writeFully(out: FileHandle, chunk: Buffer): Promise<void> {
+export async function writeFully(out: FileHandle, chunk: Buffer): Promise<void> {
   let offset = 0;
   while (offset < chunk.length) {
     const { bytesWritten } = await out.write(chunk, offset, chunk.length - offset, null);
@@ -186,7 +215,7 @@ async function checkUnchanged(source: { path: string; name: string }, size: numb
   if (copied !== size || now.size !== size || now.mtimeMs !== mtimeMs) throw changed();
 }
 
-function emptyFile(name: string): AppError {
+export function emptyFile(name: string): AppError {
   return new AppError('VALIDATION_FAILED', `Tệp «${name}» rỗng (0 byte), không dùng làm tài liệu kiểm chứng được.`);
 }
 
@@ -199,7 +228,7 @@ function sourceError(error: unknown, name: string): AppError {
   return new AppError('IO_ERROR', `Không mở được tệp «${name}».`, error);
 }
 
-function translateWriteError(error: unknown, name: string): unknown {
+export function translateWriteError(error: unknown, name: string): unknown {
   if (error instanceof AppError) return error;
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOSPC') return new AppError('IO_ERROR', `Ổ đĩa chứa dữ liệu đã đầy khi lưu «${name}»; chưa lưu gì.`, error);
@@ -213,6 +242,8 @@ export async function promoteStaged(db: Db, paths: StorePaths, staged: StagedImp
   const dir = join(target, '..');
   mkdirSync(dir, { recursive: true });
   await rename(staged.tempPath, target);
+  // Read-only, so a viewer opened on the stored file (Word, Excel) cannot save over the evidence.
+  await chmod(target, 0o444).catch(() => undefined);
   syncDirectory(dir);
   crashHook('after-rename');
   return target;
@@ -245,7 +276,14 @@ function syncDirectory(dir: string): void {
 
 /** Deletes a blob no row refers to any more; a missing file is not an error. */
 export function removeBlob(paths: StorePaths, rel: string): void {
-  rmSync(resolveBlob(paths, rel), { force: true });
+  const abs = resolveBlob(paths, rel);
+  // Windows refuses to delete a read-only file.
+  try {
+    chmodSync(abs, 0o644);
+  } catch {
+    return; // already gone
+  }
+  rmSync(abs, { force: true });
 }
 
 /** SHA-256 of a file in one streaming pass: the next read overlaps hashing the current chunk. */
@@ -330,6 +368,11 @@ export function recoverEvidenceStore(db: Db, dataDir: string): RecoveryReport {
       if (known.has(rel)) continue;
       const sha = prefix + name.replace(/\..*$/, '');
       if (liveHashes.has(sha)) continue;
+      try {
+        chmodSync(join(dir, name), 0o644);
+      } catch {
+        // Gone already, or a folder: rmSync below copes.
+      }
       rmSync(join(dir, name), { force: true, recursive: true });
       report.removedOrphans.push(rel);
     }
