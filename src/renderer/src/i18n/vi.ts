@@ -156,7 +156,6 @@ export const vi = {
     none: 'Chưa gắn tài liệu kiểm chứng nào cho tiêu chí này.',
     attach: {
       button: 'Đính kèm tệp…',
-      dropZone: 'Kéo thả tệp vào đây để đính kèm',
       dropHere: 'Thả tệp để đính kèm vào tiêu chí này',
       hint: 'Có thể chọn hoặc kéo thả nhiều tệp cùng lúc (PDF, Word, Excel, ảnh…). Mỗi tệp chỉ lưu một lần dù gắn cho nhiều tiêu chí.',
       progressTitle: 'Tiến độ đính kèm',

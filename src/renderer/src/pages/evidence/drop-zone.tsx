@@ -4,7 +4,7 @@ import { vi } from '../../i18n/vi';
 const t = vi.evidence.attach;
 
 interface Props {
-  /** Accessible name of the zone (what dropping here does). */
+  /** Accessible name of the region the zone wraps. */
   label: string;
   disabled?: boolean;
   onFiles(files: File[]): void;

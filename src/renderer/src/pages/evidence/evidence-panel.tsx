@@ -82,7 +82,7 @@ export function EvidencePanel({ year, code, onCountChange, onOpenItem }: Props) 
   }
 
   return (
-    <DropZone label={t.attach.dropZone} disabled={queue.busy} onFiles={startUpload}>
+    <DropZone label={t.panelTitle} disabled={queue.busy} onFiles={startUpload}>
       <div className="evidence-panel">
         <h3>
           {t.panelTitle} {files && <span className="count">({files.length})</span>}
