@@ -1,0 +1,134 @@
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import type { Locator, Page } from '@playwright/test';
+
+/** The evidence panel inside the assessment item view. */
+export class EvidencePanelPage {
+  constructor(private readonly page: Page) {}
+
+  panel(): Locator {
+    return this.page.getByRole('region', { name: 'Tài liệu kiểm chứng' });
+  }
+
+  async attach(...paths: string[]): Promise<void> {
+    await this.panel().getByLabel('Đính kèm tệp…').setInputFiles(paths);
+  }
+
+  /**
+   * Drops files onto the panel the way a file manager does: a DataTransfer holding File objects,
+   * delivered through dragenter, dragover and drop.
+   */
+  async drop(...paths: string[]): Promise<void> {
+    const files = paths.map((p) => ({ name: basename(p), base64: readFileSync(p).toString('base64') }));
+    const dataTransfer = await this.page.evaluateHandle((list) => {
+      const dt = new DataTransfer();
+      for (const f of list) dt.items.add(new File([Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0))], f.name));
+      return dt;
+    }, files);
+    for (const type of ['dragenter', 'dragover', 'drop']) await this.panel().dispatchEvent(type, { dataTransfer });
+  }
+
+  progress(): Locator {
+    return this.panel().getByRole('group', { name: 'Tiến độ đính kèm' });
+  }
+
+  file(name: string): Locator {
+    return this.panel().getByRole('listitem', { name });
+  }
+
+  files(): Locator {
+    return this.panel().locator('.evidence-files > li');
+  }
+
+  metaForm(): Locator {
+    return this.panel().getByRole('form', { name: 'Thông tin văn bản' });
+  }
+
+  metaField(label: string): Locator {
+    return this.metaForm().getByLabel(label);
+  }
+
+  /** The field's label, which carries the «gợi ý» mark while it holds a recognised value. */
+  metaLabel(label: string): Locator {
+    return this.metaForm().locator('label', { hasText: label });
+  }
+
+  async confirmMeta(): Promise<void> {
+    await this.metaForm().getByRole('button', { name: 'Xác nhận' }).click();
+  }
+
+  async unlink(name: string): Promise<void> {
+    await this.file(name).getByRole('button', { name: 'Bỏ gắn' }).click();
+    await this.file(name).getByRole('alertdialog').getByRole('button', { name: 'Đồng ý bỏ gắn' }).click();
+  }
+
+  async preview(name: string): Promise<Locator> {
+    await this.file(name).getByRole('button', { name: 'Xem trước' }).click();
+    return this.file(name).getByRole('region', { name: `Xem trước: ${name}` });
+  }
+
+  async linkExisting(query: string, name: string): Promise<void> {
+    await this.panel().getByRole('button', { name: 'Gắn tệp đã có…' }).click();
+    const picker = this.panel().getByRole('region', { name: 'Gắn một tệp đã có trong kho' });
+    await picker.getByLabel('Tìm tệp đã có').fill(query);
+    await picker.getByRole('button', { name: 'Tìm' }).click();
+    await picker.getByRole('button', { name: `Gắn vào tiêu chí này: ${name}` }).click();
+  }
+
+  status(): Locator {
+    return this.panel().getByRole('status');
+  }
+
+  alerts(): Locator {
+    return this.panel().getByRole('alert');
+  }
+
+  /** "Đã gắn n tài liệu kiểm chứng." in the item's guidance (the count the assessment keeps). */
+  itemCount(): Locator {
+    return this.page.getByText(/(Đã gắn \d+|Chưa gắn) tài liệu kiểm chứng/).first();
+  }
+}
+
+/** The header search and its results page. */
+export class EvidenceSearchPage {
+  constructor(private readonly page: Page) {}
+
+  async search(query: string): Promise<void> {
+    const box = this.page.getByRole('search', { name: 'Tìm tài liệu kiểm chứng' });
+    await box.getByRole('searchbox').fill(query);
+    await box.getByRole('button', { name: 'Tìm' }).click();
+  }
+
+  count(): Locator {
+    return this.page.getByTestId('search-count');
+  }
+
+  hit(name: string): Locator {
+    return this.page.getByRole('list', { name: 'Kết quả tìm kiếm' }).getByRole('listitem', { name });
+  }
+
+  async openItem(name: string, code: string): Promise<void> {
+    await this.hit(name).getByRole('button', { name: `Mở tiêu chí ${code}` }).click();
+  }
+}
+
+/** "Kiểm tra tài liệu": file check and the items lacking evidence. */
+export class EvidenceVerifyPage {
+  constructor(private readonly page: Page) {}
+
+  async run(): Promise<void> {
+    await this.page.getByRole('main').getByRole('button', { name: 'Kiểm tra tài liệu' }).click();
+  }
+
+  summary(): Locator {
+    return this.page.getByTestId('verify-summary');
+  }
+
+  missingSummary(): Locator {
+    return this.page.getByTestId('missing-summary');
+  }
+
+  domain(name: string): Locator {
+    return this.page.getByRole('region', { name });
+  }
+}
