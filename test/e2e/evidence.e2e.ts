@@ -1,6 +1,7 @@
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { makeTextPdf } from '../fixtures/evidence/make-pdf';
+import { createHash, randomBytes } from 'node:crypto';
+import { chmodSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { makeEncryptedPdf, makeTextPdf } from '../fixtures/evidence/make-pdf';
 import { AppShellPage } from './pages/app-shell.page';
 import { AssessmentPage } from './pages/assessment.page';
 import { CriteriaPage } from './pages/criteria.page';
@@ -12,6 +13,16 @@ const SMALL_SET = resolve(import.meta.dirname, '../fixtures/criteria/e2e-small-s
 const PLAN = 'Ke hoach 47-KH-UBND 11-01-2022.pdf';
 const REPORT = 'Bao cao 12-BC-SNV 05-06-2026.txt';
 const EMPTY = 'rong.txt';
+const LOCKED = 'Quyet dinh co mat khau.pdf';
+const BIG = 'Phu luc ho so quet 2026.zip';
+
+/** Every stored blob under the data folder's evidence store. */
+function storedFiles(dataDir: string): string[] {
+  const root = join(dataDir, 'evidence', 'files');
+  return readdirSync(root, { recursive: true, encoding: 'utf8' }).map((p) => join(root, p)).filter((p) => statSync(p).isFile());
+}
+
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 test('attach evidence by file dialog and by drop, confirm the suggested metadata, find it without diacritics, unlink, check', async ({ page, app }, testInfo) => {
   const shell = new AppShellPage(page);
@@ -26,6 +37,12 @@ test('attach evidence by file dialog and by drop, confirm the suggested metadata
   writeFileSync(reportPath, 'BÁO CÁO\nKết quả cải cách hành chính 6 tháng đầu năm 2026 của Sở Nội vụ.\n');
   const emptyPath = testInfo.outputPath(EMPTY);
   writeFileSync(emptyPath, '');
+  const lockedPath = testInfo.outputPath(LOCKED);
+  writeFileSync(lockedPath, makeEncryptedPdf(['QUYET DINH 15/QD-UBND']));
+  // Just over two 4 MiB chunks: the upload goes begin → 3 chunks → finish.
+  const big = randomBytes(9 * 1024 * 1024 + 123);
+  const bigPath = testInfo.outputPath(BIG);
+  writeFileSync(bigPath, big);
 
   await app.launch();
   await completeFirstStart(page);
@@ -63,12 +80,14 @@ test('attach evidence by file dialog and by drop, confirm the suggested metadata
   await expect(evidence.file(PLAN)).toContainText('47/KH-UBND');
   await expect(evidence.file(PLAN)).toContainText('11/01/2022');
 
-  // 1.2: two files dropped at once; the empty one fails with its message, the other is attached.
+  // 1.2: three files dropped at once; the empty and the password-protected ones fail with their
+  // own messages, the batch carries on and the report is attached.
   await assessment.openItem('1.2');
-  await evidence.drop(emptyPath, reportPath);
-  await expect(evidence.progress()).toContainText('Đã xử lý 2/2 tệp');
-  await expect(evidence.progress().getByRole('alert')).toContainText(`Không đính kèm được «${EMPTY}»`);
-  await expect(evidence.progress().getByRole('alert')).toContainText('rỗng');
+  await evidence.drop(emptyPath, lockedPath, reportPath);
+  await expect(evidence.progress()).toContainText('Đã xử lý 3/3 tệp');
+  await expect(evidence.uploadError(EMPTY)).toContainText(`Không đính kèm được «${EMPTY}»`);
+  await expect(evidence.uploadError(EMPTY)).toContainText('rỗng');
+  await expect(evidence.uploadError(LOCKED)).toContainText('đặt mật khẩu');
   await expect(evidence.file(REPORT)).toBeVisible();
   await expect(evidence.files()).toHaveCount(1);
 
@@ -78,7 +97,7 @@ test('attach evidence by file dialog and by drop, confirm the suggested metadata
   await expect(evidence.file(PLAN)).toContainText('Cũng dùng cho: 1.1');
   const preview = await evidence.preview(PLAN);
   await expect(preview.locator('iframe')).toBeVisible();
-  await evidence.panel().screenshot({ path: testInfo.outputPath('evidence-panel.png') });
+  await page.screenshot({ path: testInfo.outputPath('evidence-panel.png'), fullPage: true });
 
   // Search from the header without diacritics: the plan, its facts and both items.
   await search.search('ke hoach');
@@ -100,11 +119,32 @@ test('attach evidence by file dialog and by drop, confirm the suggested metadata
   await expect(evidence.files()).toHaveCount(0);
   await expect(evidence.itemCount()).toHaveText('Chưa gắn tài liệu kiểm chứng nào.');
 
-  // The check: both stored files intact; 1.1 now lacks its required evidence and links back to it.
+  // A large file goes in 4 MiB chunks read with File.slice and arrives byte for byte.
+  await assessment.openItem('2.1');
+  await evidence.attach(bigPath);
+  await expect(evidence.progress()).toContainText('Đã đính kèm');
+  await expect(evidence.file(BIG)).toContainText('9 MB');
+  const storedBig = storedFiles(app.dataDir).find((p) => statSync(p).size === big.length);
+  expect(storedBig && sha256(readFileSync(storedBig))).toBe(sha256(big));
+
+  // The check: all stored files intact; 1.1 now lacks its required evidence and links back to it.
   await shell.goTo('Kiểm tra tài liệu');
   await verify.run();
-  await expect(verify.summary()).toHaveText('Cả 2 tệp đều còn nguyên vẹn.');
+  await expect(verify.summary()).toHaveText('Cả 3 tệp đều còn nguyên vẹn.');
   await expect(verify.domain('1. Công tác chỉ đạo, điều hành CCHC')).toContainText('Kế hoạch CCHC năm 2026 của đơn vị.');
+
+  // Someone edits a stored file behind the app's back: the check names it as altered.
+  const reportBlob = storedFiles(app.dataDir).find((p) => p.endsWith('.txt'))!;
+  chmodSync(reportBlob, 0o644);
+  writeFileSync(reportBlob, 'nội dung đã bị sửa');
+  await verify.run();
+  await expect(verify.summary()).toHaveText('1/3 tệp có vấn đề.');
+  await expect(verify.problemRow(REPORT)).toContainText('Bị sửa đổi');
+  // …and one that vanished is named as missing.
+  rmSync(storedBig!);
+  await verify.run();
+  await expect(verify.summary()).toHaveText('2/3 tệp có vấn đề.');
+  await expect(verify.problemRow(BIG)).toContainText('Mất tệp');
   await page.screenshot({ path: testInfo.outputPath('evidence-verify.png'), fullPage: true });
   await verify.domain('1. Công tác chỉ đạo, điều hành CCHC').getByRole('button', { name: /^1\.1 / }).click();
   await expect(assessment.itemTitle()).toContainText('1.1');

@@ -6,6 +6,7 @@ import { AssessmentPage } from './pages/assessment/assessment-page';
 import { CriteriaPage } from './pages/criteria/criteria-page';
 import { SearchBox } from './pages/evidence/search-box';
 import { SearchPage } from './pages/evidence/search-page';
+import { useFileDropGuard } from './pages/evidence/use-file-drop-guard';
 import { VerifyPage } from './pages/evidence/verify-page';
 import { FirstStartPage } from './pages/first-start-page';
 import { HomePage } from './pages/home-page';
@@ -19,6 +20,7 @@ export function App() {
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [page, setPage] = useState<PageId>('home');
+  useFileDropGuard();
   // The nonce re-runs a search for the same words (files may have been attached since).
   const [search, setSearch] = useState({ query: '', nonce: 0 });
   // An item asked for from another page (search, verification); the nonce remounts the assessment on it.

@@ -32,6 +32,11 @@ export class EvidencePanelPage {
     return this.panel().getByRole('group', { name: 'Tiến độ đính kèm' });
   }
 
+  /** The message of a file that could not be attached, in the progress list. */
+  uploadError(name: string): Locator {
+    return this.progress().getByRole('alert').filter({ hasText: `«${name}»` });
+  }
+
   file(name: string): Locator {
     return this.panel().getByRole('listitem', { name });
   }
@@ -122,6 +127,10 @@ export class EvidenceVerifyPage {
 
   summary(): Locator {
     return this.page.getByTestId('verify-summary');
+  }
+
+  problemRow(name: string): Locator {
+    return this.page.getByRole('row').filter({ hasText: name });
   }
 
   missingSummary(): Locator {

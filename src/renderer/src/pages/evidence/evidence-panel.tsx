@@ -78,6 +78,7 @@ export function EvidencePanel({ year, code, onCountChange, onOpenItem }: Props) 
     const r = await api.call('evidence/link', { fileId, targets: [target] });
     if (!r.ok) return setMessage({ kind: 'error', text: r.error.message });
     setMessage({ kind: 'success', text: `${t.linkExisting.linked}: ${r.value.file.originalName}` });
+    setPicking(false);
     await reload();
   }
 

@@ -37,7 +37,7 @@ function FileCheck() {
 
   const bad = report ? report.missing.length + report.altered.length : 0;
   return (
-    <div className="panel" aria-labelledby="verify-files-title">
+    <div className="panel verify-panel" aria-labelledby="verify-files-title">
       <h2 id="verify-files-title">{t.filesTitle}</h2>
       <div className="row">
         <button type="button" className="primary" onClick={() => void run()} disabled={running}>
@@ -100,7 +100,7 @@ function MissingEvidence({ year, onOpenItem }: { year: number; onOpenItem(code: 
   }, [load]);
 
   return (
-    <div className="panel" aria-labelledby="missing-title">
+    <div className="panel verify-panel" aria-labelledby="missing-title">
       <h2 id="missing-title">{t.missingItemsTitle(year)}</h2>
       {error && (
         <p className="error" role="alert">
