@@ -77,11 +77,10 @@ const REFERENCE = new RegExp(
   'gu',
 );
 
-function isSymbolSegment(segment: string, first: boolean): boolean {
+function isSymbolSegment(segment: string, anyCase: boolean): boolean {
   if (!/\p{L}/u.test(segment)) return false;
   if (/^[\p{Lu}\d]+$/u.test(segment) || /^(TTr|CTr|QyĐ|TrS)$/u.test(segment)) return true;
-  // "47-kh-ubnd": lower case is accepted when the first part is a known type abbreviation.
-  return first && TYPE_BY_ABBREVIATION.has(foldAligned(segment));
+  return anyCase && segment.length <= 6 && /^[\p{L}\d]+$/u.test(segment);
 }
 
 function spellSegment(segment: string): string {
@@ -97,8 +96,12 @@ export function findReferences(text: string): DocReference[] {
     const pieces = m[3]!.split(/(\s?[-_]\s?)/u);
     const parts: string[] = [];
     let symbolLength = 0;
+    const typed = TYPE_BY_ABBREVIATION.has(foldAligned(pieces[0]!));
     for (let i = 0; i < pieces.length; i += 2) {
-      if (!isSymbolSegment(pieces[i]!, i === 0)) break;
+      // "47-kh-ubnd" is accepted in lower case when it starts with a type abbreviation; a third
+      // part must be joined by "-" ("KH-SNV_CCHC nam 2022" ends the ký hiệu at the underscore).
+      if (!isSymbolSegment(pieces[i]!, typed)) break;
+      if (i >= 4 && pieces[i - 1]!.trim() !== '-') break;
       parts.push(spellSegment(pieces[i]!));
       symbolLength += (i > 0 ? pieces[i - 1]!.length : 0) + pieces[i]!.length;
     }
@@ -301,6 +304,7 @@ export function recogniseFromText(firstPage: string): Draft {
         continue;
       }
       if (/^(can cu|thuc hien|kinh gui|xet de nghi|theo de nghi|[-_*]{3,})/.test(foldedLines[i]!)) break;
+      if (/(^|,\s*)ngay\s+\d{1,2}\s+thang\b/.test(foldedLines[i]!)) break; // the date line
       summaryLines.push(i === vv ? line.replace(/^V\/v[\s:.]*/i, '') : line);
     }
   }
