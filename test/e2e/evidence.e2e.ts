@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { chmodSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { makeEncryptedPdf, makeTextPdf } from '../fixtures/evidence/make-pdf';
+import type { Page } from '@playwright/test';
 import { AppShellPage } from './pages/app-shell.page';
 import { AssessmentPage } from './pages/assessment.page';
 import { CriteriaPage } from './pages/criteria.page';
@@ -16,10 +17,25 @@ const EMPTY = 'rong.txt';
 const LOCKED = 'Quyet dinh co mat khau.pdf';
 const BIG = 'Phu luc ho so quet 2026.zip';
 
-/** Every stored blob under the data folder's evidence store. */
-function storedFiles(dataDir: string): string[] {
-  const root = join(dataDir, 'evidence', 'files');
+/** Every file under a folder of the data folder's evidence store ('files': stored blobs, 'tmp': uploads in progress). */
+function storedFiles(dataDir: string, folder: 'files' | 'tmp' = 'files'): string[] {
+  const root = join(dataDir, 'evidence', folder);
+  if (!existsSync(root)) return [];
   return readdirSync(root, { recursive: true, encoding: 'utf8' }).map((p) => join(root, p)).filter((p) => statSync(p).isFile());
+}
+
+async function openSmallSetAssessment(page: Page): Promise<void> {
+  const shell = new AppShellPage(page);
+  const criteria = new CriteriaPage(page);
+  const assessment = new AssessmentPage(page);
+  await completeFirstStart(page);
+  await shell.goTo('Bộ chỉ số');
+  await criteria.chooseFile(SMALL_SET);
+  await criteria.confirm();
+  await expect(criteria.status()).toContainText('Đã lưu');
+  await shell.goTo('Tự đánh giá');
+  await assessment.start('Bộ chỉ số thử nghiệm');
+  await expect(assessment.itemTitle()).toBeVisible();
 }
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
@@ -45,15 +61,7 @@ test('attach evidence by file dialog and by drop, confirm the suggested metadata
   writeFileSync(bigPath, big);
 
   await app.launch();
-  await completeFirstStart(page);
-  await shell.goTo('Bộ chỉ số');
-  const criteria = new CriteriaPage(page);
-  await criteria.chooseFile(SMALL_SET);
-  await criteria.confirm();
-  await expect(criteria.status()).toContainText('Đã lưu');
-  await shell.goTo('Tự đánh giá');
-  await assessment.start('Bộ chỉ số thử nghiệm');
-  await expect(assessment.itemTitle()).toBeVisible();
+  await openSmallSetAssessment(page);
 
   // 1.1 asks for the year's plan: attach it through the file dialog.
   await assessment.openItem('1.1');
@@ -95,9 +103,15 @@ test('attach evidence by file dialog and by drop, confirm the suggested metadata
   await evidence.linkExisting('47/KH', PLAN);
   await expect(evidence.files()).toHaveCount(2);
   await expect(evidence.file(PLAN)).toContainText('Cũng dùng cho: 1.1');
+  // Only part of the plan bears on 1.2: the page and section are kept with this link.
+  await evidence.setLocation(PLAN, 'trang 1, mục II');
+  await expect(evidence.status()).toHaveText('Đã lưu vị trí trong tài liệu.');
+  await assessment.openItem('1.1');
+  await assessment.openItem('1.2');
+  await expect(evidence.location(PLAN)).toHaveValue('trang 1, mục II');
   const preview = await evidence.preview(PLAN);
   await expect(preview.locator('iframe')).toBeVisible();
-  await page.screenshot({ path: testInfo.outputPath('evidence-panel.png'), fullPage: true });
+  await evidence.panel().screenshot({ path: testInfo.outputPath('evidence-panel.png') });
 
   // Search from the header without diacritics: the plan, its facts and both items.
   await search.search('ke hoach');
@@ -148,4 +162,38 @@ test('attach evidence by file dialog and by drop, confirm the suggested metadata
   await page.screenshot({ path: testInfo.outputPath('evidence-verify.png'), fullPage: true });
   await verify.domain('1. Công tác chỉ đạo, điều hành CCHC').getByRole('button', { name: /^1\.1 / }).click();
   await expect(assessment.itemTitle()).toContainText('1.1');
+});
+
+test('a large batch shows overall and per-file progress and can be stopped, leaving nothing behind', async ({ page, app }, testInfo) => {
+  const assessment = new AssessmentPage(page);
+  const evidence = new EvidencePanelPage(page);
+  const first = testInfo.outputPath('Ho so quet phan 1.zip');
+  const second = testInfo.outputPath('Ho so quet phan 2.zip');
+  writeFileSync(first, randomBytes(9 * 1024 * 1024));
+  writeFileSync(second, randomBytes(5 * 1024 * 1024));
+
+  await app.launch();
+  await openSmallSetAssessment(page);
+  await assessment.openItem('2.1');
+
+  // A slow disk: each chunk takes a second to reach main, so the bars can be watched and stopped.
+  await page.route(
+    (url) => url.pathname === '/api/evidence%2Fupload-chunk',
+    async (route) => {
+      await new Promise((done) => setTimeout(done, 1000));
+      await route.continue();
+    },
+  );
+  await evidence.attach(first, second);
+  await expect(evidence.overallProgress()).toBeVisible();
+  await expect.poll(async () => Number(await evidence.fileProgress('Ho so quet phan 1.zip').getAttribute('value'))).toBeGreaterThan(0);
+  await page.screenshot({ path: testInfo.outputPath('evidence-progress.png'), fullPage: true });
+  await evidence.stopUpload();
+
+  await expect(evidence.uploadError('Ho so quet phan 1.zip')).toContainText('Đã dừng theo yêu cầu');
+  await expect(evidence.uploadError('Ho so quet phan 2.zip')).toContainText('Đã dừng theo yêu cầu');
+  await expect(evidence.progress()).toContainText('Đã xử lý 2/2 tệp');
+  await expect(evidence.files()).toHaveCount(0);
+  await expect.poll(() => storedFiles(app.dataDir, 'tmp').length).toBe(0);
+  expect(storedFiles(app.dataDir)).toHaveLength(0);
 });

@@ -32,6 +32,28 @@ export class EvidencePanelPage {
     return this.panel().getByRole('group', { name: 'Tiến độ đính kèm' });
   }
 
+  fileProgress(name: string): Locator {
+    return this.progress().getByRole('progressbar', { name: `Tiến độ tệp ${name}` });
+  }
+
+  overallProgress(): Locator {
+    return this.progress().getByRole('progressbar', { name: 'Tiến độ chung' });
+  }
+
+  async stopUpload(): Promise<void> {
+    await this.progress().getByRole('button', { name: 'Dừng đính kèm' }).click();
+  }
+
+  async setLocation(name: string, location: string): Promise<void> {
+    const form = this.file(name).getByRole('form', { name: `Vị trí kiểm chứng trong «${name}»` });
+    await form.getByLabel('Vị trí trong tài liệu').fill(location);
+    await form.getByRole('button', { name: 'Lưu vị trí' }).click();
+  }
+
+  location(name: string): Locator {
+    return this.file(name).getByLabel('Vị trí trong tài liệu');
+  }
+
   /** The message of a file that could not be attached, in the progress list. */
   uploadError(name: string): Locator {
     return this.progress().getByRole('alert').filter({ hasText: `«${name}»` });

@@ -1,11 +1,13 @@
 import { useState } from 'react';
 import type { EvidenceFileView } from '../../../../shared/contract/evidence';
+import { itemTargetKey } from '../../../../shared/contract/evidence';
 import { useApi } from '../../api/context';
 import { vi } from '../../i18n/vi';
 import { DocumentFacts } from './document-facts';
 import { canPreview, linkedItems } from './evidence-format';
 import { FileMetaEditor } from './file-meta-editor';
 import { FilePreview } from './file-preview';
+import { LinkLocation } from './link-location';
 
 const t = vi.evidence.file;
 
@@ -16,18 +18,21 @@ interface Props {
   /** Opens the metadata editor at once (a file just attached, still unconfirmed). */
   editOnMount: boolean;
   onChanged(): void;
-  onUnlink(file: EvidenceFileView): Promise<void>;
+  onUnlink(file: EvidenceFileView, removeFileIfUnused: boolean): Promise<void>;
+  onLocation(file: EvidenceFileView, location: string): Promise<void>;
   onOpenItem?(code: string): void;
   onMessage(message: { kind: 'error' | 'success'; text: string }): void;
 }
 
 /** One linked file: its facts, the other items it supports, and what the officer can do with it. */
-export function EvidenceFileRow({ file, year, code, editOnMount, onChanged, onUnlink, onOpenItem, onMessage }: Props) {
+export function EvidenceFileRow({ file, year, code, editOnMount, onChanged, onUnlink, onLocation, onOpenItem, onMessage }: Props) {
   const api = useApi();
   const [editing, setEditing] = useState(editOnMount);
   const [previewing, setPreviewing] = useState(false);
   const [confirmUnlink, setConfirmUnlink] = useState(false);
+  const [removeIfUnused, setRemoveIfUnused] = useState(false);
   const others = linkedItems(file).filter((l) => !(l.year === year && l.code === code));
+  const here = file.links.find((l) => l.type === 'item' && l.key === itemTargetKey(year, code));
 
   async function open() {
     const r = await api.call('evidence/open', { fileId: file.id });
@@ -54,6 +59,7 @@ export function EvidenceFileRow({ file, year, code, editOnMount, onChanged, onUn
           ))}
         </p>
       )}
+      <LinkLocation key={here?.location ?? ''} fileName={file.originalName} saved={here?.location ?? ''} onSave={(location) => onLocation(file, location)} />
       <div className="row file-actions">
         <button type="button" className={file.metaConfirmed ? 'secondary' : 'primary'} aria-expanded={editing} onClick={() => setEditing((e) => !e)}>
           {t.editMeta}
@@ -72,9 +78,17 @@ export function EvidenceFileRow({ file, year, code, editOnMount, onChanged, onUn
       </div>
       {confirmUnlink && (
         <div className="confirm" role="alertdialog" aria-label={t.unlink}>
-          <p>{t.unlinkConfirm(file.originalName, code)}</p>
+          <p>
+            {t.unlinkConfirm(file.originalName, code)} {!removeIfUnused && t.keptInStore}
+          </p>
+          {others.length === 0 && file.links.length <= 1 && (
+            <label className="inline">
+              <input type="checkbox" checked={removeIfUnused} onChange={(e) => setRemoveIfUnused(e.target.checked)} />
+              {t.removeIfUnused}
+            </label>
+          )}
           <div className="row">
-            <button type="button" className="primary" onClick={() => void onUnlink(file).finally(() => setConfirmUnlink(false))}>
+            <button type="button" className="primary" onClick={() => void onUnlink(file, removeIfUnused).finally(() => setConfirmUnlink(false))}>
               {t.unlinkYes}
             </button>
             <button type="button" className="secondary" onClick={() => setConfirmUnlink(false)}>

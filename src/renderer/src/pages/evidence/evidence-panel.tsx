@@ -47,8 +47,8 @@ export function EvidencePanel({ year, code, onCountChange, onOpenItem }: Props) 
 
   const attached = useRef<number[]>([]);
   const uploadOne: UploadOne = useCallback(
-    async (file, onProgress) => {
-      const result = await uploadEvidenceFile(api, file, [target], onProgress);
+    async (file, onProgress, signal) => {
+      const result = await uploadEvidenceFile(api, file, [target], onProgress, signal);
       attached.current.push(result.file.id);
       const notes = [result.linksAdded === 0 ? t.attach.alreadyLinked : result.duplicate ? t.attach.alreadyStored : t.attach.done, ...result.nameNotices];
       return notes.join(' ');
@@ -60,7 +60,7 @@ export function EvidencePanel({ year, code, onCountChange, onOpenItem }: Props) 
     attached.current = [];
     void reload();
   }, [reload]);
-  const queue = useUploadQueue(uploadOne, onBatchDone);
+  const queue = useUploadQueue(uploadOne, onBatchDone, t.attach.cancelled);
 
   const startUpload = (list: File[]) => {
     setMessage(null);
@@ -68,9 +68,17 @@ export function EvidencePanel({ year, code, onCountChange, onOpenItem }: Props) 
     void queue.start(list);
   };
 
-  async function unlink(file: EvidenceFileView) {
-    const r = await api.call('evidence/unlink', { fileId: file.id, target });
-    setMessage(r.ok ? { kind: 'success', text: t.file.unlinked(file.originalName) } : { kind: 'error', text: r.error.message });
+  async function unlink(file: EvidenceFileView, removeFileIfUnused: boolean) {
+    const r = await api.call('evidence/unlink', { fileId: file.id, target, removeFileIfUnused });
+    if (!r.ok) setMessage({ kind: 'error', text: r.error.message });
+    else setMessage({ kind: 'success', text: r.value.fileRemoved ? t.file.unlinkedAndRemoved(file.originalName) : t.file.unlinked(file.originalName) });
+    await reload();
+  }
+
+  async function saveLocation(file: EvidenceFileView, location: string) {
+    // Linking again with a location updates the existing link; nothing else changes.
+    const r = await api.call('evidence/link', { fileId: file.id, targets: [{ ...target, location }] });
+    setMessage(r.ok ? { kind: 'success', text: t.location.saved } : { kind: 'error', text: r.error.message });
     await reload();
   }
 
@@ -95,7 +103,7 @@ export function EvidencePanel({ year, code, onCountChange, onOpenItem }: Props) 
           </button>
         </div>
         <p className="muted small">{t.attach.hint}</p>
-        <UploadProgress tasks={queue.tasks} />
+        <UploadProgress tasks={queue.tasks} onCancel={queue.cancel} />
         {message && (
           <p className={message.kind} role={message.kind === 'error' ? 'alert' : 'status'}>
             {message.text}
@@ -117,6 +125,7 @@ export function EvidencePanel({ year, code, onCountChange, onOpenItem }: Props) 
                 editOnMount={file.id === editFileId && !file.metaConfirmed}
                 onChanged={() => void reload()}
                 onUnlink={unlink}
+                onLocation={saveLocation}
                 onOpenItem={onOpenItem}
                 onMessage={setMessage}
               />

@@ -15,7 +15,11 @@ export async function uploadEvidenceFile(
   file: File,
   targets: EvidenceTarget[],
   onProgress: (sentBytes: number) => void,
+  signal?: AbortSignal,
 ): Promise<EvidenceAttachResult> {
+  const stopIfCancelled = () => {
+    if (signal?.aborted) throw new Error(vi.evidence.attach.cancelled);
+  };
   const begun = await api.call('evidence/upload-begin', { name: file.name, size: file.size, targets });
   if (!begun.ok) throw new Error(begun.error.message);
   const { uploadId } = begun.value;
@@ -29,11 +33,13 @@ export async function uploadEvidenceFile(
     let next: Promise<string> | null = file.size > 0 ? readChunk(0) : null;
     for (let index = 0, offset = 0; next; index++, offset += step) {
       const dataBase64 = await next;
+      stopIfCancelled();
       next = offset + step < file.size ? readChunk(offset + step) : null;
       const sent = await api.call('evidence/upload-chunk', { uploadId, index, dataBase64 });
       if (!sent.ok) throw new Error(sent.error.message);
       onProgress(sent.value.receivedBytes);
     }
+    stopIfCancelled();
     const finished = await api.call('evidence/upload-finish', { uploadId });
     if (!finished.ok) throw new Error(finished.error.message);
     return finished.value;

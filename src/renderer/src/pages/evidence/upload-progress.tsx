@@ -5,7 +5,7 @@ import type { UploadTask } from './use-upload-queue';
 const t = vi.evidence.attach;
 
 /** Overall and per-file progress of a batch; failed files keep their message until the next batch. */
-export function UploadProgress({ tasks }: { tasks: UploadTask[] }) {
+export function UploadProgress({ tasks, onCancel }: { tasks: UploadTask[]; onCancel(): void }) {
   if (tasks.length === 0) return null;
   const total = tasks.reduce((sum, task) => sum + task.size, 0);
   const sent = tasks.reduce((sum, task) => sum + (task.state === 'done' || task.state === 'failed' ? task.size : task.sent), 0);
@@ -36,7 +36,16 @@ export function UploadProgress({ tasks }: { tasks: UploadTask[] }) {
           </li>
         ))}
       </ul>
-      {running && <p className="muted small" role="status">{t.uploading}</p>}
+      {running && (
+        <div className="row">
+          <p className="muted small" role="status">
+            {t.uploading}
+          </p>
+          <button type="button" className="secondary" onClick={onCancel}>
+            {t.cancel}
+          </button>
+        </div>
+      )}
     </div>
   );
 }

@@ -10,8 +10,11 @@ export interface UploadTask {
   message?: string;
 }
 
-/** Uploads one file, reporting bytes sent; resolves with an optional note or rejects with a message. */
-export type UploadOne = (file: File, onProgress: (sent: number) => void) => Promise<string | void>;
+/**
+ * Uploads one file, reporting bytes sent; resolves with an optional note or rejects with a message.
+ * It stops (and rejects) between chunks once the signal is aborted.
+ */
+export type UploadOne = (file: File, onProgress: (sent: number) => void, signal: AbortSignal) => Promise<string | void>;
 
 let nextId = 1;
 
@@ -19,10 +22,11 @@ let nextId = 1;
  * Files are sent one after another (one disk, two cores: parallel uploads would only compete), and
  * a file that fails records its message while the rest carry on.
  */
-export function useUploadQueue(uploadOne: UploadOne, onBatchDone: () => void) {
+export function useUploadQueue(uploadOne: UploadOne, onBatchDone: () => void, cancelledMessage: string) {
   const [tasks, setTasks] = useState<UploadTask[]>([]);
   const [busy, setBusy] = useState(false);
   const running = useRef(false);
+  const abort = useRef<AbortController | null>(null);
 
   const update = (id: number, patch: Partial<UploadTask>) => setTasks((list) => list.map((task) => (task.id === id ? { ...task, ...patch } : task)));
 
@@ -33,11 +37,17 @@ export function useUploadQueue(uploadOne: UploadOne, onBatchDone: () => void) {
       setBusy(true);
       const batch: UploadTask[] = files.map((f) => ({ id: nextId++, name: f.name, size: f.size, sent: 0, state: 'waiting' }));
       setTasks(batch);
+      const controller = new AbortController();
+      abort.current = controller;
       for (const [index, file] of files.entries()) {
         const id = batch[index]!.id;
+        if (controller.signal.aborted) {
+          update(id, { state: 'failed', message: cancelledMessage });
+          continue;
+        }
         update(id, { state: 'sending' });
         try {
-          const note = await uploadOne(file, (sent) => update(id, { sent }));
+          const note = await uploadOne(file, (sent) => update(id, { sent }), controller.signal);
           update(id, { state: 'done', sent: file.size, ...(note ? { message: note } : {}) });
         } catch (error) {
           update(id, { state: 'failed', message: error instanceof Error ? error.message : String(error) });
@@ -47,8 +57,11 @@ export function useUploadQueue(uploadOne: UploadOne, onBatchDone: () => void) {
       setBusy(false);
       onBatchDone();
     },
-    [uploadOne, onBatchDone],
+    [uploadOne, onBatchDone, cancelledMessage],
   );
 
-  return { tasks, busy, start, clear: () => setTasks([]) };
+  /** Stops the file being sent (main discards its part) and skips the ones still waiting. */
+  const cancel = useCallback(() => abort.current?.abort(), []);
+
+  return { tasks, busy, start, cancel };
 }
