@@ -16,6 +16,9 @@ const REPORT = 'Bao cao 12-BC-SNV 05-06-2026.txt';
 const EMPTY = 'rong.txt';
 const LOCKED = 'Quyet dinh co mat khau.pdf';
 const BIG = 'Phu luc ho so quet 2026.zip';
+const PHOTO = 'Anh bien ban hop.png';
+/** A 1×1 PNG: enough for the window to decode and show. */
+const PNG_1X1 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
 
 /** Every file under a folder of the data folder's evidence store ('files': stored blobs, 'tmp': uploads in progress). */
 function storedFiles(dataDir: string, folder: 'files' | 'tmp' = 'files'): string[] {
@@ -53,6 +56,8 @@ test('attach evidence by file dialog and by drop, confirm the suggested metadata
   writeFileSync(reportPath, 'BÁO CÁO\nKết quả cải cách hành chính 6 tháng đầu năm 2026 của Sở Nội vụ.\n');
   const emptyPath = testInfo.outputPath(EMPTY);
   writeFileSync(emptyPath, '');
+  const photoPath = testInfo.outputPath(PHOTO);
+  writeFileSync(photoPath, Buffer.from(PNG_1X1, 'base64'));
   const lockedPath = testInfo.outputPath(LOCKED);
   writeFileSync(lockedPath, makeEncryptedPdf(['QUYET DINH 15/QD-UBND']));
   // Just over two 4 MiB chunks: the upload goes begin → 3 chunks → finish.
@@ -74,7 +79,8 @@ test('attach evidence by file dialog and by drop, confirm the suggested metadata
   await expect(evidence.metaField('Loại văn bản')).toHaveValue('Kế hoạch');
   await expect(evidence.metaField('Số ký hiệu')).toHaveValue('47/KH-UBND');
   await expect(evidence.metaField('Ngày ban hành')).toHaveValue('11/01/2022');
-  for (const label of ['Loại văn bản', 'Số ký hiệu', 'Ngày ban hành']) await expect(evidence.metaLabel(label)).toContainText('gợi ý');
+  await expect(evidence.metaLabel('Loại văn bản')).toContainText('gợi ý');
+  for (const label of ['Số ký hiệu', 'Ngày ban hành']) await expect(evidence.metaLabel(label)).toContainText('gợi ý từ tên tệp');
   await expect(evidence.file(PLAN)).toContainText('chưa xác nhận thông tin');
   // A wrong date is refused in Vietnamese before anything is saved.
   await evidence.metaField('Ngày ban hành').fill('31/02/2022');
@@ -88,20 +94,22 @@ test('attach evidence by file dialog and by drop, confirm the suggested metadata
   await expect(evidence.file(PLAN)).toContainText('47/KH-UBND');
   await expect(evidence.file(PLAN)).toContainText('11/01/2022');
 
-  // 1.2: three files dropped at once; the empty and the password-protected ones fail with their
-  // own messages, the batch carries on and the report is attached.
+  // 1.2: four files dropped at once; the empty and the password-protected ones fail with their
+  // own messages, the batch carries on and the report and the photo are attached.
   await assessment.openItem('1.2');
-  await evidence.drop(emptyPath, lockedPath, reportPath);
-  await expect(evidence.progress()).toContainText('Đã xử lý 3/3 tệp');
+  await evidence.drop(emptyPath, lockedPath, reportPath, photoPath);
+  await expect(evidence.progress()).toContainText('Đã xử lý 4/4 tệp');
   await expect(evidence.uploadError(EMPTY)).toContainText(`Không đính kèm được «${EMPTY}»`);
   await expect(evidence.uploadError(EMPTY)).toContainText('rỗng');
   await expect(evidence.uploadError(LOCKED)).toContainText('đặt mật khẩu');
   await expect(evidence.file(REPORT)).toBeVisible();
-  await expect(evidence.files()).toHaveCount(1);
+  await expect(evidence.files()).toHaveCount(2);
+  const photo = await evidence.preview(PHOTO);
+  await expect.poll(() => photo.getByRole('img', { name: PHOTO }).evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1);
 
   // The plan also supports 1.2: linked from the store, not copied.
   await evidence.linkExisting('47/KH', PLAN);
-  await expect(evidence.files()).toHaveCount(2);
+  await expect(evidence.files()).toHaveCount(3);
   await expect(evidence.file(PLAN)).toContainText('Cũng dùng cho: 1.1');
   // Only part of the plan bears on 1.2: the page and section are kept with this link.
   await evidence.setLocation(PLAN, 'trang 1, mục II');
@@ -111,6 +119,9 @@ test('attach evidence by file dialog and by drop, confirm the suggested metadata
   await expect(evidence.location(PLAN)).toHaveValue('trang 1, mục II');
   const preview = await evidence.preview(PLAN);
   await expect(preview.locator('iframe')).toBeVisible();
+  // Chromium's PDF viewer took the blob: frame (the CSP would otherwise turn it into an error page).
+  await expect.poll(() => page.frames().some((f) => f.url().startsWith('chrome-extension://'))).toBe(true);
+  expect(page.frames().some((f) => f.url().startsWith('chrome-error://'))).toBe(false);
   await evidence.panel().screenshot({ path: testInfo.outputPath('evidence-panel.png') });
 
   // Search from the header without diacritics: the plan, its facts and both items.
@@ -144,7 +155,9 @@ test('attach evidence by file dialog and by drop, confirm the suggested metadata
   // The check: all stored files intact; 1.1 now lacks its required evidence and links back to it.
   await shell.goTo('Kiểm tra tài liệu');
   await verify.run();
-  await expect(verify.summary()).toHaveText('Cả 3 tệp đều còn nguyên vẹn.');
+  await expect(verify.storeStatus()).toContainText('Kho tài liệu có 4 tệp');
+  await expect(verify.storeStatus()).toContainText('4 lượt gắn tệp');
+  await expect(verify.summary()).toHaveText('Cả 4 tệp đều còn nguyên vẹn.');
   await expect(verify.domain('1. Công tác chỉ đạo, điều hành CCHC')).toContainText('Kế hoạch CCHC năm 2026 của đơn vị.');
 
   // Someone edits a stored file behind the app's back: the check names it as altered.
@@ -152,12 +165,12 @@ test('attach evidence by file dialog and by drop, confirm the suggested metadata
   chmodSync(reportBlob, 0o644);
   writeFileSync(reportBlob, 'nội dung đã bị sửa');
   await verify.run();
-  await expect(verify.summary()).toHaveText('1/3 tệp có vấn đề.');
+  await expect(verify.summary()).toHaveText('1/4 tệp có vấn đề.');
   await expect(verify.problemRow(REPORT)).toContainText('Bị sửa đổi');
   // …and one that vanished is named as missing.
   rmSync(storedBig!);
   await verify.run();
-  await expect(verify.summary()).toHaveText('2/3 tệp có vấn đề.');
+  await expect(verify.summary()).toHaveText('2/4 tệp có vấn đề.');
   await expect(verify.problemRow(BIG)).toContainText('Mất tệp');
   await page.screenshot({ path: testInfo.outputPath('evidence-verify.png'), fullPage: true });
   await verify.domain('1. Công tác chỉ đạo, điều hành CCHC').getByRole('button', { name: /^1\.1 / }).click();

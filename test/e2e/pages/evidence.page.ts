@@ -147,6 +147,10 @@ export class EvidenceVerifyPage {
     await this.page.getByRole('main').getByRole('button', { name: 'Kiểm tra tài liệu' }).click();
   }
 
+  storeStatus(): Locator {
+    return this.page.getByTestId('store-status');
+  }
+
   summary(): Locator {
     return this.page.getByTestId('verify-summary');
   }

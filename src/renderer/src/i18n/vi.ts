@@ -208,8 +208,9 @@ export const vi = {
     meta: {
       formTitle: 'Thông tin văn bản',
       suggestionNote:
-        'Các ô có nhãn «gợi ý» được nhận dạng tự động từ tên tệp và nội dung. Hãy kiểm tra, sửa nếu cần, rồi bấm «Xác nhận».',
+        'Các ô có nhãn «gợi ý» được nhận dạng tự động từ tên tệp hoặc nội dung trang đầu. Hãy kiểm tra, sửa nếu cần, rồi bấm «Xác nhận».',
       suggested: 'gợi ý',
+      suggestedFrom: { name: 'gợi ý từ tên tệp', text: 'gợi ý từ nội dung' },
       docType: 'Loại văn bản',
       docTypes: ['Kế hoạch', 'Quyết định', 'Báo cáo', 'Công văn', 'Thông báo', 'Tờ trình', 'Hướng dẫn', 'Chỉ thị', 'Nghị quyết', 'Chương trình', 'Biên bản', 'Quy chế', 'Quy định', 'Đề án'],
       numberSymbol: 'Số ký hiệu',
@@ -245,6 +246,8 @@ export const vi = {
       run: 'Kiểm tra tài liệu',
       running: 'Đang kiểm tra…',
       filesTitle: 'Tệp trong kho',
+      storeStatus: (files: number, size: string, links: number) => `Kho tài liệu có ${files} tệp (${size}); ${links} lượt gắn tệp vào tiêu chí hoặc mục báo cáo.`,
+      recovered: (when: string, n: number) => `Lần khởi động lúc ${when} đã dọn ${n} tệp dở dang còn lại từ lần đính kèm bị gián đoạn.`,
       allGood: (n: number) => `Cả ${n} tệp đều còn nguyên vẹn.`,
       problems: (bad: number, total: number) => `${bad}/${total} tệp có vấn đề.`,
       missing: 'Mất tệp',

@@ -45,6 +45,18 @@ export function suggestionsToDraft(s: EvidenceMetaSuggestions): Partial<Metadata
   return out;
 }
 
+/** Where each suggested form field was read; number and symbol share one field. */
+export function suggestionSources(s: EvidenceMetaSuggestions): Partial<Record<keyof MetadataDraft, 'name' | 'text'>> {
+  const out: Partial<Record<keyof MetadataDraft, 'name' | 'text'>> = {};
+  const numberFrom = s.docNumber?.from ?? s.docSymbol?.from;
+  if (numberFrom) out.numberSymbol = numberFrom;
+  for (const key of ['docType', 'issueDate', 'issuer', 'summary', 'period'] as const) {
+    const from = s[key]?.from;
+    if (from) out[key] = from;
+  }
+  return out;
+}
+
 /** Saved values win; where nothing is saved yet, the suggestion fills the field. */
 export function draftFor(meta: EvidenceMeta, confirmed: boolean, suggested: Partial<MetadataDraft>): MetadataDraft {
   const saved = metaToDraft(meta);

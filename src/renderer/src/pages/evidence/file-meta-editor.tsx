@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { EvidenceFileDetail } from '../../../../shared/contract/evidence';
 import { useApi } from '../../api/context';
 import { vi } from '../../i18n/vi';
-import { draftFor, draftToMeta, suggestionsToDraft } from './evidence-format';
+import { draftFor, draftToMeta, suggestionSources, suggestionsToDraft } from './evidence-format';
 import { MetadataForm } from './metadata-form';
 
 /** Loads a file's saved metadata and fresh suggestions, and saves what the officer confirms. */
@@ -35,6 +35,7 @@ export function FileMetaEditor({ fileId, onSaved, onClose }: { fileId: number; o
     <MetadataForm
       initial={draftFor(detail.meta, detail.metaConfirmed, suggested)}
       suggested={suggested}
+      suggestedFrom={suggestionSources(detail.suggestions)}
       confirmed={detail.metaConfirmed}
       onCancel={onClose}
       onSave={async (draft, isoDate) => {

@@ -33,6 +33,8 @@ interface Props {
   initial: MetadataDraft;
   /** What was recognised automatically; fields that still hold it are marked «gợi ý». */
   suggested: Partial<MetadataDraft>;
+  /** Where each suggestion was read (the file name or the document's first page), shown with the mark. */
+  suggestedFrom: Partial<Record<MetadataField, 'name' | 'text'>>;
   confirmed: boolean;
   /** Saves and confirms; resolves with an error message to show, or null. */
   onSave(draft: MetadataDraft, isoDate: string | null): Promise<string | null>;
@@ -43,13 +45,18 @@ interface Props {
  * Suggestions are only suggestions: they fill the form, are marked as such, and count for nothing
  * until the officer presses «Xác nhận».
  */
-export function MetadataForm({ initial, suggested, confirmed, onSave, onCancel }: Props) {
+export function MetadataForm({ initial, suggested, suggestedFrom, confirmed, onSave, onCancel }: Props) {
   const [draft, setDraft] = useState(initial);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const dateInvalid = draft.issueDate.trim() !== '' && parseDateVi(draft.issueDate) === null;
 
-  const isSuggestion = (field: MetadataField) => !confirmed && !!suggested[field] && draft[field] === suggested[field];
+  /** The mark for a field still holding its suggestion, e.g. «gợi ý từ tên tệp»; null otherwise. */
+  const mark = (field: MetadataField) => {
+    if (confirmed || !suggested[field] || draft[field] !== suggested[field]) return null;
+    const from = suggestedFrom[field];
+    return from ? t.suggestedFrom[from] : t.suggested;
+  };
   const set = (field: MetadataField, value: string) => setDraft((d) => ({ ...d, [field]: value }));
 
   async function submit(e: React.FormEvent) {
@@ -65,7 +72,7 @@ export function MetadataForm({ initial, suggested, confirmed, onSave, onCancel }
     <form className="meta-form" aria-label={t.formTitle} onSubmit={(e) => void submit(e)}>
       {!confirmed && FIELDS.some((f) => suggested[f]) && <p className="muted small">{t.suggestionNote}</p>}
       <div className="form-grid">
-        <Field label={t.docType} suggestion={isSuggestion('docType')}>
+        <Field label={t.docType} mark={mark('docType')}>
           <input list="evidence-doc-types" value={draft.docType} onChange={(e) => set('docType', e.target.value)} />
           <datalist id="evidence-doc-types">
             {t.docTypes.map((type) => (
@@ -73,19 +80,19 @@ export function MetadataForm({ initial, suggested, confirmed, onSave, onCancel }
             ))}
           </datalist>
         </Field>
-        <Field label={t.numberSymbol} suggestion={isSuggestion('numberSymbol')}>
+        <Field label={t.numberSymbol} mark={mark('numberSymbol')}>
           <input value={draft.numberSymbol} placeholder={t.numberSymbolPlaceholder} onChange={(e) => set('numberSymbol', e.target.value)} />
         </Field>
-        <Field label={t.issueDate} suggestion={isSuggestion('issueDate')} error={dateInvalid ? t.badDate : null}>
+        <Field label={t.issueDate} mark={mark('issueDate')} error={dateInvalid ? t.badDate : null}>
           <input value={draft.issueDate} placeholder="dd/mm/yyyy" aria-invalid={dateInvalid} onChange={(e) => set('issueDate', e.target.value)} />
         </Field>
-        <Field label={t.issuer} suggestion={isSuggestion('issuer')}>
+        <Field label={t.issuer} mark={mark('issuer')}>
           <input value={draft.issuer} placeholder={t.issuerPlaceholder} onChange={(e) => set('issuer', e.target.value)} />
         </Field>
-        <Field label={t.summary} suggestion={isSuggestion('summary')} wide>
+        <Field label={t.summary} mark={mark('summary')} wide>
           <textarea rows={2} value={draft.summary} onChange={(e) => set('summary', e.target.value)} />
         </Field>
-        <Field label={t.period} suggestion={isSuggestion('period')}>
+        <Field label={t.period} mark={mark('period')}>
           <input value={draft.period} placeholder={t.periodPlaceholder} onChange={(e) => set('period', e.target.value)} />
         </Field>
       </div>
@@ -106,11 +113,11 @@ export function MetadataForm({ initial, suggested, confirmed, onSave, onCancel }
   );
 }
 
-function Field(props: { label: string; suggestion: boolean; error?: string | null; wide?: boolean; children: React.ReactNode }) {
+function Field(props: { label: string; mark: string | null; error?: string | null; wide?: boolean; children: React.ReactNode }) {
   return (
     <label className={props.wide ? 'field wide' : 'field'}>
       <span>
-        {props.label} {props.suggestion && <em className="tag suggestion">{t.suggested}</em>}
+        {props.label} {props.mark && <em className="tag suggestion">{props.mark}</em>}
       </span>
       {props.children}
       {props.error && <small className="field-error">{props.error}</small>}
