@@ -11,25 +11,21 @@ import { foldAligned, queryWords } from './fold';
  */
 
 const WEIGHTS = { name: 8, meta: 5, body: 1 };
-const SNIPPET_TOKENS = 14;
-const OPEN = '\u0001';
-const CLOSE = '\u0002';
-const COLUMNS = ['body', 'meta', 'name'] as const;
-const COLUMN_INDEX = { name: 0, meta: 1, body: 2 } as const;
+const MAX_WORDS = 16;
 
 /** "ke hoach 47" → `"ke"* "hoach"* "47"*`; null when the query holds no word. */
 export function ftsQuery(query: string): string | null {
-  const words = queryWords(query).slice(0, 16);
+  const words = queryWords(query).slice(0, MAX_WORDS);
   // Words are letters and digits only, so quoting them cannot break the FTS5 syntax.
   return words.length ? words.map((w) => `"${w}"*`).join(' ') : null;
 }
 
 export function searchEvidence(db: Db, query: string, limit: number, targetType?: EvidenceTargetType): EvidenceSearchResult {
+  const words = queryWords(query).slice(0, MAX_WORDS);
   const match = ftsQuery(query);
   if (!match) return { query, hits: [], total: 0 };
   const filter = targetType ? 'AND rowid IN (SELECT file_id FROM evidence_link WHERE target_type = ?)' : '';
   const params: unknown[] = targetType ? [match, targetType] : [match];
-  const total = db.prepare(`SELECT count(*) FROM evidence_fts WHERE evidence_fts MATCH ? ${filter}`).pluck().get(...params) as number;
   const ids = db
     .prepare(
       `SELECT rowid FROM evidence_fts WHERE evidence_fts MATCH ? ${filter}
@@ -37,75 +33,63 @@ export function searchEvidence(db: Db, query: string, limit: number, targetType?
     )
     .pluck()
     .all(...params, limit) as number[];
+  // Counting every match costs a second pass; needed only when there may be more than shown.
+  const total =
+    ids.length < limit ? ids.length : (db.prepare(`SELECT count(*) FROM evidence_fts WHERE evidence_fts MATCH ? ${filter}`).pluck().get(...params) as number);
   const views = fileViews(db, ids);
-  return { query, total, hits: views.map((file) => ({ file, snippet: snippetFor(db, file.id, file.originalName, match) })) };
+  return { query, total, hits: views.map((file) => ({ file, snippet: snippetFor(db, file.id, file.originalName, words) })) };
 }
 
 /**
- * A few words around the match, with the matched words marked, in the original spelling.
- * FTS5 cuts the snippet from the folded column; because folding keeps positions, the same span of
- * the original text (or name, or metadata line) is the snippet with its diacritics.
+ * A few words around the first match, with every matched word marked, in the original spelling.
+ * The match is found in the folded text (the index's own copy, read by rowid); because folding
+ * keeps positions, the same span of the original text is the snippet with its diacritics.
  */
-function snippetFor(db: Db, fileId: number, name: string, match: string): SnippetPart[] {
-  for (const column of COLUMNS) {
-    const marked = db
-      .prepare(
-        `SELECT snippet(evidence_fts, ${COLUMN_INDEX[column]}, char(1), char(2), '', ${SNIPPET_TOKENS})
-         FROM evidence_fts WHERE evidence_fts MATCH ? AND rowid = ?`,
-      )
-      .pluck()
-      .get(match, fileId) as string | undefined;
-    if (!marked || !marked.includes(OPEN)) continue;
-    const plainFolded = marked.replaceAll(OPEN, '').replaceAll(CLOSE, '');
-    const original = originalSpan(db, fileId, column, name, plainFolded);
-    return toParts(marked, original ?? plainFolded, column !== 'body' || original === null);
+const WINDOW_BEFORE = 60;
+const WINDOW_AFTER = 140;
+
+function snippetFor(db: Db, fileId: number, name: string, words: string[]): SnippetPart[] {
+  const wordStart = new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.map(escapeRegExp).join('|')})[\\p{L}\\p{N}]*`, 'gu');
+  const folded = (db.prepare('SELECT body FROM evidence_fts WHERE rowid = ?').pluck().get(fileId) as string | undefined) ?? '';
+  wordStart.lastIndex = 0;
+  const first = wordStart.exec(folded);
+  if (first) {
+    const start = Math.max(0, first.index - WINDOW_BEFORE);
+    const end = Math.min(folded.length, first.index + WINDOW_AFTER);
+    // SQLite counts characters (code points); JavaScript counts UTF-16 units: cut by code points.
+    const startCp = Array.from(folded.slice(0, start)).length;
+    const lengthCp = Array.from(folded.slice(start, end)).length;
+    const original = db.prepare('SELECT substr(body, ?, ?) FROM evidence_text WHERE file_id = ?').pluck().get(startCp + 1, lengthCp, fileId) as string | undefined;
+    const windowFolded = folded.slice(start, end);
+    const text = original !== undefined && foldAligned(original) === windowFolded ? original : windowFolded;
+    return markWords(text, windowFolded, wordStart, start > 0, end < folded.length);
+  }
+  for (const whole of [metaText(getMeta(db, fileId).meta), name]) {
+    const f = foldAligned(whole);
+    wordStart.lastIndex = 0;
+    if (wordStart.test(f)) return markWords(whole, f, wordStart, false, false);
   }
   return [{ text: name, match: false }];
 }
 
-function originalSpan(db: Db, fileId: number, column: (typeof COLUMNS)[number], name: string, folded: string): string | null {
-  let candidate: string | undefined;
-  if (column === 'body') {
-    candidate = db
-      .prepare(
-        `SELECT substr(t.body, instr(f.body, ?), ?) FROM evidence_fts f JOIN evidence_text t ON t.file_id = f.rowid
-         WHERE f.rowid = ? AND instr(f.body, ?) > 0`,
-      )
-      .pluck()
-      .get(folded, Array.from(folded).length, fileId, folded) as string | undefined;
-  } else {
-    const whole = column === 'name' ? name : metaText(getMeta(db, fileId).meta);
-    const at = foldAligned(whole).indexOf(folded);
-    if (at >= 0) candidate = whole.slice(at, at + folded.length);
-  }
-  return candidate !== undefined && foldAligned(candidate) === folded ? candidate : null;
-}
-
-/** Splits the marked snippet into parts, taking the characters from `text` (same length). */
-function toParts(marked: string, text: string, whole: boolean): SnippetPart[] {
+/** Splits `text` into parts, marking where `pattern` matches its folded twin (same length). */
+function markWords(text: string, folded: string, pattern: RegExp, cutBefore: boolean, cutAfter: boolean): SnippetPart[] {
   const parts: SnippetPart[] = [];
   let at = 0;
-  let inMatch = false;
-  let buffer = '';
-  const flush = () => {
-    if (buffer) parts.push({ text: text.slice(at - buffer.length, at), match: inMatch });
-    buffer = '';
-  };
-  for (const ch of marked) {
-    if (ch === OPEN || ch === CLOSE) {
-      flush();
-      inMatch = ch === OPEN;
-      continue;
-    }
-    buffer += ch;
-    at += ch.length;
+  pattern.lastIndex = 0;
+  for (const m of folded.matchAll(pattern)) {
+    if (m.index > at) parts.push({ text: text.slice(at, m.index), match: false });
+    parts.push({ text: text.slice(m.index, m.index + m[0].length), match: true });
+    at = m.index + m[0].length;
   }
-  flush();
-  if (!whole) {
-    // Cut from the middle of a document: show that there is more around it.
-    if (parts[0]) parts[0] = { ...parts[0], text: `…${parts[0].text}` };
-    const last = parts[parts.length - 1];
-    if (last) parts[parts.length - 1] = { ...last, text: `${last.text}…` };
-  }
-  return parts.map((p) => ({ ...p, text: p.text.replace(/\s+/g, ' ') }));
+  if (at < text.length) parts.push({ text: text.slice(at), match: false });
+  const cleaned = parts.map((p) => ({ ...p, text: p.text.replace(/\s+/g, ' ') }));
+  if (cutBefore && cleaned[0]) cleaned[0] = { ...cleaned[0], text: `…${cleaned[0].text.replace(/^\S*\s/, '')}` };
+  const last = cleaned[cleaned.length - 1];
+  if (cutAfter && last) cleaned[cleaned.length - 1] = { ...last, text: `${last.match ? last.text : last.text.replace(/\s\S*$/, '')}…` };
+  return cleaned;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -3,7 +3,7 @@ import { UPLOAD_CHUNK_BYTES, type UploadProgress, type UploadStarted } from '../
 import type { Db } from '../db/open';
 import { AppError } from '../errors';
 import type { LinkTarget } from './evidence-store';
-import { abandonStaging, emptyFile, ensureStore, openStaging, sealStaging, translateWriteError, writeFully, type Staging } from './file-store';
+import { abandonStaging, BackgroundFlush, emptyFile, ensureStore, openStaging, sealStaging, translateWriteError, writeFully, type Staging } from './file-store';
 import { commitStaged, type EvidenceEnv, type ImportOutcome } from './import-service';
 import { safeFileName } from './safe-name';
 
@@ -25,6 +25,7 @@ interface Upload {
   size: number;
   targets: LinkTarget[];
   staging: Staging;
+  flusher: BackgroundFlush;
   hash: Hash;
   head: Buffer;
   received: number;
@@ -60,6 +61,7 @@ export async function beginUpload(env: EvidenceEnv, name: string, size: number, 
     size,
     targets,
     staging,
+    flusher: new BackgroundFlush(staging.out),
     hash: createHash('sha256'),
     head: Buffer.alloc(0),
     received: 0,
@@ -99,6 +101,7 @@ export async function appendChunk(db: Db, uploadId: string, index: number, dataB
     throw translateWriteError(error, name);
   }
   upload.hash.update(data);
+  upload.flusher.wrote(data.length);
   if (upload.head.length < HEAD_BYTES) upload.head = Buffer.concat([upload.head, data.subarray(0, HEAD_BYTES - upload.head.length)]);
   upload.received += data.length;
   upload.nextIndex += 1;
@@ -116,6 +119,7 @@ export async function finishUpload(env: EvidenceEnv, uploadId: string): Promise<
   upload.busy = true;
   uploadsOf(env.db).delete(uploadId);
   try {
+    await upload.flusher.done();
     await sealStaging(upload.staging);
   } catch (error) {
     await abandonStaging(env.db, upload.staging);
