@@ -136,6 +136,12 @@ test('attach evidence by file dialog and by drop, confirm the suggested metadata
   await expect(search.hit(REPORT)).toHaveCount(0);
   await page.screenshot({ path: testInfo.outputPath('evidence-search.png'), fullPage: true });
 
+  // Ctrl+K from the page, then the number as typed on the document, in lower case.
+  await page.getByRole('heading', { name: 'Tìm tài liệu kiểm chứng' }).click();
+  await search.searchWithShortcut('47/kh-ubnd');
+  await expect(search.count()).toContainText('khớp với «47/kh-ubnd»');
+  await expect(search.hit(PLAN)).toBeVisible();
+
   // The item link opens the assessment on that item; unlink the plan there.
   await search.openItem(PLAN, '1.1');
   await expect(assessment.itemTitle()).toContainText('1.1');

@@ -126,6 +126,13 @@ export class EvidenceSearchPage {
     await box.getByRole('button', { name: 'Tìm' }).click();
   }
 
+  /** The keyboard way: Ctrl+K from anywhere focuses the header field, Enter searches. */
+  async searchWithShortcut(query: string): Promise<void> {
+    await this.page.keyboard.press('Control+k');
+    await this.page.keyboard.type(query);
+    await this.page.keyboard.press('Enter');
+  }
+
   count(): Locator {
     return this.page.getByTestId('search-count');
   }

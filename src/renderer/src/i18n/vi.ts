@@ -229,6 +229,10 @@ export const vi = {
     search: {
       boxLabel: 'Tìm tài liệu kiểm chứng',
       boxPlaceholder: 'Tìm tài liệu (có thể gõ không dấu)…',
+      shortcut: 'Phím tắt: Ctrl+K',
+      showing: (n: number) => `(hiển thị ${n} kết quả đầu tiên; hãy thêm từ để thu hẹp).`,
+      reportSectionsOnly: (n: number) => `chưa gắn tiêu chí nào; dùng cho ${n} mục báo cáo`,
+      andReportSections: (n: number) => `và ${n} mục báo cáo`,
       submit: 'Tìm',
       title: 'Tìm tài liệu kiểm chứng',
       results: (n: number, q: string) => (n ? `${n} tài liệu khớp với «${q}»` : `Không có tài liệu nào khớp với «${q}».`),

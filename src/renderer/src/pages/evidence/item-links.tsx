@@ -10,11 +10,12 @@ const t = vi.evidence.search;
  */
 export function ItemLinks({ file, year, onOpenItem }: { file: EvidenceFileView; year: number; onOpenItem(code: string): void }) {
   const items = linkedItems(file);
+  const sections = file.links.filter((l) => l.type === 'report-section').length;
   return (
     <p className="small item-links">
       {t.supports}:{' '}
       {items.length === 0 ? (
-        <span className="muted">{t.noItems}</span>
+        <span className="muted">{sections ? t.reportSectionsOnly(sections) : t.noItems}</span>
       ) : (
         items.map((item, i) => (
           <span key={`${item.year}:${item.code}`}>
@@ -31,6 +32,7 @@ export function ItemLinks({ file, year, onOpenItem }: { file: EvidenceFileView; 
           </span>
         ))
       )}
+      {items.length > 0 && sections > 0 && <span className="muted"> {t.andReportSections(sections)}</span>}
     </p>
   );
 }

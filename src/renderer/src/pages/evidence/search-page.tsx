@@ -57,6 +57,7 @@ export function SearchPage({ query, year, onOpenItem }: { query: string; year: n
         <>
           <p role="status" data-testid="search-count">
             {t.results(result.total, result.query)}
+            {result.total > result.hits.length && ` ${t.showing(result.hits.length)}`}
           </p>
           <ol className="search-results" aria-label={t.resultsLabel}>
             {result.hits.map((hit) => (
