@@ -71,9 +71,11 @@ test('attach evidence by file dialog and by drop, confirm the suggested metadata
   // 1.1 asks for the year's plan: attach it through the file dialog.
   await assessment.openItem('1.1');
   await expect(evidence.itemCount()).toHaveText('Chưa gắn tài liệu kiểm chứng nào.');
+  await expect(evidence.itemInList('1.1')).toContainText('thiếu TLKC');
   await evidence.attach(planPath);
   await expect(evidence.progress()).toContainText('Đã đính kèm');
   await expect(evidence.itemCount()).toHaveText('Đã gắn 1 tài liệu kiểm chứng.');
+  await expect(evidence.itemInList('1.1')).toContainText('1 tệp');
 
   // A lone new file opens its metadata, filled with what the name gave away, marked «gợi ý».
   await expect(evidence.metaField('Loại văn bản')).toHaveValue('Kế hoạch');
@@ -149,6 +151,7 @@ test('attach evidence by file dialog and by drop, confirm the suggested metadata
   await expect(evidence.status()).toHaveText(`Đã bỏ gắn «${PLAN}».`);
   await expect(evidence.files()).toHaveCount(0);
   await expect(evidence.itemCount()).toHaveText('Chưa gắn tài liệu kiểm chứng nào.');
+  await expect(evidence.itemInList('1.1')).toContainText('thiếu TLKC');
 
   // A large file goes in 4 MiB chunks read with File.slice and arrives byte for byte.
   await assessment.openItem('2.1');

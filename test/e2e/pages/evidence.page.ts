@@ -110,6 +110,11 @@ export class EvidencePanelPage {
     return this.panel().getByRole('alert');
   }
 
+  /** The item's entry in the domain list, which carries its evidence marker ("1 tệp", "thiếu TLKC"). */
+  itemInList(code: string): Locator {
+    return this.page.getByRole('navigation', { name: 'Các lĩnh vực' }).getByRole('button', { name: new RegExp(`^${code.replace(/\./g, '\\.')} `) });
+  }
+
   /** "Đã gắn n tài liệu kiểm chứng." in the item's guidance (the count the assessment keeps). */
   itemCount(): Locator {
     return this.page.getByText(/(Đã gắn \d+|Chưa gắn) tài liệu kiểm chứng/).first();

@@ -153,6 +153,12 @@ export const vi = {
   },
   evidence: {
     panelTitle: 'Tài liệu kiểm chứng',
+    badge: {
+      count: (n: number) => `${n} tệp`,
+      countTitle: (n: number) => `Đã gắn ${n} tài liệu kiểm chứng`,
+      missing: 'thiếu TLKC',
+      missingTitle: 'Tiêu chí yêu cầu tài liệu kiểm chứng nhưng chưa gắn tệp nào',
+    },
     none: 'Chưa gắn tài liệu kiểm chứng nào cho tiêu chí này.',
     attach: {
       button: 'Đính kèm tệp…',

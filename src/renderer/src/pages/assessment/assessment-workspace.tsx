@@ -5,6 +5,7 @@ import { selfScoredLeaves } from '../../../../shared/criteria/tree';
 import { formatPercentVi, formatPointsVi } from '../../../../shared/text/vi';
 import { useApi } from '../../api/context';
 import { vi } from '../../i18n/vi';
+import { EvidenceBadge } from '../evidence/evidence-badge';
 import { EvidencePanel } from '../evidence/evidence-panel';
 import { ItemEditor } from './item-editor';
 import { SummaryView } from './summary-view';
@@ -143,6 +144,7 @@ export function AssessmentWorkspace({ initial, focusCode }: { initial: Assessmen
                         >
                           <span className={`dot status-${view.entries[l.item.code]?.status ?? 'chua-lam'}`} aria-hidden />
                           <span className="code">{l.item.code}</span> {l.item.title}
+                          <EvidenceBadge count={view.evidenceCounts[l.item.code] ?? 0} required={!!l.item.evidenceRequired} />
                         </button>
                       </li>
                     ))}
