@@ -186,12 +186,12 @@ test('attach evidence by file dialog and by drop, confirm the suggested metadata
   await expect(assessment.itemTitle()).toContainText('1.1');
 });
 
-test('a large batch shows overall and per-file progress and can be stopped, leaving nothing behind', async ({ page, app }, testInfo) => {
+test('a large batch shows overall and per-file progress, takes more files while running, and can be stopped, leaving nothing behind', async ({ page, app }, testInfo) => {
   const assessment = new AssessmentPage(page);
   const evidence = new EvidencePanelPage(page);
   const first = testInfo.outputPath('Ho so quet phan 1.zip');
   const second = testInfo.outputPath('Ho so quet phan 2.zip');
-  writeFileSync(first, randomBytes(9 * 1024 * 1024));
+  writeFileSync(first, randomBytes(13 * 1024 * 1024));
   writeFileSync(second, randomBytes(5 * 1024 * 1024));
 
   await app.launch();
@@ -206,9 +206,12 @@ test('a large batch shows overall and per-file progress and can be stopped, leav
       await route.continue();
     },
   );
-  await evidence.attach(first, second);
-  await expect(evidence.overallProgress()).toBeVisible();
+  await evidence.attach(first);
   await expect.poll(async () => Number(await evidence.fileProgress('Ho so quet phan 1.zip').getAttribute('value'))).toBeGreaterThan(0);
+  // A file dropped while the first is on its way joins the batch instead of being refused.
+  await evidence.drop(second);
+  await expect(evidence.overallProgress()).toBeVisible();
+  await expect(evidence.progress()).toContainText('Đã xử lý 0/2 tệp');
   await page.screenshot({ path: testInfo.outputPath('evidence-progress.png'), fullPage: true });
   await evidence.stopUpload();
 

@@ -249,7 +249,6 @@ export const vi = {
       noItems: 'chưa gắn tiêu chí nào',
     },
     verify: {
-      nav: 'Kiểm tra tài liệu',
       title: 'Kiểm tra tài liệu kiểm chứng',
       intro:
         'Kiểm tra lại từng tệp trong kho (còn hay mất, có bị sửa đổi sau khi lưu hay không) và liệt kê các tiêu chí yêu cầu tài liệu kiểm chứng nhưng chưa có tệp nào.',

@@ -64,7 +64,7 @@ export function EvidencePanel({ year, code, onCountChange, onOpenItem }: Props) 
 
   const startUpload = (list: File[]) => {
     setMessage(null);
-    setEditFileId(null);
+    if (!queue.busy) setEditFileId(null);
     void queue.start(list);
   };
 
@@ -91,13 +91,13 @@ export function EvidencePanel({ year, code, onCountChange, onOpenItem }: Props) 
   }
 
   return (
-    <DropZone label={t.panelTitle} disabled={queue.busy} onFiles={startUpload}>
+    <DropZone label={t.panelTitle} onFiles={startUpload}>
       <div className="evidence-panel">
         <h3>
           {t.panelTitle} {files && <span className="count">({files.length})</span>}
         </h3>
         <div className="row">
-          <FilePickButton label={t.attach.button} disabled={queue.busy} onFiles={startUpload} />
+          <FilePickButton label={t.attach.button} onFiles={startUpload} />
           <button type="button" className="secondary" aria-expanded={picking} onClick={() => setPicking((p) => !p)}>
             {t.linkExisting.button}
           </button>

@@ -20,27 +20,32 @@ let nextId = 1;
 
 /**
  * Files are sent one after another (one disk, two cores: parallel uploads would only compete), and
- * a file that fails records its message while the rest carry on.
+ * a file that fails records its message while the rest carry on. Files added while a batch runs
+ * join it, so the officer can keep dropping without waiting.
  */
 export function useUploadQueue(uploadOne: UploadOne, onBatchDone: () => void, cancelledMessage: string) {
   const [tasks, setTasks] = useState<UploadTask[]>([]);
   const [busy, setBusy] = useState(false);
-  const running = useRef(false);
+  const waiting = useRef<{ id: number; file: File }[]>([]);
   const abort = useRef<AbortController | null>(null);
 
   const update = (id: number, patch: Partial<UploadTask>) => setTasks((list) => list.map((task) => (task.id === id ? { ...task, ...patch } : task)));
 
   const start = useCallback(
     async (files: File[]) => {
-      if (running.current || files.length === 0) return;
-      running.current = true;
-      setBusy(true);
-      const batch: UploadTask[] = files.map((f) => ({ id: nextId++, name: f.name, size: f.size, sent: 0, state: 'waiting' }));
-      setTasks(batch);
+      if (files.length === 0) return;
+      const added = files.map((file) => ({ id: nextId++, file }));
+      const addedTasks: UploadTask[] = added.map(({ id, file }) => ({ id, name: file.name, size: file.size, sent: 0, state: 'waiting' }));
+      const joining = abort.current !== null;
+      waiting.current.push(...added);
+      setTasks((list) => (joining ? [...list, ...addedTasks] : addedTasks));
+      if (joining) return;
+
       const controller = new AbortController();
       abort.current = controller;
-      for (const [index, file] of files.entries()) {
-        const id = batch[index]!.id;
+      setBusy(true);
+      for (let next = waiting.current.shift(); next; next = waiting.current.shift()) {
+        const { id, file } = next;
         if (controller.signal.aborted) {
           update(id, { state: 'failed', message: cancelledMessage });
           continue;
@@ -53,7 +58,7 @@ export function useUploadQueue(uploadOne: UploadOne, onBatchDone: () => void, ca
           update(id, { state: 'failed', message: error instanceof Error ? error.message : String(error) });
         }
       }
-      running.current = false;
+      abort.current = null;
       setBusy(false);
       onBatchDone();
     },
