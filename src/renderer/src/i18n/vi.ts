@@ -218,7 +218,6 @@ export const vi = {
       suggested: 'gợi ý',
       suggestedFrom: { name: 'gợi ý từ tên tệp', text: 'gợi ý từ nội dung' },
       docType: 'Loại văn bản',
-      docTypes: ['Kế hoạch', 'Quyết định', 'Báo cáo', 'Công văn', 'Thông báo', 'Tờ trình', 'Hướng dẫn', 'Chỉ thị', 'Nghị quyết', 'Chương trình', 'Biên bản', 'Quy chế', 'Quy định', 'Đề án'],
       numberSymbol: 'Số ký hiệu',
       numberSymbolPlaceholder: 'Ví dụ: 47/KH-UBND',
       issueDate: 'Ngày ban hành',

@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
+import { DOC_TYPES } from '../../../../shared/contract/evidence';
 import { formatDateVi, parseDateVi } from '../../../../shared/text/vi';
 import { vi } from '../../i18n/vi';
 
@@ -47,6 +48,8 @@ interface Props {
  */
 export function MetadataForm({ initial, suggested, suggestedFrom, confirmed, onSave, onCancel }: Props) {
   const [draft, setDraft] = useState(initial);
+  // Two files' forms may be open at once: each needs its own datalist id.
+  const docTypesId = useId();
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const dateInvalid = draft.issueDate.trim() !== '' && parseDateVi(draft.issueDate) === null;
@@ -73,9 +76,9 @@ export function MetadataForm({ initial, suggested, suggestedFrom, confirmed, onS
       {!confirmed && FIELDS.some((f) => suggested[f]) && <p className="muted small">{t.suggestionNote}</p>}
       <div className="form-grid">
         <Field label={t.docType} mark={mark('docType')}>
-          <input list="evidence-doc-types" value={draft.docType} onChange={(e) => set('docType', e.target.value)} />
-          <datalist id="evidence-doc-types">
-            {t.docTypes.map((type) => (
+          <input list={docTypesId} value={draft.docType} onChange={(e) => set('docType', e.target.value)} />
+          <datalist id={docTypesId}>
+            {DOC_TYPES.map((type) => (
               <option key={type} value={type} />
             ))}
           </datalist>
