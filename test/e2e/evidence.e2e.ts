@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { makeEncryptedPdf, makeTextPdf } from '../fixtures/evidence/make-pdf';
+import { makeBrokenPdf, makeEncryptedPdf, makeTextPdf } from '../fixtures/evidence/make-pdf';
 import type { Page } from '@playwright/test';
 import { AppShellPage } from './pages/app-shell.page';
 import { AssessmentPage } from './pages/assessment.page';
@@ -15,6 +15,7 @@ const PLAN = 'Ke hoach 47-KH-UBND 11-01-2022.pdf';
 const REPORT = 'Bao cao 12-BC-SNV 05-06-2026.txt';
 const EMPTY = 'rong.txt';
 const LOCKED = 'Quyet dinh co mat khau.pdf';
+const BROKEN = 'Bao cao tai ve loi.pdf';
 const BIG = 'Phu luc ho so quet 2026.zip';
 const PHOTO = 'Anh bien ban hop.png';
 /** A 1×1 PNG: enough for the window to decode and show. */
@@ -58,6 +59,8 @@ test('attach evidence by file dialog and by drop, confirm the suggested metadata
   writeFileSync(emptyPath, '');
   const photoPath = testInfo.outputPath(PHOTO);
   writeFileSync(photoPath, Buffer.from(PNG_1X1, 'base64'));
+  const brokenPath = testInfo.outputPath(BROKEN);
+  writeFileSync(brokenPath, makeBrokenPdf());
   const lockedPath = testInfo.outputPath(LOCKED);
   writeFileSync(lockedPath, makeEncryptedPdf(['QUYET DINH 15/QD-UBND']));
   // Just over two 4 MiB chunks: the upload goes begin → 3 chunks → finish.
@@ -96,14 +99,15 @@ test('attach evidence by file dialog and by drop, confirm the suggested metadata
   await expect(evidence.file(PLAN)).toContainText('47/KH-UBND');
   await expect(evidence.file(PLAN)).toContainText('11/01/2022');
 
-  // 1.2: four files dropped at once; the empty and the password-protected ones fail with their
-  // own messages, the batch carries on and the report and the photo are attached.
+  // 1.2: five files dropped at once; the empty, the broken and the password-protected ones fail
+  // with their own messages, the batch carries on and the report and the photo are attached.
   await assessment.openItem('1.2');
-  await evidence.drop(emptyPath, lockedPath, reportPath, photoPath);
-  await expect(evidence.progress()).toContainText('Đã xử lý 4/4 tệp');
+  await evidence.drop(emptyPath, brokenPath, lockedPath, reportPath, photoPath);
+  await expect(evidence.progress()).toContainText('Đã xử lý 5/5 tệp');
   await expect(evidence.uploadError(EMPTY)).toContainText(`Không đính kèm được «${EMPTY}»`);
   await expect(evidence.uploadError(EMPTY)).toContainText('rỗng');
   await expect(evidence.uploadError(LOCKED)).toContainText('đặt mật khẩu');
+  await expect(evidence.uploadError(BROKEN)).toContainText('bị hỏng');
   await expect(evidence.file(REPORT)).toBeVisible();
   await expect(evidence.files()).toHaveCount(2);
   const photo = await evidence.preview(PHOTO);
