@@ -26,7 +26,7 @@ export function UploadProgress({ tasks, onCancel }: { tasks: UploadTask[]; onCan
             <span className="muted small">{formatSize(task.size)}</span>
             {task.state === 'failed' ? (
               <span className="field-error" role="alert">
-                {t.failed(task.name, task.message ?? '')}
+                {failureText(task.name, task.message ?? '')}
               </span>
             ) : task.state === 'done' ? (
               <span className="ok-text">{task.message ?? t.done}</span>
@@ -48,6 +48,11 @@ export function UploadProgress({ tasks, onCancel }: { tasks: UploadTask[]; onCan
       )}
     </div>
   );
+}
+
+/** Names the file once: main's message often already does («tên tệp»: …), and the row shows it too. */
+function failureText(name: string, message: string): string {
+  return message.includes(`«${name}»`) ? message : t.failed(name, message);
 }
 
 /** 1,5 MB the Vietnamese way (binary units, as the file manager shows them). */
