@@ -180,11 +180,13 @@ test('attach evidence by file dialog and by drop, confirm the suggested metadata
   await verify.run();
   await expect(verify.summary()).toHaveText('1/4 tệp có vấn đề.');
   await expect(verify.problemRow(REPORT)).toContainText('Bị sửa đổi');
+  await expect(verify.problemRow(REPORT).getByRole('button', { name: 'Mở tiêu chí 1.2' })).toBeVisible();
   // …and one that vanished is named as missing.
   rmSync(storedBig!);
   await verify.run();
   await expect(verify.summary()).toHaveText('2/4 tệp có vấn đề.');
   await expect(verify.problemRow(BIG)).toContainText('Mất tệp');
+  await expect(verify.problemRow(BIG).getByRole('button', { name: 'Mở tiêu chí 2.1' })).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('evidence-verify.png'), fullPage: true });
   await verify.domain('1. Công tác chỉ đạo, điều hành CCHC').getByRole('button', { name: /^1\.1 / }).click();
   await expect(assessment.itemTitle()).toContainText('1.1');

@@ -264,7 +264,7 @@ export const vi = {
       noMissingItems: 'Mọi tiêu chí yêu cầu tài liệu kiểm chứng đều đã có tệp.',
       missingCount: (missing: number, required: number) => `${missing}/${required} tiêu chí yêu cầu tài liệu kiểm chứng chưa có tệp nào.`,
       noExplanation: 'Chưa có thuyết minh: khi không có tài liệu kiểm chứng phải giải trình cụ thể cách tính điểm.',
-      linkCount: 'Số mục đang dùng tệp',
+      usedBy: 'Dùng cho tiêu chí',
       required: 'Yêu cầu',
       file: 'Tệp',
       problem: 'Vấn đề',

@@ -8,12 +8,12 @@ const t = vi.evidence.search;
  * The items a file supports. Items of the year being assessed open in the assessment; other
  * years are shown with their year (the assessment page works on one year at a time).
  */
-export function ItemLinks({ file, year, onOpenItem }: { file: EvidenceFileView; year: number; onOpenItem(code: string): void }) {
+export function ItemLinks({ file, year, onOpenItem, withLabel = true }: { file: EvidenceFileView; year: number; onOpenItem(code: string): void; withLabel?: boolean }) {
   const items = linkedItems(file);
   const sections = file.links.filter((l) => l.type === 'report-section').length;
   return (
     <p className="small item-links">
-      {t.supports}:{' '}
+      {withLabel && `${t.supports}: `}
       {items.length === 0 ? (
         <span className="muted">{sections ? t.reportSectionsOnly(sections) : t.noItems}</span>
       ) : (
