@@ -79,9 +79,15 @@ export function draftToMeta(draft: MetadataDraft, isoDate: string | null): Evide
 
 const PREVIEW_IMAGE_TYPES = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp']);
 
-/** What the window itself can show: PDFs (Chromium's viewer) and the image types it decodes. */
+/**
+ * What the window itself can show: the image types it decodes, and PDFs where a built-in viewer
+ * exists (Chromium has one; an Electron window only with plugins enabled, which
+ * navigator.pdfViewerEnabled reports). Elsewhere «Mở» opens the system viewer.
+ */
 export function canPreview(file: Pick<EvidenceFileView, 'mime' | 'size'>): boolean {
-  return file.size <= MAX_PREVIEW_BYTES && (file.mime === 'application/pdf' || PREVIEW_IMAGE_TYPES.has(file.mime));
+  if (file.size > MAX_PREVIEW_BYTES) return false;
+  if (file.mime === 'application/pdf') return navigator.pdfViewerEnabled;
+  return PREVIEW_IMAGE_TYPES.has(file.mime);
 }
 
 /** The item codes a file supports, with their year. */
