@@ -6,7 +6,6 @@ const t = vi.evidence.attach;
 interface Props {
   /** Accessible name of the region the zone wraps. */
   label: string;
-  disabled?: boolean;
   onFiles(files: File[]): void;
   children: ReactNode;
 }
@@ -15,7 +14,7 @@ interface Props {
  * Accepts files dragged from the file manager. A counter instead of a boolean keeps the highlight
  * steady while the pointer crosses the zone's children (each fires its own enter/leave).
  */
-export function DropZone({ label, disabled, onFiles, children }: Props) {
+export function DropZone({ label, onFiles, children }: Props) {
   const [over, setOver] = useState(false);
   const depth = useRef(0);
   const hasFiles = (e: React.DragEvent) => Array.from(e.dataTransfer.types).includes('Files');
@@ -25,13 +24,13 @@ export function DropZone({ label, disabled, onFiles, children }: Props) {
       className={over ? 'drop-zone over' : 'drop-zone'}
       aria-label={label}
       onDragEnter={(e) => {
-        if (disabled || !hasFiles(e)) return;
+        if (!hasFiles(e)) return;
         e.preventDefault();
         depth.current += 1;
         setOver(true);
       }}
       onDragOver={(e) => {
-        if (disabled || !hasFiles(e)) return;
+        if (!hasFiles(e)) return;
         // Without preventDefault the browser would open the file instead of dropping it here.
         e.preventDefault();
         e.dataTransfer.dropEffect = 'copy';
@@ -41,7 +40,6 @@ export function DropZone({ label, disabled, onFiles, children }: Props) {
         if (depth.current === 0) setOver(false);
       }}
       onDrop={(e) => {
-        if (disabled) return;
         e.preventDefault();
         depth.current = 0;
         setOver(false);
@@ -56,15 +54,14 @@ export function DropZone({ label, disabled, onFiles, children }: Props) {
 }
 
 /** The keyboard- and mouse-friendly way in: a button that opens the system file dialog, many files at once. */
-export function FilePickButton({ label, disabled, onFiles }: { label: string; disabled?: boolean; onFiles(files: File[]): void }) {
+export function FilePickButton({ label, onFiles }: { label: string; onFiles(files: File[]): void }) {
   return (
-    <label className={disabled ? 'file-button secondary disabled' : 'file-button secondary'}>
+    <label className="file-button secondary">
       {label}
       <input
         type="file"
         multiple
         aria-label={label}
-        disabled={disabled}
         onChange={(e) => {
           const files = Array.from(e.target.files ?? []);
           // Clear so that choosing the same file again (after fixing it) fires change again.
