@@ -91,7 +91,8 @@ export function EvidenceFileRow({ file, year, code, editOnMount, onChanged, onUn
             <button type="button" className="primary" onClick={() => void onUnlink(file, removeIfUnused).finally(() => setConfirmUnlink(false))}>
               {t.unlinkYes}
             </button>
-            <button type="button" className="secondary" onClick={() => setConfirmUnlink(false)}>
+            {/* Keyboard focus moves into the question, onto the harmless answer. */}
+            <button type="button" className="secondary" autoFocus onClick={() => setConfirmUnlink(false)}>
               {vi.evidence.meta.cancel}
             </button>
           </div>
