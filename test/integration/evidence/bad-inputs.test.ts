@@ -160,3 +160,16 @@ describe('bad names are made safe, with a notice, and the file is stored', () =>
     rmSync(join(fx.dir, 'nguon'), { recursive: true, force: true });
   });
 });
+
+describe('upload chunks', () => {
+  it('a chunk bigger than 4 MiB is refused, not cut', async () => {
+    const begun = await value<{ uploadId: string }>(fx.core.registry.invoke('evidence/upload-begin', { name: 'c.bin', size: 8 * 1024 * 1024, targets: [] }));
+    const { appendChunk } = await import('../../../src/main/core/evidence/upload-sessions');
+    const big = Buffer.alloc(4 * 1024 * 1024 + 2, 1).toString('base64');
+    await expect(appendChunk(fx.core.db, begun.uploadId, 0, big)).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    const viaRegistry = await fx.core.registry.invoke('evidence/upload-chunk', { uploadId: begun.uploadId, index: 0, dataBase64: Buffer.alloc(4 * 1024 * 1024 + 3).toString('base64') });
+    expect(viaRegistry).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    await value(fx.core.registry.invoke('evidence/upload-cancel', { uploadId: begun.uploadId }));
+    expect(storeState(fx)).toEqual(EMPTY_STORE);
+  });
+});

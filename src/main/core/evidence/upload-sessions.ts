@@ -26,6 +26,8 @@ interface Upload {
   targets: LinkTarget[];
   staging: Staging;
   flusher: BackgroundFlush;
+  /** Decoded chunks land here, one at a time: no new buffer per chunk for the GC to collect. */
+  buffer: Buffer;
   hash: Hash;
   head: Buffer;
   received: number;
@@ -62,6 +64,7 @@ export async function beginUpload(env: EvidenceEnv, name: string, size: number, 
     targets,
     staging,
     flusher: new BackgroundFlush(staging.out),
+    buffer: Buffer.allocUnsafe(UPLOAD_CHUNK_BYTES),
     hash: createHash('sha256'),
     head: Buffer.alloc(0),
     received: 0,
@@ -86,7 +89,10 @@ export async function appendChunk(db: Db, uploadId: string, index: number, dataB
   if (index !== upload.nextIndex) {
     throw new AppError('CONFLICT', `Phần ${index + 1} của «${name}» đến không đúng thứ tự (đang chờ phần ${upload.nextIndex + 1}).`);
   }
-  const data = Buffer.from(dataBase64, 'base64');
+  if (Buffer.byteLength(dataBase64, 'base64') > upload.buffer.length) {
+    throw new AppError('VALIDATION_FAILED', `Phần ${index + 1} của «${name}» lớn hơn ${UPLOAD_CHUNK_BYTES / 1024 / 1024} MiB.`);
+  }
+  const data = upload.buffer.subarray(0, upload.buffer.write(dataBase64, 'base64'));
   if (data.length === 0) throw new AppError('VALIDATION_FAILED', `Phần ${index + 1} của «${name}» rỗng.`);
   if (upload.received + data.length > upload.size) {
     await cancelUpload(db, uploadId);
