@@ -89,7 +89,7 @@ try {
   console.log(`  context: cp + sync of the copy ${mbps(bytes, cpSyncMs).toFixed(0)} MB/s → import ${(importSpeed / mbps(bytes, cpSyncMs)).toFixed(2)}× of a durable cp`);
   const uploadSpeed = mbps(bytes, uploadRun.ms);
   console.log(
-    `  context: the window's chunked upload (4 MiB base64 chunks, both ends in one process) ${uploadSpeed.toFixed(0)} MB/s → ${(uploadSpeed / cpSpeed).toFixed(2)}× of cp`,
+    `  context: the window's chunked upload (512 KiB base64 chunks, both ends in one process) ${uploadSpeed.toFixed(0)} MB/s → ${(uploadSpeed / cpSpeed).toFixed(2)}× of cp`,
   );
   const peakMb = Math.max(importRun.peakRssMb, uploadRun.peakRssMb);
   console.log(

@@ -123,7 +123,7 @@ export interface EvidenceFileDetail extends EvidenceFileView {
 
 export interface UploadStarted {
   uploadId: string;
-  /** The largest decoded size of one chunk. */
+  /** The size of chunk to send (decoded): UPLOAD_SLICE_BYTES, never above UPLOAD_CHUNK_BYTES. */
   chunkBytes: number;
 }
 
@@ -220,8 +220,14 @@ export interface EvidencePreview {
   contentBase64: string;
 }
 
-/** Decoded size of one upload chunk: 4 MiB keeps each request well under the browser host's limit. */
+/** The largest upload chunk accepted (decoded): 4 MiB keeps each request well under the browser host's limit. */
 export const UPLOAD_CHUNK_BYTES = 4 * 1024 * 1024;
+/**
+ * The chunk size upload-begin asks for. Each chunk crosses the transport as a base64 string the
+ * garbage collector must reclaim; at 512 KiB the memory of a 2 GB upload stays flat (measured:
+ * about +10 MB, against +80 MB with 4 MiB chunks), for a few thousand calls per gigabyte.
+ */
+export const UPLOAD_SLICE_BYTES = 512 * 1024;
 /** The biggest file accepted (a long scanned dossier may be several GB; the store streams it). */
 export const MAX_EVIDENCE_BYTES = 16 * 1024 * 1024 * 1024;
 /** The biggest file previewed inside the app. */

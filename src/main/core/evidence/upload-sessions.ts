@@ -1,5 +1,5 @@
 import { createHash, randomUUID, type Hash } from 'node:crypto';
-import { UPLOAD_CHUNK_BYTES, type UploadProgress, type UploadStarted } from '../../../shared/contract/evidence';
+import { UPLOAD_CHUNK_BYTES, UPLOAD_SLICE_BYTES, type UploadProgress, type UploadStarted } from '../../../shared/contract/evidence';
 import type { Db } from '../db/open';
 import { AppError } from '../errors';
 import type { LinkTarget } from './evidence-store';
@@ -73,7 +73,7 @@ export async function beginUpload(env: EvidenceEnv, name: string, size: number, 
     lastActivity: Date.now(),
   };
   uploads.set(upload.id, upload);
-  return { uploadId: upload.id, chunkBytes: UPLOAD_CHUNK_BYTES };
+  return { uploadId: upload.id, chunkBytes: UPLOAD_SLICE_BYTES };
 }
 
 function requireUpload(db: Db, uploadId: string): Upload {
