@@ -93,3 +93,18 @@ describe('crash in the middle of an import', () => {
     expect(status.lastRecovery).toMatchObject({ removedTempFiles: [], removedOrphans: [], clearedJournalEntries: 0, abandonedUploads: 0 });
   });
 });
+
+describe('leftovers of an earlier run that had the same process id', () => {
+  it('are cleaned although the pid is alive (it is ours now)', async () => {
+    const { dir } = await withStoredFile();
+    const first = reopen(dir);
+    const token = `${process.pid}-00000000-0000-4000-8000-000000000000`;
+    first.core.db.prepare('INSERT INTO evidence_pending (token, pid, started_at) VALUES (?, ?, ?)').run(token, process.pid, '2020-01-01T00:00:00.000Z');
+    writeFileSync(join(dir, 'evidence', 'tmp', `${token}.part`), 'half a file');
+    first.core.close();
+    const fx = reopen(dir);
+    const status = await value<EvidenceStatus>(fx.core.registry.invoke('evidence/status', {}));
+    expect(status.lastRecovery).toMatchObject({ clearedJournalEntries: 1, removedTempFiles: [`tmp/${token}.part`] });
+    expect(storeState(fx)).toMatchObject({ pending: 0, tmp: [] });
+  });
+});

@@ -370,11 +370,20 @@ export function recoverEvidenceStore(db: Db, dataDir: string): RecoveryReport {
   const paths = ensureStore(dataDir);
   const report: RecoveryReport = { removedTempFiles: [], removedOrphans: [], clearedJournalEntries: 0 };
 
-  const pending = db.prepare('SELECT token, pid, sha256 FROM evidence_pending').all() as { token: string; pid: number; sha256: string | null }[];
+  const pending = db.prepare('SELECT token, pid, sha256, started_at FROM evidence_pending').all() as {
+    token: string;
+    pid: number;
+    sha256: string | null;
+    started_at: string;
+  }[];
+  // A row with this process's own pid but older than this process was left by an earlier run that
+  // happened to get the same pid (common in containers and sandboxes with their own pid space).
+  const processStart = Date.now() - process.uptime() * 1000;
   const liveTokens = new Set<string>();
   const liveHashes = new Set<string>();
   for (const row of pending) {
-    if (isAlive(row.pid)) {
+    const live = row.pid === process.pid ? Date.parse(row.started_at) >= processStart : isAlive(row.pid);
+    if (live) {
       liveTokens.add(row.token);
       if (row.sha256) liveHashes.add(row.sha256);
     } else {
