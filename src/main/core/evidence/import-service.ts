@@ -1,7 +1,7 @@
 import type { Db } from '../db/open';
 import { AppError } from '../errors';
 import { addLinks, fileBySha, insertFile, type FileRow, type LinkTarget } from './evidence-store';
-import { detectKind } from './file-kind';
+import { detectKind, type DetectedKind } from './file-kind';
 import {
   blobRelativePath,
   discardStaged,
@@ -80,7 +80,7 @@ export async function commitStaged(
   }
 
   let extracted: ExtractedText;
-  let kind;
+  let kind: DetectedKind;
   try {
     kind = detectKind(staged.head, safe.name);
     extracted = await extractText(staged.tempPath, kind.kind, staged.size);
