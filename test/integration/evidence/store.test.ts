@@ -150,3 +150,25 @@ describe('evidence: functions other domains call', () => {
     expect(evidenceFile(fx.core.db, fx.dir, 9999)).toBeNull();
   });
 });
+
+describe('evidence: links of a target and the library', () => {
+  it('pins a location on a link, updates it on relinking, and lists a target’s files newest first', async () => {
+    const a = await value<{ file: EvidenceFileView }>(upload(fx.core, 'a.txt', Buffer.from('A'), [{ ...item('2026:1.1'), location: 'trang 3, mục II' }]));
+    const b = await value<{ file: EvidenceFileView }>(upload(fx.core, 'b.txt', Buffer.from('B'), [item('2026:1.1')]));
+    const relinked = await value<EvidenceLinkResult>(
+      fx.core.registry.invoke('evidence/link', { fileId: a.file.id, targets: [{ ...item('2026:1.1'), location: 'trang 4' }] }),
+    );
+    expect(relinked.linksAdded).toBe(0);
+    expect(relinked.file.links).toMatchObject([{ key: '2026:1.1', location: 'trang 4' }]);
+    const files = await value<EvidenceFileView[]>(fx.core.registry.invoke('evidence/links', { target: item('2026:1.1') }));
+    expect(files.map((f) => f.id)).toEqual([b.file.id, a.file.id]);
+    const page = await value<EvidenceList>(fx.core.registry.invoke('evidence/list', { limit: 1, offset: 1 }));
+    expect(page).toMatchObject({ total: 2, files: [{ id: a.file.id }] });
+  });
+
+  it('names a file that is not there', async () => {
+    const result = await fx.core.registry.invoke('evidence/get', { fileId: 42 });
+    expect(result).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: 'Không tìm thấy tài liệu số 42 trong kho (có thể đã bị xoá).' } });
+    expect(await fx.core.registry.invoke('evidence/link', { fileId: 42, targets: [item('2026:1.1')] })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+});
