@@ -36,7 +36,7 @@ const evidence: Record<string, LinkedEvidence[]> = {};
 for (let n = 0; n < EVIDENCE_ITEMS; n++) {
   const code = leaves[n % leaves.length]!.code;
   (evidence[code] ??= []).push({
-    fileId: `f${n}`,
+    fileId: n + 1,
     sha256: n.toString(16).padStart(64, '0'),
     size: 100_000 + n,
     originalName: `${code}-tai-lieu-${n + 1}.pdf`,

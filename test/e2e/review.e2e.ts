@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { makeTextPdf } from '../fixtures/evidence/make-pdf';
 import { AppShellPage } from './pages/app-shell.page';
 import { AssessmentPage } from './pages/assessment.page';
 import { AuditLogPage } from './pages/audit.page';
@@ -85,7 +86,7 @@ test('review cycle: send, return with an item comment, resolve and resend, appro
 
   // The signed copy, scanned or digitally signed outside the app.
   const signed = testInfo.outputPath('to-trinh-da-ky.pdf');
-  writeFileSync(signed, '%PDF-1.4\n% bản đã ký\n%%EOF\n');
+  writeFileSync(signed, makeTextPdf(['To trinh da ky']));
   await review.attachSigned(1, signed);
   await expect(v1.getByTestId('signed-copy')).toContainText('to-trinh-da-ky.pdf');
   await page.screenshot({ path: testInfo.outputPath('review-approved.png'), fullPage: true });

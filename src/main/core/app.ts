@@ -1,6 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Desktop } from './context';
 import { openDatabase, type Db } from './db/open';
+import { initEvidence } from './evidence';
 import { handlers } from './handlers';
 import { createRegistry, type Logger, type Registry } from './registry';
 import { APP_VERSION } from './version';
@@ -16,7 +18,11 @@ export interface CoreOptions {
   dataDir: string;
   now?: () => Date;
   log?: Logger;
+  /** Opening files with the system's viewer; the Electron shell and the browser host pass one. */
+  desktop?: Desktop;
 }
+
+const defaultLog: Logger = (message, detail) => console.error(`[cchc] ${message}`, detail ?? '');
 
 export const DATABASE_FILE = 'cchc-desk.sqlite';
 
@@ -24,11 +30,13 @@ export const DATABASE_FILE = 'cchc-desk.sqlite';
 export function openCore(options: CoreOptions): Core {
   mkdirSync(options.dataDir, { recursive: true });
   const db = openDatabase(join(options.dataDir, DATABASE_FILE));
+  initEvidence(db, options.dataDir, options.log ?? defaultLog);
   const ctx = {
     db,
     dataDir: options.dataDir,
     appVersion: APP_VERSION,
     now: options.now ?? (() => new Date()),
+    ...(options.desktop ? { desktop: options.desktop } : {}),
   };
   return {
     db,

@@ -1,6 +1,12 @@
 import type { Actor, Session } from './auth/session';
 import type { Db } from './db/open';
 
+/** What only a desktop host can do; absent in the CLI (and faked in tests). */
+export interface Desktop {
+  /** Opens a file with the system's viewer; resolves to an error text (Electron's shell.openPath) or nothing. */
+  openPath(path: string): Promise<string | void>;
+}
+
 /** What every handler gets: the open store, where the data folder is, and who is calling. */
 export interface CoreContext {
   readonly db: Db;
@@ -12,4 +18,5 @@ export interface CoreContext {
   readonly session: Session | null;
   /** Who the call is made by, for audit and approval records. */
   readonly actor: Actor;
+  readonly desktop?: Desktop;
 }

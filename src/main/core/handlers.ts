@@ -6,6 +6,7 @@ import { assessmentHandlers } from './assessment/handlers';
 import { criteriaHandlers } from './criteria/handlers';
 import { reportsHandlers } from './reporting/handlers';
 import { reviewHandlers } from './review/handlers';
+import { evidenceHandlers } from './evidence/handlers';
 
 /** Contract channel → handler. The type makes a missing or misspelled channel a compile error. */
 export const handlers: Handlers = {
@@ -16,4 +17,5 @@ export const handlers: Handlers = {
   ...criteriaHandlers,
   ...reportsHandlers,
   ...reviewHandlers,
+  ...evidenceHandlers,
 };

@@ -10,6 +10,9 @@ export const CONTENT_SECURITY_POLICY = [
   "img-src 'self' data: blob:",
   "font-src 'self'",
   "connect-src 'self'",
+  // In-app PDF preview: a frame showing a blob: URL this page made from the stored file. blob:
+  // URLs belong to the page's own origin, so nothing remote can be framed.
+  "frame-src blob:",
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",

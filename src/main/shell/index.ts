@@ -1,4 +1,4 @@
-import { app, BrowserWindow, Menu } from 'electron';
+import { app, BrowserWindow, Menu, shell } from 'electron';
 import { fileURLToPath } from 'node:url';
 import { openCore, type Core } from '../core/app';
 import { resolveDataDir } from '../core/data-dir';
@@ -40,7 +40,7 @@ function createWindow(): BrowserWindow {
 app.whenReady().then(() => {
   hardenSession();
   serveRenderer(rendererDir);
-  core = openCore({ dataDir: resolveDataDir() });
+  core = openCore({ dataDir: resolveDataDir(), desktop: { openPath: (path) => shell.openPath(path) } });
   bindRegistry(core.registry, (event) => !!mainWindow && event.sender.id === mainWindow.webContents.id);
   mainWindow = createWindow();
   mainWindow.on('closed', () => (mainWindow = undefined));

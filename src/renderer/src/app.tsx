@@ -14,6 +14,10 @@ import { LockScreen } from './pages/auth/lock-screen';
 import { SignInPage } from './pages/auth/sign-in-page';
 import { UserBar } from './pages/auth/user-bar';
 import { CriteriaPage } from './pages/criteria/criteria-page';
+import { SearchBox } from './pages/evidence/search-box';
+import { SearchPage } from './pages/evidence/search-page';
+import { useFileDropGuard } from './pages/evidence/use-file-drop-guard';
+import { VerifyPage } from './pages/evidence/verify-page';
 import { FirstStartPage } from './pages/first-start-page';
 import { HomePage } from './pages/home-page';
 import { ProfilePage } from './pages/profile-page';
@@ -21,7 +25,7 @@ import { ReportsPage } from './pages/reports/reports-page';
 import { AuditPage } from './pages/review/audit-page';
 import { ReviewPage } from './pages/review/review-page';
 
-export type PageId = 'home' | 'assessment' | 'reports' | 'review' | 'audit' | 'criteria' | 'profile' | 'accounts';
+export type PageId = 'home' | 'assessment' | 'reports' | 'review' | 'audit' | 'criteria' | 'evidence-verify' | 'evidence-search' | 'profile' | 'accounts';
 
 /**
  * Who is at the keyboard decides the screen: no account yet → first start (administrator, then
@@ -92,6 +96,16 @@ function Workspace() {
     setReportPeriod(undefined);
     setPage(id);
   };
+  useFileDropGuard();
+  // The nonce re-runs a search for the same words (files may have been attached since).
+  const [search, setSearch] = useState({ query: '', nonce: 0 });
+  // An item asked for from another page (search, verification); the nonce remounts the assessment on it.
+  const [focus, setFocus] = useState<{ code: string; nonce: number } | null>(null);
+  const openItem = useCallback((code: string) => {
+    setFocus((f) => ({ code, nonce: (f?.nonce ?? 0) + 1 }));
+    setReportPeriod(undefined);
+    setPage('assessment');
+  }, []);
 
   const reload = useCallback(async () => {
     const result = await api.call('app/info', {});
@@ -116,11 +130,21 @@ function Workspace() {
         <NavButton id="reports" current={page} onSelect={navigate} label={vi.nav.reports} />
         <NavButton id="review" current={page} onSelect={navigate} label={vi.nav.review} />
         <NavButton id="audit" current={page} onSelect={navigate} label={vi.nav.audit} />
+        <NavButton id="evidence-verify" current={page} onSelect={navigate} label={vi.nav.verify} />
         <NavButton id="criteria" current={page} onSelect={navigate} label={vi.nav.criteria} />
         <NavButton id="profile" current={page} onSelect={navigate} label={vi.nav.profile} />
         {can('accounts/list') && <NavButton id="accounts" current={page} onSelect={navigate} label={vi.nav.accounts} />}
       </nav>
       <div className="main-column">
+        <header className="topbar">
+          <SearchBox
+            initial={search.query}
+            onSearch={(query) => {
+              setSearch((s) => ({ query, nonce: s.nonce + 1 }));
+              setPage('evidence-search');
+            }}
+          />
+        </header>
         <UserBar onChangePassword={() => setChangingPassword(true)} />
         <main className="content">
           {changingPassword && <ChangePasswordDialog onClose={() => setChangingPassword(false)} />}
@@ -133,7 +157,11 @@ function Workspace() {
               }}
             />
           )}
-          {page === 'assessment' && <AssessmentPage key={info.latestProfile.year} profile={info.latestProfile} />}
+          {page === 'assessment' && (
+            <AssessmentPage key={`${info.latestProfile.year}-${focus?.nonce ?? 0}`} profile={info.latestProfile} focusCode={focus?.code} />
+          )}
+          {page === 'evidence-search' && <SearchPage key={search.nonce} query={search.query} year={info.latestProfile.year} onOpenItem={openItem} />}
+          {page === 'evidence-verify' && <VerifyPage year={info.latestProfile.year} onOpenItem={openItem} />}
           {page === 'reports' && <ReportsPage key={`${info.latestProfile.year}-${reportPeriod ?? ''}`} year={info.latestProfile.year} initialPeriod={reportPeriod} />}
           {page === 'review' && <ReviewPage key={info.latestProfile.year} year={info.latestProfile.year} />}
           {page === 'audit' && <AuditPage />}

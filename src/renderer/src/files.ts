@@ -1,5 +1,8 @@
-/** Reads a chosen file as base64 for the channels that take file content (import, upload). */
-export function readFileAsBase64(file: File): Promise<string> {
+/**
+ * Reads a chosen file (or a slice of one, for chunked uploads) as base64 for the channels that
+ * take file content (import, upload).
+ */
+export function readFileAsBase64(file: Blob): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onload = () => {

@@ -73,6 +73,26 @@ export const CHANNEL_ACCESS: Partial<Record<ChannelName, Access>> = {
   'audit/list': 'signed-in',
   'audit/verify': 'signed-in',
   'audit/export': ['leader', 'admin'],
+  'assessment/missing-evidence': 'signed-in',
+
+  // Attaching, linking and describing evidence is the officer's job; everyone signed in may
+  // find, read, preview and check it (the leader reviews with it).
+  'evidence/upload-begin': OFFICER,
+  'evidence/upload-chunk': OFFICER,
+  'evidence/upload-finish': OFFICER,
+  'evidence/upload-cancel': OFFICER,
+  'evidence/link': OFFICER,
+  'evidence/unlink': OFFICER,
+  'evidence/delete': OFFICER,
+  'evidence/update-meta': OFFICER,
+  'evidence/links': 'signed-in',
+  'evidence/list': 'signed-in',
+  'evidence/get': 'signed-in',
+  'evidence/search': 'signed-in',
+  'evidence/verify': 'signed-in',
+  'evidence/status': 'signed-in',
+  'evidence/preview': 'signed-in',
+  'evidence/open': 'signed-in',
 };
 
 export function accessOf(channel: ChannelName): Access {

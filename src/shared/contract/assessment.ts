@@ -56,6 +56,32 @@ export interface YearComparison {
   domains: DomainComparison[];
 }
 
+/** A self-scored leaf that needs evidence (its set says what) and has no file linked yet. */
+export interface MissingEvidenceItem {
+  code: string;
+  title: string;
+  /** What the set asks for ("Kế hoạch CCHC năm của đơn vị"…). */
+  evidenceRequired: string;
+  maxPoints: number;
+  /** Without evidence the officer must explain how the item was scored (giải trình). */
+  hasExplanation: boolean;
+}
+
+export interface MissingEvidenceDomain {
+  code: string;
+  title: string;
+  items: MissingEvidenceItem[];
+}
+
+export interface MissingEvidenceReport {
+  year: number;
+  /** Leaves that need evidence. */
+  requiredCount: number;
+  missingCount: number;
+  /** Only the domains with something missing, in the set's order. */
+  domains: MissingEvidenceDomain[];
+}
+
 const yearInput = z.strictObject({ year: profileYearSchema });
 
 export const assessmentChannels = {
@@ -81,5 +107,7 @@ export const assessmentChannels = {
   'assessment/carry-over': channel<CarryOverReport>()(
     z.strictObject({ fromYear: profileYearSchema, toYear: profileYearSchema, setId: z.string().max(100).optional() }),
   ),
+  /** Items whose required evidence is missing, grouped by domain (no domains when nothing is missing). */
+  'assessment/missing-evidence': channel<MissingEvidenceReport>()(yearInput),
   'assessment/compare': channel<YearComparison>()(z.strictObject({ year: profileYearSchema, previousYear: profileYearSchema })),
 };

@@ -7,6 +7,7 @@ import { assessmentChannels } from './assessment';
 import { criteriaChannels } from './criteria';
 import { reportsChannels } from './reports';
 import { reviewChannels } from './review';
+import { evidenceChannels } from './evidence';
 
 export * from './define';
 
@@ -19,6 +20,7 @@ export const contract = {
   ...criteriaChannels,
   ...reportsChannels,
   ...reviewChannels,
+  ...evidenceChannels,
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 } satisfies Record<string, ChannelSpec<any, any>>;
 

@@ -43,7 +43,7 @@ export interface ReportPeriodInfo {
 
 /** A tài liệu kiểm chứng linked to a report section, as the section lists it. */
 export interface ReportEvidenceRef {
-  fileId: string;
+  fileId: number;
   originalName: string;
   /** "47/KH-UBND" when known. */
   docNumber: string;

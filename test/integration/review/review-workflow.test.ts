@@ -15,6 +15,7 @@ import type {
   AssessmentSnapshotContent,
 } from '../../../src/shared/contract/review';
 import type { ExportedFile } from '../../../src/shared/contract/criteria';
+import { makeTextPdf } from '../../fixtures/evidence/make-pdf';
 import { makeTempDir } from '../../helpers/temp-dir';
 import { sampleProfile } from '../../helpers/sample-profile';
 
@@ -211,7 +212,7 @@ describe('review and approval of the year’s assessment', () => {
   });
 
   it('attaches a signed PDF to an approved version only, without touching the snapshot', async () => {
-    const pdf = Buffer.from('%PDF-1.7\n% bản ký\n%%EOF\n').toString('base64');
+    const pdf = makeTextPdf(['Bao cao tu danh gia - ban da ky']).toString('base64');
     expect(await call('review/attach-signed', { ...A, versionNo: 1, fileName: 'ky.pdf', contentBase64: pdf })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     const v1 = await approveVersion1();
     const notPdf = await call('review/attach-signed', { ...A, versionNo: 1, fileName: 'ky.docx', contentBase64: Buffer.from('PK\u0003\u0004').toString('base64') });

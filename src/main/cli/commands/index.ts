@@ -2,9 +2,10 @@ import type { CliCommand } from '../command';
 import { accountsCommands } from './accounts';
 import { assessmentCommands } from './assessment';
 import { criteriaCommands } from './criteria';
+import { evidenceCommands } from './evidence';
 import { infoCommand } from './info';
 import { reportCommands } from './report';
 import { reviewCommands } from './review';
 
 /** Every `cchc` command; each domain adds its list here. */
-export const commands: readonly CliCommand[] = [infoCommand, ...criteriaCommands, ...assessmentCommands, ...reportCommands, ...reviewCommands, ...accountsCommands];
+export const commands: readonly CliCommand[] = [infoCommand, ...criteriaCommands, ...assessmentCommands, ...evidenceCommands, ...reportCommands, ...reviewCommands, ...accountsCommands];

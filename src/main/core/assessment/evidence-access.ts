@@ -1,11 +1,12 @@
 import type { Db } from '../db/open';
+import { copyLinks, countLinks } from '../evidence';
 
-/** What the assessment domain asks of the evidence domain. TEMP until the evidence domain lands. */
+/** What the assessment domain asks of the evidence domain (keys: itemEvidenceKey(year, code)). */
 export const evidenceAccess = {
-  countLinks(_db: Db, keys: string[]): Record<string, number> {
-    return Object.fromEntries(keys.map((k) => [k, 0]));
+  countLinks(db: Db, keys: string[]): Record<string, number> {
+    return countLinks(db, keys);
   },
-  copyLinks(_db: Db, _fromKey: string, _toKey: string): number {
-    return 0;
+  copyLinks(db: Db, fromKey: string, toKey: string): number {
+    return copyLinks(db, fromKey, toKey);
   },
 };

@@ -1,4 +1,5 @@
 import type { Handlers } from '../registry';
+import { missingEvidence } from './missing-evidence';
 import { carryOver, compareYears, getAssessmentView, listAssessments, openAssessment, saveEntry } from './assessment-service';
 
 type AssessmentChannel =
@@ -7,7 +8,8 @@ type AssessmentChannel =
   | 'assessment/get'
   | 'assessment/save-entry'
   | 'assessment/carry-over'
-  | 'assessment/compare';
+  | 'assessment/compare'
+  | 'assessment/missing-evidence';
 
 export const assessmentHandlers: Pick<Handlers, AssessmentChannel> = {
   'assessment/list': (_input, ctx) => listAssessments(ctx),
@@ -16,4 +18,5 @@ export const assessmentHandlers: Pick<Handlers, AssessmentChannel> = {
   'assessment/save-entry': ({ year, code, ...patch }, ctx) => saveEntry(ctx, year, code, patch),
   'assessment/carry-over': ({ fromYear, toYear, setId }, ctx) => carryOver(ctx, fromYear, toYear, setId),
   'assessment/compare': ({ year, previousYear }, ctx) => compareYears(ctx, year, previousYear),
+  'assessment/missing-evidence': ({ year }, ctx) => missingEvidence(ctx, year),
 };

@@ -128,7 +128,8 @@ CREATE TABLE evidence_file (
 
 CREATE VIRTUAL TABLE evidence_fts USING fts5 (
         name, meta, body,
-        tokenize = 'unicode61 remove_diacritics 2'
+        tokenize = 'unicode61 remove_diacritics 2',
+        prefix = '1 2 3'
       );
 
 CREATE TABLE 'evidence_fts_config'(k PRIMARY KEY, v) WITHOUT ROWID;

@@ -19,6 +19,8 @@ const MIME_BY_EXT: Record<string, string> = {
   '.jpg': 'image/jpeg',
   '.jpeg': 'image/jpeg',
   '.png': 'image/png',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
   '.tif': 'image/tiff',
   '.tiff': 'image/tiff',
   '.zip': 'application/zip',

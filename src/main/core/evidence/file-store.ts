@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, rmSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
-import { open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
+import { chmodSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, rmSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
+import { chmod, open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { Db } from '../db/open';
 import { AppError } from '../errors';
@@ -78,24 +78,53 @@ const HEAD_BYTES = 4096;
  * whatever the file size.
  */
 export async function stageImport(db: Db, paths: StorePaths, source: ImportSource, onBytes: (n: number) => void): Promise<StagedImport> {
+  const staging = await openStaging(db, paths, source.name);
+  try {
+    const staged =
+      source.kind === 'path' ? await copyFromPath(source, staging.out, onBytes) : await copyFromBuffer(source, staging.out, onBytes);
+    await sealStaging(staging);
+    return { token: staging.token, tempPath: staging.tempPath, ...staged };
+  } catch (error) {
+    await abandonStaging(db, staging);
+    throw translateWriteError(error, source.name);
+  }
+}
+
+/** A temp file being written, registered in the import journal (used by uploads that arrive in chunks). */
+export interface Staging {
+  token: string;
+  tempPath: string;
+  out: FileHandle;
+  closed: boolean;
+}
+
+export async function openStaging(db: Db, paths: StorePaths, name: string): Promise<Staging> {
   const token = `${process.pid}-${randomUUID()}`;
   const tempPath = join(paths.tmp, `${token}.part`);
   db.prepare('INSERT INTO evidence_pending (token, pid, started_at) VALUES (?, ?, ?)').run(token, process.pid, new Date().toISOString());
-  let out: FileHandle | null = null;
   try {
-    out = await open(tempPath, 'wx');
-    const staged =
-      source.kind === 'path' ? await copyFromPath(source, out, onBytes) : await copyFromBuffer(source, out, onBytes);
-    await out.sync();
-    await out.close();
-    out = null;
-    crashHook('after-copy');
-    return { token, tempPath, ...staged };
+    return { token, tempPath, out: await open(tempPath, 'wx'), closed: false };
   } catch (error) {
-    if (out) await out.close().catch(() => undefined);
-    await discardStaged(db, { token, tempPath });
-    throw translateWriteError(error, source.name);
+    db.prepare('DELETE FROM evidence_pending WHERE token = ?').run(token);
+    throw translateWriteError(error, name);
   }
+}
+
+/** Makes the copy durable (fsync) and closes it; the next step is promoteStaged. */
+export async function sealStaging(staging: Staging): Promise<void> {
+  await staging.out.sync();
+  staging.closed = true;
+  await staging.out.close();
+  crashHook('after-copy');
+}
+
+/** Closes (if needed) and deletes the temp file and its journal row. */
+export async function abandonStaging(db: Db, staging: Staging): Promise<void> {
+  if (!staging.closed) {
+    staging.closed = true;
+    await staging.out.close().catch(() => undefined);
+  }
+  await discardStaged(db, staging);
 }
 
 async function copyFromBuffer(source: { data: Buffer; name: string }, out: FileHandle, onBytes: (n: number) => void) {
@@ -121,6 +150,7 @@ async function copyFromPath(source: { path: string; name: string }, out: FileHan
     const buffers = [Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK)];
     let head: Buffer | null = null;
     let done = 0;
+    const flusher = new BackgroundFlush(out);
     let index = 0;
     // Each prefetch gets a no-op catch so that, when the loop stops on another error, a rejection
     // of the read or write still in flight is not reported as unhandled; awaiting it still throws.
@@ -137,13 +167,44 @@ async function copyFromPath(source: { path: string; name: string }, out: FileHan
       await writing;
       writing = quiet(writeFully(out, chunk));
       done += bytesRead;
+      flusher.wrote(bytesRead);
       onBytes(bytesRead);
     }
     await writing;
+    await flusher.done();
     await checkUnchanged(source, before.size, before.mtimeMs, done);
     return { sha256: hash.digest('hex'), size: done, head: head ?? Buffer.alloc(0) };
   } finally {
     await input.close().catch(() => undefined);
+  }
+}
+
+/**
+ * Flushes written data to disk while the copy goes on (fdatasync every FLUSH_EVERY bytes, one at a
+ * time), so the final fsync finds little left to write: the disk works during the copy instead of
+ * after it. Without this a large file sits in the page cache until the final fsync writes it all.
+ */
+const FLUSH_EVERY = 64 * 1024 * 1024;
+
+export class BackgroundFlush {
+  private pending = 0;
+  private flushing: Promise<void> | null = null;
+
+  constructor(private readonly out: FileHandle) {}
+
+  wrote(bytes: number): void {
+    this.pending += bytes;
+    if (this.pending < FLUSH_EVERY || this.flushing) return;
+    this.pending = 0;
+    this.flushing = this.out
+      .datasync()
+      .catch(() => undefined)
+      .finally(() => (this.flushing = null));
+  }
+
+  /** Waits for a flush in flight; a failed flush is ignored: the final fsync redoes its work and reports. */
+  async done(): Promise<void> {
+    await this.flushing;
   }
 }
 
@@ -165,7 +226,7 @@ async function readChunk(input: FileHandle, buffer: Buffer, name: string): Promi
   }
 }
 
-async function writeFully(out: FileHandle, chunk: Buffer): Promise<void> {
+export async function writeFully(out: FileHandle, chunk: Buffer): Promise<void> {
   let offset = 0;
   while (offset < chunk.length) {
     const { bytesWritten } = await out.write(chunk, offset, chunk.length - offset, null);
@@ -186,7 +247,7 @@ async function checkUnchanged(source: { path: string; name: string }, size: numb
   if (copied !== size || now.size !== size || now.mtimeMs !== mtimeMs) throw changed();
 }
 
-function emptyFile(name: string): AppError {
+export function emptyFile(name: string): AppError {
   return new AppError('VALIDATION_FAILED', `Tệp «${name}» rỗng (0 byte), không dùng làm tài liệu kiểm chứng được.`);
 }
 
@@ -199,7 +260,7 @@ function sourceError(error: unknown, name: string): AppError {
   return new AppError('IO_ERROR', `Không mở được tệp «${name}».`, error);
 }
 
-function translateWriteError(error: unknown, name: string): unknown {
+export function translateWriteError(error: unknown, name: string): unknown {
   if (error instanceof AppError) return error;
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOSPC') return new AppError('IO_ERROR', `Ổ đĩa chứa dữ liệu đã đầy khi lưu «${name}»; chưa lưu gì.`, error);
@@ -213,6 +274,8 @@ export async function promoteStaged(db: Db, paths: StorePaths, staged: StagedImp
   const dir = join(target, '..');
   mkdirSync(dir, { recursive: true });
   await rename(staged.tempPath, target);
+  // Read-only, so a viewer opened on the stored file (Word, Excel) cannot save over the evidence.
+  await chmod(target, 0o444).catch(() => undefined);
   syncDirectory(dir);
   crashHook('after-rename');
   return target;
@@ -245,7 +308,14 @@ function syncDirectory(dir: string): void {
 
 /** Deletes a blob no row refers to any more; a missing file is not an error. */
 export function removeBlob(paths: StorePaths, rel: string): void {
-  rmSync(resolveBlob(paths, rel), { force: true });
+  const abs = resolveBlob(paths, rel);
+  // Windows refuses to delete a read-only file.
+  try {
+    chmodSync(abs, 0o644);
+  } catch {
+    return; // already gone
+  }
+  rmSync(abs, { force: true });
 }
 
 /** SHA-256 of a file in one streaming pass: the next read overlaps hashing the current chunk. */
@@ -300,11 +370,20 @@ export function recoverEvidenceStore(db: Db, dataDir: string): RecoveryReport {
   const paths = ensureStore(dataDir);
   const report: RecoveryReport = { removedTempFiles: [], removedOrphans: [], clearedJournalEntries: 0 };
 
-  const pending = db.prepare('SELECT token, pid, sha256 FROM evidence_pending').all() as { token: string; pid: number; sha256: string | null }[];
+  const pending = db.prepare('SELECT token, pid, sha256, started_at FROM evidence_pending').all() as {
+    token: string;
+    pid: number;
+    sha256: string | null;
+    started_at: string;
+  }[];
+  // A row with this process's own pid but older than this process was left by an earlier run that
+  // happened to get the same pid (common in containers and sandboxes with their own pid space).
+  const processStart = Date.now() - process.uptime() * 1000;
   const liveTokens = new Set<string>();
   const liveHashes = new Set<string>();
   for (const row of pending) {
-    if (isAlive(row.pid)) {
+    const live = row.pid === process.pid ? Date.parse(row.started_at) >= processStart : isAlive(row.pid);
+    if (live) {
       liveTokens.add(row.token);
       if (row.sha256) liveHashes.add(row.sha256);
     } else {
@@ -330,6 +409,11 @@ export function recoverEvidenceStore(db: Db, dataDir: string): RecoveryReport {
       if (known.has(rel)) continue;
       const sha = prefix + name.replace(/\..*$/, '');
       if (liveHashes.has(sha)) continue;
+      try {
+        chmodSync(join(dir, name), 0o644);
+      } catch {
+        // Gone already, or a folder: rmSync below copes.
+      }
       rmSync(join(dir, name), { force: true, recursive: true });
       report.removedOrphans.push(rel);
     }

@@ -1,7 +1,4 @@
 import { open, readFile } from 'node:fs/promises';
-import ExcelJS from 'exceljs';
-import JSZip from 'jszip';
-import { extractText as pdfText, getDocumentProxy } from 'unpdf';
 import { AppError } from '../errors';
 import type { FileKind } from './file-kind';
 
@@ -66,7 +63,10 @@ async function refuseEncryptedPdfCheaply(file: string, size: number): Promise<vo
   }
 }
 
+// The parsers are loaded on first use: they are large, and a process that only imports
+// unparsed files (the CLI with a 2 GB scan, the benchmark's memory check) never needs them.
 async function readPdf(data: Buffer): Promise<string[]> {
+  const { extractText: pdfText, getDocumentProxy } = await import('unpdf');
   try {
     const pdf = await getDocumentProxy(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), { verbosity: 0 });
     try {
@@ -109,6 +109,7 @@ export function docxXmlToText(xml: string): string {
 }
 
 async function readDocx(data: Buffer): Promise<string> {
+  const { default: JSZip } = await import('jszip');
   try {
     const zip = await JSZip.loadAsync(data);
     const doc = zip.file('word/document.xml');
@@ -120,6 +121,7 @@ async function readDocx(data: Buffer): Promise<string> {
 }
 
 async function readXlsx(data: Buffer): Promise<string> {
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(data as unknown as ArrayBuffer);

@@ -1,37 +1,11 @@
-import type { Db } from '../db/open';
-
-/** A tài liệu kiểm chứng linked to an assessment item or a report section, as the evidence domain describes it. */
-export interface LinkedEvidence {
-  fileId: string;
-  sha256: string;
-  size: number;
-  originalName: string;
-  mime: string;
-  storedPath: string;
-  /** Loại văn bản: "Kế hoạch". */
-  docType: string;
-  /** Số: "47". */
-  docNumber: string;
-  /** Ký hiệu: "KH-UBND". */
-  docSymbol: string;
-  /** ISO date or null. */
-  issueDate: string | null;
-  issuer: string;
-  /** Trích yếu. */
-  summary: string;
-}
+import { listLinkedEvidence, type LinkedEvidence } from '../evidence';
 
 /**
- * What the reporting domain asks of the evidence domain. Target keys are `${year}:${itemCode}` for
- * assessment items and `report:${year}:${period}:${sectionCode}` for report sections.
- * TEMP: returns no evidence on this branch; the lead wires it to the evidence domain's function
- * `listLinkedEvidence(db: Db, targetKeys: string[]): Record<string, LinkedEvidence[]>`.
+ * What the reporting domain asks of the evidence domain: the files linked to assessment items
+ * (`${year}:${itemCode}`) and to report sections (`report:${year}:${period}:${sectionCode}`).
  */
-export const evidenceAccess = {
-  listLinkedEvidence(_db: Db, _targetKeys: string[]): Record<string, LinkedEvidence[]> {
-    return {};
-  },
-};
+export type { LinkedEvidence } from '../evidence';
+export const evidenceAccess = { listLinkedEvidence };
 
 /** "47/KH-UBND", or the number alone, or the file name when the document has no number. */
 export function evidenceNumber(e: Pick<LinkedEvidence, 'docNumber' | 'docSymbol' | 'originalName'>): string {

@@ -63,10 +63,13 @@ export const migration003: Migration = {
       ) STRICT;
 
       -- rowid = evidence_file.id. Every column holds folded text (no marks, đ → d, lower case),
-      -- so a query folded the same way matches with or without diacritics.
+      -- so a query folded the same way matches with or without diacritics. Every query word is
+      -- a prefix ("hoa" finds "hoach"); the prefix indexes keep short prefixes from scanning
+      -- every term that starts with them.
       CREATE VIRTUAL TABLE evidence_fts USING fts5 (
         name, meta, body,
-        tokenize = 'unicode61 remove_diacritics 2'
+        tokenize = 'unicode61 remove_diacritics 2',
+        prefix = '1 2 3'
       );
     `);
   },

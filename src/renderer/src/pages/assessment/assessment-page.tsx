@@ -11,7 +11,7 @@ import { CompareView } from './compare-view';
 const t = vi.assessment;
 
 /** The year's self-assessment: start it (fresh or from last year), then the guided walk. */
-export function AssessmentPage({ profile }: { profile: UnitProfile }) {
+export function AssessmentPage({ profile, focusCode }: { profile: UnitProfile; focusCode?: string }) {
   const api = useApi();
   // A leader or submitter sees the results; only an officer scores (main refuses the rest anyway).
   const canEdit = useAuth().can('assessment/save-entry');
@@ -70,7 +70,7 @@ export function AssessmentPage({ profile }: { profile: UnitProfile }) {
         <>
           <p className="muted small">{view.setName}</p>
           {!canEdit && <p className="muted">{vi.readOnly.assessment}</p>}
-          <AssessmentWorkspace key={`${view.year}-${view.setId}`} initial={view} readOnly={!canEdit} />
+          <AssessmentWorkspace key={`${view.year}-${view.setId}`} initial={view} readOnly={!canEdit} focusCode={focusCode} />
           {others[0] && <CompareView year={year} previousYear={others[0].year} />}
         </>
       ) : !canEdit ? (

@@ -6,6 +6,8 @@ import { formatPercentVi, formatPointsVi } from '../../../../shared/text/vi';
 import { useApi } from '../../api/context';
 import { vi } from '../../i18n/vi';
 import { ItemReviewComments } from '../review/item-comments';
+import { EvidenceBadge } from '../evidence/evidence-badge';
+import { EvidencePanel } from '../evidence/evidence-panel';
 import { ItemEditor } from './item-editor';
 import { SummaryView } from './summary-view';
 
@@ -17,11 +19,11 @@ type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { k
  * The guided walk through a year's criteria: domains on the left, one item at a time, autosaved.
  * Read-only (a person without the officer role) shows the totals and the summary only.
  */
-export function AssessmentWorkspace({ initial, readOnly = false }: { initial: AssessmentView; readOnly?: boolean }) {
+export function AssessmentWorkspace({ initial, readOnly = false, focusCode }: { initial: AssessmentView; readOnly?: boolean; focusCode?: string }) {
   const api = useApi();
   const [view, setView] = useState(initial);
   const leaves = useMemo(() => selfScoredLeaves(view.set), [view.set]);
-  const [currentCode, setCurrentCode] = useState(() => leaves.find((l) => (initial.entries[l.item.code]?.status ?? 'chua-lam') !== 'xong')?.item.code ?? leaves[0]?.item.code ?? '');
+  const [currentCode, setCurrentCode] = useState(() => (focusCode && leaves.some((l) => l.item.code === focusCode) ? focusCode : undefined) ?? leaves.find((l) => (initial.entries[l.item.code]?.status ?? 'chua-lam') !== 'xong')?.item.code ?? leaves[0]?.item.code ?? '');
   const [mode, setMode] = useState<'items' | 'summary'>(readOnly ? 'summary' : 'items');
   const [saveState, setSaveState] = useState<SaveState>({ kind: 'idle' });
 
@@ -66,6 +68,11 @@ export function AssessmentWorkspace({ initial, readOnly = false }: { initial: As
     },
     [api, view.year],
   );
+
+  // Attaching or unlinking evidence changes the count the item editor and its warning use.
+  const setEvidenceCount = useCallback((code: string, count: number) => {
+    setView((v) => ((v.evidenceCounts[code] ?? 0) === count ? v : { ...v, evidenceCounts: { ...v.evidenceCounts, [code]: count } }));
+  }, []);
 
   const domainOf = (code: string) => view.set.domains.find((d) => code === d.code || code.startsWith(`${d.code}.`));
 
@@ -147,6 +154,7 @@ export function AssessmentWorkspace({ initial, readOnly = false }: { initial: As
                         >
                           <span className={`dot status-${view.entries[l.item.code]?.status ?? 'chua-lam'}`} aria-hidden />
                           <span className="code">{l.item.code}</span> {l.item.title}
+                          <EvidenceBadge count={view.evidenceCounts[l.item.code] ?? 0} required={!!l.item.evidenceRequired} />
                         </button>
                       </li>
                     ))}
@@ -171,6 +179,7 @@ export function AssessmentWorkspace({ initial, readOnly = false }: { initial: As
                 onStatus={(status) => void save(current.item.code, { status })}
                 onPrevious={() => go(-1)}
                 onNext={() => go(1)}
+                evidence={<EvidencePanel year={view.year} code={current.item.code} onCountChange={(n) => setEvidenceCount(current.item.code, n)} onOpenItem={setCurrentCode} />}
               />
             </div>
           ) : (

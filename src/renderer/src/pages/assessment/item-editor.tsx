@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { AssessmentEntry } from '../../../../shared/contract/assessment';
 import { ITEM_STATUS_LABELS, ITEM_STATUSES, type Answer, type CriteriaItem, type ItemStatus } from '../../../../shared/criteria/format';
 import type { ItemScore } from '../../../../shared/criteria/score-types';
@@ -20,6 +20,8 @@ interface Props {
   onStatus(status: ItemStatus): void;
   onPrevious(): void;
   onNext(): void;
+  /** The item's evidence panel (its own domain, mounted by the workspace). */
+  evidence?: ReactNode;
 }
 
 const t = vi.assessment.item;
@@ -89,6 +91,8 @@ export function ItemEditor(props: Props) {
         </span>
         <textarea rows={5} value={explanation} onChange={(e) => setExplanation(e.target.value)} onBlur={() => explanation !== entry.explanation && props.onExplanation(explanation)} />
       </label>
+
+      {props.evidence}
 
       <div className="row between">
         <label className="field narrow">

@@ -1,0 +1,228 @@
+import { open } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
+import {
+  itemTargetKey,
+  UPLOAD_CHUNK_BYTES,
+  type EvidenceAttachResult,
+  type EvidenceFileView,
+  type EvidenceMetaSuggestions,
+  type EvidenceSearchResult,
+  type EvidenceVerifyReport,
+  type UploadStarted,
+} from '../../../shared/contract/evidence';
+import { formatDateVi, formatNumberVi, todayInVietnam } from '../../../shared/text/vi';
+import type { Core } from '../../core/app';
+import { call, type CliCommand, type CliIo } from '../command';
+
+/** `cchc evidence …`: the same uploads, store and checks as the window's «Tài liệu kiểm chứng». */
+
+function flag(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+function positional(args: string[], flagsWithValue: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (flagsWithValue.includes(a)) i++;
+    else if (!a.startsWith('--')) out.push(a);
+  }
+  return out;
+}
+
+function yearOf(args: string[], io: CliIo): number | null {
+  const text = flag(args, '--year') ?? todayInVietnam().slice(0, 4);
+  const year = Number(text);
+  if (!Number.isInteger(year) || year < 2015 || year > 2100) {
+    io.err(`Năm «${text}» không hợp lệ (từ 2015 đến 2100).`);
+    return null;
+  }
+  return year;
+}
+
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} byte`;
+  if (n < 1024 ** 2) return `${formatNumberVi(n / 1024, 1)} KB`;
+  if (n < 1024 ** 3) return `${formatNumberVi(n / 1024 ** 2, 1)} MB`;
+  return `${formatNumberVi(n / 1024 ** 3, 2)} GB`;
+}
+
+export function describeSuggestions(s: EvidenceMetaSuggestions): string {
+  const parts: string[] = [];
+  if (s.docType) parts.push(`loại: ${s.docType.value}`);
+  if (s.docNumber || s.docSymbol) parts.push(`số: ${[s.docNumber?.value, s.docSymbol?.value].filter(Boolean).join('/')}`);
+  if (s.issueDate?.value) parts.push(`ngày: ${formatDateVi(s.issueDate.value)}`);
+  if (s.issuer) parts.push(`cơ quan: ${s.issuer.value}`);
+  if (s.summary) parts.push(`trích yếu: ${s.summary.value}`);
+  if (s.period) parts.push(`kỳ: ${s.period.value}`);
+  return parts.join('; ');
+}
+
+function describeFile(io: CliIo, f: EvidenceFileView): void {
+  const m = f.meta;
+  const reference = [m.docNumber, m.docSymbol].filter(Boolean).join('/');
+  const meta = [m.docType, reference && `số ${reference}`, m.issueDate && `ngày ${formatDateVi(m.issueDate)}`, m.issuer, m.summary]
+    .filter(Boolean)
+    .join(', ');
+  io.out(`#${f.id}  ${f.originalName}  (${formatBytes(f.size)})`);
+  if (meta) io.out(`  ${meta}${f.metaConfirmed ? '' : ' (chưa xác nhận)'}`);
+  if (f.links.length) io.out(`  Kiểm chứng cho: ${f.links.map((l) => l.key + (l.location ? ` (${l.location})` : '')).join(', ')}`);
+}
+
+/**
+ * Sends one file through the same chunked upload as the window: one chunk in memory at a time,
+ * whatever the size. Cancels the upload on any failure so nothing half-stored remains.
+ */
+async function uploadFile(core: Core, io: CliIo, path: string, targets: { type: 'item'; key: string }[]): Promise<EvidenceAttachResult | undefined> {
+  const name = basename(path);
+  let handle;
+  try {
+    handle = await open(resolve(path), 'r');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    io.err(code === 'ENOENT' ? `Lỗi: không tìm thấy tệp «${path}».` : `Lỗi: không mở được tệp «${path}» (${code ?? String(error)}).`);
+    return undefined;
+  }
+  try {
+    const stat = await handle.stat();
+    if (!stat.isFile()) {
+      io.err(`Lỗi: «${path}» không phải là tệp (có thể là thư mục).`);
+      return undefined;
+    }
+    const started = await call<UploadStarted>(core, io, 'evidence/upload-begin', { name, size: stat.size, targets });
+    if (!started) return undefined;
+    const buffer = Buffer.allocUnsafe(Math.min(started.chunkBytes, UPLOAD_CHUNK_BYTES));
+    let sent = 0;
+    for (let index = 0; sent < stat.size; index++) {
+      let bytesRead: number;
+      try {
+        ({ bytesRead } = await handle.read(buffer, 0, buffer.length, null));
+      } catch (error) {
+        await call(core, io, 'evidence/upload-cancel', { uploadId: started.uploadId });
+        io.err(`Lỗi: không đọc được hết tệp «${name}» (${(error as NodeJS.ErrnoException).code ?? String(error)}); chưa lưu gì.`);
+        return undefined;
+      }
+      if (bytesRead === 0) {
+        await call(core, io, 'evidence/upload-cancel', { uploadId: started.uploadId });
+        io.err(`Lỗi: tệp «${name}» đã bị thay đổi hoặc cắt ngắn trong khi sao chép; chưa lưu gì, hãy đính kèm lại.`);
+        return undefined;
+      }
+      const chunk = buffer.subarray(0, bytesRead).toString('base64');
+      const progress = await call(core, io, 'evidence/upload-chunk', { uploadId: started.uploadId, index, dataBase64: chunk });
+      if (!progress) {
+        await core.registry.invoke('evidence/upload-cancel', { uploadId: started.uploadId });
+        return undefined;
+      }
+      sent += bytesRead;
+    }
+    const after = await handle.stat();
+    if (after.size !== stat.size || after.mtimeMs !== stat.mtimeMs) {
+      await call(core, io, 'evidence/upload-cancel', { uploadId: started.uploadId });
+      io.err(`Lỗi: tệp «${name}» đã bị thay đổi trong khi sao chép; chưa lưu gì, hãy đính kèm lại.`);
+      return undefined;
+    }
+    return await call<EvidenceAttachResult>(core, io, 'evidence/upload-finish', { uploadId: started.uploadId });
+  } finally {
+    await handle.close();
+  }
+}
+
+const addUsage = 'cchc evidence add <tệp…> --item <mã tiêu chí> [--year N]';
+
+export const evidenceCommands: CliCommand[] = [
+  {
+    name: 'evidence add',
+    summary: 'Đính kèm tài liệu kiểm chứng cho một tiêu chí (lưu một lần theo nội dung)',
+    usage: addUsage,
+    async run(args, { core, io }) {
+      const files = positional(args, ['--item', '--year']);
+      const code = flag(args, '--item');
+      const year = yearOf(args, io);
+      if (!files.length || !code || year === null) {
+        if (year !== null) io.err(`Thiếu ${files.length ? 'mã tiêu chí (--item)' : 'tệp cần đính kèm'}. Cách dùng: ${addUsage}`);
+        return 1;
+      }
+      const target = { type: 'item' as const, key: itemTargetKey(year, code) };
+      let failed = 0;
+      for (const file of files) {
+        const result = await uploadFile(core, io, file, [target]);
+        if (!result) {
+          failed += 1;
+          continue;
+        }
+        const f = result.file;
+        io.out(
+          result.duplicate
+            ? `Trùng nội dung với tài liệu #${f.id} «${f.originalName}» đã lưu; không sao chép lại${result.linksAdded ? `, đã gắn với ${target.key}` : ', đã gắn từ trước'}.`
+            : `Đã lưu #${f.id} «${f.originalName}» (${formatBytes(f.size)}), gắn với ${target.key}.`,
+        );
+        for (const notice of result.nameNotices) io.out(`  Lưu ý: ${notice}`);
+        const suggestions = describeSuggestions(f.suggestions);
+        if (suggestions && !f.metaConfirmed) io.out(`  Gợi ý thông tin văn bản: ${suggestions}`);
+      }
+      if (failed) io.err(`${failed}/${files.length} tệp chưa được lưu.`);
+      return failed ? 1 : 0;
+    },
+  },
+  {
+    name: 'evidence list',
+    summary: 'Liệt kê tài liệu kiểm chứng của một tiêu chí',
+    usage: 'cchc evidence list --item <mã tiêu chí> [--year N] [--json]',
+    async run(args, { core, io }) {
+      const code = flag(args, '--item');
+      const year = yearOf(args, io);
+      if (!code || year === null) {
+        if (year !== null) io.err('Thiếu mã tiêu chí. Cách dùng: cchc evidence list --item <mã tiêu chí> [--year N]');
+        return 1;
+      }
+      const files = await call<EvidenceFileView[]>(core, io, 'evidence/links', { target: { type: 'item', key: itemTargetKey(year, code) } });
+      if (!files) return 1;
+      if (args.includes('--json')) io.out(JSON.stringify(files, null, 2));
+      else if (!files.length) io.out(`Tiêu chí ${code} năm ${year} chưa có tài liệu kiểm chứng.`);
+      else for (const f of files) describeFile(io, f);
+      return 0;
+    },
+  },
+  {
+    name: 'evidence search',
+    summary: 'Tìm tài liệu theo tên, số ký hiệu, trích yếu và nội dung (gõ có hoặc không dấu)',
+    usage: 'cchc evidence search <từ khoá…> [--limit N] [--json]',
+    async run(args, { core, io }) {
+      const words = positional(args, ['--limit']);
+      if (!words.length) {
+        io.err('Hãy nhập từ cần tìm. Cách dùng: cchc evidence search <từ khoá…>');
+        return 1;
+      }
+      const limit = Number(flag(args, '--limit') ?? 20);
+      const result = await call<EvidenceSearchResult>(core, io, 'evidence/search', { query: words.join(' '), limit });
+      if (!result) return 1;
+      if (args.includes('--json')) {
+        io.out(JSON.stringify(result, null, 2));
+        return 0;
+      }
+      io.out(result.total ? `Tìm thấy ${result.total} tài liệu${result.total > result.hits.length ? ` (hiện ${result.hits.length})` : ''}:` : 'Không tìm thấy tài liệu nào.');
+      for (const hit of result.hits) {
+        describeFile(io, hit.file);
+        io.out(`  «${hit.snippet.map((p) => (p.match ? `[${p.text}]` : p.text)).join('')}»`);
+      }
+      return 0;
+    },
+  },
+  {
+    name: 'evidence verify',
+    summary: 'Kiểm tra tài liệu: tính lại SHA-256 mọi tệp trong kho, báo tệp mất hoặc bị thay đổi',
+    usage: 'cchc evidence verify [--json]',
+    async run(args, { core, io }) {
+      const report = await call<EvidenceVerifyReport>(core, io, 'evidence/verify', {});
+      if (!report) return 1;
+      if (args.includes('--json')) io.out(JSON.stringify(report, null, 2));
+      else {
+        io.out(`Đã kiểm tra ${report.checkedFiles} tệp (${formatBytes(report.checkedBytes)}): ${report.okFiles} tệp nguyên vẹn.`);
+        for (const f of report.missing) io.out(`  MẤT: #${f.id} «${f.originalName}» (kiểm chứng cho ${f.linkCount} mục)`);
+        for (const f of report.altered) io.out(`  BỊ THAY ĐỔI: #${f.id} «${f.originalName}» (kiểm chứng cho ${f.linkCount} mục)`);
+      }
+      return report.missing.length || report.altered.length ? 1 : 0;
+    },
+  },
+];

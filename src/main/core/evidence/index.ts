@@ -1,0 +1,87 @@
+import { dirname } from 'node:path';
+import type { Db } from '../db/open';
+import { copyLinksByKey, fileById, fileIdsByKey, fileViews, linkCountsByKey, type FileRow } from './evidence-store';
+import { resolveBlob, storePaths } from './file-store';
+import { importEvidence } from './import-service';
+
+/**
+ * What other domains may ask of the evidence domain. They never read the evidence tables; these
+ * functions are the whole interface. Target keys: assessment items "<year>:<code>" (2026:1.2.3),
+ * report sections as the reporting domain names them.
+ */
+
+export { initEvidence } from './recovery';
+
+export interface LinkedEvidence {
+  fileId: number;
+  sha256: string;
+  size: number;
+  originalName: string;
+  mime: string;
+  /** Absolute path of the stored file (read only; never write to it). */
+  storedPath: string;
+  docType: string;
+  docNumber: string;
+  docSymbol: string;
+  /** ISO yyyy-mm-dd or null. */
+  issueDate: string | null;
+  issuer: string;
+  summary: string;
+}
+
+/** Number of files linked to each key; 0 for a key without links. */
+export function countLinks(db: Db, targetKeys: string[]): Record<string, number> {
+  return linkCountsByKey(db, targetKeys);
+}
+
+/** Links every file of `fromKey` to `toKey` as well (carry-over to a new year); returns the new links. */
+export function copyLinks(db: Db, fromKey: string, toKey: string): number {
+  return copyLinksByKey(db, fromKey, toKey, new Date().toISOString());
+}
+
+/**
+ * The files linked to each key, newest link first. The data folder is the database's folder
+ * (the store always keeps its database there), so callers need not pass it.
+ */
+export function listLinkedEvidence(db: Db, targetKeys: string[]): Record<string, LinkedEvidence[]> {
+  const dataDir = dirname(db.name);
+  const idsByKey = fileIdsByKey(db, targetKeys);
+  const allIds = [...new Set(Object.values(idsByKey).flat())];
+  const byId = new Map(allIds.map((id) => [id, linkedOf(db, dataDir, id)] as const));
+  return Object.fromEntries(
+    Object.entries(idsByKey).map(([key, ids]) => [key, ids.map((id) => byId.get(id)).filter((e): e is LinkedEvidence => !!e)]),
+  );
+}
+
+export function evidenceFile(db: Db, dataDir: string, fileId: number): LinkedEvidence | null {
+  return linkedOf(db, dataDir, fileId);
+}
+
+function linkedOf(db: Db, dataDir: string, fileId: number): LinkedEvidence | null {
+  const row: FileRow | null = fileById(db, fileId);
+  const [view] = fileViews(db, [fileId]);
+  if (!row || !view) return null;
+  return {
+    fileId: row.id,
+    sha256: row.sha256,
+    size: row.size,
+    originalName: row.original_name,
+    mime: row.mime,
+    storedPath: resolveBlob(storePaths(dataDir), row.stored_path),
+    docType: view.meta.docType,
+    docNumber: view.meta.docNumber,
+    docSymbol: view.meta.docSymbol,
+    issueDate: view.meta.issueDate,
+    issuer: view.meta.issuer,
+    summary: view.meta.summary,
+  };
+}
+
+/**
+ * Stores generated content (e.g. the signed copy of an approved dossier) like an imported file:
+ * durable before its row commits, once per content. Not linked to anything.
+ */
+export async function storeBufferAsEvidence(db: Db, dataDir: string, name: string, data: Buffer): Promise<{ fileId: number; sha256: string }> {
+  const outcome = await importEvidence({ db, dataDir, now: () => new Date() }, { kind: 'buffer', data, name }, []);
+  return { fileId: outcome.file.id, sha256: outcome.file.sha256 };
+}

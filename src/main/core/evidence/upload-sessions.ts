@@ -1,0 +1,168 @@
+import { createHash, randomUUID, type Hash } from 'node:crypto';
+import { UPLOAD_CHUNK_BYTES, UPLOAD_SLICE_BYTES, type UploadProgress, type UploadStarted } from '../../../shared/contract/evidence';
+import type { Db } from '../db/open';
+import { AppError } from '../errors';
+import type { LinkTarget } from './evidence-store';
+import { abandonStaging, BackgroundFlush, emptyFile, ensureStore, openStaging, sealStaging, translateWriteError, writeFully, type Staging } from './file-store';
+import { commitStaged, type EvidenceEnv, type ImportOutcome } from './import-service';
+import { safeFileName } from './safe-name';
+
+/**
+ * Uploads from the window arrive in chunks (the renderer slices the picked or dropped File), are
+ * appended to a temp file in the store while hashed, and are committed like any other import on
+ * finish. Memory per upload is one chunk and a hash state, whatever the file size. An upload
+ * nobody finishes is dropped after IDLE_MS; one left by a crashed app is removed at next start
+ * (its journal row names a dead process).
+ */
+
+const IDLE_MS = 30 * 60_000;
+const MAX_OPEN_UPLOADS = 16;
+const HEAD_BYTES = 4096;
+
+interface Upload {
+  id: string;
+  name: string;
+  size: number;
+  targets: LinkTarget[];
+  staging: Staging;
+  flusher: BackgroundFlush;
+  /** Decoded chunks land here, one at a time: no new buffer per chunk for the GC to collect. */
+  buffer: Buffer;
+  hash: Hash;
+  head: Buffer;
+  received: number;
+  nextIndex: number;
+  busy: boolean;
+  lastActivity: number;
+}
+
+/** Uploads per open database: the app, each test and the CLI have their own. */
+const uploadsByDb = new WeakMap<Db, Map<string, Upload>>();
+
+function uploadsOf(db: Db): Map<string, Upload> {
+  let map = uploadsByDb.get(db);
+  if (!map) {
+    map = new Map();
+    uploadsByDb.set(db, map);
+  }
+  return map;
+}
+
+export async function beginUpload(env: EvidenceEnv, name: string, size: number, targets: LinkTarget[]): Promise<UploadStarted> {
+  const safe = safeFileName(name);
+  if (size === 0) throw emptyFile(safe.name);
+  const uploads = uploadsOf(env.db);
+  await dropIdleUploads(env.db, Date.now());
+  if (uploads.size >= MAX_OPEN_UPLOADS) {
+    throw new AppError('CONFLICT', `Đang có ${uploads.size} tệp tải lên dở dang; hãy chờ chúng xong rồi đính kèm tiếp.`);
+  }
+  const staging = await openStaging(env.db, ensureStore(env.dataDir), safe.name);
+  const upload: Upload = {
+    id: randomUUID(),
+    name,
+    size,
+    targets,
+    staging,
+    flusher: new BackgroundFlush(staging.out),
+    buffer: Buffer.allocUnsafe(UPLOAD_CHUNK_BYTES),
+    hash: createHash('sha256'),
+    head: Buffer.alloc(0),
+    received: 0,
+    nextIndex: 0,
+    busy: false,
+    lastActivity: Date.now(),
+  };
+  uploads.set(upload.id, upload);
+  return { uploadId: upload.id, chunkBytes: UPLOAD_SLICE_BYTES };
+}
+
+function requireUpload(db: Db, uploadId: string): Upload {
+  const upload = uploadsOf(db).get(uploadId);
+  if (!upload) throw new AppError('NOT_FOUND', 'Phiên tải lên không còn (đã xong, đã huỷ hoặc bị bỏ dở quá lâu); hãy đính kèm lại tệp.');
+  if (upload.busy) throw new AppError('CONFLICT', `Tệp «${safeFileName(upload.name).name}» đang được ghi; hãy gửi từng phần một.`);
+  return upload;
+}
+
+export async function appendChunk(db: Db, uploadId: string, index: number, dataBase64: string): Promise<UploadProgress> {
+  const upload = requireUpload(db, uploadId);
+  const name = safeFileName(upload.name).name;
+  if (index !== upload.nextIndex) {
+    throw new AppError('CONFLICT', `Phần ${index + 1} của «${name}» đến không đúng thứ tự (đang chờ phần ${upload.nextIndex + 1}).`);
+  }
+  if (Buffer.byteLength(dataBase64, 'base64') > upload.buffer.length) {
+    throw new AppError('VALIDATION_FAILED', `Phần ${index + 1} của «${name}» lớn hơn ${UPLOAD_CHUNK_BYTES / 1024 / 1024} MiB.`);
+  }
+  const data = upload.buffer.subarray(0, upload.buffer.write(dataBase64, 'base64'));
+  if (data.length === 0) throw new AppError('VALIDATION_FAILED', `Phần ${index + 1} của «${name}» rỗng.`);
+  if (upload.received + data.length > upload.size) {
+    await cancelUpload(db, uploadId);
+    throw new AppError('VALIDATION_FAILED', `«${name}» dài hơn kích thước đã báo (${upload.size} byte); tệp có thể vừa bị thay đổi. Chưa lưu gì, hãy đính kèm lại.`);
+  }
+  upload.busy = true;
+  try {
+    await writeFully(upload.staging.out, data);
+  } catch (error) {
+    upload.busy = false;
+    await cancelUpload(db, uploadId);
+    throw translateWriteError(error, name);
+  }
+  upload.hash.update(data);
+  upload.flusher.wrote(data.length);
+  if (upload.head.length < HEAD_BYTES) upload.head = Buffer.concat([upload.head, data.subarray(0, HEAD_BYTES - upload.head.length)]);
+  upload.received += data.length;
+  upload.nextIndex += 1;
+  upload.lastActivity = Date.now();
+  upload.busy = false;
+  return { receivedBytes: upload.received, size: upload.size };
+}
+
+export async function finishUpload(env: EvidenceEnv, uploadId: string): Promise<ImportOutcome> {
+  const upload = requireUpload(env.db, uploadId);
+  const name = safeFileName(upload.name).name;
+  if (upload.received !== upload.size) {
+    throw new AppError('VALIDATION_FAILED', `«${name}» mới tải lên ${upload.received}/${upload.size} byte; hãy gửi nốt các phần còn lại.`);
+  }
+  upload.busy = true;
+  uploadsOf(env.db).delete(uploadId);
+  try {
+    await upload.flusher.done();
+    await sealStaging(upload.staging);
+  } catch (error) {
+    await abandonStaging(env.db, upload.staging);
+    throw translateWriteError(error, name);
+  }
+  const staged = {
+    token: upload.staging.token,
+    tempPath: upload.staging.tempPath,
+    sha256: upload.hash.digest('hex'),
+    size: upload.received,
+    head: upload.head,
+  };
+  return commitStaged(env, ensureStore(env.dataDir), staged, upload.name, upload.targets);
+}
+
+export async function cancelUpload(db: Db, uploadId: string): Promise<boolean> {
+  const uploads = uploadsOf(db);
+  const upload = uploads.get(uploadId);
+  if (!upload) return false;
+  uploads.delete(uploadId);
+  await abandonStaging(db, upload.staging);
+  return true;
+}
+
+/** Drops uploads without a chunk for IDLE_MS (the tab was closed, the window reloaded). */
+export async function dropIdleUploads(db: Db, nowMs: number): Promise<number> {
+  let dropped = 0;
+  for (const upload of [...uploadsOf(db).values()]) {
+    if (!upload.busy && nowMs - upload.lastActivity > IDLE_MS) {
+      await cancelUpload(db, upload.id);
+      dropped += 1;
+    }
+  }
+  return dropped;
+}
+
+/** For the tests: how many uploads are open. */
+export function openUploadCount(db: Db): number {
+  return uploadsOf(db).size;
+}

@@ -1,0 +1,70 @@
+import { useState } from 'react';
+import type { EvidenceSearchHit } from '../../../../shared/contract/evidence';
+import { useApi } from '../../api/context';
+import { vi } from '../../i18n/vi';
+import { DocumentFacts } from './document-facts';
+
+const t = vi.evidence.linkExisting;
+
+interface Props {
+  /** Files already linked to this item: shown as such instead of offering the link again. */
+  linkedIds: Set<number>;
+  onLink(fileId: number): Promise<void>;
+  onClose(): void;
+}
+
+/** One stored file for many items: find it in the store and link it here, nothing is copied. */
+export function LinkExisting({ linkedIds, onLink, onClose }: Props) {
+  const api = useApi();
+  const [query, setQuery] = useState('');
+  const [hits, setHits] = useState<EvidenceSearchHit[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  async function search(e: React.FormEvent) {
+    e.preventDefault();
+    setError(null);
+    const r = await api.call('evidence/search', { query, limit: 20 });
+    if (!r.ok) return setError(r.error.message);
+    setHits(r.value.hits);
+  }
+
+  return (
+    <div className="link-existing" role="region" aria-label={t.title}>
+      <h4>{t.title}</h4>
+      <form className="row" role="search" aria-label={t.title} onSubmit={(e) => void search(e)}>
+        <label className="field grow">
+          <span>{t.searchLabel}</span>
+          <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} />
+        </label>
+        <button type="submit" className="secondary">
+          {vi.evidence.search.submit}
+        </button>
+        <button type="button" className="secondary" onClick={onClose}>
+          {t.close}
+        </button>
+      </form>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {hits && hits.length === 0 && <p className="muted">{t.noResults}</p>}
+      {hits && hits.length > 0 && (
+        <ul className="plain-list">
+          {hits.map((hit) => (
+            <li key={hit.file.id} className="row between">
+              <DocumentFacts file={hit.file} />
+              {linkedIds.has(hit.file.id) ? (
+                <span className="ok-text">{t.linked}</span>
+              ) : (
+                <button type="button" className="secondary" aria-label={`${t.link}: ${hit.file.originalName}`} onClick={() => void onLink(hit.file.id)}>
+                  {t.link}
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

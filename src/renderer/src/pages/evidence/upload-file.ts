@@ -1,0 +1,51 @@
+import type { EvidenceAttachResult, EvidenceTarget } from '../../../../shared/contract/evidence';
+import { UPLOAD_CHUNK_BYTES } from '../../../../shared/contract/evidence';
+import type { ApiClient } from '../../api/client';
+import { readFileAsBase64 } from '../../files';
+import { vi } from '../../i18n/vi';
+
+/**
+ * Sends one file as begin → chunks → finish. Only two chunks are in memory at a time (the one on
+ * the wire and the next one being read), so a multi-GB scan never sits whole in the window. Any
+ * failure cancels the upload so nothing half-copied stays behind, and rejects with the message
+ * the officer should read.
+ */
+export async function uploadEvidenceFile(
+  api: ApiClient,
+  file: File,
+  targets: EvidenceTarget[],
+  onProgress: (sentBytes: number) => void,
+  signal?: AbortSignal,
+): Promise<EvidenceAttachResult> {
+  const stopIfCancelled = () => {
+    if (signal?.aborted) throw new Error(vi.evidence.attach.cancelled);
+  };
+  const begun = await api.call('evidence/upload-begin', { name: file.name, size: file.size, targets });
+  if (!begun.ok) throw new Error(begun.error.message);
+  const { uploadId } = begun.value;
+  const step = Math.min(begun.value.chunkBytes, UPLOAD_CHUNK_BYTES);
+  const readChunk = (offset: number) =>
+    readFileAsBase64(file.slice(offset, offset + step)).catch(() => {
+      throw new Error(vi.evidence.attach.readFailed);
+    });
+
+  try {
+    let next: Promise<string> | null = file.size > 0 ? readChunk(0) : null;
+    for (let index = 0, offset = 0; next; index++, offset += step) {
+      const dataBase64 = await next;
+      stopIfCancelled();
+      next = offset + step < file.size ? readChunk(offset + step) : null;
+      const sent = await api.call('evidence/upload-chunk', { uploadId, index, dataBase64 });
+      if (!sent.ok) throw new Error(sent.error.message);
+      onProgress(sent.value.receivedBytes);
+    }
+    stopIfCancelled();
+    const finished = await api.call('evidence/upload-finish', { uploadId });
+    if (!finished.ok) throw new Error(finished.error.message);
+    return finished.value;
+  } catch (error) {
+    // Best effort: main also forgets abandoned uploads at the next start.
+    void api.call('evidence/upload-cancel', { uploadId });
+    throw error;
+  }
+}

@@ -1,0 +1,64 @@
+import { formatNumberVi } from '../../../../shared/text/vi';
+import { vi } from '../../i18n/vi';
+import type { UploadTask } from './use-upload-queue';
+
+const t = vi.evidence.attach;
+
+/** Overall and per-file progress of a batch; failed files keep their message until the next batch. */
+export function UploadProgress({ tasks, onCancel }: { tasks: UploadTask[]; onCancel(): void }) {
+  if (tasks.length === 0) return null;
+  const total = tasks.reduce((sum, task) => sum + task.size, 0);
+  const sent = tasks.reduce((sum, task) => sum + (task.state === 'done' || task.state === 'failed' ? task.size : task.sent), 0);
+  const finished = tasks.filter((task) => task.state === 'done' || task.state === 'failed').length;
+  const running = finished < tasks.length;
+  return (
+    <div className="upload-progress" aria-label={t.progressTitle} role="group">
+      {tasks.length > 1 && (
+        <div className="progress-line">
+          <span>{t.overall(finished, tasks.length)}</span>
+          <progress aria-label={t.overallLabel} max={Math.max(total, 1)} value={sent} />
+        </div>
+      )}
+      <ul className="upload-list">
+        {tasks.map((task) => (
+          <li key={task.id} className={`upload-task ${task.state}`}>
+            <span className="upload-name">{task.name}</span>
+            <span className="muted small">{formatSize(task.size)}</span>
+            {task.state === 'failed' ? (
+              <span className="field-error" role="alert">
+                {failureText(task.name, task.message ?? '')}
+              </span>
+            ) : task.state === 'done' ? (
+              <span className="ok-text">{task.message ?? t.done}</span>
+            ) : (
+              <progress aria-label={t.fileProgress(task.name)} max={Math.max(task.size, 1)} value={task.sent} />
+            )}
+          </li>
+        ))}
+      </ul>
+      {running && (
+        <div className="row">
+          <p className="muted small" role="status">
+            {t.uploading}
+          </p>
+          <button type="button" className="secondary" onClick={onCancel}>
+            {t.cancel}
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** Names the file once: main's message often already does («tên tệp»: …), and the row shows it too. */
+function failureText(name: string, message: string): string {
+  return message.includes(`«${name}»`) ? message : t.failed(name, message);
+}
+
+/** 1,5 MB the Vietnamese way (binary units, as the file manager shows them). */
+export function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${formatNumberVi(bytes / 1024, 1)} KB`;
+  if (bytes < 1024 ** 3) return `${formatNumberVi(bytes / 1024 / 1024, 1)} MB`;
+  return `${formatNumberVi(bytes / 1024 ** 3, 2)} GB`;
+}

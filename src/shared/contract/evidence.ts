@@ -1,0 +1,321 @@
+import { z } from 'zod';
+import { isIsoDate } from '../text/vi';
+import { channel } from './define';
+
+/**
+ * Evidence (tài liệu kiểm chứng): files stored once by content, their document metadata, and the
+ * things they support. A file is attached through a chunked upload so a 2 GB scan never sits in
+ * memory and the window can show progress:
+ *
+ *   upload-begin {name, size, targets} → {uploadId, chunkBytes}
+ *   upload-chunk {uploadId, index: 0, 1, …, dataBase64} (each ≤ chunkBytes once decoded, in order)
+ *   upload-finish {uploadId} → the stored file, whether it was a duplicate, metadata suggestions
+ *   upload-cancel {uploadId} whenever the officer gives up (nothing stays behind)
+ */
+
+/** What a file can support: a scored item of a year's assessment, or a section of a report. */
+export const EVIDENCE_TARGET_TYPES = ['item', 'report-section'] as const;
+export type EvidenceTargetType = (typeof EVIDENCE_TARGET_TYPES)[number];
+
+/**
+ * A target by value. Items: "<year>:<code>" (e.g. "2026:1.2.3", see `itemTargetKey`); report
+ * sections: the key the reporting domain gives them.
+ */
+export interface EvidenceTarget {
+  type: EvidenceTargetType;
+  key: string;
+}
+
+export function itemTargetKey(year: number, code: string): string {
+  return `${year}:${code}`;
+}
+
+/** "2026:1.2.3" → { year: 2026, code: "1.2.3" }; null for any other shape. */
+export function parseItemTargetKey(key: string): { year: number; code: string } | null {
+  const m = /^(\d{4}):([1-9]\d*(?:\.[1-9]\d*)*)$/.exec(key);
+  return m ? { year: Number(m[1]), code: m[2]! } : null;
+}
+
+/** The usual document types (Decree 30, Phụ lục III); the officer may type another. */
+export const DOC_TYPES = [
+  'Kế hoạch',
+  'Quyết định',
+  'Báo cáo',
+  'Công văn',
+  'Thông báo',
+  'Nghị quyết',
+  'Chỉ thị',
+  'Tờ trình',
+  'Hướng dẫn',
+  'Chương trình',
+  'Quy chế',
+  'Quy định',
+  'Đề án',
+  'Phương án',
+  'Biên bản',
+  'Giấy mời',
+  'Công điện',
+  'Thông tư',
+  'Nghị định',
+  'Luật',
+] as const;
+
+/** Document metadata (số, ký hiệu, ngày ban hành, cơ quan ban hành, trích yếu, kỳ áp dụng). */
+export interface EvidenceMeta {
+  /** "Kế hoạch", "Quyết định"…, or "" when unknown. */
+  docType: string;
+  /** "47" of "47/KH-UBND". */
+  docNumber: string;
+  /** "KH-UBND" of "47/KH-UBND". */
+  docSymbol: string;
+  /** ISO yyyy-mm-dd; shown as dd/mm/yyyy. */
+  issueDate: string | null;
+  /** Cơ quan ban hành, e.g. "UBND" or "UBND tỉnh Quảng Ninh". */
+  issuer: string;
+  /** Trích yếu. */
+  summary: string;
+  /** The period the document counts for: "2026", "6 tháng đầu năm 2026", "Quý I/2026". */
+  period: string;
+}
+
+export type EvidenceMetaField = keyof EvidenceMeta;
+
+/** Where a recognised value was read: the file name or the first page's text. */
+export type SuggestionSource = 'name' | 'text';
+
+/** Recognised metadata, offered to the officer; saved only when confirmed through update-meta. */
+export type EvidenceMetaSuggestions = { [K in EvidenceMetaField]?: { value: EvidenceMeta[K]; from: SuggestionSource } };
+
+/**
+ * Whether the text could be indexed: ok; truncated (only the first part indexed); no-text (a scan
+ * without a text layer); too-large (found by name and metadata only); unsupported (images, old
+ * .doc…).
+ */
+export type EvidenceTextStatus = 'ok' | 'truncated' | 'no-text' | 'too-large' | 'unsupported';
+
+export interface EvidenceLinkView extends EvidenceTarget {
+  /** Which page or section of the file is the evidence ("trang 3, mục II"), or "". */
+  location: string;
+  createdAt: string;
+}
+
+export interface EvidenceFileView {
+  id: number;
+  sha256: string;
+  size: number;
+  /** NFC, safe on every OS (see the notices returned at upload). */
+  originalName: string;
+  mime: string;
+  textStatus: EvidenceTextStatus;
+  createdAt: string;
+  meta: EvidenceMeta;
+  /** False until the officer has confirmed (or typed) the metadata. */
+  metaConfirmed: boolean;
+  links: EvidenceLinkView[];
+}
+
+export interface EvidenceFileDetail extends EvidenceFileView {
+  /** Recognised from the name and the first page, recomputed on each call. */
+  suggestions: EvidenceMetaSuggestions;
+  /** Whether a preview can be shown inside the app (PDF or image, not too big). */
+  previewable: boolean;
+}
+
+export interface UploadStarted {
+  uploadId: string;
+  /** The size of chunk to send (decoded): UPLOAD_SLICE_BYTES, never above UPLOAD_CHUNK_BYTES. */
+  chunkBytes: number;
+}
+
+export interface UploadProgress {
+  receivedBytes: number;
+  size: number;
+}
+
+export interface EvidenceAttachResult {
+  file: EvidenceFileDetail;
+  /** True when the same content was already stored: nothing was copied, only links were added. */
+  duplicate: boolean;
+  /** Links that did not exist before this upload. */
+  linksAdded: number;
+  /** What was changed in the file name to make it safe (NFC, Windows-forbidden characters, length). */
+  nameNotices: string[];
+}
+
+export interface EvidenceLinkResult {
+  file: EvidenceFileView;
+  linksAdded: number;
+}
+
+export interface EvidenceUnlinkResult {
+  /** Links to this file that remain after the unlink. */
+  remainingLinks: number;
+  /** True when the file had no link left and was removed because the caller asked for it. */
+  fileRemoved: boolean;
+}
+
+/** One piece of a search snippet; `match` pieces are the words found (render them highlighted). */
+export interface SnippetPart {
+  text: string;
+  match: boolean;
+}
+
+export interface EvidenceSearchHit {
+  file: EvidenceFileView;
+  /** Where the words were found: in the text, else the metadata or the name. */
+  snippet: SnippetPart[];
+}
+
+export interface EvidenceSearchResult {
+  query: string;
+  hits: EvidenceSearchHit[];
+  /** Every match, of which `hits` holds the best `limit`. */
+  total: number;
+}
+
+export interface EvidenceFileRef {
+  id: number;
+  originalName: string;
+  sha256: string;
+  /** Number of targets the file supports: what a missing or altered file puts at risk. */
+  linkCount: number;
+}
+
+export interface EvidenceVerifyReport {
+  checkedFiles: number;
+  checkedBytes: number;
+  okFiles: number;
+  missing: EvidenceFileRef[];
+  /** Content no longer matches its SHA-256 (changed or damaged on disk). */
+  altered: EvidenceFileRef[];
+  checkedAt: string;
+}
+
+/** What start-up cleaned after an interrupted import (empty lists when nothing was left). */
+export interface EvidenceRecoveryReport {
+  ranAt: string;
+  removedTempFiles: string[];
+  removedOrphans: string[];
+  clearedJournalEntries: number;
+  abandonedUploads: number;
+}
+
+export interface EvidenceStatus {
+  fileCount: number;
+  totalBytes: number;
+  linkCount: number;
+  lastRecovery: EvidenceRecoveryReport | null;
+}
+
+export interface EvidenceList {
+  total: number;
+  files: EvidenceFileView[];
+}
+
+export interface EvidencePreview {
+  fileId: number;
+  name: string;
+  mime: string;
+  size: number;
+  contentBase64: string;
+}
+
+/** The largest upload chunk accepted (decoded): 4 MiB keeps each request well under the browser host's limit. */
+export const UPLOAD_CHUNK_BYTES = 4 * 1024 * 1024;
+/**
+ * The chunk size upload-begin asks for. Each chunk crosses the transport as a base64 string the
+ * garbage collector must reclaim; at 512 KiB the memory of a 2 GB upload stays flat (measured:
+ * about +10 MB, against +80 MB with 4 MiB chunks), for a few thousand calls per gigabyte.
+ */
+export const UPLOAD_SLICE_BYTES = 512 * 1024;
+/** The biggest file accepted (a long scanned dossier may be several GB; the store streams it). */
+export const MAX_EVIDENCE_BYTES = 16 * 1024 * 1024 * 1024;
+/** The biggest file previewed inside the app. */
+export const MAX_PREVIEW_BYTES = 20 * 1024 * 1024;
+export const MAX_TARGETS_PER_CALL = 200;
+
+const targetKeySchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(120)
+  .regex(/^[\p{L}\p{N}:._\-/]+$/u, 'Mã mục được gắn tài liệu chỉ gồm chữ, số và các dấu : . _ - /.');
+
+export const evidenceTargetSchema = z.strictObject({
+  type: z.enum(EVIDENCE_TARGET_TYPES),
+  key: targetKeySchema,
+});
+
+const linkTargetSchema = evidenceTargetSchema.extend({ location: z.string().trim().max(300).optional() });
+const targetsSchema = z.array(linkTargetSchema).max(MAX_TARGETS_PER_CALL);
+const fileIdSchema = z.number().int().min(1);
+const uploadIdSchema = z.string().regex(/^[0-9a-f-]{36}$/, 'Mã phiên tải lên không hợp lệ.');
+/** Base64 of one chunk: 4 MiB decodes from about 5.6 M characters. */
+const chunkBase64Schema = z.base64().max(Math.ceil(UPLOAD_CHUNK_BYTES / 3) * 4, 'Mỗi phần tải lên tối đa 4 MiB.');
+
+export const evidenceMetaSchema = z.strictObject({
+  docType: z.string().trim().max(100),
+  docNumber: z.string().trim().max(30),
+  docSymbol: z.string().trim().max(80),
+  issueDate: z.string().refine(isIsoDate, 'Ngày ban hành phải là ngày có thật (yyyy-mm-dd).').nullable(),
+  issuer: z.string().trim().max(300),
+  summary: z.string().trim().max(2000),
+  period: z.string().trim().max(100),
+});
+
+export const evidenceChannels = {
+  /** Starts an upload; the name may be NFD or carry characters Windows forbids (it is made safe). */
+  'evidence/upload-begin': channel<UploadStarted>()(
+    z.strictObject({
+      // Raw names are accepted long (they are shortened, with a notice) but not unbounded.
+      name: z.string().min(1).max(1000),
+      size: z.number().int().min(0).max(MAX_EVIDENCE_BYTES, 'Tệp quá lớn (tối đa 16 GB).'),
+      targets: targetsSchema,
+    }),
+  ),
+  'evidence/upload-chunk': channel<UploadProgress>()(
+    z.strictObject({ uploadId: uploadIdSchema, index: z.number().int().min(0), dataBase64: chunkBase64Schema }),
+  ),
+  'evidence/upload-finish': channel<EvidenceAttachResult>()(z.strictObject({ uploadId: uploadIdSchema })),
+  'evidence/upload-cancel': channel<{ cancelled: boolean }>()(z.strictObject({ uploadId: uploadIdSchema })),
+
+  /** Files linked to one target, newest link first. */
+  'evidence/links': channel<EvidenceFileView[]>()(z.strictObject({ target: evidenceTargetSchema })),
+  /** Links an already stored file to more targets (no copy); an existing link gets the new location. */
+  'evidence/link': channel<EvidenceLinkResult>()(z.strictObject({ fileId: fileIdSchema, targets: targetsSchema.min(1) })),
+  /** Removes one link; the file stays while any other link remains. */
+  'evidence/unlink': channel<EvidenceUnlinkResult>()(
+    z.strictObject({ fileId: fileIdSchema, target: evidenceTargetSchema, removeFileIfUnused: z.boolean().optional() }),
+  ),
+  /** Deletes a stored file that no longer supports anything; refused while a link remains. */
+  'evidence/delete': channel<{ deleted: true }>()(z.strictObject({ fileId: fileIdSchema })),
+
+  'evidence/list': channel<EvidenceList>()(
+    z.strictObject({
+      limit: z.number().int().min(1).max(500).default(100),
+      offset: z.number().int().min(0).default(0),
+      unlinkedOnly: z.boolean().optional(),
+    }),
+  ),
+  'evidence/get': channel<EvidenceFileDetail>()(z.strictObject({ fileId: fileIdSchema })),
+  /** Saves (and confirms) the metadata, typically the suggestions as the officer corrected them. */
+  'evidence/update-meta': channel<EvidenceFileDetail>()(z.strictObject({ fileId: fileIdSchema, meta: evidenceMetaSchema })),
+
+  /** Diacritics-insensitive search over names, metadata and text ("ke hoach" finds "Kế hoạch"). */
+  'evidence/search': channel<EvidenceSearchResult>()(
+    z.strictObject({
+      query: z.string().trim().min(1, 'Hãy nhập từ cần tìm.').max(200),
+      limit: z.number().int().min(1).max(100).default(20),
+      targetType: z.enum(EVIDENCE_TARGET_TYPES).optional(),
+    }),
+  ),
+
+  /** "Kiểm tra tài liệu": re-hashes every stored file. */
+  'evidence/verify': channel<EvidenceVerifyReport>()(z.strictObject({})),
+  'evidence/status': channel<EvidenceStatus>()(z.strictObject({})),
+
+  /** The file's content for an in-app preview: PDFs and images up to MAX_PREVIEW_BYTES. */
+  'evidence/preview': channel<EvidencePreview>()(z.strictObject({ fileId: fileIdSchema })),
+  /** Opens the stored file with the system's viewer (only files inside the store). */
+  'evidence/open': channel<{ opened: true }>()(z.strictObject({ fileId: fileIdSchema })),
+};

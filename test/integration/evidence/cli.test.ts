@@ -1,0 +1,59 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { evidenceCommands } from '../../../src/main/cli/commands/evidence';
+import { runCli } from '../../../src/main/cli/run-cli';
+import { makeTempDir } from '../../helpers/temp-dir';
+
+let temp: ReturnType<typeof makeTempDir>;
+beforeEach(() => {
+  temp = makeTempDir('cchc-evidence-cli-');
+});
+afterEach(() => temp.cleanup());
+
+async function cli(...args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(args, {
+    io: { out: (l) => out.push(l), err: (l) => err.push(l) },
+    env: { CCHC_DATA_DIR: join(temp.dir, 'data') },
+    commands: evidenceCommands,
+  });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('cchc evidence', () => {
+  it('add stores each file once, prints suggestions, and reports what failed; list, search and verify read it back', async () => {
+    const plan = join(temp.dir, 'Ke hoach 47-KH-UBND ngay 11-01-2022.txt');
+    writeFileSync(plan, 'Kế hoạch cải cách hành chính năm 2022, đẩy mạnh chuyển đổi số\n');
+    const folder = join(temp.dir, 'thu-muc');
+    mkdirSync(folder);
+
+    const first = await cli('evidence', 'add', plan, folder, join(temp.dir, 'khong-co.pdf'), '--item', '1.1', '--year', '2026');
+    expect(first.code).toBe(1);
+    expect(first.out).toContain('Đã lưu #1 «Ke hoach 47-KH-UBND ngay 11-01-2022.txt»');
+    expect(first.out).toContain('Gợi ý thông tin văn bản: loại: Kế hoạch; số: 47/KH-UBND; ngày: 11/01/2022');
+    expect(first.err).toContain('không phải là tệp');
+    expect(first.err).toContain('không tìm thấy tệp');
+    expect(first.err).toContain('2/3 tệp chưa được lưu');
+
+    const again = await cli('evidence', 'add', plan, '--item', '1.2', '--year', '2026');
+    expect(again.code).toBe(0);
+    expect(again.out).toContain('Trùng nội dung với tài liệu #1');
+
+    const list = await cli('evidence', 'list', '--item', '1.2', '--year', '2026');
+    expect(list.out).toContain('Kiểm chứng cho: 2026:1.1, 2026:1.2');
+    const search = await cli('evidence', 'search', 'chuyen', 'doi');
+    expect(search.out).toContain('Tìm thấy 1 tài liệu');
+    expect(search.out).toContain('[chuyển] [đổi]');
+    const verify = await cli('evidence', 'verify');
+    expect(verify).toMatchObject({ code: 0 });
+    expect(verify.out).toContain('1 tệp nguyên vẹn');
+  });
+
+  it('add without --item explains the usage', async () => {
+    const r = await cli('evidence', 'add', join(temp.dir, 'a.txt'));
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('Thiếu mã tiêu chí (--item)');
+  });
+});
