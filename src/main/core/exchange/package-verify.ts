@@ -1,0 +1,29 @@
+import { PACKAGE_MANIFEST_NAME, packageManifestSchema, type PackageManifest, type ZipProblem } from '../../../shared/exchange/manifest';
+import type { ZipLimits } from './zip-read';
+import { verifyZip } from './zip-verify';
+
+export interface PackageVerification {
+  ok: boolean;
+  problems: ZipProblem[];
+  manifest: PackageManifest | null;
+  /** Files actually checked (size and hash matched the manifest or not). */
+  checkedFiles: number;
+}
+
+/**
+ * Verifies a submission package anywhere, without a data folder (Sở Nội vụ runs it on packages
+ * from every unit): hostile entries, corruption, the manifest's schema, then missing, extra and
+ * altered files. Extracts into `extractTo` when given (used by "open a package").
+ */
+export async function verifyPackage(
+  zipPath: string,
+  options: { limits?: ZipLimits; extractTo?: string; onBytes?: (n: number) => void } = {},
+): Promise<PackageVerification> {
+  const result = await verifyZip(zipPath, {
+    manifestName: PACKAGE_MANIFEST_NAME,
+    schema: packageManifestSchema,
+    filesOf: (m) => m.files,
+    ...options,
+  });
+  return { ok: result.ok, problems: result.problems, manifest: result.manifest, checkedFiles: result.found.size };
+}
