@@ -4,6 +4,7 @@ import { profileHandlers } from './profile/handlers';
 import { authHandlers } from './auth/handlers';
 import { assessmentHandlers } from './assessment/handlers';
 import { criteriaHandlers } from './criteria/handlers';
+import { exchangeHandlers } from './exchange/handlers';
 
 /** Contract channel → handler. The type makes a missing or misspelled channel a compile error. */
 export const handlers: Handlers = {
@@ -12,4 +13,5 @@ export const handlers: Handlers = {
   ...profileHandlers,
   ...assessmentHandlers,
   ...criteriaHandlers,
+  ...exchangeHandlers,
 };

@@ -5,6 +5,7 @@ import { profileChannels } from './profile';
 import { authChannels } from './auth';
 import { assessmentChannels } from './assessment';
 import { criteriaChannels } from './criteria';
+import { exchangeChannels } from './exchange';
 
 export * from './define';
 
@@ -15,6 +16,7 @@ export const contract = {
   ...profileChannels,
   ...assessmentChannels,
   ...criteriaChannels,
+  ...exchangeChannels,
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 } satisfies Record<string, ChannelSpec<any, any>>;
 
