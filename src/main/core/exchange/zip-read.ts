@@ -200,6 +200,9 @@ export async function digestEntry(
 
 async function inflatedChunks(opened: OpenedZip, info: ZipEntryInfo): Promise<AsyncIterable<Buffer>> {
   const stream: Readable = await opened.zip.openReadStreamPromise(info.entry);
+  // A bomb makes yauzl's size check fail on every chunk still inflating after the first; the
+  // loop reading us stops at the first error, and the later ones must not crash the process.
+  stream.on('error', () => undefined);
   return stream as AsyncIterable<Buffer>;
 }
 
@@ -251,6 +254,7 @@ async function writeFully(out: import('node:fs/promises').FileHandle, chunk: Buf
 export async function readSmallEntry(opened: OpenedZip, info: ZipEntryInfo, maxBytes: number): Promise<Buffer> {
   if (info.size > maxBytes) throw Object.assign(new Error('manifest too big'), { cchcCap: true });
   const stream: Readable = await opened.zip.openReadStreamPromise(info.entry);
+  stream.on('error', () => undefined);
   const parts: Buffer[] = [];
   let size = 0;
   for await (const chunk of stream as AsyncIterable<Buffer>) {
