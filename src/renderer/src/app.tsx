@@ -4,11 +4,13 @@ import { useApi } from './api/context';
 import { vi } from './i18n/vi';
 import { AssessmentPage } from './pages/assessment/assessment-page';
 import { CriteriaPage } from './pages/criteria/criteria-page';
+import { BackupPage } from './pages/exchange/backup-page';
+import { SubmissionPage } from './pages/exchange/submission-page';
 import { FirstStartPage } from './pages/first-start-page';
 import { HomePage } from './pages/home-page';
 import { ProfilePage } from './pages/profile-page';
 
-export type PageId = 'home' | 'assessment' | 'criteria' | 'profile';
+export type PageId = 'home' | 'assessment' | 'criteria' | 'profile' | 'submission' | 'backup';
 
 /** Opens on the first-start form until a unit profile exists, then on the app's pages. */
 export function App() {
@@ -38,12 +40,16 @@ export function App() {
         <NavButton id="home" current={page} onSelect={setPage} label={vi.nav.home} />
         <NavButton id="assessment" current={page} onSelect={setPage} label={vi.nav.assessment} />
         <NavButton id="criteria" current={page} onSelect={setPage} label={vi.nav.criteria} />
+        <NavButton id="submission" current={page} onSelect={setPage} label={vi.nav.submission} />
+        <NavButton id="backup" current={page} onSelect={setPage} label={vi.nav.backup} />
         <NavButton id="profile" current={page} onSelect={setPage} label={vi.nav.profile} />
       </nav>
       <main className="content">
-        {page === 'home' && <HomePage info={info} />}
+        {page === 'home' && <HomePage info={info} onOpenBackup={() => setPage('backup')} />}
         {page === 'assessment' && <AssessmentPage key={info.latestProfile.year} profile={info.latestProfile} />}
         {page === 'criteria' && <CriteriaPage />}
+        {page === 'submission' && <SubmissionPage year={info.latestProfile.year} />}
+        {page === 'backup' && <BackupPage />}
         {page === 'profile' && <ProfilePage latest={info.latestProfile} onSaved={() => void reload()} />}
       </main>
     </div>

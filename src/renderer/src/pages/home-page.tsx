@@ -1,12 +1,14 @@
 import type { AppInfo } from '../../../shared/contract/app';
 import { vi } from '../i18n/vi';
+import { BackupReminder } from './exchange/backup-reminder';
 
-export function HomePage({ info }: { info: AppInfo }) {
+export function HomePage({ info, onOpenBackup }: { info: AppInfo; onOpenBackup?: () => void }) {
   const p = info.latestProfile;
   const t = vi.home;
   return (
     <section>
       <h1>{t.title}</h1>
+      {onOpenBackup && <BackupReminder onOpenBackup={onOpenBackup} />}
       {p && (
         <dl className="facts">
           <dt>{t.unit}</dt>
