@@ -11,7 +11,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writePackage } from '../src/main/core/exchange/package-writer';
@@ -84,10 +84,14 @@ async function main(): Promise<void> {
     const bytes = evidence.reduce((s, e) => s + e.size, 0);
 
     const copyDir = join(root, 'copy');
+    // The export fsyncs what it writes, so the copy is made durable too: fsync of each copied
+    // file (sync FILE…), not a system-wide sync that would also flush other processes' writes.
     const cpSeconds = seconds(() => {
       const r = spawnSync('cp', ['-r', src, copyDir]);
       if (r.status !== 0) throw new Error(`cp failed: ${String(r.stderr)}`);
-      spawnSync('sync');
+      const copied = readdirSync(copyDir).map((n) => join(copyDir, n));
+      const s = spawnSync('sync', copied);
+      if (s.status !== 0) throw new Error(`sync failed: ${String(s.stderr)}`);
     });
     rmSync(copyDir, { recursive: true, force: true });
 

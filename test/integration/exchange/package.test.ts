@@ -81,7 +81,7 @@ describe('submission package: write, verify, open', () => {
     const version = sampleApprovedVersion(join(temp.dir, 'src'));
     writeFileSync(version.evidence[1]!.path, Buffer.from('%PDF-1.7 đã bị sửa sau khi duyệt'));
     const out = join(temp.dir, 'goi.zip');
-    await expect(writePackage(version, out, { appVersion: '0.1.0', now: NOW })).rejects.toThrow(/«Kế hoạch\.pdf» \(tiêu chí 1\.2\) trong kho không còn khớp với bản đã duyệt/);
+    await expect(writePackage(version, out, { appVersion: '0.1.0', now: NOW })).rejects.toThrow(/«Kế hoạch\.pdf» trong kho không còn khớp với bản đã duyệt/);
     expect(readdirSync(temp.dir).sort()).toEqual(['src']);
   });
 

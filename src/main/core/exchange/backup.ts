@@ -90,7 +90,7 @@ export async function createBackup(
       },
       async check(tempPath) {
         done = 0;
-        const result = await verifyBackup(tempPath, tick('verify'));
+        const result = await verifyBackup(tempPath, tick('verify'), undefined, true);
         if (!result.ok) throw new AppError('IO_ERROR', `Bản sao lưu vừa ghi không đọc lại đúng; đã xoá, hãy thử lại. ${summary(result.problems)}`, result.problems);
       },
     });
@@ -125,13 +125,14 @@ function evidenceEntries(dataDir: string): ZipWriteEntry[] {
   return entries;
 }
 
-export function verifyBackup(zipPath: string, onBytes?: (n: number) => void, extractTo?: string) {
+export function verifyBackup(zipPath: string, onBytes?: (n: number) => void, extractTo?: string, readBack = false) {
   return verifyZip(zipPath, {
     manifestName: BACKUP_MANIFEST_NAME,
     schema: backupManifestSchema,
     filesOf: (m) => m.files,
     ...(onBytes ? { onBytes } : {}),
     ...(extractTo ? { extractTo } : {}),
+    readBack,
   });
 }
 

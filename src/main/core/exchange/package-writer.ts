@@ -6,7 +6,7 @@ import {
   type ZipProblem,
 } from '../../../shared/exchange/manifest';
 import { AppError } from '../errors';
-import { planPackage, type PlannedFile } from './package-layout';
+import { planPackage } from './package-layout';
 import { verifyPackage } from './package-verify';
 import type { ApprovedVersionForExport } from './review-access';
 import { totalSourceBytes, writeZipAtomically, type ZipWriteEntry } from './zip-write';
@@ -33,8 +33,10 @@ export interface WrittenPackage {
  * the end of a zip anyway. Evidence whose bytes no longer match the hash recorded at approval is
  * refused, so a package never carries a file that differs from what the leader approved.
  *
- * After writing, the temp file is read back and verified like any received package; only a
- * package that passes is renamed to `outPath`.
+ * After writing, the temp file is read back: structure and hostile-entry checks, the manifest
+ * against its schema, every listed file present with its size, nothing extra, and each entry's
+ * CRC-32 against the zip's directory (the bytes hashed on the way in are the bytes on disk).
+ * Only a package that passes is renamed to `outPath`.
  */
 export async function writePackage(
   version: ApprovedVersionForExport,
@@ -96,31 +98,13 @@ export async function writePackage(
       done = 0;
       lastReport = 0;
       report({ phase: 'verify', done: 0, total });
-      const result = await verifyPackage(tempPath, { onBytes: tick('verify') });
-      if (!result.ok) throw readBackError(result.problems, planned);
+      const result = await verifyPackage(tempPath, { onBytes: tick('verify'), readBack: true });
+      if (!result.ok) {
+        throw new AppError('IO_ERROR', `Gói vừa ghi không đọc lại đúng (ổ đĩa lỗi?); đã xoá, hãy thử lại. ${describeProblems(result.problems)}`, result.problems);
+      }
     },
   });
   return { path: outPath, manifest: manifest!, contentBytes: total };
-}
-
-/**
- * Evidence is not hashed while writing (its hash is known), so a stored file that changed since
- * approval shows up here, as an altered entry: say that, rather than blame the disk.
- */
-function readBackError(problems: readonly ZipProblem[], planned: readonly PlannedFile[]): AppError {
-  const changed = problems
-    .filter((p) => p.kind === 'altered')
-    .map((p) => planned.find((f) => f.entryPath === p.entry && f.expectedSha256))
-    .filter((f): f is PlannedFile => f !== undefined);
-  if (changed.length > 0 && changed.length === problems.length) {
-    const names = changed.map((f) => `«${f.originalName}» (tiêu chí ${f.itemCode})`).join(', ');
-    return new AppError(
-      'VALIDATION_FAILED',
-      `Tệp kiểm chứng ${names} trong kho không còn khớp với bản đã duyệt (mã SHA-256 khác); chưa tạo gói. Hãy kiểm tra kho tài liệu kiểm chứng.`,
-      problems,
-    );
-  }
-  return new AppError('IO_ERROR', `Gói vừa ghi không đọc lại đúng (ổ đĩa lỗi?); đã xoá, hãy thử lại. ${describeProblems(problems)}`, problems);
 }
 
 function describeProblems(problems: readonly ZipProblem[]): string {

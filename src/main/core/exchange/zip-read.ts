@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, open } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { crc32 } from 'node:zlib';
 import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
 import { formatBytesVi as formatBytes } from '../../../shared/exchange/format';
@@ -164,8 +165,10 @@ function checkEntry(info: ZipEntryInfo, limits: ZipLimits): ZipProblem | null {
 }
 
 export interface EntryDigest {
-  sha256: string;
   size: number;
+  /** Null when only the CRC-32 was computed (the writer's read-back). */
+  sha256: string | null;
+  crc32: number;
 }
 
 /**
@@ -176,10 +179,11 @@ export async function digestEntry(
   opened: OpenedZip,
   info: ZipEntryInfo,
   budget: { left: number },
-  options: { target?: string; onBytes?: (n: number) => void } = {},
+  options: { target?: string; onBytes?: (n: number) => void; crcOnly?: boolean } = {},
 ): Promise<EntryDigest> {
   const chunks = info.entry.compressionMethod === 0 ? await storedChunks(opened, info) : await inflatedChunks(opened, info);
-  const hash = createHash('sha256');
+  const hash = options.crcOnly ? null : createHash('sha256');
+  let crc = 0;
   let size = 0;
   const out = options.target ? await open(options.target, 'wx') : null;
   try {
@@ -187,7 +191,8 @@ export async function digestEntry(
       size += chunk.length;
       budget.left -= chunk.length;
       if (budget.left < 0) throw Object.assign(new Error('total cap exceeded'), { cchcCap: true });
-      hash.update(chunk);
+      hash?.update(chunk);
+      crc = crc32(chunk, crc);
       if (out) await writeFully(out, chunk);
       options.onBytes?.(chunk.length);
     }
@@ -195,7 +200,7 @@ export async function digestEntry(
   } finally {
     await out?.close();
   }
-  return { sha256: hash.digest('hex'), size };
+  return { sha256: hash ? hash.digest('hex') : null, crc32: crc, size };
 }
 
 async function inflatedChunks(opened: OpenedZip, info: ZipEntryInfo): Promise<AsyncIterable<Buffer>> {

@@ -23,9 +23,8 @@ export interface ZipWriteEntry {
   /** What the officer calls this file, for error messages. */
   label: string;
   /**
-   * When known (evidence is content-addressed), the hash is not computed again while writing: it
-   * goes into the manifest as is, and reading the package back (which hashes every byte that
-   * actually went in) refuses a source that no longer matches. One SHA-256 pass instead of two.
+   * When known (evidence is content-addressed), a source whose bytes no longer match is refused:
+   * the package must carry exactly what was approved.
    */
   expectedSha256?: string;
   /** Deflate only what compresses: PDFs, images, docx/xlsx are already compressed. */
@@ -114,10 +113,12 @@ function writeZip(tempPath: string, entries: readonly ZipWriteEntry[], options: 
         if (failed) return;
         const source =
           entry.source.kind === 'data' ? Readable.from([entry.source.data]) : createReadStream(entry.source.path, { highWaterMark: READ_CHUNK });
-        const hashing = hashingStream(entry, (result) => written.push(result), options.onBytes);
+        const hashing = hashingStream(entry, (result) => written.push(result), options.onBytes, fail);
         source.on('error', (error: Error) =>
           fail(new AppError('IO_ERROR', `Không đọc được tệp «${entry.label}» (có thể đã bị xoá, di chuyển hoặc ổ đĩa bị rút ra); chưa tạo gói.`, error)),
         );
+        // The failure is reported through fail(); yazl's pipe() has no error listener of its own.
+        hashing.on('error', () => undefined);
         cb(null, source.pipe(hashing));
       });
     }
@@ -133,19 +134,34 @@ function writeZip(tempPath: string, entries: readonly ZipWriteEntry[], options: 
   });
 }
 
-/** Counts (and, unless the hash is already known, hashes) the bytes on their way into the zip. */
-function hashingStream(entry: ZipWriteEntry, done: (w: WrittenEntry) => void, onBytes: ((n: number) => void) | undefined): Transform {
-  const hash = entry.expectedSha256 ? null : createHash('sha256');
+/**
+ * Hashes and counts the bytes on their way into the zip. The hashing is CPU work done while the
+ * reads and writes wait on the disk, so it costs little wall time here; doing it in the read-back
+ * instead would add a whole pass after the write.
+ */
+function hashingStream(entry: ZipWriteEntry, done: (w: WrittenEntry) => void, onBytes: ((n: number) => void) | undefined, fail: (e: unknown) => void): Transform {
+  const hash = createHash('sha256');
   let size = 0;
   return new Transform({
     transform(chunk: Buffer, _enc, next) {
-      hash?.update(chunk);
+      hash.update(chunk);
       size += chunk.length;
       onBytes?.(chunk.length);
       next(null, chunk);
     },
     flush(next) {
-      done({ entryPath: entry.entryPath, sha256: hash ? hash.digest('hex') : entry.expectedSha256!, size });
+      const sha256 = hash.digest('hex');
+      if (entry.expectedSha256 && entry.expectedSha256 !== sha256) {
+        const error = new AppError(
+          'VALIDATION_FAILED',
+          `Tệp «${entry.label}» trong kho không còn khớp với bản đã duyệt (mã SHA-256 khác); chưa tạo gói. Hãy kiểm tra kho tài liệu kiểm chứng.`,
+          { expected: entry.expectedSha256, actual: sha256 },
+        );
+        fail(error);
+        next(error);
+        return;
+      }
+      done({ entryPath: entry.entryPath, sha256, size });
       next();
     },
   });
