@@ -7,7 +7,9 @@
  * Targets: export throughput ≥ 0.7 × the throughput of `cp` measured in the same run, and the
  * exporting process's peak RSS under 200 MB. The export runs in its own child process so its peak
  * memory is its own; the time is measured inside the child around writePackage (which includes
- * reading the written package back and verifying every hash).
+ * reading the written package back and checking it) and includes its final fsync; the baseline
+ * `cp -r` is followed by an fsync of each copied file, so both are measured to durable storage.
+ * The machine's load matters: the export does CPU work (SHA-256, CRC-32) that cp does not.
  */
 import { spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
@@ -24,6 +26,8 @@ const RSS_TARGET_MB = 200;
 interface ChildResult {
   seconds: number;
   peakRssMb: number;
+  /** Peak RSS with every module loaded, before the export starts (Node + tsx + the app's code). */
+  loadedRssMb: number;
   zipBytes: number;
 }
 
@@ -41,10 +45,11 @@ async function child(dir: string, out: string): Promise<void> {
     evidence,
   };
   void dir;
+  const loadedRssMb = process.resourceUsage().maxRSS / 1024;
   const start = performance.now();
   await writePackage(version, out, { appVersion: 'bench', now: new Date() });
   const seconds = (performance.now() - start) / 1000;
-  const result: ChildResult = { seconds, peakRssMb: process.resourceUsage().maxRSS / 1024, zipBytes: statSync(out).size };
+  const result: ChildResult = { seconds, peakRssMb: process.resourceUsage().maxRSS / 1024, loadedRssMb, zipBytes: statSync(out).size };
   process.stdout.write(JSON.stringify(result));
 }
 
@@ -109,7 +114,7 @@ async function main(): Promise<void> {
     const ratio = exportRate / cpRate;
     const fmt = (n: number, d = 2) => n.toFixed(d);
     console.log(
-      `package export ${fmt(bytes / MiB, 0)} MB in ${evidence.length} files: ${fmt(exportRate, 0)} MB/s vs cp ${fmt(cpRate, 0)} MB/s, ratio ${fmt(ratio)}× (target ≥ ${RATIO_TARGET}×) ${ratio >= RATIO_TARGET ? 'OK' : 'NOT MET'}; peak RSS ${fmt(result.peakRssMb, 0)} MB (target < ${RSS_TARGET_MB} MB) ${result.peakRssMb < RSS_TARGET_MB ? 'OK' : 'NOT MET'}`,
+      `package export ${fmt(bytes / MiB, 0)} MB in ${evidence.length} files: ${fmt(exportRate, 0)} MB/s vs cp ${fmt(cpRate, 0)} MB/s, ratio ${fmt(ratio)}× (target ≥ ${RATIO_TARGET}×) ${ratio >= RATIO_TARGET ? 'OK' : 'NOT MET'}; peak RSS ${fmt(result.peakRssMb, 0)} MB, ${fmt(result.loadedRssMb, 0)} MB before exporting (target < ${RSS_TARGET_MB} MB) ${result.peakRssMb < RSS_TARGET_MB ? 'OK' : 'NOT MET'}`,
     );
   } finally {
     rmSync(root, { recursive: true, force: true });
