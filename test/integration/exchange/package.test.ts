@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, existsSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openPackage, listOpenedPackages, packagesRoot } from '../../../src/main/core/exchange/package-open';
@@ -107,5 +107,26 @@ describe('submission package: write, verify, open', () => {
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.problems).toEqual([expect.objectContaining({ kind: 'altered', entry: 'tai-lieu-kiem-chung/1.2/Kế hoạch.pdf' })]);
     expect(readdirSync(packagesRoot(dataDir))).toEqual([]);
+  });
+
+  it('clears what a killed export or open left behind, and nothing else', async () => {
+    const dead = 2147483646;
+    const uuid = '0b9d2c4e-1f3a-4c5b-8d7e-6f5a4b3c2d1e';
+    const leftovers = [`.goi.zip.${dead}-${uuid}.part`, `.cchc-db-${dead}-${uuid}.sqlite`];
+    const kept = [`.goi.zip.${process.pid}-${uuid}.part`, '.ghi-chu.part', 'bao-cao.part'];
+    for (const name of [...leftovers, ...kept]) writeFileSync(join(temp.dir, name), 'x');
+    const dataDir = join(temp.dir, 'data');
+    mkdirSync(join(packagesRoot(dataDir), `.tmp-${dead}-${uuid}`, 'noi-dung'), { recursive: true });
+
+    const out = join(temp.dir, 'goi.zip');
+    await writePackage(sampleApprovedVersion(join(temp.dir, 'src')), out, { appVersion: '0.1.0', now: NOW });
+    expect(readdirSync(temp.dir).sort()).toEqual([...kept, 'data', 'goi.zip', 'src'].sort());
+    expect((await openPackage(dataDir, out, 'goi.zip', NOW)).ok).toBe(true);
+    expect(readdirSync(packagesRoot(dataDir))).toEqual([sha256(readFileSync(out))]);
+  });
+
+  it('names a path that is missing or is a folder', async () => {
+    expect((await verifyPackage(join(temp.dir, 'khong-co.zip'))).problems).toEqual([{ kind: 'corrupt', message: `Không tìm thấy tệp «${join(temp.dir, 'khong-co.zip')}».` }]);
+    expect((await verifyPackage(temp.dir)).problems[0]?.message).toContain('là thư mục');
   });
 });

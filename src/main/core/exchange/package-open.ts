@@ -6,7 +6,7 @@ import { packageManifestSchema, type PackageManifest, type ZipProblem } from '..
 import { AppError } from '../errors';
 import { hashFile } from '../evidence/file-store';
 import { verifyPackage } from './package-verify';
-import { syncDirectory } from './zip-write';
+import { isAlive, syncDirectory } from './zip-write';
 
 /**
  * Opening a package received from another machine, read-only: it is verified and extracted in
@@ -37,6 +37,7 @@ export function packagesRoot(dataDir: string): string {
 export async function openPackage(dataDir: string, zipPath: string, sourceName: string, now: Date): Promise<OpenPackageResult> {
   const root = packagesRoot(dataDir);
   await mkdir(root, { recursive: true });
+  await removeStaleExtractions(root);
   const { sha256: id } = await hashFile(zipPath);
   const existing = await readOpened(dataDir, id);
   if (existing) return { ok: true, opened: existing, alreadyOpen: true };
@@ -61,6 +62,15 @@ export async function openPackage(dataDir: string, zipPath: string, sourceName: 
     return { ok: true, opened: { ...meta, folder: final, manifest: result.manifest }, alreadyOpen: false };
   } finally {
     await rm(temp, { recursive: true, force: true }).catch(() => undefined);
+  }
+}
+
+/** Temp folders of an open that was killed mid-way (its process is gone). */
+async function removeStaleExtractions(root: string): Promise<void> {
+  for (const name of await readdir(root)) {
+    const pid = Number(/^\.tmp-(\d+)-/.exec(name)?.[1] ?? NaN);
+    if (!Number.isInteger(pid) || pid === process.pid || isAlive(pid)) continue;
+    await rm(join(root, name), { recursive: true, force: true }).catch(() => undefined);
   }
 }
 

@@ -74,6 +74,10 @@ export async function openZipSafely(path: string, limits: ZipLimits = DEFAULT_LI
   try {
     zip = await yauzl.openPromise(path, { lazyEntries: true, decodeStrings: false, autoClose: false, validateEntrySizes: true });
   } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { ok: false, problems: [{ kind: 'corrupt', message: `Không tìm thấy tệp «${path}».` }] };
+    if (code === 'EISDIR') return { ok: false, problems: [{ kind: 'corrupt', message: `«${path}» là thư mục, không phải tệp .zip.` }] };
+    if (code === 'EACCES' || code === 'EPERM') return { ok: false, problems: [{ kind: 'corrupt', message: `Không có quyền đọc tệp «${path}».` }] };
     return { ok: false, problems: [corrupt(error)] };
   }
   const close = () => {

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { closeSync, createReadStream, createWriteStream, fsyncSync, openSync } from 'node:fs';
+import { closeSync, createReadStream, createWriteStream, fsyncSync, openSync, readdirSync, rmSync } from 'node:fs';
 import { rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { Readable, Transform } from 'node:stream';
@@ -69,6 +69,7 @@ async function statSource(e: ZipWriteEntry) {
 }
 
 export async function writeZipAtomically(outPath: string, entries: readonly ZipWriteEntry[], options: ZipWriteOptions = {}): Promise<WrittenEntry[]> {
+  removeStaleTemps(dirname(outPath));
   const tempPath = join(dirname(outPath), `.${basename(outPath)}.${process.pid}-${randomUUID()}.part`);
   try {
     const written = await writeZip(tempPath, entries, options);
@@ -165,6 +166,43 @@ function hashingStream(entry: ZipWriteEntry, done: (w: WrittenEntry) => void, on
       next();
     },
   });
+}
+
+/** Our temp names: ".<target>.<pid>-<uuid>.part" (zips) and ".cchc-db-<pid>-<uuid>.sqlite" (backup). */
+const TEMP_NAME = /^\.(?:.+\.|cchc-db-)(\d+)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.(?:part|sqlite)$/;
+
+/**
+ * Removes what an export or backup killed mid-way left in this folder (its process is gone).
+ * Only our own distinctive names are touched, and never those of a process still running.
+ */
+export function removeStaleTemps(dir: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    const pid = Number(TEMP_NAME.exec(name)?.[1] ?? NaN);
+    if (!Number.isInteger(pid) || pid === process.pid || isAlive(pid)) continue;
+    try {
+      rmSync(join(dir, name), { force: true });
+      removed.push(name);
+    } catch {
+      // Still open elsewhere (Windows) or already gone: try again next time.
+    }
+  }
+  return removed;
+}
+
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 function translateWriteError(error: unknown, outPath: string): unknown {
