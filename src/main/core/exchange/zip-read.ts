@@ -57,6 +57,8 @@ export interface OpenedZip {
   zip: yauzl.ZipFile;
   /** The zip's own path, to read stored entries directly in large chunks. */
   path: string;
+  /** Two read buffers shared by every stored entry (allocated on first use). */
+  buffers?: [Buffer, Buffer];
   entries: ZipEntryInfo[];
   close(): void;
 }
@@ -233,7 +235,8 @@ async function storedChunks(opened: OpenedZip, info: ZipEntryInfo): Promise<Asyn
   }
   return (async function* () {
     try {
-      const buffers = [Buffer.allocUnsafe(STORED_CHUNK), Buffer.allocUnsafe(STORED_CHUNK)];
+      // Shared across entries: a fresh pair per entry meant fresh pages and GC work per file.
+      const buffers = (opened.buffers ??= [Buffer.allocUnsafeSlow(STORED_CHUNK), Buffer.allocUnsafeSlow(STORED_CHUNK)]);
       let position = fileDataStart;
       let index = 0;
       const readAt = (buffer: Buffer, at: number) => fh.read(buffer, 0, Math.min(STORED_CHUNK, end - at), at);

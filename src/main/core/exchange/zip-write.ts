@@ -1,10 +1,11 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { closeSync, createReadStream, createWriteStream, fsyncSync, openSync, readdirSync, rmSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readdirSync, rmSync } from 'node:fs';
 import { rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import yazl from 'yazl';
 import { AppError } from '../errors';
+import { BufferPool, pooledFileReader, pooledFileWriter } from './buffer-pool';
 import { useNativeCrc32ForYazl } from './fast-crc';
 
 /**
@@ -48,6 +49,8 @@ export interface ZipWriteOptions {
 }
 
 const READ_CHUNK = 1024 * 1024;
+/** 8 MiB in flight at most: enough read-ahead to keep the disk busy while a chunk is written. */
+const POOL_BUFFERS = 8;
 
 /** Total size of the sources, so progress can be shown as a fraction from the start. */
 export async function totalSourceBytes(entries: readonly ZipWriteEntry[]): Promise<number> {
@@ -87,8 +90,8 @@ function writeZip(tempPath: string, entries: readonly ZipWriteEntry[], options: 
   useNativeCrc32ForYazl();
   return new Promise<WrittenEntry[]>((resolve, reject) => {
     const zip = new yazl.ZipFile();
-    // flush: fsync before the descriptor is closed, so a crash after rename cannot leave holes.
-    const out = createWriteStream(tempPath, { flags: 'wx', flush: true });
+    const pool = new BufferPool(POOL_BUFFERS, READ_CHUNK);
+    const out = pooledFileWriter(tempPath, pool);
     const written: WrittenEntry[] = [];
     const mtime = options.mtime ?? new Date();
     let failed = false;
@@ -113,7 +116,7 @@ function writeZip(tempPath: string, entries: readonly ZipWriteEntry[], options: 
       zip.addReadStreamLazy(entry.entryPath, { compress: entry.compress ?? false, mtime, ...(size !== undefined ? { size } : {}) }, (cb) => {
         if (failed) return;
         const source =
-          entry.source.kind === 'data' ? Readable.from([entry.source.data]) : createReadStream(entry.source.path, { highWaterMark: READ_CHUNK });
+          entry.source.kind === 'data' ? Readable.from([entry.source.data]) : pooledFileReader(entry.source.path, pool);
         const hashing = hashingStream(entry, (result) => written.push(result), options.onBytes, fail);
         source.on('error', (error: Error) =>
           fail(new AppError('IO_ERROR', `Không đọc được tệp «${entry.label}» (có thể đã bị xoá, di chuyển hoặc ổ đĩa bị rút ra); chưa tạo gói.`, error)),
