@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -128,5 +129,25 @@ describe('submission package: write, verify, open', () => {
   it('names a path that is missing or is a folder', async () => {
     expect((await verifyPackage(join(temp.dir, 'khong-co.zip'))).problems).toEqual([{ kind: 'corrupt', message: `Không tìm thấy tệp «${join(temp.dir, 'khong-co.zip')}».` }]);
     expect((await verifyPackage(temp.dir)).problems[0]?.message).toContain('là thư mục');
+  });
+
+  it('streams files bigger than the reusable buffer pool without mixing their bytes', async () => {
+    const version = sampleApprovedVersion(join(temp.dir, 'src'));
+    // Three files of 9–12 MiB: more chunks in flight than the pool's eight 1 MiB buffers.
+    for (const [i, mib] of [9, 12, 10].entries()) {
+      const data = randomBytes(mib * 1024 * 1024 + i);
+      const path = join(temp.dir, 'src', `lon-${i}.pdf`);
+      writeFileSync(path, data);
+      version.evidence.push({ itemCode: '3.1', fileName: `Tệp lớn ${i}.pdf`, path, sha256: sha256(data), size: data.length });
+    }
+    const out = join(temp.dir, 'goi.zip');
+    const { manifest } = await writePackage(version, out, { appVersion: '0.1.0', now: NOW });
+    expect((await verifyPackage(out)).ok).toBe(true);
+    const opened = await openPackage(join(temp.dir, 'data'), out, 'goi.zip', NOW);
+    if (!opened.ok) throw new Error(JSON.stringify(opened.problems));
+    for (const e of version.evidence) {
+      const f = manifest.files.find((m) => m.originalName === e.fileName.normalize('NFC'))!;
+      expect(sha256(readFileSync(join(opened.opened.folder, 'noi-dung', ...f.path.split('/'))))).toBe(e.sha256);
+    }
   });
 });
