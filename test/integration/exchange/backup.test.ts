@@ -6,6 +6,7 @@ import { DATABASE_FILE, openCore, type Core } from '../../../src/main/core/app';
 import { openDatabase, type Db } from '../../../src/main/core/db/open';
 import { BACKUP_DB_ENTRY, backupStatus, createBackup, restoreBackup } from '../../../src/main/core/exchange/backup';
 import { blobRelativePath } from '../../../src/main/core/evidence/file-store';
+import { verifyPackage } from '../../../src/main/core/exchange/package-verify';
 import { sampleProfile } from '../../helpers/sample-profile';
 import { makeTempDir } from '../../helpers/temp-dir';
 import { sha256 } from '../../fixtures/exchange/sample-version';
@@ -125,6 +126,8 @@ describe('backup and restore', () => {
     const file = join(temp.dir, 'sao-luu.zip');
     await createBackup(core.db, dataDir, file, { appVersion: '0.1.0', now: NOW });
     expect(backupStatus(core.db, dataDir, NOW)).toMatchObject({ lastBackupAt: NOW.toISOString(), lastBackupPath: file, ageDays: 0, remind: false });
+    // Handed to the package verifier by mistake, it is named for what it is.
+    expect((await verifyPackage(file)).problems).toEqual([expect.objectContaining({ kind: 'manifest-missing', message: expect.stringContaining('Đây là tệp sao lưu') })]);
     const sixDays = new Date(NOW.getTime() + 6.5 * 86_400_000);
     expect(backupStatus(core.db, dataDir, sixDays)).toMatchObject({ ageDays: 6, remind: false });
     const eightDays = new Date(NOW.getTime() + 8 * 86_400_000);

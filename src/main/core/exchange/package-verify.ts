@@ -1,4 +1,4 @@
-import { PACKAGE_MANIFEST_NAME, packageManifestSchema, type PackageManifest, type ZipProblem } from '../../../shared/exchange/manifest';
+import { BACKUP_MANIFEST_NAME, PACKAGE_MANIFEST_NAME, packageManifestSchema, type PackageManifest, type ZipProblem } from '../../../shared/exchange/manifest';
 import type { ZipLimits } from './zip-read';
 import { verifyZip } from './zip-verify';
 
@@ -25,5 +25,11 @@ export async function verifyPackage(
     filesOf: (m) => m.files,
     ...options,
   });
-  return { ok: result.ok, problems: result.problems, manifest: result.manifest, checkedFiles: result.found.size };
+  // A backup handed over by mistake: say what it is rather than "manifest missing".
+  const problems = result.found.has(BACKUP_MANIFEST_NAME)
+    ? result.problems.map((p) =>
+        p.kind === 'manifest-missing' ? { ...p, message: 'Đây là tệp sao lưu dữ liệu CCHC Desk (dùng với cchc restore), không phải gói nộp hồ sơ.' } : p,
+      )
+    : result.problems;
+  return { ok: result.ok, problems, manifest: result.manifest, checkedFiles: result.found.size };
 }
