@@ -68,8 +68,8 @@ export function pooledFileReader(path: string, pool: BufferPool): Readable {
 }
 
 /**
- * Writes every chunk to `path` (created, must not exist), returns pool buffers once their bytes
- * are written, and fsyncs before closing so a rename after it cannot expose holes after a crash.
+ * Writes every chunk to `path` (created, must not exist) and returns pool buffers once their
+ * bytes are written. Does not fsync: the caller does, while it reads the file back.
  */
 export function pooledFileWriter(path: string, pool: BufferPool): Writable {
   let fh: FileHandle | null = null;
@@ -88,7 +88,6 @@ export function pooledFileWriter(path: string, pool: BufferPool): Writable {
     async final(callback) {
       try {
         fh ??= await open(path, 'wx');
-        await fh.sync();
         callback();
       } catch (error) {
         callback(error as Error);

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, readdirSync, rmSync } from 'node:fs';
-import { rename, rm, stat } from 'node:fs/promises';
+import { open, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import yazl from 'yazl';
@@ -76,7 +76,9 @@ export async function writeZipAtomically(outPath: string, entries: readonly ZipW
   const tempPath = join(dirname(outPath), `.${basename(outPath)}.${process.pid}-${randomUUID()}.part`);
   try {
     const written = await writeZip(tempPath, entries, options);
-    await options.check?.(tempPath);
+    // The fsync waits on the disk while the read-back works from the page cache: run them side by
+    // side, and rename only when both are done (durable and checked).
+    await Promise.all([fsyncFile(tempPath), options.check?.(tempPath)]);
     await rename(tempPath, outPath);
     syncDirectory(dirname(outPath));
     return written;
@@ -215,6 +217,16 @@ function translateWriteError(error: unknown, outPath: string): unknown {
   if (code === 'ENOENT') return new AppError('NOT_FOUND', `Không có thư mục để ghi «${outPath}».`, error);
   if (code === 'EACCES' || code === 'EPERM') return new AppError('IO_ERROR', `Không có quyền ghi «${outPath}».`, error);
   return new AppError('IO_ERROR', `Không ghi được «${outPath}»; không để lại tệp dở dang.`, error);
+}
+
+async function fsyncFile(path: string): Promise<void> {
+  // r+: Windows flushes a file's buffers only through a handle opened for writing.
+  const fh = await open(path, 'r+');
+  try {
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
 }
 
 /** Makes a rename durable on POSIX; Windows cannot fsync a folder and does not need to. */
