@@ -78,7 +78,10 @@ export async function writeZipAtomically(outPath: string, entries: readonly ZipW
     const written = await writeZip(tempPath, entries, options);
     // The fsync waits on the disk while the read-back works from the page cache: run them side by
     // side, and rename only when both are done (durable and checked).
-    await Promise.all([fsyncFile(tempPath), options.check?.(tempPath)]);
+    // allSettled: on a failed check, wait for the fsync's descriptor to close before deleting.
+    const [synced, checked] = await Promise.allSettled([fsyncFile(tempPath), options.check?.(tempPath)]);
+    if (checked.status === 'rejected') throw checked.reason;
+    if (synced.status === 'rejected') throw synced.reason;
     await rename(tempPath, outPath);
     syncDirectory(dirname(outPath));
     return written;
