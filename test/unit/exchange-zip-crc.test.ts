@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -29,4 +30,17 @@ describe('zips written with the native CRC-32 in yazl', () => {
     bytes[at] = bytes[at]! ^ 1;
     await expect(JSZip.loadAsync(bytes, { checkCRC32: true })).rejects.toThrow(/CRC32 mismatch/);
   });
+
+  it('writes compressed files bigger than the buffer pool (the backup database) without stalling', async () => {
+    // Deflate emits new buffers, so a pooled read buffer would never come back from the writer.
+    const text = Buffer.from('INSERT INTO evidence_text VALUES (1, \'Quyết định ban hành kế hoạch CCHC\');\n'.repeat(300_000), 'utf8');
+    expect(text.length).toBeGreaterThan(16 * 1024 * 1024);
+    const source = join(temp.dir, 'db.sqlite');
+    writeFileSync(source, text);
+    const path = join(temp.dir, 'sao-luu.zip');
+    const [written] = await writeZipAtomically(path, [{ entryPath: 'cchc-desk.sqlite', source: { kind: 'path', path: source }, label: 'cơ sở dữ liệu', compress: true }]);
+    expect(written).toMatchObject({ size: text.length, sha256: createHash('sha256').update(text).digest('hex') });
+    const zip = await JSZip.loadAsync(readFileSync(path), { checkCRC32: true });
+    expect(Buffer.from(await zip.file('cchc-desk.sqlite')!.async('uint8array')).equals(text)).toBe(true);
+  }, 20_000);
 });

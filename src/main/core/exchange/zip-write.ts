@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, readdirSync, rmSync } from 'node:fs';
+import { closeSync, createReadStream, fsyncSync, openSync, readdirSync, rmSync } from 'node:fs';
 import { open, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { Readable, Transform } from 'node:stream';
@@ -121,7 +121,14 @@ function writeZip(tempPath: string, entries: readonly ZipWriteEntry[], options: 
       zip.addReadStreamLazy(entry.entryPath, { compress: entry.compress ?? false, mtime, ...(size !== undefined ? { size } : {}) }, (cb) => {
         if (failed) return;
         const source =
-          entry.source.kind === 'data' ? Readable.from([entry.source.data]) : pooledFileReader(entry.source.path, pool);
+          entry.source.kind === 'data'
+            ? Readable.from([entry.source.data])
+            : // Deflate consumes its input chunks and emits new ones, so pool buffers would never
+              // reach the writer to come back: compressed files (the backup's database) use a
+              // plain read stream.
+              entry.compress
+              ? createReadStream(entry.source.path, { highWaterMark: READ_CHUNK })
+              : pooledFileReader(entry.source.path, pool);
         const hashing = hashingStream(entry, (result) => written.push(result), options.onBytes, fail);
         source.on('error', (error: Error) =>
           fail(new AppError('IO_ERROR', `Không đọc được tệp «${entry.label}» (có thể đã bị xoá, di chuyển hoặc ổ đĩa bị rút ra); chưa tạo gói.`, error)),
