@@ -17,7 +17,13 @@ export interface CliCommand {
   readonly summary: string;
   /** Shown by `cchc help <command>`, e.g. "cchc criteria export <id> --format json|xlsx". */
   readonly usage: string;
-  run(args: string[], env: { core: Core; io: CliIo }): Promise<number>;
+  /** Runs over the open data folder (most commands). */
+  run?(args: string[], env: { core: Core; io: CliIo }): Promise<number>;
+  /**
+   * Runs without opening (or creating) the data folder, for the few commands that must not:
+   * restoring into a fresh folder, verifying a package on any machine.
+   */
+  runWithoutDataFolder?(args: string[], env: { io: CliIo; env: NodeJS.ProcessEnv }): Promise<number>;
 }
 
 /** Unwraps a registry result for the CLI: prints the Vietnamese message and gives exit code 1. */

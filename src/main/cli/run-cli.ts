@@ -76,6 +76,9 @@ export async function runCli(
     io.out(`${found.command.summary}\nCách dùng: ${found.command.usage}`);
     return 0;
   }
+  const { command } = found;
+  if (command.runWithoutDataFolder) return command.runWithoutDataFolder(found.rest, { io, env: options.env ?? process.env });
+  if (!command.run) throw new Error(`command ${command.name} has no run function`);
   let core;
   try {
     core = openCore({ dataDir: resolveDataDir(options.env ?? process.env) });
@@ -84,7 +87,7 @@ export async function runCli(
     return 1;
   }
   try {
-    return await found.command.run(found.rest, { core, io });
+    return await command.run(found.rest, { core, io });
   } finally {
     core.close();
   }

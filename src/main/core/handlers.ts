@@ -7,6 +7,7 @@ import { criteriaHandlers } from './criteria/handlers';
 import { reportsHandlers } from './reporting/handlers';
 import { reviewHandlers } from './review/handlers';
 import { evidenceHandlers } from './evidence/handlers';
+import { exchangeHandlers } from './exchange/handlers';
 
 /** Contract channel → handler. The type makes a missing or misspelled channel a compile error. */
 export const handlers: Handlers = {
@@ -18,4 +19,5 @@ export const handlers: Handlers = {
   ...reportsHandlers,
   ...reviewHandlers,
   ...evidenceHandlers,
+  ...exchangeHandlers,
 };

@@ -18,6 +18,8 @@ import { SearchBox } from './pages/evidence/search-box';
 import { SearchPage } from './pages/evidence/search-page';
 import { useFileDropGuard } from './pages/evidence/use-file-drop-guard';
 import { VerifyPage } from './pages/evidence/verify-page';
+import { BackupPage } from './pages/exchange/backup-page';
+import { SubmissionPage } from './pages/exchange/submission-page';
 import { FirstStartPage } from './pages/first-start-page';
 import { HomePage } from './pages/home-page';
 import { ProfilePage } from './pages/profile-page';
@@ -25,7 +27,7 @@ import { ReportsPage } from './pages/reports/reports-page';
 import { AuditPage } from './pages/review/audit-page';
 import { ReviewPage } from './pages/review/review-page';
 
-export type PageId = 'home' | 'assessment' | 'reports' | 'review' | 'audit' | 'criteria' | 'evidence-verify' | 'evidence-search' | 'profile' | 'accounts';
+export type PageId = 'home' | 'assessment' | 'reports' | 'review' | 'submission' | 'audit' | 'criteria' | 'evidence-verify' | 'evidence-search' | 'backup' | 'profile' | 'accounts';
 
 /**
  * Who is at the keyboard decides the screen: no account yet → first start (administrator, then
@@ -129,9 +131,11 @@ function Workspace() {
         <NavButton id="assessment" current={page} onSelect={navigate} label={vi.nav.assessment} />
         <NavButton id="reports" current={page} onSelect={navigate} label={vi.nav.reports} />
         <NavButton id="review" current={page} onSelect={navigate} label={vi.nav.review} />
+        <NavButton id="submission" current={page} onSelect={navigate} label={vi.nav.submission} />
         <NavButton id="audit" current={page} onSelect={navigate} label={vi.nav.audit} />
         <NavButton id="evidence-verify" current={page} onSelect={navigate} label={vi.nav.verify} />
         <NavButton id="criteria" current={page} onSelect={navigate} label={vi.nav.criteria} />
+        <NavButton id="backup" current={page} onSelect={navigate} label={vi.nav.backup} />
         <NavButton id="profile" current={page} onSelect={navigate} label={vi.nav.profile} />
         {can('accounts/list') && <NavButton id="accounts" current={page} onSelect={navigate} label={vi.nav.accounts} />}
       </nav>
@@ -155,6 +159,7 @@ function Workspace() {
                 setReportPeriod(period);
                 setPage('reports');
               }}
+              onOpenBackup={() => navigate('backup')}
             />
           )}
           {page === 'assessment' && (
@@ -164,7 +169,9 @@ function Workspace() {
           {page === 'evidence-verify' && <VerifyPage year={info.latestProfile.year} onOpenItem={openItem} />}
           {page === 'reports' && <ReportsPage key={`${info.latestProfile.year}-${reportPeriod ?? ''}`} year={info.latestProfile.year} initialPeriod={reportPeriod} />}
           {page === 'review' && <ReviewPage key={info.latestProfile.year} year={info.latestProfile.year} />}
+          {page === 'submission' && <SubmissionPage year={info.latestProfile.year} />}
           {page === 'audit' && <AuditPage />}
+          {page === 'backup' && <BackupPage />}
           {page === 'criteria' && <CriteriaPage />}
           {page === 'profile' && <ProfilePage latest={info.latestProfile} onSaved={() => void reload()} />}
           {page === 'accounts' && can('accounts/list') && <AccountsPage />}

@@ -93,6 +93,16 @@ export const CHANNEL_ACCESS: Partial<Record<ChannelName, Access>> = {
   'evidence/status': 'signed-in',
   'evidence/preview': 'signed-in',
   'evidence/open': 'signed-in',
+  // Exporting sends the unit's approved dossier out: the submitter's job. Verifying and opening a
+  // received package only reads it, so anyone signed in (Sở Nội vụ staff included) may.
+  'package/export': ['submitter'],
+  'package/verify': 'signed-in',
+  'package/open': 'signed-in',
+  'package/list-opened': 'signed-in',
+  'package/get-opened': 'signed-in',
+  'exchange/job': 'signed-in',
+  'backup/create': ADMIN,
+  'backup/status': 'signed-in',
 };
 
 export function accessOf(channel: ChannelName): Access {

@@ -8,6 +8,7 @@ import { criteriaChannels } from './criteria';
 import { reportsChannels } from './reports';
 import { reviewChannels } from './review';
 import { evidenceChannels } from './evidence';
+import { exchangeChannels } from './exchange';
 
 export * from './define';
 
@@ -21,6 +22,7 @@ export const contract = {
   ...reportsChannels,
   ...reviewChannels,
   ...evidenceChannels,
+  ...exchangeChannels,
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 } satisfies Record<string, ChannelSpec<any, any>>;
 

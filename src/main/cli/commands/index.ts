@@ -3,9 +3,10 @@ import { accountsCommands } from './accounts';
 import { assessmentCommands } from './assessment';
 import { criteriaCommands } from './criteria';
 import { evidenceCommands } from './evidence';
+import { exchangeCommands } from './exchange';
 import { infoCommand } from './info';
 import { reportCommands } from './report';
 import { reviewCommands } from './review';
 
 /** Every `cchc` command; each domain adds its list here. */
-export const commands: readonly CliCommand[] = [infoCommand, ...criteriaCommands, ...assessmentCommands, ...evidenceCommands, ...reportCommands, ...reviewCommands, ...accountsCommands];
+export const commands: readonly CliCommand[] = [infoCommand, ...criteriaCommands, ...assessmentCommands, ...evidenceCommands, ...reportCommands, ...reviewCommands, ...exchangeCommands, ...accountsCommands];

@@ -1,6 +1,6 @@
 import { dirname } from 'node:path';
 import type { Db } from '../db/open';
-import { copyLinksByKey, fileById, fileIdsByKey, fileViews, linkCountsByKey, type FileRow } from './evidence-store';
+import { copyLinksByKey, fileById, fileBySha, fileIdsByKey, fileViews, linkCountsByKey, type FileRow } from './evidence-store';
 import { resolveBlob, storePaths } from './file-store';
 import { importEvidence } from './import-service';
 
@@ -55,6 +55,12 @@ export function listLinkedEvidence(db: Db, targetKeys: string[]): Record<string,
 
 export function evidenceFile(db: Db, dataDir: string, fileId: number): LinkedEvidence | null {
   return linkedOf(db, dataDir, fileId);
+}
+
+/** The stored file with this content, if the store still has it (what an approved snapshot names). */
+export function evidenceFileBySha(db: Db, dataDir: string, sha256: string): LinkedEvidence | null {
+  const row = fileBySha(db, sha256);
+  return row ? linkedOf(db, dataDir, row.id) : null;
 }
 
 function linkedOf(db: Db, dataDir: string, fileId: number): LinkedEvidence | null {

@@ -5,3 +5,4 @@
 export { appendAudit, type AuditEntryInput } from './audit-log';
 export { beforeEdit, type ReviewSubjectRef } from './edit-guard';
 export type { ReviewSubjectProvider } from './subject-provider';
+export { approvedDossier, type ApprovedDossier } from './approved-export';

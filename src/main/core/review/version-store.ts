@@ -56,6 +56,14 @@ export function latestVersion(db: Db, kind: SubjectKind, key: string): VersionRo
   );
 }
 
+export function latestApproved(db: Db, kind: SubjectKind, key: string): VersionRow | null {
+  return (
+    (db
+      .prepare("SELECT * FROM dossier_version WHERE subject_kind = ? AND subject_key = ? AND status = 'approved' ORDER BY version_no DESC LIMIT 1")
+      .get(kind, key) as VersionRow | undefined) ?? null
+  );
+}
+
 export function listVersions(db: Db, kind: SubjectKind, key: string): VersionRow[] {
   return db.prepare('SELECT * FROM dossier_version WHERE subject_kind = ? AND subject_key = ? ORDER BY version_no DESC').all(kind, key) as VersionRow[];
 }

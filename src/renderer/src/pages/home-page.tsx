@@ -1,14 +1,16 @@
 import type { AppInfo } from '../../../shared/contract/app';
 import type { ReportPeriodCode } from '../../../shared/contract/reports';
 import { vi } from '../i18n/vi';
+import { BackupReminder } from './exchange/backup-reminder';
 import { NextDeadline } from './reports/next-deadline';
 
-export function HomePage({ info, onOpenReport }: { info: AppInfo; onOpenReport(period: ReportPeriodCode): void }) {
+export function HomePage({ info, onOpenReport, onOpenBackup }: { info: AppInfo; onOpenReport(period: ReportPeriodCode): void; onOpenBackup?: () => void }) {
   const p = info.latestProfile;
   const t = vi.home;
   return (
     <section>
       <h1>{t.title}</h1>
+      {onOpenBackup && <BackupReminder onOpenBackup={onOpenBackup} />}
       {p && (
         <dl className="facts">
           <dt>{t.unit}</dt>

@@ -1,0 +1,124 @@
+/**
+ * Submission package export vs `cp` of the same evidence files.
+ *
+ *   npx tsx bench/exchange.bench.ts            CCHC_BENCH_BIG_MB of evidence (default 2048)
+ *   npx tsx bench/exchange.bench.ts --quick    64 MB
+ *
+ * Targets: export throughput ≥ 0.7 × the throughput of `cp` measured in the same run, and the
+ * exporting process's peak RSS under 200 MB. The export runs in its own child process so its peak
+ * memory is its own; the time is measured inside the child around writePackage (which includes
+ * reading the written package back and checking it) and includes its final fsync; the baseline
+ * `cp -r` is followed by an fsync of each copied file, so both are measured to durable storage.
+ * The machine's load matters: the export does CPU work (SHA-256, CRC-32) that cp does not.
+ */
+import { spawnSync } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { writePackage } from '../src/main/core/exchange/package-writer';
+import type { ApprovedVersionForExport } from '../src/main/core/exchange/review-access';
+
+const MiB = 1024 * 1024;
+const RATIO_TARGET = 0.7;
+const RSS_TARGET_MB = 200;
+
+interface ChildResult {
+  seconds: number;
+  peakRssMb: number;
+  /** Peak RSS with every module loaded, before the export starts (Node + tsx + the app's code). */
+  loadedRssMb: number;
+  zipBytes: number;
+}
+
+async function child(dir: string, out: string): Promise<void> {
+  const evidence = JSON.parse(String(process.env.CCHC_BENCH_EVIDENCE)) as ApprovedVersionForExport['evidence'];
+  const version: ApprovedVersionForExport = {
+    subject: { kind: 'assessment', year: 2026 },
+    unit: { name: 'Sở Nội vụ', shortName: 'SNV', unitType: 'so', parentBody: 'UBND tỉnh Lâm Đồng', province: 'Lâm Đồng' },
+    year: 2026,
+    period: null,
+    version: 1,
+    approval: { by: 'Trần Văn Mỹ', at: new Date().toISOString(), comment: '' },
+    snapshotSha256: 'a'.repeat(64),
+    documents: [{ fileName: 'Báo cáo tự đánh giá.docx', source: { kind: 'data', data: Buffer.from('docx') } }],
+    evidence,
+  };
+  void dir;
+  const loadedRssMb = process.resourceUsage().maxRSS / 1024;
+  const start = performance.now();
+  await writePackage(version, out, { appVersion: 'bench', now: new Date() });
+  const seconds = (performance.now() - start) / 1000;
+  const result: ChildResult = { seconds, peakRssMb: process.resourceUsage().maxRSS / 1024, loadedRssMb, zipBytes: statSync(out).size };
+  process.stdout.write(JSON.stringify(result));
+}
+
+function makeEvidence(dir: string, totalMb: number): ApprovedVersionForExport['evidence'] {
+  mkdirSync(dir, { recursive: true });
+  const evidence: ApprovedVersionForExport['evidence'] = [];
+  // Scanned PDFs are typically 1–20 MB; random bytes, because real evidence is already compressed.
+  const sizes = [3, 7, 12, 5, 16, 9, 2, 10].map((m) => m * MiB);
+  const block = randomBytes(16 * MiB);
+  let left = totalMb * MiB;
+  for (let i = 0; left > 0; i += 1) {
+    const size = Math.min(left, sizes[i % sizes.length]!);
+    const data = Buffer.concat([Buffer.from(`${i}:`), block.subarray(0, size - String(i).length - 1)]);
+    const path = join(dir, `tep-${i}.pdf`);
+    writeFileSync(path, data);
+    evidence.push({ itemCode: `${1 + (i % 8)}.${1 + (i % 5)}`, fileName: `Quyết định số ${i}/QĐ-UBND về kiểm chứng.pdf`, path, sha256: createHash('sha256').update(data).digest('hex'), size });
+    left -= size;
+  }
+  return evidence;
+}
+
+function seconds(fn: () => void): number {
+  const start = performance.now();
+  fn();
+  return (performance.now() - start) / 1000;
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  if (args[0] === '--child') return child(args[1]!, args[2]!);
+  const quick = args.includes('--quick');
+  const totalMb = quick ? 64 : Number(process.env.CCHC_BENCH_BIG_MB ?? 2048);
+  const root = mkdtempSync(join(tmpdir(), 'cchc-bench-exchange-'));
+  try {
+    const src = join(root, 'evidence');
+    const evidence = makeEvidence(src, totalMb);
+    const bytes = evidence.reduce((s, e) => s + e.size, 0);
+
+    const copyDir = join(root, 'copy');
+    // The export fsyncs what it writes, so the copy is made durable too: fsync of each copied
+    // file (sync FILE…), not a system-wide sync that would also flush other processes' writes.
+    const cpSeconds = seconds(() => {
+      const r = spawnSync('cp', ['-r', src, copyDir]);
+      if (r.status !== 0) throw new Error(`cp failed: ${String(r.stderr)}`);
+      const copied = readdirSync(copyDir).map((n) => join(copyDir, n));
+      const s = spawnSync('sync', copied);
+      if (s.status !== 0) throw new Error(`sync failed: ${String(s.stderr)}`);
+    });
+    rmSync(copyDir, { recursive: true, force: true });
+
+    const out = join(root, 'goi-nop.zip');
+    const run = spawnSync(process.execPath, [...process.execArgv, import.meta.filename, '--child', src, out], {
+      env: { ...process.env, CCHC_BENCH_EVIDENCE: JSON.stringify(evidence) },
+      encoding: 'utf8',
+      maxBuffer: 16 * MiB,
+    });
+    if (run.status !== 0) throw new Error(`export child failed: ${run.stderr}`);
+    const result = JSON.parse(run.stdout) as ChildResult;
+
+    const cpRate = bytes / MiB / cpSeconds;
+    const exportRate = bytes / MiB / result.seconds;
+    const ratio = exportRate / cpRate;
+    const fmt = (n: number, d = 2) => n.toFixed(d);
+    console.log(
+      `package export ${fmt(bytes / MiB, 0)} MB in ${evidence.length} files: ${fmt(exportRate, 0)} MB/s vs cp ${fmt(cpRate, 0)} MB/s, ratio ${fmt(ratio)}× (target ≥ ${RATIO_TARGET}×) ${ratio >= RATIO_TARGET ? 'OK' : 'NOT MET'}; peak RSS ${fmt(result.peakRssMb, 0)} MB, ${fmt(result.loadedRssMb, 0)} MB before exporting (target < ${RSS_TARGET_MB} MB) ${result.peakRssMb < RSS_TARGET_MB ? 'OK' : 'NOT MET'}`,
+    );
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+await main();

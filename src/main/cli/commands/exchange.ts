@@ -1,0 +1,140 @@
+import { resolve } from 'node:path';
+import type { ExchangeJob, ZipProblem } from '../../../shared/contract/exchange';
+import { formatBytesVi as formatBytes, formatTimestampVi } from '../../../shared/exchange/format';
+import type { Core } from '../../core/app';
+import { resolveDataDir } from '../../core/data-dir';
+import { isAppError } from '../../core/errors';
+import { restoreBackup } from '../../core/exchange/backup';
+import { verifyPackage } from '../../core/exchange/package-verify';
+import { call, type CliCommand, type CliIo } from '../command';
+
+const PROBLEM_LABELS: Record<ZipProblem['kind'], string> = {
+  hostile: 'nguy hiểm',
+  corrupt: 'hỏng',
+  'manifest-missing': 'thiếu kê khai',
+  'manifest-invalid': 'kê khai sai',
+  missing: 'thiếu tệp',
+  extra: 'tệp lạ',
+  altered: 'bị sửa',
+};
+
+function option(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+/** Polls a job, printing progress every tenth, and returns it finished. */
+async function follow(core: Core, io: CliIo, job: ExchangeJob): Promise<ExchangeJob | undefined> {
+  let shownTenth = -1;
+  let current: ExchangeJob | undefined = job;
+  while (current && current.state === 'running') {
+    await new Promise((r) => setTimeout(r, 200));
+    current = await call<ExchangeJob>(core, io, 'exchange/job', { id: job.id });
+    if (current && current.total > 0 && (current.phase === 'write' || current.phase === 'verify')) {
+      const tenth = Math.floor((current.done / current.total) * 10);
+      if (tenth !== shownTenth) {
+        shownTenth = tenth;
+        io.err(`${current.phase === 'write' ? 'Đang ghi' : 'Đang đọc lại để kiểm tra'}: ${tenth * 10}% (${formatBytes(current.done)} / ${formatBytes(current.total)})`);
+      }
+    }
+  }
+  if (current?.state === 'failed') {
+    io.err(`Lỗi (${current.error?.code}): ${current.error?.message}`);
+    return undefined;
+  }
+  return current;
+}
+
+export const exchangeCommands: CliCommand[] = [
+  {
+    name: 'package export',
+    summary: 'Xuất gói nộp hồ sơ (.zip) của phiên bản đã được duyệt',
+    usage: 'cchc package export <năm> --out <tệp.zip> [--period <kỳ báo cáo>] [--version <số>]',
+    async run(args, { core, io }) {
+      const year = Number(args[0]);
+      const out = option(args, '--out');
+      if (!Number.isInteger(year) || !out) {
+        io.err('Cần ghi năm và nơi lưu gói, ví dụ: cchc package export 2026 --out goi-nop-2026.zip');
+        return 2;
+      }
+      const period = option(args, '--period');
+      const version = option(args, '--version');
+      const subject = period ? { kind: 'report', year, period } : { kind: 'assessment', year };
+      const job = await call<ExchangeJob>(core, io, 'package/export', { subject, outPath: resolve(out), ...(version ? { version: Number(version) } : {}) });
+      if (!job) return 1;
+      const done = await follow(core, io, job);
+      if (!done) return 1;
+      io.out(`Đã xuất gói nộp hồ sơ: ${done.outPath} (đã đọc lại và kiểm tra từng tệp).`);
+      return 0;
+    },
+  },
+  {
+    name: 'package verify',
+    summary: 'Kiểm tra một gói nộp hồ sơ: tệp thiếu, thừa, bị sửa, gói hỏng hoặc nguy hiểm (mã thoát 0 khi hợp lệ)',
+    usage: 'cchc package verify <tệp.zip> [--json]',
+    async runWithoutDataFolder(args, { io }) {
+      const file = args.find((a) => !a.startsWith('--'));
+      if (!file) {
+        io.err('Cần ghi đường dẫn tới gói, ví dụ: cchc package verify goi-nop-2026.zip');
+        return 2;
+      }
+      const report = await verifyPackage(resolve(file));
+      if (args.includes('--json')) {
+        io.out(JSON.stringify(report, null, 2));
+        return report.ok ? 0 : 1;
+      }
+      const m = report.manifest;
+      if (m) {
+        const what = m.subject.kind === 'assessment' ? `hồ sơ tự đánh giá năm ${m.year}` : `báo cáo kỳ ${m.period} năm ${m.year}`;
+        io.out(`${m.unit.name} — ${what}, phiên bản ${m.version}, duyệt bởi ${m.approval.by} ngày ${formatTimestampVi(m.approval.at)}.`);
+      }
+      if (report.ok) {
+        io.out(`Gói hợp lệ: ${report.checkedFiles} tệp, mọi tệp khớp mã SHA-256 và dung lượng trong tệp kê khai.`);
+        return 0;
+      }
+      io.out(`Gói KHÔNG hợp lệ — ${report.problems.length} vấn đề:`);
+      for (const p of report.problems) io.out(`- [${PROBLEM_LABELS[p.kind]}] ${p.message}`);
+      return 1;
+    },
+  },
+  {
+    name: 'backup',
+    summary: 'Sao lưu toàn bộ dữ liệu (cơ sở dữ liệu, tài liệu kiểm chứng, thiết lập) vào một tệp',
+    usage: 'cchc backup <tệp.zip>',
+    async run(args, { core, io }) {
+      const file = args[0];
+      if (!file || !/\.zip$/i.test(file)) {
+        io.err('Cần ghi tên tệp sao lưu (.zip), ví dụ: cchc backup /media/usb/cchc-sao-luu.zip');
+        return 2;
+      }
+      const job = await call<ExchangeJob>(core, io, 'backup/create', { outPath: resolve(file) });
+      if (!job) return 1;
+      const done = await follow(core, io, job);
+      if (!done) return 1;
+      io.out(`Đã sao lưu vào ${done.outPath} (${formatBytes(done.total)} dữ liệu, đã đọc lại và kiểm tra).`);
+      return 0;
+    },
+  },
+  {
+    name: 'restore',
+    summary: 'Phục hồi một bản sao lưu vào thư mục dữ liệu mới (hoặc trống)',
+    usage: 'cchc restore <tệp.zip> [--data-dir <thư mục trống>]',
+    async runWithoutDataFolder(args, { io, env }) {
+      const file = args[0];
+      if (!file || file.startsWith('--')) {
+        io.err('Cần ghi tệp sao lưu, ví dụ: cchc restore cchc-sao-luu.zip --data-dir /duong/dan/thu-muc-moi');
+        return 2;
+      }
+      const target = option(args, '--data-dir') ?? resolveDataDir(env);
+      try {
+        const result = await restoreBackup(resolve(file), target);
+        io.out(`Đã phục hồi ${result.files} tệp vào ${result.dataDir} (bản sao lưu ngày ${formatTimestampVi(result.backupCreatedAt)}, lược đồ ${result.schemaVersion}).`);
+        io.out('Cơ sở dữ liệu đã qua kiểm tra toàn vẹn (integrity_check).');
+        return 0;
+      } catch (error) {
+        io.err(isAppError(error) ? `Lỗi (${error.code}): ${error.message}` : `Lỗi: ${String(error)}`);
+        return 1;
+      }
+    },
+  },
+];

@@ -1,0 +1,234 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { mkdir, readdir, rename, rm, rmdir } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import {
+  BACKUP_FORMAT,
+  BACKUP_FORMAT_VERSION,
+  BACKUP_MANIFEST_NAME,
+  backupManifestSchema,
+  type BackupManifest,
+  type ZipProblem,
+} from '../../../shared/exchange/manifest';
+import { getMeta, setMeta } from '../app-meta';
+import { openDatabase, schemaVersion, type Db } from '../db/open';
+import { AppError } from '../errors';
+import { storePaths } from '../evidence/file-store';
+import { verifyZip } from './zip-verify';
+import { syncDirectory, totalSourceBytes, writeZipAtomically, type ZipWriteEntry } from './zip-write';
+
+/**
+ * One-file backup of a data folder and its restore into a fresh folder.
+ *
+ * The backup is a zip: the database as SQLite's online backup made it (a consistent copy while
+ * the app keeps running; settings live in its app_meta table), every evidence blob under
+ * evidence/files/, and backup-manifest.json with the size and SHA-256 of each. Opened packages
+ * (packages/) and earlier backups (sao-luu/) are not included: they are copies of zips kept
+ * elsewhere. Restoring verifies every checksum in a temp folder beside the target, checks the
+ * database opens and passes integrity_check, and only then renames the folder into place.
+ */
+
+/** The same name as the live database (app.ts DATABASE_FILE; not imported: app.ts imports us). */
+export const BACKUP_DB_ENTRY = 'cchc-desk.sqlite';
+export const REMIND_AFTER_DAYS = 7;
+const LAST_BACKUP_AT = 'lastBackupAt';
+const LAST_BACKUP_PATH = 'lastBackupPath';
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export interface BackupProgress {
+  phase: 'database' | 'write' | 'verify';
+  done: number;
+  total: number;
+}
+
+export interface BackupResult {
+  path: string;
+  createdAt: string;
+  files: number;
+  bytes: number;
+}
+
+export async function createBackup(
+  db: Db,
+  dataDir: string,
+  outPath: string,
+  options: { appVersion: string; now: Date; onProgress?: (p: BackupProgress) => void },
+): Promise<BackupResult> {
+  const report = options.onProgress ?? (() => undefined);
+  report({ phase: 'database', done: 0, total: 0 });
+  await mkdir(dirname(outPath), { recursive: true });
+  const snapshot = join(dirname(outPath), `.cchc-db-${process.pid}-${randomUUID()}.sqlite`);
+  try {
+    await db.backup(snapshot);
+    const entries: ZipWriteEntry[] = [
+      { entryPath: BACKUP_DB_ENTRY, source: { kind: 'path', path: snapshot }, label: 'cơ sở dữ liệu', compress: true },
+      ...evidenceEntries(dataDir),
+    ];
+    const total = await totalSourceBytes(entries);
+    let done = 0;
+    const tick = (phase: BackupProgress['phase']) => (n: number) => {
+      done += n;
+      report({ phase, done, total });
+    };
+    const schema = schemaVersion(db);
+    await writeZipAtomically(outPath, entries, {
+      mtime: options.now,
+      onBytes: tick('write'),
+      finalEntry: {
+        entryPath: BACKUP_MANIFEST_NAME,
+        build(written) {
+          const manifest: BackupManifest = {
+            format: BACKUP_FORMAT,
+            formatVersion: BACKUP_FORMAT_VERSION,
+            appVersion: options.appVersion,
+            createdAt: options.now.toISOString(),
+            schemaVersion: schema,
+            files: written.map((w) => ({ path: w.entryPath, sha256: w.sha256, size: w.size })),
+          };
+          return Buffer.from(JSON.stringify(manifest, null, 2), 'utf8');
+        },
+      },
+      async check(tempPath) {
+        done = 0;
+        const result = await verifyBackup(tempPath, tick('verify'), undefined, true);
+        if (!result.ok) throw new AppError('IO_ERROR', `Bản sao lưu vừa ghi không đọc lại đúng; đã xoá, hãy thử lại. ${summary(result.problems)}`, result.problems);
+      },
+    });
+    const createdAt = options.now.toISOString();
+    setMeta(db, LAST_BACKUP_AT, createdAt);
+    setMeta(db, LAST_BACKUP_PATH, outPath);
+    return { path: outPath, createdAt, files: entries.length, bytes: total };
+  } finally {
+    await rm(snapshot, { force: true }).catch(() => undefined);
+  }
+}
+
+/** Every stored evidence blob; the blob's name is its SHA-256, which the read-back then checks. */
+function evidenceEntries(dataDir: string): ZipWriteEntry[] {
+  const files = storePaths(dataDir).files;
+  if (!existsSync(files)) return [];
+  const entries: ZipWriteEntry[] = [];
+  for (const prefix of readdirSync(files).sort()) {
+    const dir = join(files, prefix);
+    if (!/^[0-9a-f]{2}$/.test(prefix) || !statSync(dir).isDirectory()) continue;
+    for (const name of readdirSync(dir).sort()) {
+      const m = /^([0-9a-f]{62})(\.[a-z0-9]{1,8})?$/.exec(name);
+      if (!m) continue;
+      entries.push({
+        entryPath: `evidence/files/${prefix}/${name}`,
+        source: { kind: 'path', path: join(dir, name) },
+        label: `evidence/files/${prefix}/${name}`,
+        expectedSha256: prefix + m[1]!,
+      });
+    }
+  }
+  return entries;
+}
+
+export function verifyBackup(zipPath: string, onBytes?: (n: number) => void, extractTo?: string, readBack = false) {
+  return verifyZip(zipPath, {
+    manifestName: BACKUP_MANIFEST_NAME,
+    schema: backupManifestSchema,
+    filesOf: (m) => m.files,
+    ...(onBytes ? { onBytes } : {}),
+    ...(extractTo ? { extractTo } : {}),
+    readBack,
+  });
+}
+
+export interface RestoreResult {
+  dataDir: string;
+  files: number;
+  schemaVersion: number;
+  backupCreatedAt: string;
+}
+
+/** Restores a backup into `targetDir`, which must not exist yet or be empty. */
+export async function restoreBackup(zipPath: string, targetDir: string, onBytes?: (n: number) => void): Promise<RestoreResult> {
+  const target = resolve(targetDir);
+  if (existsSync(target)) {
+    if (!statSync(target).isDirectory()) throw new AppError('CONFLICT', `«${target}» là một tệp, không phải thư mục; chưa phục hồi gì.`);
+    if ((await readdir(target)).length > 0) {
+      throw new AppError(
+        'CONFLICT',
+        `Thư mục «${target}» không trống. Chỉ phục hồi vào thư mục mới hoặc thư mục trống, để không ghi đè dữ liệu đang có; chưa phục hồi gì.`,
+      );
+    }
+  }
+  if (!existsSync(zipPath)) throw new AppError('NOT_FOUND', `Không tìm thấy tệp sao lưu «${zipPath}».`);
+  await mkdir(dirname(target), { recursive: true });
+  const temp = join(dirname(target), `.${basename(target)}.phuc-hoi-${process.pid}-${randomUUID()}`);
+  await mkdir(temp);
+  try {
+    const result = await verifyBackup(zipPath, onBytes, temp);
+    if (!result.ok || !result.manifest) {
+      throw new AppError('VALIDATION_FAILED', `Tệp sao lưu không hợp lệ, chưa phục hồi gì. ${summary(result.problems)}`, result.problems);
+    }
+    if (!result.manifest.files.some((f) => f.path === BACKUP_DB_ENTRY)) {
+      throw new AppError('VALIDATION_FAILED', `Tệp sao lưu không có cơ sở dữ liệu «${BACKUP_DB_ENTRY}»; chưa phục hồi gì.`);
+    }
+    const version = checkDatabase(join(temp, BACKUP_DB_ENTRY));
+    if (existsSync(target)) await rmdir(target);
+    await rename(temp, target);
+    syncDirectory(dirname(target));
+    return { dataDir: target, files: result.manifest.files.length, schemaVersion: version, backupCreatedAt: result.manifest.createdAt };
+  } finally {
+    await rm(temp, { recursive: true, force: true }).catch(() => undefined);
+  }
+}
+
+/** The restored database must open with this version's migrations and pass integrity_check. */
+function checkDatabase(file: string): number {
+  let db: Db;
+  try {
+    db = openDatabase(file);
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw new AppError('VALIDATION_FAILED', 'Cơ sở dữ liệu trong bản sao lưu không mở được; chưa phục hồi gì.', error);
+  }
+  try {
+    const check = db.pragma('integrity_check', { simple: true });
+    if (check !== 'ok') throw new AppError('VALIDATION_FAILED', `Cơ sở dữ liệu trong bản sao lưu bị hỏng (integrity_check: ${String(check)}); chưa phục hồi gì.`);
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    return schemaVersion(db);
+  } finally {
+    db.close();
+  }
+}
+
+export interface BackupStatus {
+  lastBackupAt: string | null;
+  lastBackupPath: string | null;
+  /** Whole days since the last backup, null if never. */
+  ageDays: number | null;
+  /** True when there has never been a backup or the last one is older than REMIND_AFTER_DAYS. */
+  remind: boolean;
+  remindAfterDays: number;
+  suggestedPath: string;
+}
+
+export function backupStatus(db: Db, dataDir: string, now: Date): BackupStatus {
+  const lastBackupAt = getMeta(db, LAST_BACKUP_AT);
+  const at = lastBackupAt ? Date.parse(lastBackupAt) : NaN;
+  const ageDays = Number.isFinite(at) ? Math.floor((now.getTime() - at) / DAY_MS) : null;
+  return {
+    lastBackupAt,
+    lastBackupPath: getMeta(db, LAST_BACKUP_PATH),
+    ageDays,
+    remind: ageDays === null || ageDays >= REMIND_AFTER_DAYS,
+    remindAfterDays: REMIND_AFTER_DAYS,
+    suggestedPath: join(dataDir, 'sao-luu', backupFileName(now)),
+  };
+}
+
+/** "cchc-sao-luu-20261125-1405.zip" in local time: sorts by date and reads at a glance. */
+export function backupFileName(now: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `cchc-sao-luu-${now.getFullYear()}${p(now.getMonth() + 1)}${p(now.getDate())}-${p(now.getHours())}${p(now.getMinutes())}${p(now.getSeconds())}.zip`;
+}
+
+function summary(problems: readonly ZipProblem[]): string {
+  const shown = problems.slice(0, 5).map((p) => p.message);
+  return shown.join(' ') + (problems.length > 5 ? ` … và ${problems.length - 5} vấn đề khác.` : '');
+}
+

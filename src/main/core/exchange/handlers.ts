@@ -1,0 +1,83 @@
+import { randomUUID } from 'node:crypto';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { isAbsolute, join } from 'node:path';
+import type { ZipInput } from '../../../shared/contract/exchange';
+import type { ExportSubject } from '../../../shared/exchange/manifest';
+import type { CoreContext } from '../context';
+import { AppError } from '../errors';
+import { safeFileName } from '../evidence/safe-name';
+import type { Handlers } from '../registry';
+import { backupStatus, createBackup } from './backup';
+import { getJob, startJob } from './jobs';
+import { getOpenedPackage, listOpenedPackages, openPackage } from './package-open';
+import { verifyPackage } from './package-verify';
+import { writePackage } from './package-writer';
+import { reviewAccess } from './review-access';
+
+type ExchangeChannel =
+  | 'package/export'
+  | 'package/verify'
+  | 'package/open'
+  | 'package/list-opened'
+  | 'package/get-opened'
+  | 'exchange/job'
+  | 'backup/create'
+  | 'backup/status';
+
+function requireAbsolute(path: string): string {
+  if (!isAbsolute(path)) throw new AppError('INVALID_INPUT', `Đường dẫn «${path}» phải là đường dẫn đầy đủ (tuyệt đối).`);
+  return path;
+}
+
+/** "goi-nop-SNV-2026-v2.zip", "goi-nop-SNV-2026-quy-1-v1.zip". */
+function packageFileName(shortName: string, subject: ExportSubject, version: number): string {
+  const period = subject.kind === 'report' ? `-${subject.period}` : '';
+  return safeFileName(`goi-nop-${shortName}-${subject.year}${period}-v${version}.zip`).name;
+}
+
+/** Runs `use` on the zip: a given path as is, an upload through a temp file removed afterwards. */
+async function withZip<T>(ctx: CoreContext, input: ZipInput, use: (path: string, name: string) => Promise<T>): Promise<T> {
+  if ('path' in input) return use(requireAbsolute(input.path), input.path);
+  const dir = join(ctx.dataDir, 'tmp');
+  await mkdir(dir, { recursive: true });
+  const temp = join(dir, `tai-len-${randomUUID()}.zip`);
+  try {
+    await writeFile(temp, Buffer.from(input.contentBase64, 'base64'));
+    return await use(temp, input.fileName);
+  } finally {
+    await rm(temp, { force: true });
+  }
+}
+
+export const exchangeHandlers: Pick<Handlers, ExchangeChannel> = {
+  'package/export': ({ subject, version, outPath }, ctx) => {
+    const approved = reviewAccess.approvedVersion(ctx.db, ctx.dataDir, subject, version);
+    if (!approved) {
+      const what = subject.kind === 'assessment' ? `hồ sơ tự đánh giá năm ${subject.year}` : `báo cáo kỳ ${subject.period} năm ${subject.year}`;
+      throw new AppError('NOT_FOUND', version ? `Không có phiên bản ${version} đã được duyệt của ${what}.` : `Chưa có phiên bản nào của ${what} được lãnh đạo duyệt; chỉ xuất gói nộp từ bản đã duyệt.`);
+    }
+    const target = outPath ? requireAbsolute(outPath) : join(ctx.dataDir, 'goi-nop', packageFileName(approved.unit.shortName, subject, approved.version));
+    const now = ctx.now();
+    return startJob('package', target, now, async (progress) => {
+      await mkdir(join(target, '..'), { recursive: true });
+      await writePackage(approved, target, { appVersion: ctx.appVersion, now, onProgress: progress });
+    });
+  },
+  'package/verify': (input, ctx) => withZip(ctx, input, (path) => verifyPackage(path)),
+  'package/open': (input, ctx) => withZip(ctx, input, (path, name) => openPackage(ctx.dataDir, path, name, ctx.now())),
+  'package/list-opened': (_input, ctx) => listOpenedPackages(ctx.dataDir),
+  'package/get-opened': ({ id }, ctx) => getOpenedPackage(ctx.dataDir, id),
+  'exchange/job': ({ id }) => {
+    const job = getJob(id);
+    if (!job) throw new AppError('NOT_FOUND', 'Không tìm thấy tác vụ này (ứng dụng có thể đã khởi động lại).');
+    return job;
+  },
+  'backup/create': ({ outPath }, ctx) => {
+    const now = ctx.now();
+    const target = outPath ? requireAbsolute(outPath) : backupStatus(ctx.db, ctx.dataDir, now).suggestedPath;
+    return startJob('backup', target, now, async (progress) => {
+      await createBackup(ctx.db, ctx.dataDir, target, { appVersion: ctx.appVersion, now, onProgress: progress });
+    });
+  },
+  'backup/status': (_input, ctx) => backupStatus(ctx.db, ctx.dataDir, ctx.now()),
+};

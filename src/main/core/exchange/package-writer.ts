@@ -1,0 +1,115 @@
+import {
+  PACKAGE_FORMAT,
+  PACKAGE_FORMAT_VERSION,
+  PACKAGE_MANIFEST_NAME,
+  type PackageManifest,
+  type ZipProblem,
+} from '../../../shared/exchange/manifest';
+import { AppError } from '../errors';
+import { planPackage } from './package-layout';
+import { verifyPackage } from './package-verify';
+import type { ApprovedVersionForExport } from './review-access';
+import { totalSourceBytes, writeZipAtomically, type ZipWriteEntry } from './zip-write';
+
+export interface PackageProgress {
+  phase: 'write' | 'verify';
+  done: number;
+  total: number;
+}
+
+export interface WrittenPackage {
+  path: string;
+  manifest: PackageManifest;
+  /** Bytes of files inside (before the zip's own headers). */
+  contentBytes: number;
+}
+
+/**
+ * Writes the submission package of an approved version to `outPath`.
+ *
+ * The manifest is written LAST: it holds the SHA-256 of every file, and computing those while the
+ * files stream into the zip means each file is read once, not twice (once to hash, once to copy).
+ * Readers lose nothing by it: they find the manifest through the central directory, which is at
+ * the end of a zip anyway. Evidence whose bytes no longer match the hash recorded at approval is
+ * refused, so a package never carries a file that differs from what the leader approved.
+ *
+ * After writing, the temp file is read back: structure and hostile-entry checks, the manifest
+ * against its schema, every listed file present with its size, nothing extra, and each entry's
+ * CRC-32 against the zip's directory (the bytes hashed on the way in are the bytes on disk).
+ * Only a package that passes is renamed to `outPath`.
+ */
+export async function writePackage(
+  version: ApprovedVersionForExport,
+  outPath: string,
+  options: { appVersion: string; now: Date; onProgress?: (p: PackageProgress) => void },
+): Promise<WrittenPackage> {
+  const planned = planPackage(version);
+  const entries: ZipWriteEntry[] = planned.map((p) => ({
+    entryPath: p.entryPath,
+    source: p.source,
+    label: p.originalName,
+    ...(p.expectedSha256 ? { expectedSha256: p.expectedSha256 } : {}),
+    // Small generated documents are themselves zips (docx, xlsx): storing is as good as deflating.
+    compress: false,
+  }));
+  const total = await totalSourceBytes(entries);
+  const report = options.onProgress ?? (() => undefined);
+  let done = 0;
+  let lastReport = 0;
+  const tick = (phase: PackageProgress['phase']) => (n: number) => {
+    done += n;
+    // At most every 8 MiB: a progress callback per 1 MiB chunk would flood a UI poller for nothing.
+    if (done - lastReport >= 8 * 1024 * 1024 || done === total) {
+      lastReport = done;
+      report({ phase, done, total });
+    }
+  };
+  report({ phase: 'write', done: 0, total });
+
+  let manifest: PackageManifest | null = null;
+  await writeZipAtomically(outPath, entries, {
+    mtime: options.now,
+    onBytes: tick('write'),
+    finalEntry: {
+      entryPath: PACKAGE_MANIFEST_NAME,
+      build(written) {
+        const byPath = new Map(written.map((w) => [w.entryPath, w]));
+        manifest = {
+          format: PACKAGE_FORMAT,
+          formatVersion: PACKAGE_FORMAT_VERSION,
+          appVersion: options.appVersion,
+          createdAt: options.now.toISOString(),
+          subject: version.subject,
+          unit: version.unit,
+          year: version.year,
+          period: version.period,
+          version: version.version,
+          approval: version.approval,
+          snapshotSha256: version.snapshotSha256,
+          files: planned.map((p) => {
+            const w = byPath.get(p.entryPath)!;
+            return { path: p.entryPath, sha256: w.sha256, size: w.size, role: p.role, ...(p.itemCode ? { itemCode: p.itemCode } : {}), originalName: p.originalName };
+          }),
+        };
+        return Buffer.from(JSON.stringify(manifest, null, 2), 'utf8');
+      },
+    },
+    async check(tempPath) {
+      done = 0;
+      lastReport = 0;
+      report({ phase: 'verify', done: 0, total });
+      const result = await verifyPackage(tempPath, { onBytes: tick('verify'), readBack: true });
+      if (!result.ok) {
+        throw new AppError('IO_ERROR', `Gói vừa ghi không đọc lại đúng (ổ đĩa lỗi?); đã xoá, hãy thử lại. ${describeProblems(result.problems)}`, result.problems);
+      }
+    },
+  });
+  return { path: outPath, manifest: manifest!, contentBytes: total };
+}
+
+function describeProblems(problems: readonly ZipProblem[]): string {
+  return problems
+    .slice(0, 3)
+    .map((p) => p.message)
+    .join(' ');
+}

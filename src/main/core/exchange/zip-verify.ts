@@ -1,0 +1,144 @@
+import type { ZipProblem } from '../../../shared/exchange/manifest';
+import { describeIssues } from '../validation-messages';
+import type { z } from 'zod';
+import { DEFAULT_LIMITS, digestEntry, ensureParent, entryReadProblem, openZipSafely, readSmallEntry, targetInside, type EntryDigest, type ZipLimits } from './zip-read';
+
+/**
+ * Checks a zip against the manifest inside it: every listed file present with its size and
+ * SHA-256, nothing else present, and (optionally) extracts it while checking. Shared by the
+ * submission package and the backup, which differ only in their manifest.
+ */
+
+export interface VerifyZipOptions<M> {
+  manifestName: string;
+  schema: z.ZodType<M>;
+  filesOf(manifest: M): readonly { path: string; sha256: string; size: number }[];
+  limits?: ZipLimits;
+  /** Extract every file under this folder while verifying (it must exist and be empty). */
+  extractTo?: string;
+  onBytes?: (n: number) => void;
+  /**
+   * The writer's read-back of a zip it has just written, hashing every file as it went: checks
+   * structure, presence, sizes and each entry's CRC-32 (native, several GB/s) instead of a second
+   * SHA-256 pass. Anything received from elsewhere gets the full check.
+   */
+  readBack?: boolean;
+}
+
+export interface VerifyZipResult<M> {
+  ok: boolean;
+  problems: ZipProblem[];
+  manifest: M | null;
+  /** What was actually found, entry by entry (only the entries that could be read). */
+  found: Map<string, EntryDigest>;
+}
+
+const MAX_LISTED = 200;
+
+export async function verifyZip<M>(zipPath: string, options: VerifyZipOptions<M>): Promise<VerifyZipResult<M>> {
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const found = new Map<string, EntryDigest>();
+  const opened = await openZipSafely(zipPath, limits);
+  if (!opened.ok) return { ok: false, problems: opened.problems, manifest: null, found };
+  const { entries } = opened.opened;
+  const problems: ZipProblem[] = [];
+  try {
+    const manifestEntry = entries.find((e) => e.name === options.manifestName);
+    let manifest: M | null = null;
+    if (!manifestEntry) {
+      problems.push({ kind: 'manifest-missing', entry: options.manifestName, message: `Gói không có tệp kê khai «${options.manifestName}», nên không kiểm tra được nội dung.` });
+    } else {
+      manifest = await readManifest(opened.opened, manifestEntry, options, limits, problems);
+    }
+
+    const budget = { left: limits.maxTotalBytes };
+    for (const info of entries) {
+      if (info.isDirectory || info === manifestEntry) continue;
+      try {
+        const target = options.extractTo ? targetInside(options.extractTo, info.name) : undefined;
+        if (target) await ensureParent(target);
+        const digest = await digestEntry(opened.opened, info, budget, {
+          ...(target ? { target } : {}),
+          ...(options.onBytes ? { onBytes: options.onBytes } : {}),
+          crcOnly: options.readBack ?? false,
+        });
+        // A received zip gets the SHA-256 against its manifest, which says more than its CRC.
+        if (options.readBack && digest.crc32 !== info.entry.crc32) {
+          problems.push({ kind: 'altered', entry: info.name, message: `Tệp «${info.name}» bị hỏng trong gói: mã CRC-32 không khớp với mục lục của tệp zip.` });
+        }
+        found.set(info.name, digest);
+      } catch (error) {
+        problems.push(entryReadProblem(info.name, error));
+        // A bomb or a truncated zip: reading on only wastes time and disk.
+        break;
+      }
+    }
+    if (manifest && !problems.some((p) => p.kind === 'corrupt' || p.kind === 'hostile')) {
+      problems.push(...compareWithManifest(options.filesOf(manifest), found, options.manifestName));
+    }
+    const shown = problems.length > MAX_LISTED ? [...problems.slice(0, MAX_LISTED), { kind: problems[MAX_LISTED]!.kind, message: `… và ${problems.length - MAX_LISTED} vấn đề khác.` }] : problems;
+    return { ok: problems.length === 0, problems: shown, manifest, found };
+  } finally {
+    opened.opened.close();
+  }
+}
+
+async function readManifest<M>(
+  opened: Parameters<typeof readSmallEntry>[0],
+  entry: Parameters<typeof readSmallEntry>[1],
+  options: VerifyZipOptions<M>,
+  limits: ZipLimits,
+  problems: ZipProblem[],
+): Promise<M | null> {
+  let text: string;
+  try {
+    text = (await readSmallEntry(opened, entry, limits.maxManifestBytes)).toString('utf8');
+  } catch (error) {
+    problems.push(entryReadProblem(options.manifestName, error));
+    return null;
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    problems.push({ kind: 'manifest-invalid', entry: options.manifestName, message: `Tệp kê khai «${options.manifestName}» không phải JSON hợp lệ.` });
+    return null;
+  }
+  const parsed = options.schema.safeParse(json);
+  if (!parsed.success) {
+    const details = describeIssues(parsed.error.issues).slice(0, 10).join(' ');
+    problems.push({ kind: 'manifest-invalid', entry: options.manifestName, message: `Tệp kê khai «${options.manifestName}» không đúng mẫu: ${details}` });
+    return null;
+  }
+  const paths = new Set<string>();
+  for (const f of options.filesOf(parsed.data)) {
+    if (paths.has(f.path)) {
+      problems.push({ kind: 'manifest-invalid', entry: f.path, message: `Tệp kê khai liệt kê «${f.path}» hai lần.` });
+      return null;
+    }
+    paths.add(f.path);
+  }
+  return parsed.data;
+}
+
+function compareWithManifest(listed: readonly { path: string; sha256: string; size: number }[], found: Map<string, EntryDigest>, manifestName: string): ZipProblem[] {
+  const problems: ZipProblem[] = [];
+  const listedPaths = new Set<string>();
+  for (const f of listed) {
+    listedPaths.add(f.path);
+    const actual = found.get(f.path);
+    if (!actual) {
+      problems.push({ kind: 'missing', entry: f.path, message: `Thiếu tệp «${f.path}» (có trong tệp kê khai nhưng không có trong gói).` });
+    } else if (actual.size !== f.size) {
+      problems.push({ kind: 'altered', entry: f.path, message: `Tệp «${f.path}» đã bị thay đổi: dung lượng ${actual.size} byte, kê khai ${f.size} byte.` });
+    } else if (actual.sha256 !== null && actual.sha256 !== f.sha256) {
+      problems.push({ kind: 'altered', entry: f.path, message: `Tệp «${f.path}» đã bị thay đổi: mã kiểm tra SHA-256 không khớp với tệp kê khai.` });
+    }
+  }
+  for (const path of found.keys()) {
+    if (!listedPaths.has(path) && path !== manifestName) {
+      problems.push({ kind: 'extra', entry: path, message: `Tệp «${path}» có trong gói nhưng không có trong tệp kê khai (tệp lạ được thêm vào).` });
+    }
+  }
+  return problems;
+}

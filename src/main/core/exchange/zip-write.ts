@@ -1,0 +1,255 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { closeSync, createReadStream, fsyncSync, openSync, readdirSync, rmSync } from 'node:fs';
+import { open, rename, rm, stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { Readable, Transform } from 'node:stream';
+import yazl from 'yazl';
+import { AppError } from '../errors';
+import { BufferPool, pooledFileReader, pooledFileWriter } from './buffer-pool';
+import { useNativeCrc32ForYazl } from './fast-crc';
+
+/**
+ * Writes a zip by streaming: yazl pumps one entry at a time, each source is read in 1 MiB
+ * chunks and hashed on the way through, so memory stays flat whatever the total size. The zip
+ * goes to a temp file beside the target, is fsynced, checked by the caller (read back) and only
+ * then renamed into place: a failure at any point leaves no partial file under the target name.
+ */
+
+export type ZipSource = { kind: 'path'; path: string } | { kind: 'data'; data: Buffer };
+
+export interface ZipWriteEntry {
+  /** Path inside the zip (forward slashes). */
+  entryPath: string;
+  source: ZipSource;
+  /** What the officer calls this file, for error messages. */
+  label: string;
+  /**
+   * When known (evidence is content-addressed), a source whose bytes no longer match is refused:
+   * the package must carry exactly what was approved.
+   */
+  expectedSha256?: string;
+  /** Deflate only what compresses: PDFs, images, docx/xlsx are already compressed. */
+  compress?: boolean;
+}
+
+export interface WrittenEntry {
+  entryPath: string;
+  sha256: string;
+  size: number;
+}
+
+export interface ZipWriteOptions {
+  /** Built after every other entry has been written, from their hashes; written last. */
+  finalEntry?: { entryPath: string; build(written: readonly WrittenEntry[]): Buffer };
+  /** Bytes of source data read so far (for a progress bar). */
+  onBytes?: (n: number) => void;
+  /** Runs on the finished, fsynced temp file before it is renamed into place; throw to refuse. */
+  check?: (tempPath: string) => Promise<void>;
+  mtime?: Date;
+}
+
+const READ_CHUNK = 1024 * 1024;
+/** 8 MiB in flight at most: enough read-ahead to keep the disk busy while a chunk is written. */
+const POOL_BUFFERS = 8;
+
+/** Total size of the sources, so progress can be shown as a fraction from the start. */
+export async function totalSourceBytes(entries: readonly ZipWriteEntry[]): Promise<number> {
+  let total = 0;
+  for (const e of entries) total += e.source.kind === 'data' ? e.source.data.length : (await statSource(e)).size;
+  return total;
+}
+
+async function statSource(e: ZipWriteEntry) {
+  if (e.source.kind !== 'path') throw new Error('not a path source');
+  try {
+    const s = await stat(e.source.path);
+    if (!s.isFile()) throw new AppError('VALIDATION_FAILED', `«${e.label}» không phải là tệp.`);
+    return s;
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw new AppError('NOT_FOUND', `Không đọc được tệp «${e.label}» (có thể đã bị xoá hoặc di chuyển); chưa tạo gói.`, error);
+  }
+}
+
+export async function writeZipAtomically(outPath: string, entries: readonly ZipWriteEntry[], options: ZipWriteOptions = {}): Promise<WrittenEntry[]> {
+  removeStaleTemps(dirname(outPath));
+  const tempPath = join(dirname(outPath), `.${basename(outPath)}.${process.pid}-${randomUUID()}.part`);
+  try {
+    const written = await writeZip(tempPath, entries, options);
+    // The fsync waits on the disk while the read-back works from the page cache: run them side by
+    // side, and rename only when both are done (durable and checked).
+    // allSettled: on a failed check, wait for the fsync's descriptor to close before deleting.
+    const [synced, checked] = await Promise.allSettled([fsyncFile(tempPath), options.check?.(tempPath)]);
+    if (checked.status === 'rejected') throw checked.reason;
+    if (synced.status === 'rejected') throw synced.reason;
+    await rename(tempPath, outPath);
+    syncDirectory(dirname(outPath));
+    return written;
+  } catch (error) {
+    await rm(tempPath, { force: true }).catch(() => undefined);
+    throw translateWriteError(error, outPath);
+  }
+}
+
+function writeZip(tempPath: string, entries: readonly ZipWriteEntry[], options: ZipWriteOptions): Promise<WrittenEntry[]> {
+  useNativeCrc32ForYazl();
+  return new Promise<WrittenEntry[]>((resolve, reject) => {
+    const zip = new yazl.ZipFile();
+    const pool = new BufferPool(POOL_BUFFERS, READ_CHUNK);
+    const out = pooledFileWriter(tempPath, pool);
+    const written: WrittenEntry[] = [];
+    const mtime = options.mtime ?? new Date();
+    let failed = false;
+    const fail = (error: unknown) => {
+      if (failed) return;
+      failed = true;
+      out.destroy();
+      // Wait for the descriptor to close so the caller can delete the temp file on every OS.
+      if (out.closed) reject(error);
+      else out.once('close', () => reject(error));
+    };
+    out.on('error', fail);
+    zip.on('error', fail);
+    out.on('close', () => {
+      if (!failed) resolve(written);
+    });
+    zip.outputStream.on('error', fail);
+    zip.outputStream.pipe(out);
+
+    for (const entry of entries) {
+      const size = entry.source.kind === 'data' ? entry.source.data.length : undefined;
+      zip.addReadStreamLazy(entry.entryPath, { compress: entry.compress ?? false, mtime, ...(size !== undefined ? { size } : {}) }, (cb) => {
+        if (failed) return;
+        const source =
+          entry.source.kind === 'data'
+            ? Readable.from([entry.source.data])
+            : // Deflate consumes its input chunks and emits new ones, so pool buffers would never
+              // reach the writer to come back: compressed files (the backup's database) use a
+              // plain read stream.
+              entry.compress
+              ? createReadStream(entry.source.path, { highWaterMark: READ_CHUNK })
+              : pooledFileReader(entry.source.path, pool);
+        const hashing = hashingStream(entry, (result) => written.push(result), options.onBytes, fail);
+        source.on('error', (error: Error) =>
+          fail(new AppError('IO_ERROR', `Không đọc được tệp «${entry.label}» (có thể đã bị xoá, di chuyển hoặc ổ đĩa bị rút ra); chưa tạo gói.`, error)),
+        );
+        // The failure is reported through fail(); yazl's pipe() has no error listener of its own.
+        hashing.on('error', () => undefined);
+        cb(null, source.pipe(hashing));
+      });
+    }
+    const final = options.finalEntry;
+    if (final) {
+      // Lazy: yazl asks for it only after every entry before it is written, so the hashes are known.
+      zip.addReadStreamLazy(final.entryPath, { compress: true, mtime }, (cb) => {
+        if (failed) return;
+        cb(null, Readable.from([final.build(written)]));
+      });
+    }
+    zip.end();
+  });
+}
+
+/**
+ * Hashes and counts the bytes on their way into the zip. The hashing is CPU work done while the
+ * reads and writes wait on the disk, so it costs little wall time here; doing it in the read-back
+ * instead would add a whole pass after the write.
+ */
+function hashingStream(entry: ZipWriteEntry, done: (w: WrittenEntry) => void, onBytes: ((n: number) => void) | undefined, fail: (e: unknown) => void): Transform {
+  const hash = createHash('sha256');
+  let size = 0;
+  return new Transform({
+    transform(chunk: Buffer, _enc, next) {
+      hash.update(chunk);
+      size += chunk.length;
+      onBytes?.(chunk.length);
+      next(null, chunk);
+    },
+    flush(next) {
+      const sha256 = hash.digest('hex');
+      if (entry.expectedSha256 && entry.expectedSha256 !== sha256) {
+        const error = new AppError(
+          'VALIDATION_FAILED',
+          `Tệp «${entry.label}» trong kho không còn khớp với bản đã duyệt (mã SHA-256 khác); chưa tạo gói. Hãy kiểm tra kho tài liệu kiểm chứng.`,
+          { expected: entry.expectedSha256, actual: sha256 },
+        );
+        fail(error);
+        next(error);
+        return;
+      }
+      done({ entryPath: entry.entryPath, sha256, size });
+      next();
+    },
+  });
+}
+
+/** Our temp names: ".<target>.<pid>-<uuid>.part" (zips) and ".cchc-db-<pid>-<uuid>.sqlite" (backup). */
+const TEMP_NAME = /^\.(?:.+\.|cchc-db-)(\d+)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.(?:part|sqlite)$/;
+
+/**
+ * Removes what an export or backup killed mid-way left in this folder (its process is gone).
+ * Only our own distinctive names are touched, and never those of a process still running.
+ */
+export function removeStaleTemps(dir: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    const pid = Number(TEMP_NAME.exec(name)?.[1] ?? NaN);
+    if (!Number.isInteger(pid) || pid === process.pid || isAlive(pid)) continue;
+    try {
+      rmSync(join(dir, name), { force: true });
+      removed.push(name);
+    } catch {
+      // Still open elsewhere (Windows) or already gone: try again next time.
+    }
+  }
+  return removed;
+}
+
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function translateWriteError(error: unknown, outPath: string): unknown {
+  if (error instanceof AppError) return error;
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOSPC') return new AppError('IO_ERROR', `Ổ đĩa đã đầy khi ghi «${outPath}»; không để lại tệp dở dang.`, error);
+  if (code === 'ENOENT') return new AppError('NOT_FOUND', `Không có thư mục để ghi «${outPath}».`, error);
+  if (code === 'EACCES' || code === 'EPERM') return new AppError('IO_ERROR', `Không có quyền ghi «${outPath}».`, error);
+  return new AppError('IO_ERROR', `Không ghi được «${outPath}»; không để lại tệp dở dang.`, error);
+}
+
+async function fsyncFile(path: string): Promise<void> {
+  // r+: Windows flushes a file's buffers only through a handle opened for writing.
+  const fh = await open(path, 'r+');
+  try {
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+}
+
+/** Makes a rename durable on POSIX; Windows cannot fsync a folder and does not need to. */
+export function syncDirectory(dir: string): void {
+  if (process.platform === 'win32') return;
+  try {
+    const fd = openSync(dir, 'r');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    // Some file systems refuse fsync on a folder; the rename itself has happened.
+  }
+}

@@ -1,0 +1,82 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { BackupStatus } from '../../../../shared/contract/exchange';
+import { formatTimestampVi } from '../../../../shared/exchange/format';
+import { useApi } from '../../api/context';
+import { vi } from '../../i18n/vi';
+import { JobProgress } from './job-progress';
+import { useJob } from './use-job';
+
+const t = vi.backup;
+
+/** "Sao lưu": back up now to a path the user can see, the last backup, and how to restore (CLI). */
+export function BackupPage() {
+  const api = useApi();
+  const [status, setStatus] = useState<BackupStatus | null>(null);
+  const [outPath, setOutPath] = useState('');
+  const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
+
+  const reload = useCallback(async () => {
+    const r = await api.call('backup/status', {});
+    if (!r.ok) return setMessage({ kind: 'error', text: r.error.message });
+    setStatus(r.value);
+    setOutPath((current) => current || r.value.suggestedPath);
+  }, [api]);
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  const { job, follow } = useJob((done) => {
+    setMessage(done.state === 'done' ? { kind: 'success', text: t.done(done.outPath) } : { kind: 'error', text: done.error?.message ?? '' });
+    // A fresh suggested name for the next backup, and the new "last backup" line.
+    setOutPath('');
+    void reload();
+  });
+  const running = job?.state === 'running';
+
+  async function start() {
+    setMessage(null);
+    const r = await api.call('backup/create', outPath.trim() ? { outPath: outPath.trim() } : {});
+    if (!r.ok) return setMessage({ kind: 'error', text: r.error.message });
+    follow(r.value);
+  }
+
+  return (
+    <section>
+      <h1>{t.title}</h1>
+      <p className="muted">{t.intro}</p>
+      {status && (
+        <dl className="facts" aria-label="Tình trạng sao lưu">
+          <dt>{t.last}</dt>
+          <dd data-testid="backup-last">{status.lastBackupAt ? formatTimestampVi(status.lastBackupAt) : t.never}</dd>
+          {status.lastBackupPath && (
+            <>
+              <dt>{t.lastPath}</dt>
+              <dd className="mono">{status.lastBackupPath}</dd>
+            </>
+          )}
+        </dl>
+      )}
+      <div className="panel">
+        <label className="field wide-input">
+          <span>{t.outPath}</span>
+          <input className="mono" value={outPath} onChange={(e) => setOutPath(e.target.value)} />
+        </label>
+        <div className="row">
+          <button type="button" className="primary" disabled={running} onClick={() => void start()}>
+            {t.backupNow}
+          </button>
+        </div>
+        {job && <JobProgress job={job} />}
+        {message && (
+          <p className={message.kind} role={message.kind === 'error' ? 'alert' : 'status'}>
+            {message.text}
+          </p>
+        )}
+      </div>
+      <h2>{t.restoreTitle}</h2>
+      <p>{t.restoreIntro}</p>
+      <pre className="mono command">cchc restore &lt;tệp-sao-lưu.zip&gt; --data-dir &lt;thư mục mới&gt;</pre>
+      <p className="muted small">{t.restoreAfter}</p>
+    </section>
+  );
+}

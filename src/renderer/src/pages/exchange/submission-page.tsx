@@ -1,0 +1,313 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { OpenedPackage, PackageVerification, ZipInput } from '../../../../shared/contract/exchange';
+import { formatBytesVi, formatTimestampVi } from '../../../../shared/exchange/format';
+import type { PackageManifest } from '../../../../shared/exchange/manifest';
+import { useApi } from '../../api/context';
+import { readFileAsBase64 } from '../../files';
+import { vi } from '../../i18n/vi';
+import { JobProgress } from './job-progress';
+import { useJob } from './use-job';
+
+const t = vi.exchange;
+
+function subjectLabel(m: PackageManifest): string {
+  return m.subject.kind === 'assessment' ? t.assessmentOf(m.year) : t.reportOf(m.subject.period, m.year);
+}
+
+/** "Nộp hồ sơ": export the approved version, verify a package, review opened packages read-only. */
+export function SubmissionPage({ year }: { year: number }) {
+  const api = useApi();
+  const [opened, setOpened] = useState<OpenedPackage[]>([]);
+  const [viewing, setViewing] = useState<OpenedPackage | null>(null);
+
+  const reload = useCallback(async () => {
+    const r = await api.call('package/list-opened', {});
+    if (r.ok) setOpened(r.value);
+  }, [api]);
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  return (
+    <section>
+      <h1>{t.title}</h1>
+      <p className="muted">{t.intro}</p>
+      <ExportPanel year={year} />
+      <VerifyPanel
+        onOpened={(p) => {
+          setViewing(p);
+          void reload();
+        }}
+      />
+      <h2>{t.openedTitle}</h2>
+      {opened.length === 0 ? (
+        <p className="muted">{t.noOpened}</p>
+      ) : (
+        <table className="grid" aria-label={t.openedTitle}>
+          <thead>
+            <tr>
+              <th>{t.colUnit}</th>
+              <th>{t.colWhat}</th>
+              <th className="num">{t.colVersion}</th>
+              <th>{t.colApproved}</th>
+              <th>{t.colOpened}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {opened.map((p) => (
+              <tr key={p.id}>
+                <td>{p.manifest.unit.name}</td>
+                <td>{subjectLabel(p.manifest)}</td>
+                <td className="num">{p.manifest.version}</td>
+                <td>{formatTimestampVi(p.manifest.approval.at)}</td>
+                <td>{formatTimestampVi(p.openedAt)}</td>
+                <td>
+                  <button type="button" className="link" onClick={() => setViewing(p)}>
+                    {t.view}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {viewing && <OpenedView pkg={viewing} onClose={() => setViewing(null)} />}
+    </section>
+  );
+}
+
+function ExportPanel({ year }: { year: number }) {
+  const api = useApi();
+  const [kind, setKind] = useState<'assessment' | 'report'>('assessment');
+  const [exportYear, setExportYear] = useState(String(year));
+  const [period, setPeriod] = useState('');
+  const [outPath, setOutPath] = useState('');
+  const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
+  const { job, follow } = useJob((done) =>
+    setMessage(done.state === 'done' ? { kind: 'success', text: t.exported(done.outPath) } : { kind: 'error', text: done.error?.message ?? '' }),
+  );
+  const running = job?.state === 'running';
+
+  async function start() {
+    setMessage(null);
+    const y = Number(exportYear);
+    const subject = kind === 'assessment' ? { kind, year: y } : { kind, year: y, period: period.trim() };
+    const r = await api.call('package/export', { subject, ...(outPath.trim() ? { outPath: outPath.trim() } : {}) });
+    if (!r.ok) return setMessage({ kind: 'error', text: r.error.message });
+    follow(r.value);
+  }
+
+  return (
+    <div className="panel" role="group" aria-label={t.exportTitle}>
+      <h2>{t.exportTitle}</h2>
+      <div className="row">
+        <label className="field narrow">
+          <span>{t.exportKind}</span>
+          <select value={kind} onChange={(e) => setKind(e.target.value as 'assessment' | 'report')}>
+            <option value="assessment">{t.kindAssessment}</option>
+            <option value="report">{t.kindReport}</option>
+          </select>
+        </label>
+        <label className="field narrow">
+          <span>{t.year}</span>
+          <input inputMode="numeric" value={exportYear} onChange={(e) => setExportYear(e.target.value)} />
+        </label>
+        {kind === 'report' && (
+          <label className="field narrow">
+            <span>{t.period}</span>
+            <input value={period} placeholder={t.periodPlaceholder} onChange={(e) => setPeriod(e.target.value)} />
+          </label>
+        )}
+      </div>
+      <label className="field wide-input">
+        <span>{t.outPath}</span>
+        <input className="mono" value={outPath} onChange={(e) => setOutPath(e.target.value)} />
+      </label>
+      <div className="row">
+        <button type="button" className="primary" disabled={running} onClick={() => void start()}>
+          {t.exportButton}
+        </button>
+      </div>
+      {job && <JobProgress job={job} />}
+      {message && (
+        <p className={message.kind} role={message.kind === 'error' ? 'alert' : 'status'}>
+          {message.text}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function VerifyPanel({ onOpened }: { onOpened: (p: OpenedPackage) => void }) {
+  const api = useApi();
+  const [input, setInput] = useState<{ zip: ZipInput; name: string } | null>(null);
+  const [path, setPath] = useState('');
+  const [report, setReport] = useState<PackageVerification | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [note, setNote] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function verify(zip: ZipInput, name: string) {
+    setBusy(true);
+    setReport(null);
+    setError(null);
+    setNote(null);
+    const r = await api.call('package/verify', zip);
+    setBusy(false);
+    if (!r.ok) return setError(r.error.message);
+    setInput({ zip, name });
+    setReport(r.value);
+  }
+
+  async function choose(file: File | undefined) {
+    if (!file) return;
+    await verify({ fileName: file.name, contentBase64: await readFileAsBase64(file) }, file.name);
+  }
+
+  async function open() {
+    if (!input) return;
+    setBusy(true);
+    const r = await api.call('package/open', input.zip);
+    setBusy(false);
+    if (!r.ok) return setError(r.error.message);
+    if (!r.value.ok) return setReport({ ok: false, problems: r.value.problems, manifest: null, checkedFiles: 0 });
+    setNote(r.value.alreadyOpen ? t.alreadyOpen : t.opened);
+    onOpened(r.value.opened);
+  }
+
+  return (
+    <div className="panel" role="group" aria-label={t.verifyTitle}>
+      <h2>{t.verifyTitle}</h2>
+      <p className="muted small">{t.verifyIntro}</p>
+      <div className="row">
+        <label className="file-button secondary">
+          {t.chooseZip}
+          <input
+            type="file"
+            accept=".zip"
+            aria-label={t.chooseZip}
+            disabled={busy}
+            onChange={(e) => {
+              void choose(e.target.files?.[0]);
+              e.target.value = '';
+            }}
+          />
+        </label>
+      </div>
+      <div className="row">
+        <label className="field wide-input">
+          <span>{t.zipPath}</span>
+          <input className="mono" value={path} onChange={(e) => setPath(e.target.value)} />
+        </label>
+        <button type="button" className="secondary" disabled={busy || !path.trim()} onClick={() => void verify({ path: path.trim() }, path.trim())}>
+          {t.verifyPath}
+        </button>
+      </div>
+      {busy && <p className="muted">{t.checking}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {report && input && <VerifyReport report={report} name={input.name} />}
+      {report?.ok && (
+        <div className="row">
+          <button type="button" className="secondary" disabled={busy} onClick={() => void open()}>
+            {t.openButton}
+          </button>
+        </div>
+      )}
+      {note && <p role="status">{note}</p>}
+    </div>
+  );
+}
+
+function VerifyReport({ report, name }: { report: PackageVerification; name: string }) {
+  const m = report.manifest;
+  return (
+    <div className="verify-report" aria-label={`Kết quả kiểm tra «${name}»`} role="region">
+      {m && (
+        <p className="small">
+          {m.unit.name} — {subjectLabel(m)}, {t.colVersion.toLowerCase()} {m.version}, {t.approvedBy.toLowerCase()} {m.approval.by} ({formatTimestampVi(m.approval.at)})
+        </p>
+      )}
+      {report.ok ? (
+        <p className="success" role="status">
+          {t.valid(report.checkedFiles)}
+        </p>
+      ) : (
+        <div className="error" role="alert" aria-label={t.invalid(report.problems.length)}>
+          <strong>{t.invalid(report.problems.length)}</strong>
+          <ul>
+            {report.problems.map((p, i) => (
+              <li key={i}>
+                <span className="tag">{t.problemKinds[p.kind] ?? p.kind}</span> {p.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function OpenedView({ pkg, onClose }: { pkg: OpenedPackage; onClose: () => void }) {
+  const m = pkg.manifest;
+  return (
+    <div className="panel" role="region" aria-label={`Gói ${m.unit.name} — ${subjectLabel(m)}`}>
+      <div className="row between">
+        <h2>
+          {m.unit.name} — {subjectLabel(m)} ({t.colVersion.toLowerCase()} {m.version})
+        </h2>
+        <button type="button" className="secondary" onClick={onClose}>
+          {t.close}
+        </button>
+      </div>
+      <p className="muted small">{t.readOnly}</p>
+      <dl className="facts">
+        <dt>{t.approvedBy}</dt>
+        <dd>{m.approval.by}</dd>
+        <dt>{t.approvedAt}</dt>
+        <dd>{formatTimestampVi(m.approval.at)}</dd>
+        {m.approval.comment && (
+          <>
+            <dt>{t.comment}</dt>
+            <dd>{m.approval.comment}</dd>
+          </>
+        )}
+        <dt>{t.snapshot}</dt>
+        <dd className="mono">{m.snapshotSha256}</dd>
+        <dt>{t.folder}</dt>
+        <dd className="mono">{pkg.folder}</dd>
+      </dl>
+      <h3>{t.files}</h3>
+      <table className="grid" aria-label={t.files}>
+        <thead>
+          <tr>
+            <th>{t.colPath}</th>
+            <th>{t.colRole}</th>
+            <th className="num">{t.colSize}</th>
+            <th>{t.colHash}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {m.files.map((f) => (
+            <tr key={f.path}>
+              <td>{f.path}</td>
+              <td>
+                {t.roles[f.role] ?? f.role}
+                {f.itemCode ? ` ${f.itemCode}` : ''}
+              </td>
+              <td className="num">{formatBytesVi(f.size)}</td>
+              <td className="mono small" title={f.sha256}>
+                {f.sha256.slice(0, 12)}…
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="muted small">{t.continueNote}</p>
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ExchangeJob } from '../../../../shared/contract/exchange';
+import { useApi } from '../../api/context';
+
+/** Follows an export or backup job running in main, polling its progress until it ends. */
+export function useJob(onEnd?: (job: ExchangeJob) => void) {
+  const api = useApi();
+  const [job, setJob] = useState<ExchangeJob | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const endRef = useRef(onEnd);
+  endRef.current = onEnd;
+
+  useEffect(() => () => {
+    if (timer.current) clearTimeout(timer.current);
+  }, []);
+
+  const follow = useCallback(
+    (started: ExchangeJob) => {
+      setJob(started);
+      const poll = async () => {
+        const r = await api.call('exchange/job', { id: started.id });
+        if (!r.ok) {
+          setJob({ ...started, state: 'failed', error: r.error });
+          return;
+        }
+        setJob(r.value);
+        if (r.value.state === 'running') timer.current = setTimeout(() => void poll(), 300);
+        else endRef.current?.(r.value);
+      };
+      timer.current = setTimeout(() => void poll(), 150);
+    },
+    [api],
+  );
+  return { job, follow, reset: () => setJob(null) };
+}

@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { exportSubjectSchema, type ExportSubject, type PackageManifest, type ZipProblem } from '../exchange/manifest';
+import { channel } from './define';
+
+export type { ExportSubject, PackageManifest, ZipProblem };
+
+/** A long export or backup runs in main; the window polls it for the progress bar. */
+export interface ExchangeJob {
+  id: string;
+  kind: 'package' | 'backup';
+  state: 'running' | 'done' | 'failed';
+  phase: 'prepare' | 'database' | 'write' | 'verify' | 'done';
+  done: number;
+  total: number;
+  startedAt: string;
+  /** Where the file was written, once done. */
+  outPath: string;
+  error: { code: string; message: string } | null;
+}
+
+export interface PackageVerification {
+  ok: boolean;
+  problems: ZipProblem[];
+  manifest: PackageManifest | null;
+  checkedFiles: number;
+}
+
+export interface OpenedPackage {
+  id: string;
+  openedAt: string;
+  sourceName: string;
+  folder: string;
+  manifest: PackageManifest;
+}
+
+export type OpenPackageOutcome = { ok: true; opened: OpenedPackage; alreadyOpen: boolean } | { ok: false; problems: ZipProblem[] };
+
+export interface BackupStatus {
+  lastBackupAt: string | null;
+  lastBackupPath: string | null;
+  ageDays: number | null;
+  remind: boolean;
+  remindAfterDays: number;
+  suggestedPath: string;
+}
+
+/** About 28 MB of zip once base64-encoded fits the browser host's 40 MB body limit; bigger: give a path. */
+export const MAX_UPLOADED_ZIP_BASE64 = 38 * 1024 * 1024;
+
+const zipPathSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(1000)
+  .refine((p) => /\.zip$/i.test(p), 'phải là đường dẫn tới tệp .zip.');
+
+/** A zip given by path (CLI, Electron, large files) or uploaded (the browser window). */
+const zipInputSchema = z.union([
+  z.strictObject({ path: zipPathSchema }),
+  z.strictObject({
+    fileName: z.string().trim().min(1).max(255),
+    contentBase64: z.base64().max(MAX_UPLOADED_ZIP_BASE64, 'Tệp quá lớn để tải lên (tối đa khoảng 28 MB); hãy nhập đường dẫn tới tệp.'),
+  }),
+]);
+export type ZipInput = z.infer<typeof zipInputSchema>;
+
+const sha256Id = z.string().regex(/^[0-9a-f]{64}$/, 'mã gói không hợp lệ.');
+
+export const exchangeChannels = {
+  /** Starts exporting the submission package of an approved version; poll exchange/job. */
+  'package/export': channel<ExchangeJob>()(
+    z.strictObject({ subject: exportSubjectSchema, version: z.number().int().min(1).optional(), outPath: zipPathSchema.optional() }),
+  ),
+  'package/verify': channel<PackageVerification>()(zipInputSchema),
+  'package/open': channel<OpenPackageOutcome>()(zipInputSchema),
+  'package/list-opened': channel<OpenedPackage[]>()(z.strictObject({})),
+  'package/get-opened': channel<OpenedPackage>()(z.strictObject({ id: sha256Id })),
+  'exchange/job': channel<ExchangeJob>()(z.strictObject({ id: z.uuid() })),
+  /** Starts a backup of the whole data folder into one file; poll exchange/job. */
+  'backup/create': channel<ExchangeJob>()(z.strictObject({ outPath: zipPathSchema.optional() })),
+  'backup/status': channel<BackupStatus>()(z.strictObject({})),
+};

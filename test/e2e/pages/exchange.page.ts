@@ -1,0 +1,47 @@
+import type { Locator, Page } from '@playwright/test';
+
+/** "Nộp hồ sơ" (verify, open read-only) and "Sao lưu" pages, and the home page's backup reminder. */
+export class ExchangePage {
+  constructor(private readonly page: Page) {}
+
+  async uploadPackage(path: string): Promise<void> {
+    await this.page.getByLabel('Chọn gói .zip để kiểm tra…').setInputFiles(path);
+  }
+
+  verifyResult(fileName: string): Locator {
+    return this.page.getByRole('region', { name: `Kết quả kiểm tra «${fileName}»` });
+  }
+
+  problems(): Locator {
+    return this.page.getByRole('alert', { name: /^Gói không hợp lệ/ });
+  }
+
+  async openForReview(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Mở gói này để xem (chỉ đọc)' }).click();
+  }
+
+  openedView(): Locator {
+    return this.page.getByRole('region', { name: /^Gói Sở Nội vụ/ });
+  }
+
+  openedList(): Locator {
+    return this.page.getByRole('table', { name: 'Các gói đã mở (chỉ đọc)' });
+  }
+
+  backupReminder(): Locator {
+    return this.page.getByTestId('backup-reminder');
+  }
+
+  lastBackup(): Locator {
+    return this.page.getByTestId('backup-last');
+  }
+
+  async backupTo(path: string): Promise<void> {
+    await this.page.getByLabel('Lưu bản sao lưu vào (đường dẫn đầy đủ tới tệp .zip)').fill(path);
+    await this.page.getByRole('button', { name: 'Sao lưu ngay' }).click();
+  }
+
+  status(): Locator {
+    return this.page.getByRole('status');
+  }
+}
