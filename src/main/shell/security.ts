@@ -20,6 +20,9 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
     webviewTag: false,
     navigateOnDragDrop: false,
     spellcheck: false,
+    // Only Chromium's built-in PDF viewer (no third-party plugins exist in Electron): it previews a
+    // stored tài liệu kiểm chứng from a blob: frame (CSP frame-src blob:) inside the window.
+    plugins: true,
   };
 }
 

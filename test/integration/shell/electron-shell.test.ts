@@ -55,6 +55,8 @@ describe('the built Electron main bundle, loaded against a stand-in electron mod
     expect(prefs.nodeIntegration).toBe(false);
     expect(prefs.webSecurity).toBe(true);
     expect(prefs.webviewTag).toBe(false);
+    // The PDF viewer for evidence previews; navigation and permissions stay denied.
+    expect(prefs.plugins).toBe(true);
     expect(String(prefs.preload)).toMatch(/out[\\/]preload[\\/]index\.cjs$/);
     expect(existsSync(String(prefs.preload))).toBe(true);
     expect(report.loadedUrl).toBe('app://cchc/index.html');
