@@ -5,6 +5,12 @@ import type { Db } from './db/open';
 export interface Desktop {
   /** Opens a file with the system's viewer; resolves to an error text (Electron's shell.openPath) or nothing. */
   openPath(path: string): Promise<string | void>;
+  /**
+   * Asks the officer where to save a generated document (the system's save dialog), writes it
+   * there and returns the path; null when they cancel. Absent where no dialog exists (browser
+   * host, CLI): the renderer then downloads the file instead.
+   */
+  saveFile?(suggestedName: string, data: Buffer): Promise<string | null>;
 }
 
 /** What every handler gets: the open store, where the data folder is, and who is calling. */

@@ -5,6 +5,7 @@ import { resolveDataDir } from '../core/data-dir';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { bindRegistry } from './ipc';
 import { buildMenu } from './menu';
+import { saveWithDialog } from './save-dialog';
 import { APP_ORIGIN, hardenSession, secureWebPreferences } from './security';
 
 /**
@@ -40,7 +41,13 @@ function createWindow(): BrowserWindow {
 app.whenReady().then(() => {
   hardenSession();
   serveRenderer(rendererDir);
-  core = openCore({ dataDir: resolveDataDir(), desktop: { openPath: (path) => shell.openPath(path) } });
+  core = openCore({
+    dataDir: resolveDataDir(),
+    desktop: {
+      openPath: (path) => shell.openPath(path),
+      saveFile: (name, data) => saveWithDialog(mainWindow, name, data),
+    },
+  });
   bindRegistry(core.registry, (event) => !!mainWindow && event.sender.id === mainWindow.webContents.id);
   mainWindow = createWindow();
   mainWindow.on('closed', () => (mainWindow = undefined));

@@ -120,7 +120,13 @@ export interface GeneratedDocument {
   /** Suggested file name in plain ASCII, portable on every file system: "Bao-cao-CCHC-quy-I-nam-2026-SNV.docx". */
   fileName: string;
   mime: string;
+  /** The file itself, for the window to download; empty when the desktop saved it (savedPath). */
   base64: string;
+  /**
+   * With deliver 'save-and-open' on a desktop: where the officer saved it (then opened with the
+   * system's viewer), or null when they cancelled the dialog. Absent when the file is in base64.
+   */
+  savedPath?: string | null;
 }
 
 /** About 200 pages of text per section is far beyond any real report. */
@@ -166,6 +172,12 @@ export const reportsChannels = {
   'reports/prefill-from-assessment': channel<PrefillResult>()(z.strictObject(periodInput)),
   /** One document as file bytes; period is needed for periodic-docx and statistics-xlsx only. */
   'reports/generate': channel<GeneratedDocument>()(
-    z.strictObject({ kind: z.enum(REPORT_DOCUMENT_KINDS), year: profileYearSchema, period: periodSchema.optional() }),
+    z.strictObject({
+      kind: z.enum(REPORT_DOCUMENT_KINDS),
+      year: profileYearSchema,
+      period: periodSchema.optional(),
+      /** 'save-and-open': the desktop's save dialog, then the system viewer; falls back to the file in base64. */
+      deliver: z.enum(['download', 'save-and-open']).optional(),
+    }),
   ),
 };

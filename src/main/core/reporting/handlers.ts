@@ -1,4 +1,5 @@
 import type { Handlers } from '../registry';
+import { deliverOnDesktop } from './deliver';
 import { generateDocument } from './generate';
 import { getReport, listPeriods, prefillFromAssessment, saveSection, saveStatistics, startFromPrevious } from './report-service';
 
@@ -18,5 +19,8 @@ export const reportsHandlers: Pick<Handlers, ReportsChannel> = {
   'reports/save-statistics': ({ year, period, values }, ctx) => saveStatistics(ctx, year, period, values),
   'reports/start-from-previous': ({ year, period, numbers }, ctx) => startFromPrevious(ctx, year, period, numbers),
   'reports/prefill-from-assessment': ({ year, period }, ctx) => prefillFromAssessment(ctx, year, period),
-  'reports/generate': ({ kind, year, period }, ctx) => generateDocument(ctx, kind, year, period),
+  'reports/generate': async ({ kind, year, period, deliver }, ctx) => {
+    const document = await generateDocument(ctx, kind, year, period);
+    return deliver === 'save-and-open' ? deliverOnDesktop(ctx, document) : document;
+  },
 };

@@ -315,6 +315,8 @@ export const vi = {
       busy: 'Đang tạo…',
       wholeYear: (year: number) => `Văn bản này lấy kết quả tự đánh giá cả năm ${year}.`,
       done: (fileName: string) => `Đã tạo tệp «${fileName}».`,
+      savedAndOpened: (path: string) => `Đã lưu tại «${path}» và mở tệp.`,
+      cancelled: 'Đã hủy, chưa lưu tệp nào.',
     },
   },
   review: {

@@ -29,9 +29,13 @@ export function GeneratePanel({ year, periods, period }: Props) {
   async function generate() {
     setBusy(true);
     setMessage(null);
-    const r = await api.call('reports/generate', { kind, year, ...(needsPeriod ? { period: chosen } : {}) });
+    // On the desktop main shows the save dialog and opens the saved file; in a browser tab the
+    // file comes back and is downloaded.
+    const r = await api.call('reports/generate', { kind, year, deliver: 'save-and-open', ...(needsPeriod ? { period: chosen } : {}) });
     setBusy(false);
     if (!r.ok) return setMessage({ ok: false, text: r.error.message });
+    if (r.value.savedPath === null) return setMessage({ ok: true, text: t.cancelled });
+    if (r.value.savedPath) return setMessage({ ok: true, text: t.savedAndOpened(r.value.savedPath) });
     saveBase64File(r.value.fileName, r.value.base64, r.value.mime);
     setMessage({ ok: true, text: t.done(r.value.fileName) });
   }

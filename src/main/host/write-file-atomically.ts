@@ -1,0 +1,27 @@
+import { randomUUID } from 'node:crypto';
+import { open, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+
+/**
+ * Writes a whole file so that the target is either the old file or the complete new one: a temp
+ * file beside it, fsync, rename. A document the officer saves is never left half-written.
+ */
+export async function writeFileAtomically(target: string, data: Buffer): Promise<void> {
+  const temp = join(dirname(target), `.${basename(target)}.${randomUUID()}.part`);
+  const handle = await open(temp, 'wx');
+  try {
+    await handle.writeFile(data);
+    await handle.sync();
+  } catch (error) {
+    await handle.close().catch(() => undefined);
+    await rm(temp, { force: true });
+    throw error;
+  }
+  await handle.close();
+  try {
+    await rename(temp, target);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+}
