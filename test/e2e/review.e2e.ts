@@ -5,6 +5,7 @@ import { AppShellPage } from './pages/app-shell.page';
 import { AssessmentPage } from './pages/assessment.page';
 import { AuditLogPage } from './pages/audit.page';
 import { CriteriaPage } from './pages/criteria.page';
+import { ExchangePage } from './pages/exchange.page';
 import { ReportsPage } from './pages/reports.page';
 import { ReviewPage } from './pages/review.page';
 import { completeFirstStart, DEFAULT_ADMIN } from './support/first-start';
@@ -18,6 +19,7 @@ test('review cycle: send, return with an item comment, resolve and resend, appro
   const assessment = new AssessmentPage(page);
   const review = new ReviewPage(page);
   const audit = new AuditLogPage(page);
+  const exchange = new ExchangePage(page);
   await app.launch();
   // The first account holds every role: officer, leader and submitter.
   await completeFirstStart(page);
@@ -90,6 +92,14 @@ test('review cycle: send, return with an item comment, resolve and resend, appro
   await review.attachSigned(1, signed);
   await expect(v1.getByTestId('signed-copy')).toContainText('to-trinh-da-ky.pdf');
   await page.screenshot({ path: testInfo.outputPath('review-approved.png'), fullPage: true });
+
+  // The submitter exports the approved version as the package for Home Affairs, then checks it.
+  const packagePath = testInfo.outputPath('goi-nop-2026.zip');
+  await shell.goTo('Nộp hồ sơ');
+  await exchange.exportAssessment(packagePath);
+  await expect(exchange.exportStatus()).toContainText('Đã xuất gói nộp và kiểm tra lại từng tệp');
+  await exchange.uploadPackage(packagePath);
+  await expect(exchange.verifyResult('goi-nop-2026.zip')).toContainText('Gói hợp lệ');
 
   // Editing after approval opens version 2; version 1 stays as approved.
   await shell.goTo('Tự đánh giá');

@@ -4,6 +4,17 @@ import type { Locator, Page } from '@playwright/test';
 export class ExchangePage {
   constructor(private readonly page: Page) {}
 
+  /** Exports the latest approved version of the year's self-assessment to a path. */
+  async exportAssessment(outPath: string): Promise<void> {
+    const panel = this.page.getByRole('group', { name: 'Xuất gói nộp hồ sơ' });
+    await panel.getByLabel(/^Lưu gói vào/).fill(outPath);
+    await panel.getByRole('button', { name: 'Xuất gói nộp' }).click();
+  }
+
+  exportStatus(): Locator {
+    return this.page.getByRole('group', { name: 'Xuất gói nộp hồ sơ' }).getByRole('status');
+  }
+
   async uploadPackage(path: string): Promise<void> {
     await this.page.getByLabel('Chọn gói .zip để kiểm tra…').setInputFiles(path);
   }
