@@ -579,7 +579,7 @@ export const vi = {
     colRole: 'Loại',
     colSize: 'Dung lượng',
     colHash: 'SHA-256',
-    roles: { document: 'Văn bản', 'signed-copy': 'Bản có chữ ký', evidence: 'Kiểm chứng' } as Record<string, string>,
+    roles: { snapshot: 'Nội dung đã duyệt', document: 'Văn bản', 'signed-copy': 'Bản có chữ ký', evidence: 'Kiểm chứng' } as Record<string, string>,
     continueNote: 'Tiếp tục làm việc từ gói này (nhập thành bản nháp mới) sẽ có khi phần duyệt hồ sơ hoàn thành.',
     close: 'Đóng',
     assessmentOf: (year: number) => `Tự đánh giá năm ${year}`,
