@@ -580,7 +580,22 @@ export const vi = {
     colSize: 'Dung lượng',
     colHash: 'SHA-256',
     roles: { snapshot: 'Nội dung đã duyệt', document: 'Văn bản', 'signed-copy': 'Bản có chữ ký', evidence: 'Kiểm chứng' } as Record<string, string>,
-    continueNote: 'Tiếp tục làm việc từ gói này (nhập thành bản nháp mới) sẽ có khi phần duyệt hồ sơ hoàn thành.',
+    continueButton: 'Tiếp tục từ gói này',
+    continueIntro:
+      'Dùng khi chuyển sang máy mới hoặc cài lại: tạo bản tự đánh giá nháp của năm này trên máy này từ nội dung đã duyệt trong gói, kèm tài liệu kiểm chứng.',
+    continueConfirmTitle: (year: number) => `Tiếp tục bản tự đánh giá năm ${year} từ gói này?`,
+    continueConfirmBody:
+      'Thư mục gói được kiểm tra lại, rồi câu trả lời, thuyết minh và tài liệu kiểm chứng của từng tiêu chí được chép vào bản tự đánh giá năm này trên máy này. Mọi tiêu chí chuyển về «Đang làm» để anh/chị rà soát lại. Không làm được nếu năm này trên máy đã có dữ liệu (không ghi đè).',
+    continueConfirm: 'Tiếp tục',
+    cancel: 'Huỷ',
+    continuing: 'Đang kiểm tra gói và nhập tài liệu…',
+    continueDone: (items: number, year: number) => `Đã tạo bản tự đánh giá năm ${year} từ gói: ${items} tiêu chí được chép sang, trạng thái «Đang làm».`,
+    continueEvidence: (imported: number, already: number, linked: number) =>
+      `Tài liệu kiểm chứng: ${imported} tệp mới nhập, ${already} tệp đã có sẵn trên máy, ${linked} liên kết với tiêu chí.`,
+    continueTotal: (total: string, approved: string) => `Tổng điểm tự chấm: ${total} (bản đã duyệt: ${approved}).`,
+    continueNotCarried: 'Tiêu chí không chép được',
+    continueMissingFiles: 'Tài liệu kiểm chứng không có trong gói',
+    openAssessment: (year: number) => `Mở bản tự đánh giá năm ${year}`,
     close: 'Đóng',
     assessmentOf: (year: number) => `Tự đánh giá năm ${year}`,
     reportOf: (period: string, year: number) => `Báo cáo kỳ ${period} năm ${year}`,
