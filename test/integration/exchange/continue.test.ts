@@ -1,4 +1,5 @@
-import { appendFileSync, chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { appendFileSync, chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { waitForJob } from '../../../src/main/core/exchange/jobs';
@@ -139,5 +140,59 @@ describe('continue from an opened package on another machine', () => {
     await value(b.core.registry.invoke('profile/save', { profile: sampleProfile({ name: 'Sở Tư pháp', shortName: 'STP' }) }));
     const other = await b.core.registry.invoke('package/continue', { id });
     expect(!other.ok && other.error.message).toContain('Gói này là hồ sơ của «Sở Nội vụ», còn thông tin đơn vị năm 2026 trên máy này là «Sở Tư pháp»');
+  });
+
+  /** Rewrites the opened folder as if the package had been made that way: snapshot and manifest agree. */
+  function rewriteOpened(id: string, edit: (snapshot: { content: { items: { code: string; answer: unknown; evidence: unknown[] }[] } }) => void, dropSnapshot = false) {
+    const folder = join(b.dir, 'packages', id);
+    const manifestPath = join(folder, 'manifest.json');
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { snapshotSha256: string; files: { path: string; sha256: string; size: number }[] };
+    const snapshotPath = join(folder, 'noi-dung', 'ho-so-da-duyet.json');
+    chmodSync(snapshotPath, 0o644);
+    if (dropSnapshot) {
+      rmSync(snapshotPath);
+      manifest.files = manifest.files.filter((f) => f.path !== 'ho-so-da-duyet.json');
+    } else {
+      const snapshot = JSON.parse(readFileSync(snapshotPath, 'utf8')) as Parameters<typeof edit>[0];
+      edit(snapshot);
+      const bytes = Buffer.from(JSON.stringify(snapshot));
+      writeFileSync(snapshotPath, bytes);
+      const sha = createHash('sha256').update(bytes).digest('hex');
+      manifest.snapshotSha256 = sha;
+      Object.assign(manifest.files.find((f) => f.path === 'ho-so-da-duyet.json')!, { sha256: sha, size: bytes.length });
+    }
+    chmodSync(manifestPath, 0o644);
+    writeFileSync(manifestPath, JSON.stringify(manifest));
+  }
+
+  it('reports what it could not carry: an item code the set lacks, an answer its rule refuses, a file the package lacks', async () => {
+    await importSet(b);
+    const id = await openOnB(b, zip);
+    rewriteOpened(id, (snapshot) => {
+      const items = snapshot.content.items;
+      items.find((i) => i.code === '1.1.3')!.code = '9.9.9';
+      items.find((i) => i.code === '3.2.1')!.answer = { kind: 'yes-no', value: true };
+      items.find((i) => i.code === '1.1.1')!.evidence.push({ name: 'Không có trong gói.pdf', sha256: 'f'.repeat(64), size: 10 });
+    });
+    const summary = await value<ContinueSummary>(b.core.registry.invoke('package/continue', { id }));
+    expect(summary.notCarried.map((n) => n.code)).toEqual(['9.9.9', '3.2.1']);
+    expect(summary.notCarried[0]!.reason).toContain('không có tiêu chí tự chấm với mã này');
+    expect(summary.notCarried[1]!.reason).toContain('Câu trả lời không hợp với cách tính điểm');
+    expect(summary.missingFiles).toEqual([{ itemCode: '1.1.1', name: 'Không có trong gói.pdf' }]);
+    expect(summary.itemsCarried).toBe(0);
+    // Files were stored before the transaction; only carried items got links.
+    expect(summary.evidence).toEqual({ imported: 2, alreadyStored: 0, linked: 0 });
+    expect(summary.total).toBe(0);
+    expect(summary.approvedTotal).toBeGreaterThan(0);
+  });
+
+  it('refuses a package that carries no approved snapshot (made before packages did)', async () => {
+    await importSet(b);
+    const id = await openOnB(b, zip);
+    rewriteOpened(id, () => undefined, true);
+    const old = await b.core.registry.invoke('package/continue', { id });
+    expect(old).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    expect(!old.ok && old.error.message).toContain('không kèm nội dung đã duyệt');
+    expect(await b.core.registry.invoke('assessment/list', {})).toMatchObject({ ok: true, value: [] });
   });
 });
