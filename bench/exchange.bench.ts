@@ -40,7 +40,9 @@ async function child(dir: string, out: string): Promise<void> {
     period: null,
     version: 1,
     approval: { by: 'Trần Văn Mỹ', at: new Date().toISOString(), comment: '' },
-    snapshotSha256: 'a'.repeat(64),
+    // The package carries the snapshot under the hash approval recorded: they must agree.
+    snapshotSha256: createHash('sha256').update('{}').digest('hex'),
+    snapshotJson: '{}',
     documents: [{ fileName: 'Báo cáo tự đánh giá.docx', source: { kind: 'data', data: Buffer.from('docx') } }],
     evidence,
   };

@@ -12,6 +12,7 @@ export const VERSION_STATUS_LABELS: Record<VersionStatus, string> = {
 export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'assessment.entry': 'Sửa tiêu chí tự đánh giá',
   'assessment.carry-over': 'Chuyển kết quả từ năm trước',
+  'package.continue': 'Tiếp tục từ gói nộp hồ sơ',
   'account.create': 'Tạo tài khoản',
   'account.update': 'Sửa tài khoản, vai trò',
   'account.reset-password': 'Đặt lại mật khẩu',

@@ -30,7 +30,7 @@ test('verify a package produced here and a tampered copy, open it read-only, bac
 
   await exchange.uploadPackage(good);
   const result = exchange.verifyResult('goi-nop-SNV-2026.zip');
-  await expect(result).toContainText('Gói hợp lệ: 7 tệp');
+  await expect(result).toContainText('Gói hợp lệ: 8 tệp');
   await expect(result).toContainText('Sở Nội vụ — Tự đánh giá năm 2026');
   await page.screenshot({ path: testInfo.outputPath('verify.png'), fullPage: true });
 

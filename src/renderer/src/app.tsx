@@ -169,7 +169,7 @@ function Workspace() {
           {page === 'evidence-verify' && <VerifyPage year={info.latestProfile.year} onOpenItem={openItem} />}
           {page === 'reports' && <ReportsPage key={`${info.latestProfile.year}-${reportPeriod ?? ''}`} year={info.latestProfile.year} initialPeriod={reportPeriod} />}
           {page === 'review' && <ReviewPage key={info.latestProfile.year} year={info.latestProfile.year} />}
-          {page === 'submission' && <SubmissionPage year={info.latestProfile.year} />}
+          {page === 'submission' && <SubmissionPage year={info.latestProfile.year} onOpenAssessment={() => navigate('assessment')} />}
           {page === 'audit' && <AuditPage />}
           {page === 'backup' && <BackupPage />}
           {page === 'criteria' && <CriteriaPage />}

@@ -100,6 +100,8 @@ export const CHANNEL_ACCESS: Partial<Record<ChannelName, Access>> = {
   'package/open': 'signed-in',
   'package/list-opened': 'signed-in',
   'package/get-opened': 'signed-in',
+  // Continuing writes the year's draft: the officer's job, like saving an entry.
+  'package/continue': OFFICER,
   'exchange/job': 'signed-in',
   'backup/create': ADMIN,
   'backup/status': 'signed-in',

@@ -35,6 +35,28 @@ export interface OpenedPackage {
 
 export type OpenPackageOutcome = { ok: true; opened: OpenedPackage; alreadyOpen: boolean } | { ok: false; problems: ZipProblem[] };
 
+/** What "continue from this package" carried into this machine's draft, and what it could not. */
+export interface ContinueSummary {
+  year: number;
+  set: { id: string; version: number; name: string };
+  /** Items whose answer, explanation and evidence were carried (status reset to "đang làm"). */
+  itemsCarried: number;
+  notCarried: { code: string; reason: string }[];
+  evidence: {
+    /** Files newly stored here. */
+    imported: number;
+    /** Files this store already had (same content): only linked. */
+    alreadyStored: number;
+    /** Links added between files and items. */
+    linked: number;
+  };
+  /** Evidence the approved version names but the package does not carry. */
+  missingFiles: { itemCode: string; name: string }[];
+  /** Total points here after carrying, and as approved: they differ only when items were not carried. */
+  total: number;
+  approvedTotal: number;
+}
+
 export interface BackupStatus {
   lastBackupAt: string | null;
   lastBackupPath: string | null;
@@ -75,6 +97,8 @@ export const exchangeChannels = {
   'package/open': channel<OpenPackageOutcome>()(zipInputSchema),
   'package/list-opened': channel<OpenedPackage[]>()(z.strictObject({})),
   'package/get-opened': channel<OpenedPackage>()(z.strictObject({ id: sha256Id })),
+  /** Officer: starts the year's draft from an opened, verified assessment package (never overwrites). */
+  'package/continue': channel<ContinueSummary>()(z.strictObject({ id: sha256Id })),
   'exchange/job': channel<ExchangeJob>()(z.strictObject({ id: z.uuid() })),
   /** Starts a backup of the whole data folder into one file; poll exchange/job. */
   'backup/create': channel<ExchangeJob>()(z.strictObject({ outPath: zipPathSchema.optional() })),

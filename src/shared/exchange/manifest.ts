@@ -13,6 +13,8 @@ export const BACKUP_FORMAT_VERSION = 1;
 
 export const PACKAGE_MANIFEST_NAME = 'manifest.json';
 export const BACKUP_MANIFEST_NAME = 'backup-manifest.json';
+/** The approved snapshot inside a package; its SHA-256 equals the manifest's snapshotSha256. */
+export const SNAPSHOT_FILE_NAME = 'ho-so-da-duyet.json';
 
 const sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, 'phải là mã SHA-256 (64 ký tự hexa thường).');
 /** A path inside a zip as we write it: forward slashes, no empty, "." or ".." segments. */
@@ -22,7 +24,8 @@ const entryPathSchema = z
   .max(400)
   .refine((p) => p.split('/').every((s) => s !== '' && s !== '.' && s !== '..') && !p.includes('\\'), 'đường dẫn trong gói không hợp lệ.');
 
-export const FILE_ROLES = ['document', 'signed-copy', 'evidence'] as const;
+/** 'snapshot': the approved content as canonical JSON (SNAPSHOT_FILE_NAME), what "continue" reads. */
+export const FILE_ROLES = ['snapshot', 'document', 'signed-copy', 'evidence'] as const;
 export type FileRole = (typeof FILE_ROLES)[number];
 
 export const manifestFileSchema = z.strictObject({

@@ -35,6 +35,21 @@ export class ExchangePage {
     return this.page.getByRole('region', { name: /^Gói Sở Nội vụ/ });
   }
 
+  /** "Tiếp tục từ gói này", then the confirmation. */
+  async continueFromPackage(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Tiếp tục từ gói này' }).click();
+    const confirm = this.page.getByRole('alertdialog', { name: /^Tiếp tục bản tự đánh giá năm/ });
+    await confirm.getByRole('button', { name: 'Tiếp tục', exact: true }).click();
+  }
+
+  continueReport(): Locator {
+    return this.page.getByRole('region', { name: 'Tiếp tục từ gói này' });
+  }
+
+  async openContinuedAssessment(year: number): Promise<void> {
+    await this.page.getByRole('button', { name: `Mở bản tự đánh giá năm ${year}` }).click();
+  }
+
   openedList(): Locator {
     return this.page.getByRole('table', { name: 'Các gói đã mở (chỉ đọc)' });
   }

@@ -46,6 +46,8 @@ describe('the submission package of a real approved version', () => {
     // Characters Windows forbids (/ and :) are replaced; the Vietnamese stays readable.
     expect(evidence!.path).toMatch(/^tai-lieu-kiem-chung\/1\.1\.3\/Kế hoạch 47.KH-SNV. CCHC năm 2026\.pdf$/);
     expect(files.some((f) => f.role === 'signed-copy')).toBe(true);
+    // The approved snapshot itself, under the hash approval recorded.
+    expect(files.find((f) => f.role === 'snapshot')).toMatchObject({ path: 'ho-so-da-duyet.json', sha256: verified.manifest!.snapshotSha256 });
     expect(verified.manifest).toMatchObject({ year: 2026, version: 1, approval: { comment: 'Đồng ý' } });
   });
 });

@@ -55,7 +55,7 @@ describe('exchange channels and cchc commands', () => {
     expect(job.total).toBeGreaterThan(250_000);
 
     const byPath = await core.registry.invoke('package/verify', { path: outPath });
-    expect(byPath).toMatchObject({ ok: true, value: { ok: true, problems: [], checkedFiles: 7 } });
+    expect(byPath).toMatchObject({ ok: true, value: { ok: true, problems: [], checkedFiles: 8 } });
     const uploaded = await core.registry.invoke('package/verify', { fileName: 'goi-nop.zip', contentBase64: readFileSync(outPath).toString('base64') });
     expect((uploaded as { value: PackageVerification }).value.ok).toBe(true);
 
@@ -107,7 +107,7 @@ describe('exchange channels and cchc commands', () => {
     const ok = captureIo();
     expect(await runCli(['package', 'verify', zip], { io: ok.io, env: {} })).toBe(0);
     expect(ok.out.join('\n')).toContain('Sở Nội vụ — hồ sơ tự đánh giá năm 2026, phiên bản 2, duyệt bởi Trần Văn Mỹ (Giám đốc) ngày 20/11/2026 10:00.');
-    expect(ok.out.join('\n')).toContain('Gói hợp lệ: 7 tệp');
+    expect(ok.out.join('\n')).toContain('Gói hợp lệ: 8 tệp');
 
     const bytes = readFileSync(zip);
     bytes[bytes.indexOf(Buffer.from('kế hoạch CCHC'))] = 'K'.charCodeAt(0);

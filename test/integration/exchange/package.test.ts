@@ -27,7 +27,7 @@ describe('submission package: write, verify, open', () => {
     expect(m.unit.name).toBe('Sở Nội vụ');
     expect(m.approval).toEqual(version.approval);
     expect(m.snapshotSha256).toBe(version.snapshotSha256);
-    expect(m.files.map((f) => f.role)).toEqual(['document', 'document', 'signed-copy', 'evidence', 'evidence', 'evidence', 'evidence']);
+    expect(m.files.map((f) => f.role)).toEqual(['snapshot', 'document', 'document', 'signed-copy', 'evidence', 'evidence', 'evidence', 'evidence']);
 
     // Progress covers writing then reading back, each up to the total.
     const total = progress[0]!.total;
@@ -37,7 +37,9 @@ describe('submission package: write, verify, open', () => {
     const report = await verifyPackage(out);
     expect(report.problems).toEqual([]);
     expect(report.ok).toBe(true);
-    expect(report.checkedFiles).toBe(7);
+    expect(report.checkedFiles).toBe(8);
+    // The approved snapshot travels with the package, under the hash approval recorded.
+    expect(m.files[0]).toMatchObject({ path: 'ho-so-da-duyet.json', sha256: version.snapshotSha256 });
 
     const dataDir = join(temp.dir, 'data');
     const opened = await openPackage(dataDir, out, 'goi.zip', NOW);

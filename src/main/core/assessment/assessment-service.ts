@@ -267,3 +267,83 @@ export function compareYears(ctx: CoreContext, year: number, previousYear: numbe
     }),
   };
 }
+
+/** One approved item to start a draft from (see startFromApproved). */
+export interface ApprovedItemInput {
+  code: string;
+  answer: Answer | null;
+  explanation: string;
+  /** Evidence files already in the store (storeFileAsEvidence), to link to this item. */
+  fileIds: number[];
+}
+
+export interface StartFromApprovedResult {
+  carried: string[];
+  notCarried: { code: string; reason: string }[];
+  linksAdded: number;
+  score: SetScore;
+}
+
+/**
+ * Starts a year's draft from an approved dossier made elsewhere (a submission package): every
+ * item's answer and explanation, status "đang làm" so the officer checks each again, and the
+ * evidence links. One transaction; refused when the year already has entries (never overwrites)
+ * or runs on another set. `audit` says where the content came from, for the one audit entry.
+ */
+export function startFromApproved(
+  ctx: CoreContext,
+  input: { year: number; setId: string; setVersion: number; items: ApprovedItemInput[]; audit: Record<string, unknown> },
+): StartFromApprovedResult {
+  const { year } = input;
+  return ctx.db.transaction(() => {
+    const row = getAssessmentRow(ctx.db, year);
+    if (row && listEntries(ctx.db, year).length > 0) {
+      throw new AppError('CONFLICT', `Bản tự đánh giá năm ${year} trên máy này đã có dữ liệu; không ghi đè lên dữ liệu đã nhập.`);
+    }
+    if (row && (row.set_id !== input.setId || row.set_version !== input.setVersion)) {
+      throw new AppError(
+        'CONFLICT',
+        `Bản tự đánh giá năm ${year} trên máy này dùng bộ chỉ số «${row.set_id}» phiên bản ${row.set_version}, khác bộ chỉ số của hồ sơ («${input.setId}» phiên bản ${input.setVersion}).`,
+      );
+    }
+    const view = openAssessment(ctx, year, input.setId, input.setVersion);
+    if (view.setVersion !== input.setVersion) {
+      throw new AppError('NOT_FOUND', `Không tìm thấy bộ chỉ số «${input.setId}» phiên bản ${input.setVersion}.`);
+    }
+    beforeEdit(ctx.db, { kind: 'assessment', key: String(year) }, ctx.actor, ctx.now());
+    const leaves = new Map(selfScoredLeaves(view.set).map((l) => [l.item.code, l.item]));
+    const carried: string[] = [];
+    const notCarried: StartFromApprovedResult['notCarried'] = [];
+    let linksAdded = 0;
+    const at = ctx.now().toISOString();
+    for (const item of input.items) {
+      const leaf = leaves.get(item.code);
+      if (!leaf) {
+        notCarried.push({ code: item.code, reason: 'Bộ chỉ số trên máy này không có tiêu chí tự chấm với mã này.' });
+        continue;
+      }
+      const problem = item.answer ? answerFitsRule(leaf, item.answer) : null;
+      if (problem) {
+        notCarried.push({ code: item.code, reason: `Câu trả lời không hợp với cách tính điểm trên máy này: ${problem}` });
+        continue;
+      }
+      const explanation = toNfc(item.explanation);
+      // An item left empty in the approved version stays "chưa làm": nothing to carry.
+      if (!item.answer && !explanation.trim() && item.fileIds.length === 0) continue;
+      if (item.answer || explanation.trim()) {
+        upsertEntry(ctx.db, year, { code: item.code, answer: normaliseAnswer(item.answer), explanation, status: 'dang-lam', updatedAt: at });
+      }
+      const key = itemEvidenceKey(year, item.code);
+      for (const fileId of item.fileIds) linksAdded += evidenceAccess.linkToItems(ctx.db, fileId, [key], ctx.now());
+      carried.push(item.code);
+    }
+    appendAudit(ctx.db, {
+      at: ctx.now(),
+      actor: ctx.actor,
+      action: 'package.continue',
+      subject: `assessment:${year}`,
+      new: { ...input.audit, carried: carried.length, notCarried: notCarried.map((n) => n.code), linksAdded },
+    });
+    return { carried, notCarried, linksAdded, score: scoreOf(view.set, listEntries(ctx.db, year)) };
+  })();
+}

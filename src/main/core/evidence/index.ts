@@ -1,6 +1,6 @@
 import { dirname } from 'node:path';
 import type { Db } from '../db/open';
-import { copyLinksByKey, fileById, fileBySha, fileIdsByKey, fileViews, linkCountsByKey, type FileRow } from './evidence-store';
+import { addLinks, copyLinksByKey, fileById, fileBySha, fileIdsByKey, fileViews, linkCountsByKey, type FileRow } from './evidence-store';
 import { resolveBlob, storePaths } from './file-store';
 import { importEvidence } from './import-service';
 
@@ -90,4 +90,27 @@ function linkedOf(db: Db, dataDir: string, fileId: number): LinkedEvidence | nul
 export async function storeBufferAsEvidence(db: Db, dataDir: string, name: string, data: Buffer): Promise<{ fileId: number; sha256: string }> {
   const outcome = await importEvidence({ db, dataDir, now: () => new Date() }, { kind: 'buffer', data, name }, []);
   return { fileId: outcome.file.id, sha256: outcome.file.sha256 };
+}
+
+/**
+ * Stores a file from a path (streamed into the store while hashed, once per content), linked to
+ * nothing: the caller links it in its own transaction (see linkToItems). A stored file with no
+ * link is harmless (the library lists it as unlinked), so a caller that fails later leaves no harm.
+ */
+export async function storeFileAsEvidence(
+  db: Db,
+  dataDir: string,
+  path: string,
+  name: string,
+): Promise<{ fileId: number; sha256: string; size: number; duplicate: boolean }> {
+  const outcome = await importEvidence({ db, dataDir, now: () => new Date() }, { kind: 'path', path, name }, []);
+  return { fileId: outcome.file.id, sha256: outcome.file.sha256, size: outcome.file.size, duplicate: outcome.duplicate };
+}
+
+/**
+ * Links a stored file to assessment items ("<year>:<code>"); call inside the caller's transaction,
+ * which records the change in the audit log itself. Returns the links added (existing ones stay).
+ */
+export function linkToItems(db: Db, fileId: number, itemKeys: readonly string[], now: Date): number {
+  return addLinks(db, fileId, itemKeys.map((key) => ({ type: 'item' as const, key })), now.toISOString());
 }

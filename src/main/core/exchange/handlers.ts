@@ -9,6 +9,7 @@ import { safeFileName } from '../evidence/safe-name';
 import type { Handlers } from '../registry';
 import { backupStatus, createBackup } from './backup';
 import { getJob, startJob } from './jobs';
+import { continueFromPackage } from './package-continue';
 import { getOpenedPackage, listOpenedPackages, openPackage } from './package-open';
 import { verifyPackage } from './package-verify';
 import { writePackage } from './package-writer';
@@ -20,6 +21,7 @@ type ExchangeChannel =
   | 'package/open'
   | 'package/list-opened'
   | 'package/get-opened'
+  | 'package/continue'
   | 'exchange/job'
   | 'backup/create'
   | 'backup/status';
@@ -67,6 +69,7 @@ export const exchangeHandlers: Pick<Handlers, ExchangeChannel> = {
   'package/open': (input, ctx) => withZip(ctx, input, (path, name) => openPackage(ctx.dataDir, path, name, ctx.now())),
   'package/list-opened': (_input, ctx) => listOpenedPackages(ctx.dataDir),
   'package/get-opened': ({ id }, ctx) => getOpenedPackage(ctx.dataDir, id),
+  'package/continue': ({ id }, ctx) => continueFromPackage(ctx, id),
   'exchange/job': ({ id }) => {
     const job = getJob(id);
     if (!job) throw new AppError('NOT_FOUND', 'Không tìm thấy tác vụ này (ứng dụng có thể đã khởi động lại).');

@@ -1,4 +1,4 @@
-import type { FileRole } from '../../../shared/exchange/manifest';
+import { SNAPSHOT_FILE_NAME, type FileRole } from '../../../shared/exchange/manifest';
 import { safeFileName, splitExtension } from '../evidence/safe-name';
 import type { ApprovedVersionForExport } from './review-access';
 import type { ZipSource } from './zip-write';
@@ -6,6 +6,7 @@ import type { ZipSource } from './zip-write';
 /**
  * Where each file goes inside a submission package:
  *
+ *   ho-so-da-duyet.json                             the approved snapshot (canonical JSON)
  *   tai-lieu/<báo cáo>.docx, <biểu điểm>.xlsx      the generated documents
  *   ban-ky/<bản scan có chữ ký>.pdf                 the signed copy, if any
  *   tai-lieu-kiem-chung/<mã tiêu chí>/<tên tệp>     the evidence, one folder per item
@@ -33,7 +34,18 @@ export interface PlannedFile {
 export function planPackage(version: ApprovedVersionForExport): PlannedFile[] {
   const taken = new Set<string>();
   const place = (folder: string, rawName: string): string => uniquePath(folder, rawName, taken);
-  const files: PlannedFile[] = [];
+  taken.add(SNAPSHOT_FILE_NAME);
+  // The snapshot is the content itself (answers, explanations, evidence by hash): what another
+  // machine needs to continue from the package. Its hash is the one approval recorded.
+  const files: PlannedFile[] = [
+    {
+      entryPath: SNAPSHOT_FILE_NAME,
+      role: 'snapshot',
+      originalName: SNAPSHOT_FILE_NAME,
+      source: { kind: 'data', data: Buffer.from(version.snapshotJson, 'utf8') },
+      expectedSha256: version.snapshotSha256,
+    },
+  ];
   for (const doc of version.documents) {
     files.push({ entryPath: place(DOCUMENTS_DIR, doc.fileName), role: 'document', originalName: doc.fileName.normalize('NFC'), source: doc.source });
   }

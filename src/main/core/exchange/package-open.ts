@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { packageManifestSchema, type PackageManifest, type ZipProblem } from '../../../shared/exchange/manifest';
 import { AppError } from '../errors';
@@ -107,4 +107,56 @@ export async function listOpenedPackages(dataDir: string): Promise<OpenedPackage
     if (opened) found.push(opened);
   }
   return found.sort((a, b) => b.openedAt.localeCompare(a.openedAt));
+}
+
+/** Where a listed file of an opened package lies on disk. */
+export function openedFilePath(opened: OpenedPackageInfo, entryPath: string): string {
+  return join(opened.folder, 'noi-dung', ...entryPath.split('/'));
+}
+
+/**
+ * Checks an opened folder again against its manifest before anything is taken from it: every
+ * listed file present with its size and SHA-256, and nothing else under noi-dung/. The folder
+ * sits in the data folder where anyone with the disk can edit it.
+ */
+export async function verifyOpenedFolder(opened: OpenedPackageInfo): Promise<ZipProblem[]> {
+  const problems: ZipProblem[] = [];
+  const listed = new Set<string>();
+  for (const f of opened.manifest.files) {
+    listed.add(f.path.normalize('NFC'));
+    const path = openedFilePath(opened, f.path);
+    let actual: { sha256: string; size: number };
+    try {
+      const info = await stat(path);
+      if (!info.isFile()) throw new Error('not a file');
+      actual = await hashFile(path);
+    } catch {
+      problems.push({ kind: 'missing', entry: f.path, message: `Thiếu tệp «${f.path}» trong thư mục gói đã mở.` });
+      continue;
+    }
+    if (actual.size !== f.size || actual.sha256 !== f.sha256) {
+      problems.push({ kind: 'altered', entry: f.path, message: `Tệp «${f.path}» đã bị thay đổi sau khi mở gói (không còn khớp SHA-256 trong tệp kê khai).` });
+    }
+  }
+  for (const rel of await listFilesUnder(join(opened.folder, 'noi-dung'))) {
+    if (!listed.has(rel.normalize('NFC'))) problems.push({ kind: 'extra', entry: rel, message: `Tệp «${rel}» không có trong tệp kê khai của gói.` });
+  }
+  return problems;
+}
+
+/** Every file below `root` as a "/"-joined relative path (links and specials count as files: extra). */
+async function listFilesUnder(root: string, prefix = ''): Promise<string[]> {
+  const out: string[] = [];
+  let entries;
+  try {
+    entries = await readdir(join(root, prefix), { withFileTypes: true });
+  } catch {
+    return out;
+  }
+  for (const e of entries) {
+    const rel = prefix ? `${prefix}/${e.name}` : e.name;
+    if (e.isDirectory()) out.push(...(await listFilesUnder(root, rel)));
+    else out.push(rel);
+  }
+  return out;
 }

@@ -19,6 +19,8 @@ export interface ApprovedVersionForExport {
   version: number;
   approval: { by: string; at: string; comment: string };
   snapshotSha256: string;
+  /** The approved snapshot's canonical JSON (its SHA-256 is snapshotSha256), carried in the package. */
+  snapshotJson: string;
   /** The generated .docx and .xlsx of the approved version. */
   documents: { fileName: string; source: { kind: 'path'; path: string } | { kind: 'data'; data: Buffer } }[];
   /** The scanned signed copy, if one was attached. */
@@ -67,6 +69,7 @@ export const reviewAccess = {
       version: approved.versionNo,
       approval: { by: approved.approvedBy, at: approved.approvedAt, comment: approved.comment },
       snapshotSha256: approved.snapshotSha256,
+      snapshotJson: approved.snapshotJson,
       documents: approved.documents.map((d) => ({ fileName: d.fileName, source: { kind: 'data', data: d.data } })),
       ...(signed && approved.signedCopy ? { signedCopy: { fileName: approved.signedCopy.name, path: signed.storedPath } } : {}),
       evidence,

@@ -7,6 +7,8 @@ export interface ApprovedDossier {
   versionNo: number;
   snapshot: DossierSnapshot;
   snapshotSha256: string;
+  /** The stored canonical JSON, byte for byte what snapshotSha256 is taken over. */
+  snapshotJson: string;
   approvedBy: string;
   approvedAt: string;
   comment: string;
@@ -24,6 +26,7 @@ export function approvedDossier(db: Db, kind: SubjectKind, key: string, versionN
     versionNo: row.version_no,
     snapshot: JSON.parse(row.snapshot_json) as DossierSnapshot,
     snapshotSha256: row.snapshot_sha256,
+    snapshotJson: row.snapshot_json,
     approvedBy: row.decided_by_name ?? '',
     approvedAt: row.decided_at ?? '',
     comment: row.decision_comment,

@@ -1,8 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { OpenedPackage, PackageVerification, ZipInput } from '../../../../shared/contract/exchange';
+import type { ContinueSummary, OpenedPackage, PackageVerification, ZipInput } from '../../../../shared/contract/exchange';
 import { formatBytesVi, formatTimestampVi } from '../../../../shared/exchange/format';
 import type { PackageManifest } from '../../../../shared/exchange/manifest';
+import { formatPointsVi } from '../../../../shared/text/vi';
 import { useApi } from '../../api/context';
+import { useAuth } from '../../auth/auth-context';
 import { readFileAsBase64 } from '../../files';
 import { vi } from '../../i18n/vi';
 import { JobProgress } from './job-progress';
@@ -15,7 +17,7 @@ function subjectLabel(m: PackageManifest): string {
 }
 
 /** "Nộp hồ sơ": export the approved version, verify a package, review opened packages read-only. */
-export function SubmissionPage({ year }: { year: number }) {
+export function SubmissionPage({ year, onOpenAssessment }: { year: number; onOpenAssessment: (year: number) => void }) {
   const api = useApi();
   const [opened, setOpened] = useState<OpenedPackage[]>([]);
   const [viewing, setViewing] = useState<OpenedPackage | null>(null);
@@ -72,7 +74,7 @@ export function SubmissionPage({ year }: { year: number }) {
           </tbody>
         </table>
       )}
-      {viewing && <OpenedView pkg={viewing} onClose={() => setViewing(null)} />}
+      {viewing && <OpenedView key={viewing.id} pkg={viewing} onClose={() => setViewing(null)} onOpenAssessment={onOpenAssessment} />}
     </section>
   );
 }
@@ -252,8 +254,9 @@ function VerifyReport({ report, name }: { report: PackageVerification; name: str
   );
 }
 
-function OpenedView({ pkg, onClose }: { pkg: OpenedPackage; onClose: () => void }) {
+function OpenedView({ pkg, onClose, onOpenAssessment }: { pkg: OpenedPackage; onClose: () => void; onOpenAssessment: (year: number) => void }) {
   const m = pkg.manifest;
+  const { can } = useAuth();
   return (
     <div className="panel" role="region" aria-label={`Gói ${m.unit.name} — ${subjectLabel(m)}`}>
       <div className="row between">
@@ -307,7 +310,100 @@ function OpenedView({ pkg, onClose }: { pkg: OpenedPackage; onClose: () => void 
           ))}
         </tbody>
       </table>
-      <p className="muted small">{t.continueNote}</p>
+      {m.subject.kind === 'assessment' && can('package/continue') && <ContinuePanel pkg={pkg} year={m.year} onOpenAssessment={onOpenAssessment} />}
+    </div>
+  );
+}
+
+/** Officer: starts this machine's draft of the year from the package, after a confirmation. */
+function ContinuePanel({ pkg, year, onOpenAssessment }: { pkg: OpenedPackage; year: number; onOpenAssessment: (year: number) => void }) {
+  const api = useApi();
+  const [asking, setAsking] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [summary, setSummary] = useState<ContinueSummary | null>(null);
+
+  async function run() {
+    setBusy(true);
+    setError(null);
+    const r = await api.call('package/continue', { id: pkg.id });
+    setBusy(false);
+    setAsking(false);
+    if (!r.ok) return setError(r.error.message);
+    setSummary(r.value);
+  }
+
+  if (summary) return <ContinueReport summary={summary} onOpenAssessment={onOpenAssessment} />;
+  return (
+    <div className="continue-panel">
+      <p className="muted small">{t.continueIntro}</p>
+      {asking ? (
+        <div className="panel confirm-box" role="alertdialog" aria-labelledby="continue-title">
+          <h2 id="continue-title">{t.continueConfirmTitle(year)}</h2>
+          <p>{t.continueConfirmBody}</p>
+          <div className="row">
+            <button type="button" className="primary" disabled={busy} onClick={() => void run()}>
+              {t.continueConfirm}
+            </button>
+            <button type="button" className="secondary" disabled={busy} onClick={() => setAsking(false)}>
+              {t.cancel}
+            </button>
+          </div>
+          {busy && <p className="muted">{t.continuing}</p>}
+        </div>
+      ) : (
+        <div className="row">
+          <button type="button" className="primary" onClick={() => setAsking(true)}>
+            {t.continueButton}
+          </button>
+        </div>
+      )}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function ContinueReport({ summary: s, onOpenAssessment }: { summary: ContinueSummary; onOpenAssessment: (year: number) => void }) {
+  return (
+    <div className="continue-panel" role="region" aria-label={t.continueButton}>
+      <p className="success" role="status">
+        {t.continueDone(s.itemsCarried, s.year)}
+      </p>
+      <p>{t.continueEvidence(s.evidence.imported, s.evidence.alreadyStored, s.evidence.linked)}</p>
+      <p>{t.continueTotal(formatPointsVi(s.total), formatPointsVi(s.approvedTotal))}</p>
+      {s.notCarried.length > 0 && (
+        <>
+          <h3>{t.continueNotCarried}</h3>
+          <ul>
+            {s.notCarried.map((n) => (
+              <li key={n.code}>
+                <strong>{n.code}</strong>: {n.reason}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {s.missingFiles.length > 0 && (
+        <>
+          <h3>{t.continueMissingFiles}</h3>
+          <ul>
+            {s.missingFiles.map((f, i) => (
+              <li key={i}>
+                <strong>{f.itemCode}</strong>: {f.name}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <div className="row">
+        <button type="button" className="link" onClick={() => onOpenAssessment(s.year)}>
+          {t.openAssessment(s.year)}
+        </button>
+      </div>
     </div>
   );
 }
