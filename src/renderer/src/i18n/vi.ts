@@ -535,7 +535,7 @@ export const vi = {
     kindReport: 'Báo cáo định kỳ',
     year: 'Năm',
     period: 'Kỳ báo cáo',
-    periodPlaceholder: 'Ví dụ: quy-1, 6-thang, nam',
+    periodNames: { q1: 'Quý I', h1: '6 tháng', q3: 'Quý III', '9m': '9 tháng', year: 'Năm' },
     outPath: 'Lưu gói vào (đường dẫn đầy đủ; để trống: thư mục goi-nop trong thư mục dữ liệu)',
     exportButton: 'Xuất gói nộp',
     progressLabel: 'Tiến độ',
@@ -600,7 +600,8 @@ export const vi = {
     openAssessment: (year: number) => `Mở bản tự đánh giá năm ${year}`,
     close: 'Đóng',
     assessmentOf: (year: number) => `Tự đánh giá năm ${year}`,
-    reportOf: (period: string, year: number) => `Báo cáo kỳ ${period} năm ${year}`,
+    reportOf: (period: string, year: number) =>
+      `Báo cáo ${({ q1: 'quý I', h1: '6 tháng', q3: 'quý III', '9m': '9 tháng', year: 'cả' } as Record<string, string>)[period] ?? `kỳ ${period}`} năm ${year}`,
   },
   backup: {
     title: 'Sao lưu dữ liệu',

@@ -9,6 +9,7 @@ import { readFileAsBase64 } from '../../files';
 import { vi } from '../../i18n/vi';
 import { JobProgress } from './job-progress';
 import { useJob } from './use-job';
+import { REPORT_PERIOD_CODES, type ReportPeriodCode } from '../../../../shared/contract/reports';
 
 const t = vi.exchange;
 
@@ -83,7 +84,7 @@ function ExportPanel({ year }: { year: number }) {
   const api = useApi();
   const [kind, setKind] = useState<'assessment' | 'report'>('assessment');
   const [exportYear, setExportYear] = useState(String(year));
-  const [period, setPeriod] = useState('');
+  const [period, setPeriod] = useState<ReportPeriodCode>('q1');
   const [outPath, setOutPath] = useState('');
   const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
   const { job, follow } = useJob((done) =>
@@ -94,7 +95,7 @@ function ExportPanel({ year }: { year: number }) {
   async function start() {
     setMessage(null);
     const y = Number(exportYear);
-    const subject = kind === 'assessment' ? { kind, year: y } : { kind, year: y, period: period.trim() };
+    const subject = kind === 'assessment' ? { kind, year: y } : { kind, year: y, period };
     const r = await api.call('package/export', { subject, ...(outPath.trim() ? { outPath: outPath.trim() } : {}) });
     if (!r.ok) return setMessage({ kind: 'error', text: r.error.message });
     follow(r.value);
@@ -118,7 +119,13 @@ function ExportPanel({ year }: { year: number }) {
         {kind === 'report' && (
           <label className="field narrow">
             <span>{t.period}</span>
-            <input value={period} placeholder={t.periodPlaceholder} onChange={(e) => setPeriod(e.target.value)} />
+            <select value={period} onChange={(e) => setPeriod(e.target.value as ReportPeriodCode)}>
+              {REPORT_PERIOD_CODES.map((code) => (
+                <option key={code} value={code}>
+                  {t.periodNames[code]}
+                </option>
+              ))}
+            </select>
           </label>
         )}
       </div>
