@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import JSZip from 'jszip';
 import type { Download } from '@playwright/test';
 import { foldVietnamese, todayInVietnam } from '../../src/shared/text/vi';
 import { AppShellPage } from './pages/app-shell.page';
+import { EvidencePanelPage } from './pages/evidence.page';
 import { ReportsPage } from './pages/reports.page';
 import { completeFirstStart, signIn } from './support/first-start';
 import { expect, test } from './support/fixtures';
@@ -39,6 +40,7 @@ async function openOfficePart(download: Download, part: string): Promise<string>
 test('write the Quý I report and its biểu số liệu, keep them after a restart, and generate the .docx and .xlsx', async ({ page, app }, testInfo) => {
   const shell = new AppShellPage(page);
   const reports = new ReportsPage(page);
+  const evidence = new EvidencePanelPage(page);
   await app.launch();
   await completeFirstStart(page);
 
@@ -67,6 +69,11 @@ test('write the Quý I report and its biểu số liệu, keep them after a rest
   await reports.openSection('Công tác chỉ đạo, điều hành');
   await reports.sectionText().fill(`${DIRECTION}\n\n${DIRECTION_2}`);
   await expect(reports.saveState()).toHaveText('Đã lưu');
+  // The section's evidence, attached in the section itself; the report cites it.
+  const plan = testInfo.outputPath('Ke hoach 47-KH-SNV 11-01-2026.txt');
+  writeFileSync(plan, 'Kế hoạch cải cách hành chính năm 2026 của Sở Nội vụ.');
+  await evidence.attach(plan);
+  await expect(evidence.file('Ke hoach 47-KH-SNV 11-01-2026.txt')).toBeVisible();
   await reports.openSection('Cải cách thủ tục hành chính');
   await expect(reports.sectionTitle()).toContainText('Cải cách thủ tục hành chính');
   await reports.sectionText().fill(`${TTHC_INTRO}\n- ${TTHC_BULLET_1};\n- ${TTHC_BULLET_2}.`);
@@ -110,6 +117,7 @@ test('write the Quý I report and its biểu số liệu, keep them after a rest
   expect(fileTitle(docx)).toBe('bao-cao-cchc-quy-i-nam-2026-snv.docx');
   const body = await openOfficePart(docx, 'word/document.xml');
   for (const text of [DIRECTION, DIRECTION_2, TTHC_INTRO, TTHC_BULLET_1, TTHC_BULLET_2]) expect(body).toContain(text);
+  expect(body).toContain('Ke hoach 47-KH-SNV 11-01-2026.txt');
   await expect(reports.generateStatus()).toContainText(docx.suggestedFilename());
 
   // The biểu số liệu as .xlsx.

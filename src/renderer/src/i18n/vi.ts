@@ -292,10 +292,6 @@ export const vi = {
       prefillConfirm: 'Điền sẵn',
       prefilled: (n: number) => (n ? `Đã điền sẵn ${n} mục từ kết quả tự đánh giá.` : 'Không có mục trống nào để điền sẵn.'),
     },
-    evidence: {
-      title: (n: number) => `Tài liệu kiểm chứng gắn với mục này (${n})`,
-      dated: (date: string) => `ngày ${date}`,
-    },
     next: {
       title: 'Hạn báo cáo gần nhất',
       line: (title: string, deadline: string) => `Báo cáo CCHC ${title}: hạn gửi ${deadline}.`,
@@ -377,6 +373,7 @@ export const vi = {
     points: 'Điểm',
     explanation: 'Thuyết minh',
     itemBannerTitle: 'Ý kiến của lãnh đạo về tiêu chí này',
+    sectionBannerTitle: 'Ý kiến của lãnh đạo về mục này',
     lockedNotice: 'Hồ sơ đang trình lãnh đạo duyệt: chưa sửa được cho đến khi lãnh đạo trả lại hoặc duyệt.',
   },
   audit: {

@@ -5,7 +5,7 @@ import { selfScoredLeaves } from '../../../../shared/criteria/tree';
 import { formatPercentVi, formatPointsVi } from '../../../../shared/text/vi';
 import { useApi } from '../../api/context';
 import { vi } from '../../i18n/vi';
-import { ItemReviewComments } from '../review/item-comments';
+import { ReviewCommentsBanner } from '../review/item-comments';
 import { EvidenceBadge } from '../evidence/evidence-badge';
 import { EvidencePanel } from '../evidence/evidence-panel';
 import { ItemEditor } from './item-editor';
@@ -164,7 +164,12 @@ export function AssessmentWorkspace({ initial, readOnly = false, focusCode }: { 
           </nav>
           {current ? (
             <div className="item-column">
-              <ItemReviewComments key={`review-${current.item.code}`} year={view.year} code={current.item.code} />
+              <ReviewCommentsBanner
+                key={`review-${current.item.code}`}
+                subject={{ kind: 'assessment', key: String(view.year) }}
+                code={current.item.code}
+                title={vi.review.itemBannerTitle}
+              />
               <ItemEditor
                 key={current.item.code}
                 item={current.item}

@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import type { EvidenceFileView } from '../../../../shared/contract/evidence';
-import { itemTargetKey } from '../../../../shared/contract/evidence';
+import type { EvidenceFileView, EvidenceTarget } from '../../../../shared/contract/evidence';
 import { useApi } from '../../api/context';
 import { vi } from '../../i18n/vi';
 import { DocumentFacts } from './document-facts';
@@ -15,6 +14,8 @@ interface Props {
   file: EvidenceFileView;
   year: number;
   code: string;
+  /** What this panel links to: the item (year, code) or a report section. */
+  target: EvidenceTarget;
   /** Opens the metadata editor at once (a file just attached, still unconfirmed). */
   editOnMount: boolean;
   onChanged(): void;
@@ -25,14 +26,14 @@ interface Props {
 }
 
 /** One linked file: its facts, the other items it supports, and what the officer can do with it. */
-export function EvidenceFileRow({ file, year, code, editOnMount, onChanged, onUnlink, onLocation, onOpenItem, onMessage }: Props) {
+export function EvidenceFileRow({ file, year, code, target, editOnMount, onChanged, onUnlink, onLocation, onOpenItem, onMessage }: Props) {
   const api = useApi();
   const [editing, setEditing] = useState(editOnMount);
   const [previewing, setPreviewing] = useState(false);
   const [confirmUnlink, setConfirmUnlink] = useState(false);
   const [removeIfUnused, setRemoveIfUnused] = useState(false);
-  const others = linkedItems(file).filter((l) => !(l.year === year && l.code === code));
-  const here = file.links.find((l) => l.type === 'item' && l.key === itemTargetKey(year, code));
+  const others = linkedItems(file).filter((l) => !(target.type === 'item' && l.year === year && l.code === code));
+  const here = file.links.find((l) => l.type === target.type && l.key === target.key);
 
   async function open() {
     const r = await api.call('evidence/open', { fileId: file.id });

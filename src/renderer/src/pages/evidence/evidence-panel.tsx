@@ -15,6 +15,8 @@ const t = vi.evidence;
 interface Props {
   year: number;
   code: string;
+  /** A report section's evidence key ("report:2026:q1:tthc") instead of the item (year, code). */
+  sectionKey?: string;
   /** Tells the assessment views how many files the item now has. */
   onCountChange(count: number): void;
   onOpenItem?(code: string): void;
@@ -23,9 +25,12 @@ interface Props {
 type Message = { kind: 'error' | 'success'; text: string };
 
 /** The evidence of one scored item: attach (button or drop, many at once), describe, open, unlink. */
-export function EvidencePanel({ year, code, onCountChange, onOpenItem }: Props) {
+export function EvidencePanel({ year, code, sectionKey, onCountChange, onOpenItem }: Props) {
   const api = useApi();
-  const target: EvidenceTarget = useMemo(() => ({ type: 'item', key: itemTargetKey(year, code) }), [year, code]);
+  const target: EvidenceTarget = useMemo(
+    () => (sectionKey ? { type: 'report-section', key: sectionKey } : { type: 'item', key: itemTargetKey(year, code) }),
+    [year, code, sectionKey],
+  );
   const [files, setFiles] = useState<EvidenceFileView[] | null>(null);
   const [message, setMessage] = useState<Message | null>(null);
   const [picking, setPicking] = useState(false);
@@ -122,6 +127,7 @@ export function EvidencePanel({ year, code, onCountChange, onOpenItem }: Props) 
                 file={file}
                 year={year}
                 code={code}
+                target={target}
                 editOnMount={file.id === editFileId && !file.metaConfirmed}
                 onChanged={() => void reload()}
                 onUnlink={unlink}

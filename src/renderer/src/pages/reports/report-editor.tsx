@@ -6,6 +6,8 @@ import { vi } from '../../i18n/vi';
 import { DeadlineBadge } from './deadline-badge';
 import { GeneratePanel } from './generate-panel';
 import { ReportActions } from './report-actions';
+import { EvidencePanel } from '../evidence/evidence-panel';
+import { ReviewCommentsBanner } from '../review/item-comments';
 import { SectionEditor } from './section-editor';
 import { SectionsNav } from './sections-nav';
 import { StatisticsPanel } from './statistics-panel';
@@ -109,15 +111,23 @@ export function ReportEditor({ year, period, onBack }: { year: number; period: R
         <div className="walk" role="tabpanel" aria-label={t.contentTab}>
           <SectionsNav sections={view.sections} current={currentCode} onSelect={setCurrentCode} />
           {current && (
-            <SectionEditor
-              key={`${current.code}-${revision}`}
-              title={`${current.label}. ${current.title}`}
-              guidance={current.hint}
-              note={current.draft ? t.draftNote : undefined}
-              initial={current.text}
-              evidence={current.evidence}
-              onSave={(text) => saveSection(current.code, text)}
-            />
+            <div className="item-column">
+              <ReviewCommentsBanner
+                key={`review-${current.code}`}
+                subject={{ kind: 'report', key: `${year}:${period}` }}
+                code={current.code}
+                title={vi.review.sectionBannerTitle}
+              />
+              <SectionEditor
+                key={`${current.code}-${revision}`}
+                title={`${current.label}. ${current.title}`}
+                guidance={current.hint}
+                note={current.draft ? t.draftNote : undefined}
+                initial={current.text}
+                evidence={<EvidencePanel year={year} code={current.code} sectionKey={current.evidenceKey} onCountChange={() => undefined} />}
+                onSave={(text) => saveSection(current.code, text)}
+              />
+            </div>
           )}
         </div>
       ) : (

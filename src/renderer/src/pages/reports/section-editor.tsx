@@ -1,8 +1,6 @@
-import { useId } from 'react';
-import type { ReportEvidenceRef } from '../../../../shared/contract/reports';
+import { useId, type ReactNode } from 'react';
 import { vi } from '../../i18n/vi';
 import { SaveStatus } from './save-status';
-import { SectionEvidence } from './section-evidence';
 import { useAutosave } from './use-autosave';
 
 interface Props {
@@ -12,7 +10,8 @@ interface Props {
   /** A remark above the text, e.g. that it was carried from the previous period. */
   note?: string | undefined;
   initial: string;
-  evidence: ReportEvidenceRef[];
+  /** The section's tài liệu kiểm chứng (the evidence panel, linked to this section). */
+  evidence: ReactNode;
   /** Resolves to an error message, or null once main has kept the text. */
   onSave(text: string): Promise<string | null>;
 }
@@ -43,7 +42,7 @@ export function SectionEditor({ title, guidance, note, initial, evidence, onSave
       <p id={hintId} className="muted small">
         {t.formatHint}
       </p>
-      <SectionEvidence evidence={evidence} />
+      {evidence}
     </article>
   );
 }

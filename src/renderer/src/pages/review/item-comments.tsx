@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { ReviewComment } from '../../../../shared/contract/review';
+import type { ReviewComment, SubjectKind } from '../../../../shared/contract/review';
 import { formatDateTimeVi } from '../../../../shared/review-labels';
 import { useApi } from '../../api/context';
 import { vi } from '../../i18n/vi';
@@ -8,22 +8,24 @@ import { useRoles } from './use-roles';
 const t = vi.review;
 
 /**
- * The leader's unresolved comments on one assessment item, shown above the item until the officer
- * marks them resolved, or a notice that the dossier is with the leader (edits are refused then).
- * Mounted by the assessment workspace; renders nothing otherwise.
+ * The leader's unresolved comments on one part of a dossier (an assessment item, a report
+ * section), shown above it until the officer marks them resolved, or a notice that the dossier is
+ * with the leader (edits are refused then). Renders nothing otherwise.
  */
-export function ItemReviewComments({ year, code }: { year: number; code: string }) {
+export function ReviewCommentsBanner({ subject, code, title }: { subject: { kind: SubjectKind; key: string }; code: string; title: string }) {
   const api = useApi();
   const can = useRoles();
+  // Compared by value: the caller builds a new subject object on every render.
+  const { kind, key } = subject;
   const [comments, setComments] = useState<ReviewComment[]>([]);
   const [locked, setLocked] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
   const load = useCallback(async () => {
-    const r = await api.call('review/status', { kind: 'assessment', key: String(year) });
+    const r = await api.call('review/status', { kind, key });
     setComments(r.ok ? r.value.comments.filter((c) => !c.resolved && c.target === code) : []);
     setLocked(r.ok && r.value.current.status === 'submitted');
-  }, [api, year, code]);
+  }, [api, kind, key, code]);
 
   useEffect(() => {
     void load();
@@ -45,8 +47,8 @@ export function ItemReviewComments({ year, code }: { year: number; code: string 
   }
   if (comments.length === 0) return null;
   return (
-    <section className="review-banner" role="region" aria-label={t.itemBannerTitle}>
-      <h3>{t.itemBannerTitle}</h3>
+    <section className="review-banner" role="region" aria-label={title}>
+      <h3>{title}</h3>
       {comments.map((c) => (
         <div key={c.id} className="review-banner-item">
           <p>{c.body}</p>
