@@ -76,6 +76,11 @@ test('import a criteria set, answer items of several kinds, watch total and band
   // Reload the page and restart the process: after signing in again, everything is still there.
   await app.launch();
   await signIn(page);
+  // The home page sums the dossier up: points and band as the assessment computed them.
+  await expect(page.getByTestId('overview-points')).toContainText('8,50/');
+  await expect(page.getByTestId('overview-points')).toContainText('xếp loại Tốt');
+  await expect(page.getByTestId('overview-review')).toContainText('Phiên bản 1: Đang soạn.');
+  await page.screenshot({ path: testInfo.outputPath('home-overview.png'), fullPage: true });
   await shell.goTo('Tự đánh giá');
   await expect(assessment.total()).toHaveText('8,50');
   await assessment.openItem('2.2');

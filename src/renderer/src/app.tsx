@@ -160,6 +160,7 @@ function Workspace() {
                 setPage('reports');
               }}
               onOpenBackup={() => navigate('backup')}
+              onOpenPage={navigate}
             />
           )}
           {page === 'assessment' && (

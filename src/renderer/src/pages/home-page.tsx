@@ -2,9 +2,17 @@ import type { AppInfo } from '../../../shared/contract/app';
 import type { ReportPeriodCode } from '../../../shared/contract/reports';
 import { vi } from '../i18n/vi';
 import { BackupReminder } from './exchange/backup-reminder';
+import { DossierOverview } from './home/dossier-overview';
 import { NextDeadline } from './reports/next-deadline';
 
-export function HomePage({ info, onOpenReport, onOpenBackup }: { info: AppInfo; onOpenReport(period: ReportPeriodCode): void; onOpenBackup?: () => void }) {
+interface Props {
+  info: AppInfo;
+  onOpenReport(period: ReportPeriodCode): void;
+  onOpenBackup?: () => void;
+  onOpenPage?: (page: 'assessment' | 'evidence-verify' | 'review') => void;
+}
+
+export function HomePage({ info, onOpenReport, onOpenBackup, onOpenPage }: Props) {
   const p = info.latestProfile;
   const t = vi.home;
   return (
@@ -27,6 +35,7 @@ export function HomePage({ info, onOpenReport, onOpenBackup }: { info: AppInfo; 
           <dd className="mono">{info.dataDir}</dd>
         </dl>
       )}
+      {p && onOpenPage && <DossierOverview year={p.year} onOpen={onOpenPage} />}
       {p && <NextDeadline year={p.year} onOpen={onOpenReport} />}
     </section>
   );
