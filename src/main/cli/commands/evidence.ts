@@ -12,24 +12,10 @@ import {
 } from '../../../shared/contract/evidence';
 import { formatDateVi, formatNumberVi, todayInVietnam } from '../../../shared/text/vi';
 import type { Core } from '../../core/app';
+import { flag, positional } from '../args';
 import { call, type CliCommand, type CliIo } from '../command';
 
 /** `cchc evidence …`: the same uploads, store and checks as the window's «Tài liệu kiểm chứng». */
-
-function flag(args: string[], name: string): string | undefined {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-}
-
-function positional(args: string[], flagsWithValue: readonly string[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    if (flagsWithValue.includes(a)) i++;
-    else if (!a.startsWith('--')) out.push(a);
-  }
-  return out;
-}
 
 function yearOf(args: string[], io: CliIo): number | null {
   const text = flag(args, '--year') ?? todayInVietnam().slice(0, 4);
