@@ -20,6 +20,12 @@ export const vi = {
     submission: 'Nộp hồ sơ',
     backup: 'Sao lưu',
   },
+  navGroups: {
+    assessment: 'Tự đánh giá',
+    reports: 'Báo cáo định kỳ',
+    review: 'Duyệt và nộp',
+    system: 'Hệ thống',
+  },
   firstStart: {
     title: 'Chào mừng đến với CCHC Desk',
     accountStep: 'Bước 1/2 — Tài khoản quản trị',
