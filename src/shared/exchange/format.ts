@@ -10,13 +10,5 @@ export function formatTimestampVi(iso: string): string {
   return `${formatDateVi(todayInVietnam(new Date(t)))} ${hh}:${mm}`;
 }
 
-/** Bytes for people: "1,5 GB", "820 KB" (Vietnamese decimal comma). */
-export function formatBytesVi(n: number): string {
-  const fmt = (v: number) => new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 }).format(v);
-  const GiB = 1024 ** 3;
-  const MiB = 1024 ** 2;
-  if (n >= GiB) return `${fmt(n / GiB)} GB`;
-  if (n >= MiB) return `${fmt(n / MiB)} MB`;
-  if (n >= 1024) return `${fmt(n / 1024)} KB`;
-  return `${n} byte`;
-}
+// Sizes are formatted with the other Vietnamese number helpers; exchange code imports them from here too.
+export { formatBytesVi } from '../text/vi';

@@ -37,6 +37,14 @@ export function formatNumberVi(value: number, fractionDigits = 2): string {
   }).format(value);
 }
 
+/** Sizes in binary units as a file manager shows them: "750 byte", "820 KB", "1,5 GB". */
+export function formatBytesVi(n: number): string {
+  if (n < 1024) return `${n} byte`;
+  if (n < 1024 ** 2) return `${formatNumberVi(n / 1024, 1)} KB`;
+  if (n < 1024 ** 3) return `${formatNumberVi(n / 1024 ** 2, 1)} MB`;
+  return `${formatNumberVi(n / 1024 ** 3, 1)} GB`;
+}
+
 /** Points keep two decimals exactly as official tables print them: 2,50. */
 export function formatPointsVi(value: number): string {
   return new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value);

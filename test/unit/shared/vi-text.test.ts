@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  formatBytesVi,
   compareVietnamese,
   foldVietnamese,
   formatDateVi,
@@ -73,5 +74,17 @@ describe('parseNumberVi', () => {
 
   it.each(['', 'abc', '1,2,3', '12%', '--1'])('refuses %j', (text) => {
     expect(parseNumberVi(text)).toBeNull();
+  });
+});
+
+describe('formatBytesVi', () => {
+  it.each([
+    [0, '0 byte'],
+    [750, '750 byte'],
+    [1536, '1,5 KB'],
+    [9 * 1024 ** 2, '9 MB'],
+    [1.5 * 1024 ** 3, '1,5 GB'],
+  ])('writes %d as %s', (bytes, text) => {
+    expect(formatBytesVi(bytes)).toBe(text);
   });
 });

@@ -10,7 +10,7 @@ import {
   type EvidenceVerifyReport,
   type UploadStarted,
 } from '../../../shared/contract/evidence';
-import { formatDateVi, formatNumberVi, todayInVietnam } from '../../../shared/text/vi';
+import { formatBytesVi, formatDateVi, todayInVietnam } from '../../../shared/text/vi';
 import type { Core } from '../../core/app';
 import { flag, positional } from '../args';
 import { call, type CliCommand, type CliIo } from '../command';
@@ -25,13 +25,6 @@ function yearOf(args: string[], io: CliIo): number | null {
     return null;
   }
   return year;
-}
-
-export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} byte`;
-  if (n < 1024 ** 2) return `${formatNumberVi(n / 1024, 1)} KB`;
-  if (n < 1024 ** 3) return `${formatNumberVi(n / 1024 ** 2, 1)} MB`;
-  return `${formatNumberVi(n / 1024 ** 3, 2)} GB`;
 }
 
 export function describeSuggestions(s: EvidenceMetaSuggestions): string {
@@ -51,7 +44,7 @@ function describeFile(io: CliIo, f: EvidenceFileView): void {
   const meta = [m.docType, reference && `số ${reference}`, m.issueDate && `ngày ${formatDateVi(m.issueDate)}`, m.issuer, m.summary]
     .filter(Boolean)
     .join(', ');
-  io.out(`#${f.id}  ${f.originalName}  (${formatBytes(f.size)})`);
+  io.out(`#${f.id}  ${f.originalName}  (${formatBytesVi(f.size)})`);
   if (meta) io.out(`  ${meta}${f.metaConfirmed ? '' : ' (chưa xác nhận)'}`);
   if (f.links.length) io.out(`  Kiểm chứng cho: ${f.links.map((l) => l.key + (l.location ? ` (${l.location})` : '')).join(', ')}`);
 }
@@ -141,7 +134,7 @@ export const evidenceCommands: CliCommand[] = [
         io.out(
           result.duplicate
             ? `Trùng nội dung với tài liệu #${f.id} «${f.originalName}» đã lưu; không sao chép lại${result.linksAdded ? `, đã gắn với ${target.key}` : ', đã gắn từ trước'}.`
-            : `Đã lưu #${f.id} «${f.originalName}» (${formatBytes(f.size)}), gắn với ${target.key}.`,
+            : `Đã lưu #${f.id} «${f.originalName}» (${formatBytesVi(f.size)}), gắn với ${target.key}.`,
         );
         for (const notice of result.nameNotices) io.out(`  Lưu ý: ${notice}`);
         const suggestions = describeSuggestions(f.suggestions);
@@ -204,7 +197,7 @@ export const evidenceCommands: CliCommand[] = [
       if (!report) return 1;
       if (args.includes('--json')) io.out(JSON.stringify(report, null, 2));
       else {
-        io.out(`Đã kiểm tra ${report.checkedFiles} tệp (${formatBytes(report.checkedBytes)}): ${report.okFiles} tệp nguyên vẹn.`);
+        io.out(`Đã kiểm tra ${report.checkedFiles} tệp (${formatBytesVi(report.checkedBytes)}): ${report.okFiles} tệp nguyên vẹn.`);
         for (const f of report.missing) io.out(`  MẤT: #${f.id} «${f.originalName}» (kiểm chứng cho ${f.linkCount} mục)`);
         for (const f of report.altered) io.out(`  BỊ THAY ĐỔI: #${f.id} «${f.originalName}» (kiểm chứng cho ${f.linkCount} mục)`);
       }
