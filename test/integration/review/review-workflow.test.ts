@@ -16,16 +16,11 @@ import type {
 } from '../../../src/shared/contract/review';
 import type { ExportedFile } from '../../../src/shared/contract/criteria';
 import { makeTextPdf } from '../../fixtures/evidence/make-pdf';
+import { ok } from '../../helpers/registry';
 import { makeTempDir } from '../../helpers/temp-dir';
 import { sampleProfile } from '../../helpers/sample-profile';
 
 type R = { ok: boolean; value?: unknown; error?: { code: string; message: string } };
-
-async function ok<T>(promise: Promise<R>): Promise<T> {
-  const result = await promise;
-  if (!result.ok) throw new Error(JSON.stringify(result.error));
-  return result.value as T;
-}
 
 describe('review and approval of the year’s assessment', () => {
   let temp: ReturnType<typeof makeTempDir>;
