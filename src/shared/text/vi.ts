@@ -106,6 +106,18 @@ export function todayInVietnam(now: Date = new Date()): string {
 }
 
 /**
+ * A stored instant in Vietnam time (UTC+7, no daylight saving): "2026-11-25T07:05:09Z" →
+ * "25/11/2026 14:05", or "25/11/2026 14:05:09" with seconds. Text that is not an instant is
+ * shown as it is.
+ */
+export function formatInstantVi(iso: string, options: { seconds?: boolean } = {}): string {
+  const t = Date.parse(iso);
+  if (!Number.isFinite(t)) return iso;
+  const s = new Date(t + 7 * 3600_000).toISOString();
+  return `${s.slice(8, 10)}/${s.slice(5, 7)}/${s.slice(0, 4)} ${s.slice(11, options.seconds ? 19 : 16)}`;
+}
+
+/**
  * Reads a number typed the Vietnamese way ("85,5", "1.234,5") or the plain way ("85.5").
  * A comma is the decimal separator; dots before a comma are thousands separators. Null when it
  * is not a number.

@@ -5,6 +5,7 @@ import {
   foldVietnamese,
   formatDateVi,
   formatDecreeDate,
+  formatInstantVi,
   formatNumberVi,
   formatPercentVi,
   formatPointsVi,
@@ -86,5 +87,13 @@ describe('formatBytesVi', () => {
     [1.5 * 1024 ** 3, '1,5 GB'],
   ])('writes %d as %s', (bytes, text) => {
     expect(formatBytesVi(bytes)).toBe(text);
+  });
+});
+
+describe('formatInstantVi', () => {
+  it('shows an instant in Vietnam time, to the minute or the second, across midnight', () => {
+    expect(formatInstantVi('2026-11-25T07:05:09Z')).toBe('25/11/2026 14:05');
+    expect(formatInstantVi('2026-11-25T17:05:09.000Z', { seconds: true })).toBe('26/11/2026 00:05:09');
+    expect(formatInstantVi('không phải ngày')).toBe('không phải ngày');
   });
 });
