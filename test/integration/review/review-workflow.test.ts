@@ -127,7 +127,7 @@ describe('review and approval of the year’s assessment', () => {
     expect(approved.current.snapshotSha256).toMatch(/^[0-9a-f]{64}$/);
     // The annual dossier from the reporting domain: the Decree-30 report and the self-score table.
     expect(approved.current.documents.map((d) => d.fileName.split('.').pop())).toEqual(['docx', 'xlsx']);
-    expect(approved.current.decided?.name).toBe('hệ thống (local-system)');
+    expect(approved.current.decided?.name).toBe('hệ thống');
 
     const actions = (await ok<AuditPage>(call('audit/list', { limit: 100 }))).entries.map((e) => e.action).reverse();
     expect(actions).toEqual([
