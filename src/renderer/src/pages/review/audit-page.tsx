@@ -195,7 +195,7 @@ export function AuditPage() {
               ))}
             </tbody>
           </table>
-          <div className="row">
+          <div className="row pager">
             <span className="muted small">{t.page(offset + 1, offset + page.entries.length, page.total)}</span>
             <button type="button" className="secondary" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}>
               {t.previous}
