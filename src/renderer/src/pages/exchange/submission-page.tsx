@@ -3,6 +3,7 @@ import type { OpenedPackage, PackageVerification, ZipInput } from '../../../../s
 import { formatBytesVi, formatTimestampVi } from '../../../../shared/exchange/format';
 import type { PackageManifest } from '../../../../shared/exchange/manifest';
 import { useApi } from '../../api/context';
+import { ErrorLine } from '../../components/message-line';
 import { readFileAsBase64 } from '../../files';
 import { vi } from '../../i18n/vi';
 import { useJob } from './use-job';
@@ -196,11 +197,7 @@ function VerifyPanel({ onOpened }: { onOpened: (p: OpenedPackage) => void }) {
         </button>
       </div>
       {busy && <p className="muted">{t.checking}</p>}
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine text={error} />
       {report && input && <VerifyReport report={report} name={input.name} />}
       {report?.ok && (
         <div className="row">

@@ -1,4 +1,5 @@
 import type { ExchangeJob } from '../../../../shared/contract/exchange';
+import { MessageLine } from '../../components/message-line';
 import { JobProgress } from './job-progress';
 
 export type JobMessage = { kind: 'error' | 'success'; text: string };
@@ -34,11 +35,7 @@ export function WriteZipControls(props: {
         </button>
       </div>
       {props.job && <JobProgress job={props.job} />}
-      {props.message && (
-        <p className={props.message.kind} role={props.message.kind === 'error' ? 'alert' : 'status'}>
-          {props.message.text}
-        </p>
-      )}
+      <MessageLine message={props.message} />
     </>
   );
 }

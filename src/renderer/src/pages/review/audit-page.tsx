@@ -5,6 +5,7 @@ import { ITEM_STATUS_LABELS } from '../../../../shared/criteria/format';
 import { AUDIT_ACTION_LABELS, auditActionLabel, formatDateTimeVi, subjectLabel, VERSION_STATUS_LABELS } from '../../../../shared/review-labels';
 import { formatNumberVi, parseDateVi } from '../../../../shared/text/vi';
 import { useApi } from '../../api/context';
+import { ErrorLine } from '../../components/message-line';
 import { saveBase64File } from '../../files';
 import { vi } from '../../i18n/vi';
 
@@ -103,11 +104,7 @@ export function AuditPage() {
     <section className="audit-page">
       <h1>{t.title}</h1>
       <p className="muted">{t.intro}</p>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine text={error} />
       <div className="row">
         <button type="button" className="primary" onClick={() => void runVerify()}>
           {t.verify}

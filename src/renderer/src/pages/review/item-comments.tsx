@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { ReviewComment } from '../../../../shared/contract/review';
 import { formatDateTimeVi } from '../../../../shared/review-labels';
 import { useApi } from '../../api/context';
+import { ErrorLine } from '../../components/message-line';
 import { vi } from '../../i18n/vi';
 import { useRoles } from './use-roles';
 
@@ -58,11 +59,7 @@ export function ItemReviewComments({ year, code }: { year: number; code: string 
           )}
         </div>
       ))}
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine text={error} />
     </section>
   );
 }
