@@ -1,4 +1,5 @@
 import type { SubjectKind, VersionStatus } from './contract/review';
+import { formatInstantVi } from './text/vi';
 
 /** Vietnamese names of review states and audit actions, shared by the UI, the CLI and exports. */
 
@@ -48,12 +49,9 @@ export function subjectId(kind: SubjectKind, key: string): string {
   return `${kind}:${key}`;
 }
 
-/** An ISO instant as Vietnam time (UTC+7, no daylight saving): "25/11/2026 20:05:09". */
+/** Review and audit times keep the seconds: several steps often fall within one minute. */
 export function formatDateTimeVi(iso: string): string {
-  const t = Date.parse(iso);
-  if (Number.isNaN(t)) return iso;
-  const s = new Date(t + 7 * 3600_000).toISOString();
-  return `${s.slice(8, 10)}/${s.slice(5, 7)}/${s.slice(0, 4)} ${s.slice(11, 19)}`;
+  return formatInstantVi(iso, { seconds: true });
 }
 
 const PERIOD_WORDS: Record<string, string> = { q1: 'quý I', h1: '6 tháng', q3: 'quý III', '9m': '9 tháng', year: 'năm' };

@@ -43,6 +43,8 @@ test('the administrator creates a leader-only account; the leader reads but cann
   // What a leader does not do is not offered.
   const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
   await expect(nav.getByRole('button', { name: 'Tài khoản' })).toHaveCount(0);
+  // Backing up is the administrator's only action there: no «Sao lưu» entry, no reminder pointing to it.
+  await expect(nav.getByRole('button', { name: 'Sao lưu' })).toHaveCount(0);
   await shell.goTo('Tự đánh giá');
   await expect(page.getByText('Bạn đang xem kết quả tự đánh giá. Chỉ cán bộ đầu mối được chấm điểm.')).toBeVisible();
   await expect(assessment.total()).toHaveText('0,00');

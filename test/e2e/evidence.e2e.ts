@@ -1,16 +1,15 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { makeBrokenPdf, makeEncryptedPdf, makeTextPdf } from '../fixtures/evidence/make-pdf';
 import type { Page } from '@playwright/test';
 import { AppShellPage } from './pages/app-shell.page';
 import { AssessmentPage } from './pages/assessment.page';
-import { CriteriaPage } from './pages/criteria.page';
 import { EvidencePanelPage, EvidenceSearchPage, EvidenceVerifyPage } from './pages/evidence.page';
 import { completeFirstStart } from './support/first-start';
 import { expect, test } from './support/fixtures';
+import { startSmallSetAssessment } from './support/small-set';
 
-const SMALL_SET = resolve(import.meta.dirname, '../fixtures/criteria/e2e-small-set.json');
 const PLAN = 'Ke hoach 47-KH-UBND 11-01-2022.pdf';
 const REPORT = 'Bao cao 12-BC-SNV 05-06-2026.txt';
 const EMPTY = 'rong.txt';
@@ -29,17 +28,8 @@ function storedFiles(dataDir: string, folder: 'files' | 'tmp' = 'files'): string
 }
 
 async function openSmallSetAssessment(page: Page): Promise<void> {
-  const shell = new AppShellPage(page);
-  const criteria = new CriteriaPage(page);
-  const assessment = new AssessmentPage(page);
   await completeFirstStart(page);
-  await shell.goTo('Bộ chỉ số');
-  await criteria.chooseFile(SMALL_SET);
-  await criteria.confirm();
-  await expect(criteria.status()).toContainText('Đã lưu');
-  await shell.goTo('Tự đánh giá');
-  await assessment.start('Bộ chỉ số thử nghiệm');
-  await expect(assessment.itemTitle()).toBeVisible();
+  await startSmallSetAssessment(page);
 }
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');

@@ -1,21 +1,18 @@
 import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { makeTextPdf } from '../fixtures/evidence/make-pdf';
 import { AppShellPage } from './pages/app-shell.page';
 import { AssessmentPage } from './pages/assessment.page';
 import { AuditLogPage } from './pages/audit.page';
-import { CriteriaPage } from './pages/criteria.page';
 import { ExchangePage } from './pages/exchange.page';
 import { ReportsPage } from './pages/reports.page';
 import { ReviewPage } from './pages/review.page';
 import { completeFirstStart, DEFAULT_ADMIN } from './support/first-start';
 import { expect, test } from './support/fixtures';
+import { startSmallSetAssessment } from './support/small-set';
 
-const SMALL_SET = resolve(import.meta.dirname, '../fixtures/criteria/e2e-small-set.json');
 
 test('review cycle: send, return with an item comment, resolve and resend, approve, edit into version 2, audit verifies', async ({ page, app }, testInfo) => {
   const shell = new AppShellPage(page);
-  const criteria = new CriteriaPage(page);
   const assessment = new AssessmentPage(page);
   const review = new ReviewPage(page);
   const audit = new AuditLogPage(page);
@@ -23,15 +20,9 @@ test('review cycle: send, return with an item comment, resolve and resend, appro
   await app.launch();
   // The first account holds every role: officer, leader and submitter.
   await completeFirstStart(page);
-
-  await shell.goTo('Bộ chỉ số');
-  await criteria.chooseFile(SMALL_SET);
-  await criteria.confirm();
-  await expect(criteria.status()).toContainText('Đã lưu');
+  await startSmallSetAssessment(page);
 
   // The officer answers two items.
-  await shell.goTo('Tự đánh giá');
-  await assessment.start('Bộ chỉ số thử nghiệm');
   await expect(assessment.total()).toHaveText('0,00');
   await assessment.openItem('1.1');
   await assessment.chooseRadio('Có');

@@ -1,12 +1,10 @@
 import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { AppShellPage } from './pages/app-shell.page';
 import { AssessmentPage } from './pages/assessment.page';
 import { CriteriaPage } from './pages/criteria.page';
 import { completeFirstStart, signIn } from './support/first-start';
 import { expect, test } from './support/fixtures';
-
-const SMALL_SET = resolve(import.meta.dirname, '../fixtures/criteria/e2e-small-set.json');
+import { SMALL_SET } from './support/small-set';
 
 test('import a criteria set, answer items of several kinds, watch total and band, keep values after reload', async ({ page, app }, testInfo) => {
   const shell = new AppShellPage(page);

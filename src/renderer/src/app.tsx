@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { ChannelName } from '../../shared/contract';
 import type { AppInfo } from '../../shared/contract/app';
 import type { AuthStatus } from '../../shared/contract/auth';
 import type { ReportPeriodCode } from '../../shared/contract/reports';
@@ -28,6 +29,46 @@ import { AuditPage } from './pages/review/audit-page';
 import { ReviewPage } from './pages/review/review-page';
 
 export type PageId = 'home' | 'assessment' | 'reports' | 'review' | 'submission' | 'audit' | 'criteria' | 'evidence-verify' | 'evidence-search' | 'backup' | 'profile' | 'accounts';
+
+interface NavEntry {
+  id: PageId;
+  label: string;
+  /** Hidden unless the person may call this channel: the page offers nothing else to do. */
+  needs?: ChannelName;
+}
+
+/** The sidebar, grouped by the work it serves; every page but the home page sits in one group. */
+const NAV_GROUPS: { id: string; title: string; entries: NavEntry[] }[] = [
+  {
+    id: 'assessment',
+    title: vi.navGroups.assessment,
+    entries: [
+      { id: 'assessment', label: vi.nav.assessment },
+      { id: 'criteria', label: vi.nav.criteria },
+      { id: 'evidence-verify', label: vi.nav.verify },
+    ],
+  },
+  { id: 'reports', title: vi.navGroups.reports, entries: [{ id: 'reports', label: vi.nav.reports }] },
+  {
+    id: 'review',
+    title: vi.navGroups.review,
+    entries: [
+      { id: 'review', label: vi.nav.review },
+      { id: 'submission', label: vi.nav.submission },
+      { id: 'audit', label: vi.nav.audit },
+    ],
+  },
+  {
+    id: 'system',
+    title: vi.navGroups.system,
+    entries: [
+      { id: 'profile', label: vi.nav.profile },
+      { id: 'accounts', label: vi.nav.accounts, needs: 'accounts/list' },
+      // Backing up is the administrator's; restoring is a command line step, not in the window.
+      { id: 'backup', label: vi.nav.backup, needs: 'backup/create' },
+    ],
+  },
+];
 
 /**
  * Who is at the keyboard decides the screen: no account yet → first start (administrator, then
@@ -128,16 +169,21 @@ function Workspace() {
       <nav className="sidebar" aria-label="Điều hướng chính">
         <div className="brand">{vi.appName}</div>
         <NavButton id="home" current={page} onSelect={navigate} label={vi.nav.home} />
-        <NavButton id="assessment" current={page} onSelect={navigate} label={vi.nav.assessment} />
-        <NavButton id="reports" current={page} onSelect={navigate} label={vi.nav.reports} />
-        <NavButton id="review" current={page} onSelect={navigate} label={vi.nav.review} />
-        <NavButton id="submission" current={page} onSelect={navigate} label={vi.nav.submission} />
-        <NavButton id="audit" current={page} onSelect={navigate} label={vi.nav.audit} />
-        <NavButton id="evidence-verify" current={page} onSelect={navigate} label={vi.nav.verify} />
-        <NavButton id="criteria" current={page} onSelect={navigate} label={vi.nav.criteria} />
-        <NavButton id="backup" current={page} onSelect={navigate} label={vi.nav.backup} />
-        <NavButton id="profile" current={page} onSelect={navigate} label={vi.nav.profile} />
-        {can('accounts/list') && <NavButton id="accounts" current={page} onSelect={navigate} label={vi.nav.accounts} />}
+        {NAV_GROUPS.map((group) => {
+          const entries = group.entries.filter((entry) => !entry.needs || can(entry.needs));
+          if (entries.length === 0) return null;
+          const headingId = `nav-group-${group.id}`;
+          return (
+            <div key={group.id} className="nav-group" role="group" aria-labelledby={headingId}>
+              <h2 id={headingId} className="nav-group-title">
+                {group.title}
+              </h2>
+              {entries.map((entry) => (
+                <NavButton key={entry.id} id={entry.id} current={page} onSelect={navigate} label={entry.label} />
+              ))}
+            </div>
+          );
+        })}
       </nav>
       <div className="main-column">
         <header className="topbar">
@@ -159,7 +205,7 @@ function Workspace() {
                 setReportPeriod(period);
                 setPage('reports');
               }}
-              onOpenBackup={() => navigate('backup')}
+              onOpenBackup={can('backup/create') ? () => navigate('backup') : undefined}
               onOpenPage={navigate}
             />
           )}
@@ -172,7 +218,7 @@ function Workspace() {
           {page === 'review' && <ReviewPage key={info.latestProfile.year} year={info.latestProfile.year} />}
           {page === 'submission' && <SubmissionPage year={info.latestProfile.year} onOpenAssessment={() => navigate('assessment')} />}
           {page === 'audit' && <AuditPage />}
-          {page === 'backup' && <BackupPage />}
+          {page === 'backup' && can('backup/create') && <BackupPage />}
           {page === 'criteria' && <CriteriaPage />}
           {page === 'profile' && <ProfilePage latest={info.latestProfile} onSaved={() => void reload()} />}
           {page === 'accounts' && can('accounts/list') && <AccountsPage />}

@@ -37,6 +37,14 @@ export function formatNumberVi(value: number, fractionDigits = 2): string {
   }).format(value);
 }
 
+/** Sizes in binary units as a file manager shows them: "750 byte", "820 KB", "1,5 GB". */
+export function formatBytesVi(n: number): string {
+  if (n < 1024) return `${n} byte`;
+  if (n < 1024 ** 2) return `${formatNumberVi(n / 1024, 1)} KB`;
+  if (n < 1024 ** 3) return `${formatNumberVi(n / 1024 ** 2, 1)} MB`;
+  return `${formatNumberVi(n / 1024 ** 3, 1)} GB`;
+}
+
 /** Points keep two decimals exactly as official tables print them: 2,50. */
 export function formatPointsVi(value: number): string {
   return new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value);
@@ -95,6 +103,18 @@ export function formatDecreeDate(isoDate: string): string {
 export function todayInVietnam(now: Date = new Date()): string {
   const shifted = new Date(now.getTime() + 7 * 3600_000);
   return shifted.toISOString().slice(0, 10);
+}
+
+/**
+ * A stored instant in Vietnam time (UTC+7, no daylight saving): "2026-11-25T07:05:09Z" →
+ * "25/11/2026 14:05", or "25/11/2026 14:05:09" with seconds. Text that is not an instant is
+ * shown as it is.
+ */
+export function formatInstantVi(iso: string, options: { seconds?: boolean } = {}): string {
+  const t = Date.parse(iso);
+  if (!Number.isFinite(t)) return iso;
+  const s = new Date(t + 7 * 3600_000).toISOString();
+  return `${s.slice(8, 10)}/${s.slice(5, 7)}/${s.slice(0, 4)} ${s.slice(11, options.seconds ? 19 : 16)}`;
 }
 
 /**

@@ -4,16 +4,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../../src/main/core/app';
 import type { AssessmentView, CarryOverReport, SavedEntry, YearComparison } from '../../../src/shared/contract/assessment';
 import type { CriteriaSet } from '../../../src/shared/criteria/format';
+import { ok } from '../../helpers/registry';
 import { makeTempDir } from '../../helpers/temp-dir';
 import { sampleProfile } from '../../helpers/sample-profile';
 
 const SAMPLE_PATH = resolve(__dirname, '../../../resources/criteria/sample-so-2026.json');
-
-async function ok<T>(promise: Promise<{ ok: boolean; value?: unknown; error?: unknown }>): Promise<T> {
-  const result = await promise;
-  if (!result.ok) throw new Error(JSON.stringify(result.error));
-  return result.value as T;
-}
 
 /** Imports a set through the criteria channel, as the officer's import would. */
 async function importSet(core: Core, set: CriteriaSet): Promise<void> {

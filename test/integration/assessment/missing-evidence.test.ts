@@ -2,14 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../../src/main/core/app';
 import type { AssessmentView, MissingEvidenceReport } from '../../../src/shared/contract/assessment';
 import { selfScoredLeaves } from '../../../src/shared/criteria/tree';
+import { ok } from '../../helpers/registry';
 import { makeTempDir } from '../../helpers/temp-dir';
 import { sampleProfile } from '../../helpers/sample-profile';
-
-async function ok<T>(promise: Promise<{ ok: boolean; value?: unknown; error?: unknown }>): Promise<T> {
-  const result = await promise;
-  if (!result.ok) throw new Error(JSON.stringify(result.error));
-  return result.value as T;
-}
 
 describe('items whose required evidence is missing', () => {
   let temp: ReturnType<typeof makeTempDir>;

@@ -2,14 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../../src/main/cli/run-cli';
 import { openCore } from '../../../src/main/core/app';
 import { Session } from '../../../src/main/core/auth/session';
+import { captureIo } from '../../helpers/cli';
 import { makeTempDir } from '../../helpers/temp-dir';
 import { ADMIN } from './helpers';
-
-function captureIo(input: string | null = null) {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { io: { out: (l: string) => out.push(l), err: (l: string) => err.push(l), readLine: async () => input }, out, err };
-}
 
 describe('cchc accounts', () => {
   let temp: ReturnType<typeof makeTempDir>;

@@ -1,14 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openCore } from '../../../src/main/core/app';
 import { runCli } from '../../../src/main/cli/run-cli';
+import { captureIo } from '../../helpers/cli';
 import { makeTempDir } from '../../helpers/temp-dir';
 import { sampleProfile } from '../../helpers/sample-profile';
-
-function captureIo() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { io: { out: (l: string) => out.push(l), err: (l: string) => err.push(l) }, out, err };
-}
 
 describe('cchc command line', () => {
   let temp: ReturnType<typeof makeTempDir>;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { criteriaCommands } from '../../../src/main/cli/commands/criteria';
-import { runCli } from '../../../src/main/cli/run-cli';
+import { runCliCaptured } from '../../helpers/cli';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/criteria');
 let dir: string;
@@ -14,10 +14,7 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 async function cli(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, { io: { out: (l) => out.push(l), err: (l) => err.push(l) }, env: { CCHC_DATA_DIR: join(dir, 'data') }, commands: criteriaCommands });
-  return { code, out: out.join('\n'), err: err.join('\n') };
+  return runCliCaptured(args, { dataDir: join(dir, 'data'), commands: criteriaCommands });
 }
 
 describe('cchc criteria', () => {

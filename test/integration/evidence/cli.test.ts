@@ -2,8 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { evidenceCommands } from '../../../src/main/cli/commands/evidence';
-import { runCli } from '../../../src/main/cli/run-cli';
 import { makeTempDir } from '../../helpers/temp-dir';
+import { runCliCaptured } from '../../helpers/cli';
 
 let temp: ReturnType<typeof makeTempDir>;
 beforeEach(() => {
@@ -12,14 +12,7 @@ beforeEach(() => {
 afterEach(() => temp.cleanup());
 
 async function cli(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, {
-    io: { out: (l) => out.push(l), err: (l) => err.push(l) },
-    env: { CCHC_DATA_DIR: join(temp.dir, 'data') },
-    commands: evidenceCommands,
-  });
-  return { code, out: out.join('\n'), err: err.join('\n') };
+  return runCliCaptured(args, { dataDir: join(temp.dir, 'data'), commands: evidenceCommands });
 }
 
 describe('cchc evidence', () => {

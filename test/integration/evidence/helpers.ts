@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { openCore, type Core, type CoreOptions } from '../../../src/main/core/app';
 import type { EvidenceAttachResult, EvidenceTarget } from '../../../src/shared/contract/evidence';
 import type { Result } from '../../../src/shared/contract';
+import { sampleProfile } from '../../helpers/sample-profile';
 import { makeTempDir } from '../../helpers/temp-dir';
 
 export interface EvidenceFixture {
@@ -22,6 +23,14 @@ export function openEvidenceCore(options: Partial<CoreOptions> = {}, dir?: strin
       temp.cleanup();
     },
   };
+}
+
+/** A store with the sample unit's 2026 self-assessment open: where evidence joins the review chain. */
+export async function openEvidenceCoreWithAssessment(): Promise<EvidenceFixture> {
+  const fx = openEvidenceCore();
+  await value(fx.core.registry.invoke('profile/save', { profile: sampleProfile() }));
+  await value(fx.core.registry.invoke('assessment/open', { year: 2026 }));
+  return fx;
 }
 
 /** A value from the registry, or a failed test naming the error. */

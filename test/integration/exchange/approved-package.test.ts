@@ -4,8 +4,7 @@ import { waitForJob } from '../../../src/main/core/exchange/jobs';
 import type { ExchangeJob, PackageVerification } from '../../../src/shared/contract/exchange';
 import type { EvidenceAttachResult } from '../../../src/shared/contract/evidence';
 import { makeTextPdf } from '../../fixtures/evidence/make-pdf';
-import { sampleProfile } from '../../helpers/sample-profile';
-import { item, openEvidenceCore, upload, value, type EvidenceFixture } from '../evidence/helpers';
+import { item, openEvidenceCoreWithAssessment, upload, value, type EvidenceFixture } from '../evidence/helpers';
 
 /** No stand-ins: a real approved self-assessment, its evidence and signed copy, packed and verified. */
 describe('the submission package of a real approved version', () => {
@@ -14,9 +13,7 @@ describe('the submission package of a real approved version', () => {
   const call = (channel: string, input: unknown = {}) => fx.core.registry.invoke(channel, input);
 
   beforeEach(async () => {
-    fx = openEvidenceCore();
-    await value(call('profile/save', { profile: sampleProfile() }));
-    await value(call('assessment/open', { year: 2026 }));
+    fx = await openEvidenceCoreWithAssessment();
   });
   afterEach(() => fx.cleanup());
 

@@ -11,15 +11,10 @@ import { accessOf } from '../../../src/shared/contract/access';
 import type { ExchangeJob, OpenPackageOutcome, PackageVerification } from '../../../src/shared/contract/exchange';
 import type { Role } from '../../../src/shared/contract/define';
 import { sampleApprovedVersion } from '../../fixtures/exchange/sample-version';
+import { captureIo } from '../../helpers/cli';
 import { makeTempDir } from '../../helpers/temp-dir';
 
 const NOW = new Date('2026-11-25T07:00:00.000Z');
-
-function captureIo() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { io: { out: (l: string) => out.push(l), err: (l: string) => err.push(l) }, out, err };
-}
 
 describe('exchange channels and cchc commands', () => {
   let temp: ReturnType<typeof makeTempDir>;

@@ -2,9 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { reportCommands } from '../../../src/main/cli/commands/report';
-import { runCli } from '../../../src/main/cli/run-cli';
 import { populatedCore } from '../../fixtures/reporting/populated-core';
 import { makeTempDir } from '../../helpers/temp-dir';
+import { runCliCaptured } from '../../helpers/cli';
 
 let temp: ReturnType<typeof makeTempDir>;
 
@@ -15,10 +15,7 @@ beforeEach(async () => {
 afterEach(() => temp.cleanup());
 
 async function cli(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, { io: { out: (l) => out.push(l), err: (l) => err.push(l) }, env: { CCHC_DATA_DIR: join(temp.dir, 'data') }, commands: reportCommands });
-  return { code, out: out.join('\n'), err: err.join('\n') };
+  return runCliCaptured(args, { dataDir: join(temp.dir, 'data'), commands: reportCommands });
 }
 
 describe('cchc report', () => {

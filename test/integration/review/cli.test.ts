@@ -3,10 +3,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { reviewCommands } from '../../../src/main/cli/commands/review';
-import { runCli } from '../../../src/main/cli/run-cli';
 import { DATABASE_FILE, openCore } from '../../../src/main/core/app';
 import { makeTempDir } from '../../helpers/temp-dir';
 import { sampleProfile } from '../../helpers/sample-profile';
+import { runCliCaptured } from '../../helpers/cli';
 
 let temp: ReturnType<typeof makeTempDir>;
 const dataDir = () => join(temp.dir, 'data');
@@ -28,10 +28,7 @@ beforeEach(async () => {
 afterEach(() => temp.cleanup());
 
 async function cli(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, { io: { out: (l) => out.push(l), err: (l) => err.push(l) }, env: { CCHC_DATA_DIR: dataDir() }, commands: reviewCommands });
-  return { code, out: out.join('\n'), err: err.join('\n') };
+  return runCliCaptured(args, { dataDir: dataDir(), commands: reviewCommands });
 }
 
 describe('cchc audit / cchc review', () => {

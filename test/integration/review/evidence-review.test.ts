@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AuditPage, ApprovedVersionView, AssessmentSnapshotContent, ReviewStatus } from '../../../src/shared/contract/review';
 import type { EvidenceAttachResult } from '../../../src/shared/contract/evidence';
-import { item, openEvidenceCore, storeState, upload, value, type EvidenceFixture } from '../evidence/helpers';
-import { sampleProfile } from '../../helpers/sample-profile';
+import { item, openEvidenceCoreWithAssessment, storeState, upload, value, type EvidenceFixture } from '../evidence/helpers';
 
 /** Evidence links belong to the dossier: audited, frozen by review, and hashed into the snapshot. */
 describe('evidence links in the review chain', () => {
@@ -11,9 +10,7 @@ describe('evidence links in the review chain', () => {
   const call = (channel: string, input: unknown = {}) => fx.core.registry.invoke(channel, input);
 
   beforeEach(async () => {
-    fx = openEvidenceCore();
-    await value(call('profile/save', { profile: sampleProfile() }));
-    await value(call('assessment/open', { year: 2026 }));
+    fx = await openEvidenceCoreWithAssessment();
   });
   afterEach(() => fx.cleanup());
 

@@ -2,16 +2,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../../src/main/core/app';
 import type { AuditPage, AuditVerifyResult, ApprovedVersionView, ReviewStatus } from '../../../src/shared/contract/review';
 import type { ReportView } from '../../../src/shared/contract/reports';
+import { ok } from '../../helpers/registry';
 import { makeTempDir } from '../../helpers/temp-dir';
 import { sampleProfile } from '../../helpers/sample-profile';
 
 type R = { ok: boolean; value?: unknown; error?: { code: string; message: string } };
-
-async function ok<T>(promise: Promise<R>): Promise<T> {
-  const result = await promise;
-  if (!result.ok) throw new Error(JSON.stringify(result.error));
-  return result.value as T;
-}
 
 /** A periodic report goes through the same chain as the assessment: send, approve, freeze, new draft. */
 describe('review of a periodic report (2026:q1)', () => {

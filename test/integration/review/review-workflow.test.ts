@@ -16,16 +16,11 @@ import type {
 } from '../../../src/shared/contract/review';
 import type { ExportedFile } from '../../../src/shared/contract/criteria';
 import { makeTextPdf } from '../../fixtures/evidence/make-pdf';
+import { ok } from '../../helpers/registry';
 import { makeTempDir } from '../../helpers/temp-dir';
 import { sampleProfile } from '../../helpers/sample-profile';
 
 type R = { ok: boolean; value?: unknown; error?: { code: string; message: string } };
-
-async function ok<T>(promise: Promise<R>): Promise<T> {
-  const result = await promise;
-  if (!result.ok) throw new Error(JSON.stringify(result.error));
-  return result.value as T;
-}
 
 describe('review and approval of the year’s assessment', () => {
   let temp: ReturnType<typeof makeTempDir>;
@@ -132,7 +127,7 @@ describe('review and approval of the year’s assessment', () => {
     expect(approved.current.snapshotSha256).toMatch(/^[0-9a-f]{64}$/);
     // The annual dossier from the reporting domain: the Decree-30 report and the self-score table.
     expect(approved.current.documents.map((d) => d.fileName.split('.').pop())).toEqual(['docx', 'xlsx']);
-    expect(approved.current.decided?.name).toBe('hệ thống (local-system)');
+    expect(approved.current.decided?.name).toBe('hệ thống');
 
     const actions = (await ok<AuditPage>(call('audit/list', { limit: 100 }))).entries.map((e) => e.action).reverse();
     expect(actions).toEqual([

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
+  formatBytesVi,
   compareVietnamese,
   foldVietnamese,
   formatDateVi,
   formatDecreeDate,
+  formatInstantVi,
   formatNumberVi,
   formatPercentVi,
   formatPointsVi,
@@ -73,5 +75,25 @@ describe('parseNumberVi', () => {
 
   it.each(['', 'abc', '1,2,3', '12%', '--1'])('refuses %j', (text) => {
     expect(parseNumberVi(text)).toBeNull();
+  });
+});
+
+describe('formatBytesVi', () => {
+  it.each([
+    [0, '0 byte'],
+    [750, '750 byte'],
+    [1536, '1,5 KB'],
+    [9 * 1024 ** 2, '9 MB'],
+    [1.5 * 1024 ** 3, '1,5 GB'],
+  ])('writes %d as %s', (bytes, text) => {
+    expect(formatBytesVi(bytes)).toBe(text);
+  });
+});
+
+describe('formatInstantVi', () => {
+  it('shows an instant in Vietnam time, to the minute or the second, across midnight', () => {
+    expect(formatInstantVi('2026-11-25T07:05:09Z')).toBe('25/11/2026 14:05');
+    expect(formatInstantVi('2026-11-25T17:05:09.000Z', { seconds: true })).toBe('26/11/2026 00:05:09');
+    expect(formatInstantVi('không phải ngày')).toBe('không phải ngày');
   });
 });

@@ -3,24 +3,10 @@ import { basename, resolve } from 'node:path';
 import type { CriteriaImportResult, CriteriaPreview, CriteriaSetSummary, ExportedFile } from '../../../shared/contract/criteria';
 import { UNIT_TYPE_LABELS } from '../../../shared/profile-labels';
 import { formatDateVi } from '../../../shared/text/vi';
+import { flag, positional } from '../args';
 import { call, type CliCommand, type CliIo } from '../command';
 
 /** `cchc criteria …`: the same checks and store as the window's «Bộ chỉ số» page. */
-
-function flag(args: string[], name: string): string | undefined {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-}
-
-function positional(args: string[], flagsWithValue: readonly string[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    if (flagsWithValue.includes(a)) i++;
-    else if (!a.startsWith('--')) out.push(a);
-  }
-  return out;
-}
 
 function readInput(io: CliIo, file: string | undefined, usage: string): { fileName: string; contentBase64: string } | null {
   if (!file) {

@@ -10,26 +10,12 @@ import {
   type EvidenceVerifyReport,
   type UploadStarted,
 } from '../../../shared/contract/evidence';
-import { formatDateVi, formatNumberVi, todayInVietnam } from '../../../shared/text/vi';
+import { formatBytesVi, formatDateVi, todayInVietnam } from '../../../shared/text/vi';
 import type { Core } from '../../core/app';
+import { flag, positional } from '../args';
 import { call, type CliCommand, type CliIo } from '../command';
 
 /** `cchc evidence …`: the same uploads, store and checks as the window's «Tài liệu kiểm chứng». */
-
-function flag(args: string[], name: string): string | undefined {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-}
-
-function positional(args: string[], flagsWithValue: readonly string[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    if (flagsWithValue.includes(a)) i++;
-    else if (!a.startsWith('--')) out.push(a);
-  }
-  return out;
-}
 
 function yearOf(args: string[], io: CliIo): number | null {
   const text = flag(args, '--year') ?? todayInVietnam().slice(0, 4);
@@ -39,13 +25,6 @@ function yearOf(args: string[], io: CliIo): number | null {
     return null;
   }
   return year;
-}
-
-export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} byte`;
-  if (n < 1024 ** 2) return `${formatNumberVi(n / 1024, 1)} KB`;
-  if (n < 1024 ** 3) return `${formatNumberVi(n / 1024 ** 2, 1)} MB`;
-  return `${formatNumberVi(n / 1024 ** 3, 2)} GB`;
 }
 
 export function describeSuggestions(s: EvidenceMetaSuggestions): string {
@@ -65,7 +44,7 @@ function describeFile(io: CliIo, f: EvidenceFileView): void {
   const meta = [m.docType, reference && `số ${reference}`, m.issueDate && `ngày ${formatDateVi(m.issueDate)}`, m.issuer, m.summary]
     .filter(Boolean)
     .join(', ');
-  io.out(`#${f.id}  ${f.originalName}  (${formatBytes(f.size)})`);
+  io.out(`#${f.id}  ${f.originalName}  (${formatBytesVi(f.size)})`);
   if (meta) io.out(`  ${meta}${f.metaConfirmed ? '' : ' (chưa xác nhận)'}`);
   if (f.links.length) io.out(`  Kiểm chứng cho: ${f.links.map((l) => l.key + (l.location ? ` (${l.location})` : '')).join(', ')}`);
 }
@@ -155,7 +134,7 @@ export const evidenceCommands: CliCommand[] = [
         io.out(
           result.duplicate
             ? `Trùng nội dung với tài liệu #${f.id} «${f.originalName}» đã lưu; không sao chép lại${result.linksAdded ? `, đã gắn với ${target.key}` : ', đã gắn từ trước'}.`
-            : `Đã lưu #${f.id} «${f.originalName}» (${formatBytes(f.size)}), gắn với ${target.key}.`,
+            : `Đã lưu #${f.id} «${f.originalName}» (${formatBytesVi(f.size)}), gắn với ${target.key}.`,
         );
         for (const notice of result.nameNotices) io.out(`  Lưu ý: ${notice}`);
         const suggestions = describeSuggestions(f.suggestions);
@@ -218,7 +197,7 @@ export const evidenceCommands: CliCommand[] = [
       if (!report) return 1;
       if (args.includes('--json')) io.out(JSON.stringify(report, null, 2));
       else {
-        io.out(`Đã kiểm tra ${report.checkedFiles} tệp (${formatBytes(report.checkedBytes)}): ${report.okFiles} tệp nguyên vẹn.`);
+        io.out(`Đã kiểm tra ${report.checkedFiles} tệp (${formatBytesVi(report.checkedBytes)}): ${report.okFiles} tệp nguyên vẹn.`);
         for (const f of report.missing) io.out(`  MẤT: #${f.id} «${f.originalName}» (kiểm chứng cho ${f.linkCount} mục)`);
         for (const f of report.altered) io.out(`  BỊ THAY ĐỔI: #${f.id} «${f.originalName}» (kiểm chứng cho ${f.linkCount} mục)`);
       }

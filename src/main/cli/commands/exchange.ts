@@ -1,27 +1,14 @@
 import { resolve } from 'node:path';
-import type { ExchangeJob, ZipProblem } from '../../../shared/contract/exchange';
+import type { ExchangeJob } from '../../../shared/contract/exchange';
 import { formatBytesVi as formatBytes, formatTimestampVi } from '../../../shared/exchange/format';
+import { ZIP_PROBLEM_LABELS } from '../../../shared/exchange/problem-labels';
 import type { Core } from '../../core/app';
 import { resolveDataDir } from '../../core/data-dir';
 import { isAppError } from '../../core/errors';
 import { restoreBackup } from '../../core/exchange/backup';
 import { verifyPackage } from '../../core/exchange/package-verify';
+import { flag } from '../args';
 import { call, type CliCommand, type CliIo } from '../command';
-
-const PROBLEM_LABELS: Record<ZipProblem['kind'], string> = {
-  hostile: 'nguy hiểm',
-  corrupt: 'hỏng',
-  'manifest-missing': 'thiếu kê khai',
-  'manifest-invalid': 'kê khai sai',
-  missing: 'thiếu tệp',
-  extra: 'tệp lạ',
-  altered: 'bị sửa',
-};
-
-function option(args: string[], name: string): string | undefined {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-}
 
 /** Polls a job, printing progress every tenth, and returns it finished. */
 async function follow(core: Core, io: CliIo, job: ExchangeJob): Promise<ExchangeJob | undefined> {
@@ -52,13 +39,13 @@ export const exchangeCommands: CliCommand[] = [
     usage: 'cchc package export <năm> --out <tệp.zip> [--period <kỳ báo cáo>] [--version <số>]',
     async run(args, { core, io }) {
       const year = Number(args[0]);
-      const out = option(args, '--out');
+      const out = flag(args, '--out');
       if (!Number.isInteger(year) || !out) {
         io.err('Cần ghi năm và nơi lưu gói, ví dụ: cchc package export 2026 --out goi-nop-2026.zip');
         return 2;
       }
-      const period = option(args, '--period');
-      const version = option(args, '--version');
+      const period = flag(args, '--period');
+      const version = flag(args, '--version');
       const subject = period ? { kind: 'report', year, period } : { kind: 'assessment', year };
       const job = await call<ExchangeJob>(core, io, 'package/export', { subject, outPath: resolve(out), ...(version ? { version: Number(version) } : {}) });
       if (!job) return 1;
@@ -93,7 +80,7 @@ export const exchangeCommands: CliCommand[] = [
         return 0;
       }
       io.out(`Gói KHÔNG hợp lệ — ${report.problems.length} vấn đề:`);
-      for (const p of report.problems) io.out(`- [${PROBLEM_LABELS[p.kind]}] ${p.message}`);
+      for (const p of report.problems) io.out(`- [${ZIP_PROBLEM_LABELS[p.kind]}] ${p.message}`);
       return 1;
     },
   },
@@ -125,7 +112,7 @@ export const exchangeCommands: CliCommand[] = [
         io.err('Cần ghi tệp sao lưu, ví dụ: cchc restore cchc-sao-luu.zip --data-dir /duong/dan/thu-muc-moi');
         return 2;
       }
-      const target = option(args, '--data-dir') ?? resolveDataDir(env);
+      const target = flag(args, '--data-dir') ?? resolveDataDir(env);
       try {
         const result = await restoreBackup(resolve(file), target);
         io.out(`Đã phục hồi ${result.files} tệp vào ${result.dataDir} (bản sao lưu ngày ${formatTimestampVi(result.backupCreatedAt)}, lược đồ ${result.schemaVersion}).`);

@@ -8,6 +8,7 @@ import {
   type ReportPeriodInfo,
 } from '../../../shared/contract/reports';
 import { formatDateVi, todayInVietnam } from '../../../shared/text/vi';
+import { flag } from '../args';
 import { call, type CliCommand } from '../command';
 
 /** `cchc report …`: the documents of the «Báo cáo» page, through the same registry. */
@@ -21,11 +22,6 @@ const KINDS: Record<string, { kind: ReportDocumentKind; label: string; periodic:
 };
 
 const generateUsage = `cchc report <${Object.keys(KINDS).join('|')}> --year <năm> [--period <${REPORT_PERIOD_CODES.join('|')}>] --out <tệp>`;
-
-function flag(args: string[], name: string): string | undefined {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-}
 
 const isPeriod = (text: string | undefined): text is ReportPeriodCode => REPORT_PERIOD_CODES.includes(text as ReportPeriodCode);
 

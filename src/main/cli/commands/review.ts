@@ -3,14 +3,10 @@ import { resolve } from 'node:path';
 import type { ExportedFile } from '../../../shared/contract/criteria';
 import type { AuditVerifyResult, ReviewStatus } from '../../../shared/contract/review';
 import { formatDateTimeVi, VERSION_STATUS_LABELS } from '../../../shared/review-labels';
+import { flag } from '../args';
 import { call, type CliCommand } from '../command';
 
 /** `cchc audit …` and `cchc review …`: the same log and workflow as the window's pages. */
-
-function flag(args: string[], name: string): string | undefined {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-}
 
 const exportUsage = 'cchc audit export --format csv|json --out <tệp>';
 

@@ -50,8 +50,13 @@ export type Actor =
   | { kind: 'system'; name: string }
   | { kind: 'user'; id: number; username: string; displayName: string };
 
-export const SYSTEM_ACTOR: Actor = { kind: 'system', name: 'local-system' };
+/**
+ * The trusted local system: the CLI, tests, and the first administrator created before anyone is
+ * signed in. Its name is what the audit log and the review cards show, so it is Vietnamese
+ * (rows written before this change keep «hệ thống (local-system)»: they are hashed).
+ */
+export const SYSTEM_ACTOR: Actor = { kind: 'system', name: 'hệ thống' };
 
 export function actorLabel(actor: Actor): string {
-  return actor.kind === 'user' ? `${actor.displayName} (${actor.username})` : `hệ thống (${actor.name})`;
+  return actor.kind === 'user' ? `${actor.displayName} (${actor.username})` : actor.name;
 }

@@ -4,7 +4,6 @@ import { formatDateVi } from '../../../shared/text/vi';
 import { optionIdsFromLabels } from './option-ids';
 import {
   ASSESSED_BY_LABELS,
-  columnLetter,
   INFO_ROWS,
   INPUT_WORDS,
   ITEM_COLUMNS,
@@ -20,6 +19,7 @@ import {
   type InfoKey,
   type ItemColumnKey,
 } from './xlsx-layout';
+import { columnLetter } from '../xlsx-columns';
 
 /** Writes a criteria set (or, with none, the blank template) as the Excel workbook provinces fill. */
 

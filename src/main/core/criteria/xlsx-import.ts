@@ -7,7 +7,6 @@ import { optionIdFromLabel } from './option-ids';
 import { validateCriteriaSet } from './validate';
 import {
   ASSESSED_BY_LABELS,
-  columnLetter,
   INFO_ROWS,
   INPUT_WORDS,
   ITEM_COLUMNS,
@@ -24,6 +23,7 @@ import {
   type InfoKey,
   type ItemColumnKey,
 } from './xlsx-layout';
+import { columnLetter } from '../xlsx-columns';
 
 /**
  * Reads the Excel template back into a criteria set. Cell-level problems (a number that is not a

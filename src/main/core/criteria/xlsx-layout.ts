@@ -35,17 +35,6 @@ export const ITEM_COLUMNS = [
 ] as const;
 export type ItemColumnKey = (typeof ITEM_COLUMNS)[number]['key'];
 
-export function columnLetter(index: number): string {
-  let n = index + 1;
-  let out = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    out = String.fromCharCode(65 + r) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
-
 /** Rows of "Thông tin": label in column A, value in column B. The reader finds them by label. */
 export const INFO_ROWS = [
   { key: 'formatVersion', label: 'Phiên bản định dạng' },

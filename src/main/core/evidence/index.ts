@@ -1,4 +1,5 @@
 import { dirname } from 'node:path';
+import type { EvidenceMeta } from '../../../shared/contract/evidence';
 import type { Db } from '../db/open';
 import { addLinks, copyLinksByKey, fileById, fileBySha, fileIdsByKey, fileViews, linkCountsByKey, type FileRow } from './evidence-store';
 import { resolveBlob, storePaths } from './file-store';
@@ -12,7 +13,8 @@ import { importEvidence } from './import-service';
 
 export { initEvidence } from './recovery';
 
-export interface LinkedEvidence {
+/** A linked file with the contract's document metadata (all of it but the period). */
+export interface LinkedEvidence extends Omit<EvidenceMeta, 'period'> {
   fileId: number;
   sha256: string;
   size: number;
@@ -20,13 +22,6 @@ export interface LinkedEvidence {
   mime: string;
   /** Absolute path of the stored file (read only; never write to it). */
   storedPath: string;
-  docType: string;
-  docNumber: string;
-  docSymbol: string;
-  /** ISO yyyy-mm-dd or null. */
-  issueDate: string | null;
-  issuer: string;
-  summary: string;
 }
 
 /** Number of files linked to each key; 0 for a key without links. */

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { toNfc } from '../../../shared/text/vi';
+import { columnLetter } from '../xlsx-columns';
 import { formatEvidenceRef, type SelfScoreModel, type SelfScoreRow } from './self-score-model';
 import { evaluateStatistics, type StatisticsModel } from './statistics-model';
 import { COUNT_FORMAT, fitRowHeight, XLSX_FONT, formula, PERCENT_FORMAT, POINTS_FORMAT, printSetup, styleCell, titleRow } from './xlsx-style';
@@ -202,17 +203,6 @@ export interface StatisticsLayout {
   periodColumns: string[];
 }
 
-const columnLetter = (index1: number): string => {
-  let n = index1;
-  let out = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    out = String.fromCharCode(65 + r) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-};
-
 const STATISTICS_NAME_WIDTH = 56;
 const STATISTICS_NOTE_WIDTH = 28;
 
@@ -234,7 +224,7 @@ export function writeStatisticsSheet(wb: ExcelJS.Workbook, model: StatisticsMode
   });
   ws.getRow(head).height = 33;
 
-  const periodColumns = model.periods.map((_, i) => columnLetter(periodStart + i));
+  const periodColumns = model.periods.map((_, i) => columnLetter(periodStart + i - 1));
   const rowOf: Record<string, number> = {};
   let row = head + 1;
   let group: string | undefined;

@@ -42,8 +42,9 @@ interface AuditRow {
   hash: string;
 }
 
-export function hashOfRow(row: Omit<AuditRow, 'hash'>): string {
-  const payload = canonicalJson({
+/** The row's fields under their contract names: what the hash covers and what callers read. */
+function fieldsOf(row: Omit<AuditRow, 'hash'>) {
+  return {
     seq: row.seq,
     at: row.at,
     actorId: row.actor_id,
@@ -51,10 +52,13 @@ export function hashOfRow(row: Omit<AuditRow, 'hash'>): string {
     action: row.action,
     subject: row.subject,
     target: row.target,
-    oldJson: row.old_json,
-    newJson: row.new_json,
     prevHash: row.prev_hash,
-  });
+  };
+}
+
+export function hashOfRow(row: Omit<AuditRow, 'hash'>): string {
+  // canonicalJson sorts the keys, so the payload (and every stored hash) does not depend on this order.
+  const payload = canonicalJson({ ...fieldsOf(row), oldJson: row.old_json, newJson: row.new_json });
   return createHash('sha256').update(payload, 'utf8').digest('hex');
 }
 
@@ -66,7 +70,7 @@ const jsonOrNull = (value: unknown): string | null => (value === undefined ? nul
  */
 export function appendAudit(db: Db, entry: AuditEntryInput): AuditRecord {
   return db.transaction(() => {
-    const last = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
+    const last = auditHead(db);
     const base = {
       seq: (last?.seq ?? 0) + 1,
       at: entry.at.toISOString(),
@@ -90,16 +94,9 @@ export function appendAudit(db: Db, entry: AuditEntryInput): AuditRecord {
 
 function toRecord(row: AuditRow): AuditRecord {
   return {
-    seq: row.seq,
-    at: row.at,
-    actorId: row.actor_id,
-    actorName: row.actor_name,
-    action: row.action,
-    subject: row.subject,
-    target: row.target,
+    ...fieldsOf(row),
     old: row.old_json === null ? null : (JSON.parse(row.old_json) as unknown),
     new: row.new_json === null ? null : (JSON.parse(row.new_json) as unknown),
-    prevHash: row.prev_hash,
     hash: row.hash,
   };
 }

@@ -3,6 +3,7 @@ import { UNIT_TYPES, type UnitProfile, type UnitProfileInput } from '../../../sh
 import { UNIT_TYPE_LABELS } from '../../../shared/profile-labels';
 import { useApi } from '../api/context';
 import { vi } from '../i18n/vi';
+import { ErrorLine } from './message-line';
 
 type FormState = Required<Omit<UnitProfileInput, 'year'>> & { year: string };
 
@@ -88,11 +89,7 @@ export function ProfileForm({ initial, defaultYear, submitLabel, onSaved, readOn
         <Field label={t.leaderName} required value={form.leaderName} onChange={set('leaderName')} />
         <Field label={t.leaderTitle} required value={form.leaderTitle} onChange={set('leaderTitle')} placeholder={t.leaderTitlePlaceholder} />
       </fieldset>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine text={error} />
       {saved && (
         <p className="success" role="status">
           {t.saved}

@@ -1,3 +1,5 @@
+import { ZIP_PROBLEM_LABELS } from '../../../shared/exchange/problem-labels';
+
 /** Every string the UI shows, in one place (the UI is Vietnamese only). */
 export const vi = {
   appName: 'CCHC Desk',
@@ -17,6 +19,12 @@ export const vi = {
     verify: 'Kiểm tra tài liệu',
     submission: 'Nộp hồ sơ',
     backup: 'Sao lưu',
+  },
+  navGroups: {
+    assessment: 'Tự đánh giá',
+    reports: 'Báo cáo định kỳ',
+    review: 'Duyệt và nộp',
+    system: 'Hệ thống',
   },
   firstStart: {
     title: 'Chào mừng đến với CCHC Desk',
@@ -563,15 +571,7 @@ export const vi = {
     checking: 'Đang kiểm tra…',
     valid: (files: number) => `Gói hợp lệ: ${files} tệp, mọi tệp khớp mã SHA-256 và dung lượng trong tệp kê khai.`,
     invalid: (n: number) => `Gói không hợp lệ — ${n} vấn đề`,
-    problemKinds: {
-      hostile: 'nguy hiểm',
-      corrupt: 'hỏng',
-      'manifest-missing': 'thiếu kê khai',
-      'manifest-invalid': 'kê khai sai',
-      missing: 'thiếu tệp',
-      extra: 'tệp lạ',
-      altered: 'bị sửa',
-    } as Record<string, string>,
+    problemKinds: ZIP_PROBLEM_LABELS as Record<string, string>,
     openButton: 'Mở gói này để xem (chỉ đọc)',
     openedTitle: 'Các gói đã mở (chỉ đọc)',
     noOpened: 'Chưa mở gói nào.',

@@ -4,6 +4,7 @@ import type { AccountInfo } from '../../../../shared/contract/auth';
 import { ROLES, type Role } from '../../../../shared/contract/define';
 import { useApi } from '../../api/context';
 import { useAuth } from '../../auth/auth-context';
+import { ErrorLine, MessageLine } from '../../components/message-line';
 import { RoleCheckboxes } from '../../components/role-checkboxes';
 import { TextField } from '../../components/text-field';
 import { vi } from '../../i18n/vi';
@@ -39,11 +40,7 @@ export function AccountsPage() {
     <section>
       <h1>{t.title}</h1>
       <p className="muted">{t.intro}</p>
-      {message && (
-        <p className={message.kind} role={message.kind === 'error' ? 'alert' : 'status'}>
-          {message.text}
-        </p>
-      )}
+      <MessageLine message={message} />
       <h2>{t.list}</h2>
       <table className="grid">
         <thead>
@@ -152,11 +149,7 @@ function CreateAccountForm({ onCreated }: { onCreated(username: string): void })
         <TextField label={vi.auth.passwordAgain} type="password" value={again} onChange={setAgain} autoComplete="new-password" />
       </div>
       <RoleCheckboxes value={roles} choices={ROLES} onChange={setRoles} />
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine text={error} />
       <button type="submit" className="primary">
         {t.createButton}
       </button>
@@ -187,11 +180,7 @@ function LockMinutesForm() {
           {vi.auth.save}
         </button>
       </div>
-      {message && (
-        <p className={message.kind} role={message.kind === 'error' ? 'alert' : 'status'}>
-          {message.text}
-        </p>
-      )}
+      <MessageLine message={message} />
     </form>
   );
 }

@@ -4,6 +4,7 @@ import type { CriteriaSetSummary } from '../../../../shared/contract/criteria';
 import type { UnitProfile } from '../../../../shared/contract/profile';
 import { useApi } from '../../api/context';
 import { useAuth } from '../../auth/auth-context';
+import { ErrorLine } from '../../components/message-line';
 import { vi } from '../../i18n/vi';
 import { AssessmentWorkspace } from './assessment-workspace';
 import { CompareView } from './compare-view';
@@ -60,11 +61,7 @@ export function AssessmentPage({ profile, focusCode }: { profile: UnitProfile; f
       <h1>
         {t.title} — {year}
       </h1>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine text={error} />
       {carry && <CarryReport report={carry} onClose={() => setCarry(null)} />}
       {view ? (
         <>

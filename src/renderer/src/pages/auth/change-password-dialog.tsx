@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { passwordProblem } from '../../../../shared/auth/password-rule';
 import { useApi } from '../../api/context';
+import { MessageLine } from '../../components/message-line';
 import { TextField } from '../../components/text-field';
 import { vi } from '../../i18n/vi';
 
@@ -34,11 +35,7 @@ export function ChangePasswordDialog({ onClose }: { onClose(): void }) {
         <TextField label={t.newPassword} type="password" value={next} onChange={setNext} hint={t.passwordHint} autoComplete="new-password" />
         <TextField label={t.newPasswordAgain} type="password" value={again} onChange={setAgain} autoComplete="new-password" />
       </div>
-      {message && (
-        <p className={message.kind} role={message.kind === 'error' ? 'alert' : 'status'}>
-          {message.text}
-        </p>
-      )}
+      <MessageLine message={message} />
       <div className="row">
         <button type="submit" className="primary">
           {t.save}

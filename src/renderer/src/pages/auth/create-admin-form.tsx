@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { passwordProblem } from '../../../../shared/auth/password-rule';
 import type { Role } from '../../../../shared/contract/define';
 import { useApi } from '../../api/context';
+import { ErrorLine } from '../../components/message-line';
 import { RoleCheckboxes } from '../../components/role-checkboxes';
 import { TextField } from '../../components/text-field';
 import { vi } from '../../i18n/vi';
@@ -41,11 +42,7 @@ export function CreateAdminForm({ onCreated }: { onCreated(): void }) {
         <TextField label={t.passwordAgain} type="password" value={again} onChange={setAgain} autoComplete="new-password" />
       </div>
       <RoleCheckboxes value={roles} choices={WORK_ROLES} onChange={setRoles} />
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine text={error} />
       <button type="submit" className="primary" disabled={busy}>
         {t.createAdmin}
       </button>

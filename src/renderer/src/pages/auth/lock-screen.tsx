@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { AccountInfo } from '../../../../shared/contract/auth';
 import { useApi } from '../../api/context';
+import { ErrorLine } from '../../components/message-line';
 import { TextField } from '../../components/text-field';
 import { vi } from '../../i18n/vi';
 
@@ -30,11 +31,7 @@ export function LockScreen(props: { user: AccountInfo; minutes: number; onUnlock
         <h1>{t.lockedTitle}</h1>
         <p>{t.lockedIntro(`${props.user.displayName} (${props.user.username})`, props.minutes)}</p>
         <TextField label={t.password} type="password" value={password} onChange={setPassword} autoComplete="current-password" autoFocus />
-        {error && (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        )}
+        <ErrorLine text={error} />
         <div className="row">
           <button type="submit" className="primary" disabled={busy}>
             {t.unlock}

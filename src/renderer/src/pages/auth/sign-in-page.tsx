@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useApi } from '../../api/context';
+import { ErrorLine } from '../../components/message-line';
 import { TextField } from '../../components/text-field';
 import { vi } from '../../i18n/vi';
 
@@ -40,11 +41,7 @@ export function SignInPage({ onSignedIn }: { onSignedIn(): void }) {
         </p>
         <TextField label={t.username} value={username} onChange={setUsername} autoComplete="username" autoFocus />
         <TextField label={t.password} type="password" value={password} onChange={setPassword} autoComplete="current-password" />
-        {error && (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        )}
+        <ErrorLine text={error} />
         <button type="submit" className="primary" disabled={busy}>
           {t.signIn}
         </button>

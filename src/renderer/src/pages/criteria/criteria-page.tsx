@@ -4,6 +4,7 @@ import { UNIT_TYPE_LABELS } from '../../../../shared/profile-labels';
 import { formatDateVi, formatNumberVi } from '../../../../shared/text/vi';
 import { useApi } from '../../api/context';
 import { useAuth } from '../../auth/auth-context';
+import { MessageLine } from '../../components/message-line';
 import { readFileAsBase64, saveBase64File } from '../../files';
 import { vi } from '../../i18n/vi';
 
@@ -73,11 +74,7 @@ export function CriteriaPage() {
         </button>
       </div>
 
-      {message && (
-        <p className={message.kind} role={message.kind === 'error' ? 'alert' : 'status'}>
-          {message.text}
-        </p>
-      )}
+      <MessageLine message={message} />
 
       {pending && <PreviewPanel preview={pending.preview} fileName={pending.fileName} busy={busy} onConfirm={() => void confirmImport()} onCancel={() => setPending(null)} />}
 

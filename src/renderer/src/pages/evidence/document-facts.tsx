@@ -1,8 +1,7 @@
 import type { EvidenceFileView } from '../../../../shared/contract/evidence';
-import { formatDateVi } from '../../../../shared/text/vi';
+import { formatBytesVi, formatDateVi } from '../../../../shared/text/vi';
 import { vi } from '../../i18n/vi';
 import { hasAnyMeta, numberSymbol } from './evidence-format';
-import { formatSize } from './upload-progress';
 
 const m = vi.evidence.meta;
 
@@ -13,7 +12,7 @@ export function DocumentFacts({ file }: { file: EvidenceFileView }) {
   return (
     <div className="doc-facts">
       <div className="doc-name">
-        <strong>{file.originalName}</strong> <span className="muted small">{formatSize(file.size)}</span>
+        <strong>{file.originalName}</strong> <span className="muted small">{formatBytesVi(file.size)}</span>
         {!file.metaConfirmed && <span className="tag warn">{vi.evidence.file.unconfirmed}</span>}
       </div>
       {hasAnyMeta(meta) && (

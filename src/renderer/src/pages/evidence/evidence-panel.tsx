@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { EvidenceFileView, EvidenceTarget } from '../../../../shared/contract/evidence';
 import { itemTargetKey } from '../../../../shared/contract/evidence';
 import { useApi } from '../../api/context';
+import { MessageLine } from '../../components/message-line';
 import { vi } from '../../i18n/vi';
 import { DropZone, FilePickButton } from './drop-zone';
 import { EvidenceFileRow } from './evidence-file-row';
@@ -109,11 +110,7 @@ export function EvidencePanel({ year, code, sectionKey, onCountChange, onOpenIte
         </div>
         <p className="muted small">{t.attach.hint}</p>
         <UploadProgress tasks={queue.tasks} onCancel={queue.cancel} />
-        {message && (
-          <p className={message.kind} role={message.kind === 'error' ? 'alert' : 'status'}>
-            {message.text}
-          </p>
-        )}
+        <MessageLine message={message} />
         {picking && <LinkExisting linkedIds={new Set(files?.map((f) => f.id))} onLink={linkExisting} onClose={() => setPicking(false)} />}
         {files === null ? (
           <p className="muted">{vi.loading}</p>

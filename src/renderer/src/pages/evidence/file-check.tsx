@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { EvidenceFileRef, EvidenceFileView, EvidenceVerifyReport } from '../../../../shared/contract/evidence';
 import { useApi } from '../../api/context';
+import { ErrorLine } from '../../components/message-line';
 import { vi } from '../../i18n/vi';
 import { ItemLinks } from './item-links';
 
@@ -39,11 +40,7 @@ export function FileCheck({ year, onOpenItem }: { year: number; onOpenItem(code:
           {running ? t.running : t.run}
         </button>
       </div>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine text={error} />
       {report && (
         <>
           <p className={bad ? 'error' : 'success'} role="status" data-testid="verify-summary">

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { EvidencePreview } from '../../../../shared/contract/evidence';
 import { useApi } from '../../api/context';
+import { ErrorLine } from '../../components/message-line';
 import { vi } from '../../i18n/vi';
 
 const t = vi.evidence.file;
@@ -40,11 +41,7 @@ export function FilePreview({ fileId, name, onClose }: { fileId: number; name: s
           {t.closePreview}
         </button>
       </div>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine text={error} />
       {!error && !shown && <p className="muted">{vi.loading}</p>}
       {shown?.kind === 'pdf' && <iframe className="preview-frame" title={`${t.preview}: ${name}`} src={shown.url} />}
       {shown?.kind === 'image' && <img className="preview-image" alt={name} src={shown.url} />}

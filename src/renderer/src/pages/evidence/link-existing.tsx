@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { EvidenceSearchHit } from '../../../../shared/contract/evidence';
 import { useApi } from '../../api/context';
+import { ErrorLine } from '../../components/message-line';
 import { vi } from '../../i18n/vi';
 import { DocumentFacts } from './document-facts';
 
@@ -43,11 +44,7 @@ export function LinkExisting({ linkedIds, onLink, onClose }: Props) {
           {t.close}
         </button>
       </form>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine text={error} />
       {hits && hits.length === 0 && <p className="muted">{t.noResults}</p>}
       {hits && hits.length > 0 && (
         <ul className="plain-list">

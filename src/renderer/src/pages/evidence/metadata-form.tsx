@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { DOC_TYPES } from '../../../../shared/contract/evidence';
 import { formatDateVi, parseDateVi } from '../../../../shared/text/vi';
+import { ErrorLine } from '../../components/message-line';
 import { vi } from '../../i18n/vi';
 
 const t = vi.evidence.meta;
@@ -99,11 +100,7 @@ export function MetadataForm({ initial, suggested, suggestedFrom, confirmed, onS
           <input value={draft.period} placeholder={t.periodPlaceholder} onChange={(e) => set('period', e.target.value)} />
         </Field>
       </div>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine text={error} />
       <div className="row">
         <button type="submit" className="primary" disabled={saving}>
           {t.confirm}

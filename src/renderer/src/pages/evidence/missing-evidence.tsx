@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { MissingEvidenceReport } from '../../../../shared/contract/assessment';
 import { formatPointsVi } from '../../../../shared/text/vi';
 import { useApi } from '../../api/context';
+import { ErrorLine } from '../../components/message-line';
 import { vi } from '../../i18n/vi';
 
 const t = vi.evidence.verify;
@@ -24,11 +25,7 @@ export function MissingEvidence({ year, onOpenItem }: { year: number; onOpenItem
   return (
     <div className="panel verify-panel" aria-labelledby="missing-title">
       <h2 id="missing-title">{t.missingItemsTitle(year)}</h2>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine text={error} />
       {report && (
         <>
           <p className={report.missingCount ? 'warn-text' : 'ok-text'} data-testid="missing-summary">

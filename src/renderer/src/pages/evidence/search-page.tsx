@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { EvidenceSearchResult } from '../../../../shared/contract/evidence';
 import { useApi } from '../../api/context';
+import { ErrorLine, MessageLine } from '../../components/message-line';
 import { vi } from '../../i18n/vi';
 import { DocumentFacts } from './document-facts';
 import { canPreview } from './evidence-format';
@@ -42,16 +43,8 @@ export function SearchPage({ query, year, onOpenItem }: { query: string; year: n
     <section aria-labelledby="search-title">
       <h1 id="search-title">{t.title}</h1>
       {!query && <p className="muted">{t.enterQuery}</p>}
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
-      {notice && (
-        <p className={notice.kind} role={notice.kind === 'error' ? 'alert' : 'status'}>
-          {notice.text}
-        </p>
-      )}
+      <ErrorLine text={error} />
+      <MessageLine message={notice} />
       {query && !result && !error && <p className="muted">{vi.loading}</p>}
       {result && (
         <>

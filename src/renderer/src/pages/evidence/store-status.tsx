@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { EvidenceStatus } from '../../../../shared/contract/evidence';
+import { formatBytesVi } from '../../../../shared/text/vi';
 import { useApi } from '../../api/context';
 import { vi } from '../../i18n/vi';
-import { formatSize } from './upload-progress';
 
 const t = vi.evidence.verify;
 
@@ -18,7 +18,7 @@ export function StoreStatus() {
   const cleaned = recovery ? recovery.removedTempFiles.length + recovery.removedOrphans.length : 0;
   return (
     <div className="store-status" data-testid="store-status">
-      <p>{t.storeStatus(status.fileCount, formatSize(status.totalBytes), status.linkCount)}</p>
+      <p>{t.storeStatus(status.fileCount, formatBytesVi(status.totalBytes), status.linkCount)}</p>
       {recovery && cleaned > 0 && <p className="muted small">{t.recovered(formatDateTimeVi(recovery.ranAt), cleaned)}</p>}
     </div>
   );

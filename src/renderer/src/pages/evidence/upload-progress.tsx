@@ -1,4 +1,4 @@
-import { formatNumberVi } from '../../../../shared/text/vi';
+import { formatBytesVi } from '../../../../shared/text/vi';
 import { vi } from '../../i18n/vi';
 import type { UploadTask } from './use-upload-queue';
 
@@ -23,7 +23,7 @@ export function UploadProgress({ tasks, onCancel }: { tasks: UploadTask[]; onCan
         {tasks.map((task) => (
           <li key={task.id} className={`upload-task ${task.state}`}>
             <span className="upload-name">{task.name}</span>
-            <span className="muted small">{formatSize(task.size)}</span>
+            <span className="muted small">{formatBytesVi(task.size)}</span>
             {task.state === 'failed' ? (
               <span className="field-error" role="alert">
                 {failureText(task.name, task.message ?? '')}
@@ -55,10 +55,3 @@ function failureText(name: string, message: string): string {
   return message.includes(`«${name}»`) ? message : t.failed(name, message);
 }
 
-/** 1,5 MB the Vietnamese way (binary units, as the file manager shows them). */
-export function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${formatNumberVi(bytes / 1024, 1)} KB`;
-  if (bytes < 1024 ** 3) return `${formatNumberVi(bytes / 1024 / 1024, 1)} MB`;
-  return `${formatNumberVi(bytes / 1024 ** 3, 2)} GB`;
-}

@@ -3,8 +3,8 @@ import type { BackupStatus } from '../../../../shared/contract/exchange';
 import { formatTimestampVi } from '../../../../shared/exchange/format';
 import { useApi } from '../../api/context';
 import { vi } from '../../i18n/vi';
-import { JobProgress } from './job-progress';
 import { useJob } from './use-job';
+import { jobMessage, WriteZipControls, type JobMessage } from './write-zip-controls';
 
 const t = vi.backup;
 
@@ -13,7 +13,7 @@ export function BackupPage() {
   const api = useApi();
   const [status, setStatus] = useState<BackupStatus | null>(null);
   const [outPath, setOutPath] = useState('');
-  const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
+  const [message, setMessage] = useState<JobMessage | null>(null);
 
   const reload = useCallback(async () => {
     const r = await api.call('backup/status', {});
@@ -26,12 +26,11 @@ export function BackupPage() {
   }, [reload]);
 
   const { job, follow } = useJob((done) => {
-    setMessage(done.state === 'done' ? { kind: 'success', text: t.done(done.outPath) } : { kind: 'error', text: done.error?.message ?? '' });
+    setMessage(jobMessage(done, t.done));
     // A fresh suggested name for the next backup, and the new "last backup" line.
     setOutPath('');
     void reload();
   });
-  const running = job?.state === 'running';
 
   async function start() {
     setMessage(null);
@@ -57,21 +56,15 @@ export function BackupPage() {
         </dl>
       )}
       <div className="panel">
-        <label className="field wide-input">
-          <span>{t.outPath}</span>
-          <input className="mono" value={outPath} onChange={(e) => setOutPath(e.target.value)} />
-        </label>
-        <div className="row">
-          <button type="button" className="primary" disabled={running} onClick={() => void start()}>
-            {t.backupNow}
-          </button>
-        </div>
-        {job && <JobProgress job={job} />}
-        {message && (
-          <p className={message.kind} role={message.kind === 'error' ? 'alert' : 'status'}>
-            {message.text}
-          </p>
-        )}
+        <WriteZipControls
+          pathLabel={t.outPath}
+          outPath={outPath}
+          onOutPath={setOutPath}
+          buttonLabel={t.backupNow}
+          onStart={() => void start()}
+          job={job}
+          message={message}
+        />
       </div>
       <h2>{t.restoreTitle}</h2>
       <p>{t.restoreIntro}</p>

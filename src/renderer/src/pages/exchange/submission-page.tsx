@@ -5,11 +5,12 @@ import type { PackageManifest } from '../../../../shared/exchange/manifest';
 import { formatPointsVi } from '../../../../shared/text/vi';
 import { useApi } from '../../api/context';
 import { useAuth } from '../../auth/auth-context';
+import { ErrorLine } from '../../components/message-line';
 import { readFileAsBase64 } from '../../files';
 import { vi } from '../../i18n/vi';
-import { JobProgress } from './job-progress';
 import { useJob } from './use-job';
 import { REPORT_PERIOD_CODES, type ReportPeriodCode } from '../../../../shared/contract/reports';
+import { jobMessage, WriteZipControls, type JobMessage } from './write-zip-controls';
 
 const t = vi.exchange;
 
@@ -86,11 +87,8 @@ function ExportPanel({ year }: { year: number }) {
   const [exportYear, setExportYear] = useState(String(year));
   const [period, setPeriod] = useState<ReportPeriodCode>('q1');
   const [outPath, setOutPath] = useState('');
-  const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
-  const { job, follow } = useJob((done) =>
-    setMessage(done.state === 'done' ? { kind: 'success', text: t.exported(done.outPath) } : { kind: 'error', text: done.error?.message ?? '' }),
-  );
-  const running = job?.state === 'running';
+  const [message, setMessage] = useState<JobMessage | null>(null);
+  const { job, follow } = useJob((done) => setMessage(jobMessage(done, t.exported)));
 
   async function start() {
     setMessage(null);
@@ -129,21 +127,15 @@ function ExportPanel({ year }: { year: number }) {
           </label>
         )}
       </div>
-      <label className="field wide-input">
-        <span>{t.outPath}</span>
-        <input className="mono" value={outPath} onChange={(e) => setOutPath(e.target.value)} />
-      </label>
-      <div className="row">
-        <button type="button" className="primary" disabled={running} onClick={() => void start()}>
-          {t.exportButton}
-        </button>
-      </div>
-      {job && <JobProgress job={job} />}
-      {message && (
-        <p className={message.kind} role={message.kind === 'error' ? 'alert' : 'status'}>
-          {message.text}
-        </p>
-      )}
+      <WriteZipControls
+        pathLabel={t.outPath}
+        outPath={outPath}
+        onOutPath={setOutPath}
+        buttonLabel={t.exportButton}
+        onStart={() => void start()}
+        job={job}
+        message={message}
+      />
     </div>
   );
 }
@@ -214,11 +206,7 @@ function VerifyPanel({ onOpened }: { onOpened: (p: OpenedPackage) => void }) {
         </button>
       </div>
       {busy && <p className="muted">{t.checking}</p>}
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine text={error} />
       {report && input && <VerifyReport report={report} name={input.name} />}
       {report?.ok && (
         <div className="row">

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ReportPeriodCode, ReportPeriodInfo } from '../../../../shared/contract/reports';
 import { useApi } from '../../api/context';
+import { ErrorLine } from '../../components/message-line';
 import { vi } from '../../i18n/vi';
 import { GeneratePanel } from './generate-panel';
 import { PeriodCard } from './period-card';
@@ -23,11 +24,7 @@ export function PeriodsDashboard({ year, onOpen }: { year: number; onOpen(period
         {t.title} — {year}
       </h1>
       <p className="muted">{t.intro}</p>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine text={error} />
       {!periods && !error && <p>{vi.loading}</p>}
       {periods && (
         <>

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { ReportPeriodCode, ReportSection, ReportView } from '../../../../shared/contract/reports';
 import { formatDateVi } from '../../../../shared/text/vi';
 import { useApi } from '../../api/context';
+import { ErrorLine } from '../../components/message-line';
 import { vi } from '../../i18n/vi';
 import { DeadlineBadge } from './deadline-badge';
 import { GeneratePanel } from './generate-panel';
@@ -85,11 +86,7 @@ export function ReportEditor({ year, period, onBack }: { year: number; period: R
           {notice}
         </p>
       )}
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine text={error} />
 
       <div
         className="row tabs"

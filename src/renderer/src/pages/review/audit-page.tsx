@@ -1,9 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
+import { ROLE_LABELS } from '../../../../shared/contract/access';
 import type { AuditFilter, AuditPage as AuditPageData, AuditVerifyResult } from '../../../../shared/contract/review';
 import { ITEM_STATUS_LABELS } from '../../../../shared/criteria/format';
 import { AUDIT_ACTION_LABELS, auditActionLabel, formatDateTimeVi, subjectLabel, VERSION_STATUS_LABELS } from '../../../../shared/review-labels';
 import { formatNumberVi, parseDateVi } from '../../../../shared/text/vi';
 import { useApi } from '../../api/context';
+import { ErrorLine } from '../../components/message-line';
 import { saveBase64File } from '../../files';
 import { vi } from '../../i18n/vi';
 
@@ -29,6 +31,9 @@ const FIELD_LABELS: Record<string, string> = {
   fromYear: 'Từ năm',
   carried: 'Tiêu chí đã chuyển',
   evidenceLinksCarried: 'Liên kết tài liệu đã chuyển',
+  displayName: 'Họ và tên',
+  roles: 'Vai trò',
+  disabled: 'Vô hiệu hóa',
 };
 
 /** An old/new value as short «label: value» lines a person can read; the export keeps the raw JSON. */
@@ -37,8 +42,15 @@ function readable(value: unknown): string {
   if (typeof value !== 'object' || Array.isArray(value)) return shortText(value);
   return Object.entries(value as Record<string, unknown>)
     .filter(([, v]) => v !== '' && v !== null && v !== undefined)
-    .map(([k, v]) => `${FIELD_LABELS[k] ?? k}: ${k === 'status' && typeof v === 'string' ? statusLabel(v) : shortText(v)}`)
+    .map(([k, v]) => `${FIELD_LABELS[k] ?? k}: ${fieldText(k, v)}`)
     .join('\n');
+}
+
+function fieldText(key: string, v: unknown): string {
+  if (key === 'status' && typeof v === 'string') return statusLabel(v);
+  // An account's roles, as the accounts page names them.
+  if (key === 'roles' && Array.isArray(v)) return v.map((role: unknown) => (ROLE_LABELS as Record<string, string>)[String(role)] ?? String(role)).join(', ');
+  return shortText(v);
 }
 
 /** Item statuses (chua-lam …) and version statuses (draft …) share the "status" key. */
@@ -92,11 +104,7 @@ export function AuditPage() {
     <section className="audit-page">
       <h1>{t.title}</h1>
       <p className="muted">{t.intro}</p>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine text={error} />
       <div className="row">
         <button type="button" className="primary" onClick={() => void runVerify()}>
           {t.verify}
@@ -184,7 +192,7 @@ export function AuditPage() {
               ))}
             </tbody>
           </table>
-          <div className="row">
+          <div className="row pager">
             <span className="muted small">{t.page(offset + 1, offset + page.entries.length, page.total)}</span>
             <button type="button" className="secondary" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}>
               {t.previous}

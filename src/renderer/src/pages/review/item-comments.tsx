@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { ReviewComment, SubjectKind } from '../../../../shared/contract/review';
 import { formatDateTimeVi } from '../../../../shared/review-labels';
 import { useApi } from '../../api/context';
+import { ErrorLine } from '../../components/message-line';
 import { vi } from '../../i18n/vi';
 import { useRoles } from './use-roles';
 
@@ -60,11 +61,7 @@ export function ReviewCommentsBanner({ subject, code, title }: { subject: { kind
           )}
         </div>
       ))}
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine text={error} />
     </section>
   );
 }

@@ -3,6 +3,7 @@ import type { ReportPeriodInfo } from '../../../../shared/contract/reports';
 import type { ReviewStatus, SubjectKind } from '../../../../shared/contract/review';
 import { VERSION_STATUS_LABELS } from '../../../../shared/review-labels';
 import { useApi } from '../../api/context';
+import { ErrorLine } from '../../components/message-line';
 import { vi } from '../../i18n/vi';
 import { CommentList } from './comment-list';
 import { LeaderPanel } from './leader-panel';
@@ -84,11 +85,7 @@ export function ReviewPage({ year }: { year: number }) {
           ))}
         </select>
       </label>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine text={error} />
       {notice && (
         <p className="success" role="status">
           {notice}
