@@ -6,7 +6,8 @@ import { Worker } from 'node:worker_threads';
  * of storing a large file: about 1 GB/s per core) runs on one core while reading and writing run
  * on the other. The chunks must be views of a SharedArrayBuffer: the worker reads the very bytes
  * that are being written, nothing is copied. `update` resolves once the worker has hashed the
- * chunk, so its buffer may then be reused; chunks are hashed in the order given.
+ * chunk, so its buffer may then be reused; chunks are hashed in the order given. `digest` ends
+ * one stream and starts the next, so one worker serves many files in turn.
  *
  * The worker's code is inline (eval) so that it works the same from tsx, vitest and the bundled
  * Electron main process, with no separate file for a bundler to find. When a worker cannot be
@@ -22,14 +23,16 @@ export interface ChunkHasher {
 const WORKER_SOURCE = `
 const { parentPort } = require('node:worker_threads');
 const { createHash } = require('node:crypto');
-const hash = createHash('sha256');
+let hash = createHash('sha256');
 parentPort.on('message', (m) => {
   try {
     if (m.op === 'update') {
       hash.update(new Uint8Array(m.buffer, m.offset, m.length));
       parentPort.postMessage({ ok: true });
     } else {
-      parentPort.postMessage({ ok: true, hex: hash.digest('hex') });
+      const hex = hash.digest('hex');
+      hash = createHash('sha256');
+      parentPort.postMessage({ ok: true, hex });
     }
   } catch (error) {
     parentPort.postMessage({ ok: false, message: String(error && error.message) });
