@@ -8,7 +8,8 @@
  * exporting process's peak RSS under 200 MB. The export runs in its own child process so its peak
  * memory is its own; the time is measured inside the child around writePackage (which includes
  * reading the written package back and checking it) and includes its final fsync; the baseline
- * `cp -r` is followed by an fsync of each copied file, so both are measured to durable storage.
+ * `cp -r` is followed by an fsync of each copied file, so both are measured to durable storage
+ * (the ratio to a plain `cp -r` is printed beside it). Best of two interleaved rounds.
  * The machine's load matters: the export does CPU work (SHA-256, CRC-32) that cp does not.
  */
 import { spawnSync } from 'node:child_process';
@@ -91,33 +92,59 @@ async function main(): Promise<void> {
     const bytes = evidence.reduce((s, e) => s + e.size, 0);
 
     const copyDir = join(root, 'copy');
-    // The export fsyncs what it writes, so the copy is made durable too: fsync of each copied
-    // file (sync FILE…), not a system-wide sync that would also flush other processes' writes.
-    const cpSeconds = seconds(() => {
+    const copy = () => {
       const r = spawnSync('cp', ['-r', src, copyDir]);
       if (r.status !== 0) throw new Error(`cp failed: ${String(r.stderr)}`);
-      const copied = readdirSync(copyDir).map((n) => join(copyDir, n));
-      const s = spawnSync('sync', copied);
+    };
+    // The export fsyncs what it writes, so the verdict's copy is made durable too: fsync of each
+    // copied file (sync FILE…), not a system-wide sync that would also flush other processes'
+    // writes. A plain cp (done when the data is in the page cache) is printed beside it.
+    const syncCopy = () => {
+      const s = spawnSync('sync', readdirSync(copyDir).map((n) => join(copyDir, n)));
       if (s.status !== 0) throw new Error(`sync failed: ${String(s.stderr)}`);
-    });
-    rmSync(copyDir, { recursive: true, force: true });
-
+    };
+    // Every contender reads the sources from the page cache: they were just written, and are read
+    // once more here. (Dropping caches would also work here as root, but it is machine-wide and
+    // would disturb the other benchmarks running on this shared machine.)
+    spawnSync('cat', evidence.map((e) => e.path), { stdio: 'ignore' });
     const out = join(root, 'goi-nop.zip');
-    const run = spawnSync(process.execPath, [...process.execArgv, import.meta.filename, '--child', src, out], {
-      env: { ...process.env, CCHC_BENCH_EVIDENCE: JSON.stringify(evidence) },
-      encoding: 'utf8',
-      maxBuffer: 16 * MiB,
-    });
-    if (run.status !== 0) throw new Error(`export child failed: ${run.stderr}`);
-    const result = JSON.parse(run.stdout) as ChildResult;
+    // Rounds interleave the contenders so that a busy moment on the shared machine hits them alike;
+    // the best of each is kept.
+    let cpSeconds = Infinity;
+    let cpSyncSeconds = Infinity;
+    let result: ChildResult | null = null;
+    for (let round = 0; round < 2; round += 1) {
+      cpSeconds = Math.min(cpSeconds, seconds(copy));
+      rmSync(copyDir, { recursive: true, force: true });
+      cpSyncSeconds = Math.min(
+        cpSyncSeconds,
+        seconds(() => {
+          copy();
+          syncCopy();
+        }),
+      );
+      rmSync(copyDir, { recursive: true, force: true });
+      const run = spawnSync(process.execPath, [...process.execArgv, import.meta.filename, '--child', src, out], {
+        env: { ...process.env, CCHC_BENCH_EVIDENCE: JSON.stringify(evidence) },
+        encoding: 'utf8',
+        maxBuffer: 16 * MiB,
+      });
+      if (run.status !== 0) throw new Error(`export child failed: ${run.stderr}`);
+      const r = JSON.parse(run.stdout) as ChildResult;
+      rmSync(out, { force: true });
+      result = !result ? r : { ...(r.seconds < result.seconds ? r : result), peakRssMb: Math.max(r.peakRssMb, result.peakRssMb), loadedRssMb: Math.max(r.loadedRssMb, result.loadedRssMb) };
+    }
 
+    const cpSyncRate = bytes / MiB / cpSyncSeconds;
     const cpRate = bytes / MiB / cpSeconds;
-    const exportRate = bytes / MiB / result.seconds;
-    const ratio = exportRate / cpRate;
+    const exportRate = bytes / MiB / result!.seconds;
+    const ratio = exportRate / cpSyncRate;
     const fmt = (n: number, d = 2) => n.toFixed(d);
     console.log(
-      `package export ${fmt(bytes / MiB, 0)} MB in ${evidence.length} files: ${fmt(exportRate, 0)} MB/s vs cp ${fmt(cpRate, 0)} MB/s, ratio ${fmt(ratio)}× (target ≥ ${RATIO_TARGET}×) ${ratio >= RATIO_TARGET ? 'OK' : 'NOT MET'}; peak RSS ${fmt(result.peakRssMb, 0)} MB, ${fmt(result.loadedRssMb, 0)} MB before exporting (target < ${RSS_TARGET_MB} MB) ${result.peakRssMb < RSS_TARGET_MB ? 'OK' : 'NOT MET'}`,
+      `package export ${fmt(bytes / MiB, 0)} MB in ${evidence.length} files: ${fmt(exportRate, 0)} MB/s vs cp + sync ${fmt(cpSyncRate, 0)} MB/s, ratio ${fmt(ratio)}× (target ≥ ${RATIO_TARGET}×) ${ratio >= RATIO_TARGET ? 'OK' : 'NOT MET'}; peak RSS ${fmt(result!.peakRssMb, 0)} MB, ${fmt(result!.loadedRssMb, 0)} MB before exporting (target < ${RSS_TARGET_MB} MB) ${result!.peakRssMb < RSS_TARGET_MB ? 'OK' : 'NOT MET'}`,
     );
+    console.log(`  verdict baseline: cp -r then fsync of each copy, as durable as the package (fsynced before it is renamed into place)`);
+    console.log(`  context: plain cp -r ${fmt(cpRate, 0)} MB/s → export ${fmt(exportRate / cpRate)}× (cp returns while its data is still only in the page cache)`);
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

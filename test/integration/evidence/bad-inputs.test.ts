@@ -79,6 +79,16 @@ describe('bad input: each gets a Vietnamese message and nothing half-stored rema
     await expectImportRefused(importEvidence(env(), { kind: 'path', path, name: 'bien-mat.bin' }, [], { onBytes }), 'IO_ERROR', 'chưa lưu gì');
   });
 
+  it('a large file (hashed on a worker thread) truncated in the middle of the copy', async () => {
+    const path = sourceFile('rat-lon.bin', Buffer.alloc(40 * 1024 * 1024, 5));
+    let cut = false;
+    const onBytes = () => {
+      if (!cut) truncateSync(path, 20 * 1024 * 1024);
+      cut = true;
+    };
+    await expectImportRefused(importEvidence(env(), { kind: 'path', path, name: 'rat-lon.bin' }, [], { onBytes }), 'IO_ERROR', 'đã bị thay đổi, di chuyển hoặc xoá trong khi sao chép');
+  });
+
   it('a password-protected PDF', async () => {
     await expectRefused(upload(fx.core, 'KH bảo mật.pdf', makeEncryptedPdf(['Ke hoach mat'])), 'VALIDATION_FAILED', 'được đặt mật khẩu');
   });

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   copyLinks,
@@ -8,6 +9,7 @@ import {
   listLinkedEvidence,
   storeBufferAsEvidence,
 } from '../../../src/main/core/evidence';
+import { importEvidence } from '../../../src/main/core/evidence/import-service';
 import type {
   EvidenceFileView,
   EvidenceLinkResult,
@@ -24,6 +26,24 @@ beforeEach(() => {
 afterEach(() => fx.cleanup());
 
 const sha = (data: Buffer) => createHash('sha256').update(data).digest('hex');
+
+describe('evidence store: a large file from a path', () => {
+  it('stores the exact bytes under their SHA-256 (the hash runs on a worker thread, writes several at a time)', async () => {
+    // 40 MiB + 123 bytes: above the worker threshold, a short last chunk, distinct bytes per chunk.
+    const data = Buffer.alloc(40 * 1024 * 1024 + 123);
+    for (let i = 0; i < data.length; i += 4096) data.writeUInt32LE(i, i);
+    const dir = join(fx.dir, 'nguon');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'quet.bin'), data);
+    const env = { db: fx.core.db, dataDir: fx.dir, now: () => new Date() };
+    const outcome = await importEvidence(env, { kind: 'path', path: join(dir, 'quet.bin'), name: 'quet.bin' }, [item('2026:1.1')]);
+    expect(outcome.file.sha256).toBe(sha(data));
+    expect(outcome.file.size).toBe(data.length);
+    const stored = readFileSync(join(fx.dir, 'evidence', outcome.file.stored_path));
+    expect(stored.equals(data)).toBe(true);
+    expect(storeState(fx).tmp).toEqual([]);
+  });
+});
 
 describe('evidence store: dedup', () => {
   it('stores the same content once, under its SHA-256, and links the second attach to the same file', async () => {

@@ -4,6 +4,7 @@ import { chmod, open, rename, rm, stat, type FileHandle } from 'node:fs/promises
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { Db } from '../db/open';
 import { AppError } from '../errors';
+import { inThreadHasher, sharedBuffers, workerHasher, type ChunkHasher } from '../sha256-worker';
 
 /**
  * The content-addressed blob store under `<dataDir>/evidence/`:
@@ -70,12 +71,20 @@ export interface StagedImport {
 }
 
 const CHUNK = 4 * 1024 * 1024;
+/**
+ * Importing from a path: 1 MiB chunks, eight in flight (one being read, the others being hashed
+ * and written). 4 MiB chunks measured no faster and cost 24 MiB more at the peak.
+ */
+const PATH_CHUNK = 1024 * 1024;
+const SLOTS = 8;
+/** From this size the hash runs on a worker thread (starting one costs a few milliseconds). */
+const PARALLEL_HASH_FROM = 16 * 1024 * 1024;
 const HEAD_BYTES = 4096;
 
 /**
- * Copies the source into tmp/ while hashing it, in one pass with three fixed buffers: reading the
- * next chunk, hashing this one and writing the previous one overlap, and memory stays constant
- * whatever the file size.
+ * Copies the source into tmp/ while hashing it, in one pass with a few fixed buffers: reading the
+ * next chunk, hashing (on a worker thread for a large file, so on the other core) and writing the
+ * ones before overlap, and memory stays constant whatever the file size.
  */
 export async function stageImport(db: Db, paths: StorePaths, source: ImportSource, onBytes: (n: number) => void): Promise<StagedImport> {
   const staging = await openStaging(db, paths, source.name);
@@ -142,39 +151,44 @@ async function copyFromPath(source: { path: string; name: string }, out: FileHan
   } catch (error) {
     throw sourceError(error, source.name);
   }
+  let hasher: ChunkHasher | null = null;
+  const slots: { buffer: Buffer; busy: Promise<void> }[] = [];
   try {
     const before = await input.stat();
     if (!before.isFile()) throw new AppError('VALIDATION_FAILED', `«${source.name}» không phải là tệp (có thể là thư mục).`);
     if (before.size === 0) throw emptyFile(source.name);
-    const hash = createHash('sha256');
-    const buffers = [Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK)];
+    const parallel = before.size >= PARALLEL_HASH_FROM;
+    hasher = parallel ? workerHasher() : inThreadHasher();
+    const count = Math.max(1, Math.min(SLOTS, Math.ceil(before.size / PATH_CHUNK)));
+    const buffers = parallel ? sharedBuffers(count, PATH_CHUNK) : Array.from({ length: count }, () => Buffer.allocUnsafe(PATH_CHUNK));
+    for (const buffer of buffers) slots.push({ buffer, busy: Promise.resolve() });
     let head: Buffer | null = null;
     let done = 0;
     const flusher = new BackgroundFlush(out);
-    let index = 0;
-    // Each prefetch gets a no-op catch so that, when the loop stops on another error, a rejection
-    // of the read or write still in flight is not reported as unhandled; awaiting it still throws.
-    let reading = quiet(readChunk(input, buffers[0]!, source.name));
-    let writing: Promise<void> = Promise.resolve();
-    for (;;) {
-      const bytesRead = await reading;
+    for (let index = 0; ; index++) {
+      const slot = slots[index % slots.length]!;
+      // The slot's previous chunk must be both written and hashed before its buffer is reused.
+      await slot.busy;
+      const bytesRead = await readChunk(input, slot.buffer, source.name);
       if (bytesRead === 0) break;
-      const chunk = buffers[index % 3]!.subarray(0, bytesRead);
-      index += 1;
-      reading = quiet(readChunk(input, buffers[index % 3]!, source.name));
+      const chunk = slot.buffer.subarray(0, bytesRead);
       head ??= Buffer.from(chunk.subarray(0, HEAD_BYTES));
-      hash.update(chunk);
-      await writing;
-      writing = quiet(writeFully(out, chunk));
+      // Reading the next chunk, hashing this one (on the worker) and writing it all overlap; each
+      // write has its own position, so several can be in flight. quiet(): a rejection is seen
+      // when the slot is next awaited (or at the end), not reported as unhandled meanwhile.
+      slot.busy = quiet(Promise.all([hasher.update(chunk), writeFullyAt(out, chunk, done)]).then(() => undefined));
       done += bytesRead;
       flusher.wrote(bytesRead);
       onBytes(bytesRead);
     }
-    await writing;
+    for (const slot of slots) await slot.busy;
     await flusher.done();
     await checkUnchanged(source, before.size, before.mtimeMs, done);
-    return { sha256: hash.digest('hex'), size: done, head: head ?? Buffer.alloc(0) };
+    return { sha256: await hasher.digest(), size: done, head: head ?? Buffer.alloc(0) };
   } finally {
+    // On an error, let writes still in flight end before the caller closes and deletes the file.
+    await Promise.allSettled(slots.map((s) => s.busy));
+    await hasher?.close().catch(() => undefined);
     await input.close().catch(() => undefined);
   }
 }
@@ -223,6 +237,14 @@ async function readChunk(input: FileHandle, buffer: Buffer, name: string): Promi
       `Không đọc được hết tệp «${name}» (lỗi đọc đĩa, hoặc ổ chứa tệp vừa bị rút ra); chưa lưu gì, hãy đính kèm lại.`,
       error,
     );
+  }
+}
+
+async function writeFullyAt(out: FileHandle, chunk: Buffer, position: number): Promise<void> {
+  let offset = 0;
+  while (offset < chunk.length) {
+    const { bytesWritten } = await out.write(chunk, offset, chunk.length - offset, position + offset);
+    offset += bytesWritten;
   }
 }
 

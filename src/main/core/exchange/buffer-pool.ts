@@ -17,8 +17,9 @@ export class BufferPool {
 
   constructor(count: number, readonly size: number) {
     for (let i = 0; i < count; i += 1) {
-      // Slow: its own ArrayBuffer, so a chunk's .buffer identifies the pool buffer it came from.
-      const b = Buffer.allocUnsafeSlow(size);
+      // Its own SharedArrayBuffer: a chunk's .buffer identifies the pool buffer it came from, and
+      // the SHA-256 worker can read the chunk where it is.
+      const b = Buffer.from(new SharedArrayBuffer(size));
       this.free.push(b);
       this.owned.add(b.buffer);
     }

@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { closeSync, createReadStream, fsyncSync, openSync, readdirSync, rmSync } from 'node:fs';
 import { open, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -7,6 +7,7 @@ import yazl from 'yazl';
 import { AppError } from '../errors';
 import { BufferPool, pooledFileReader, pooledFileWriter } from './buffer-pool';
 import { useNativeCrc32ForYazl } from './fast-crc';
+import { inThreadHasher, workerHasher, type ChunkHasher } from '../sha256-worker';
 
 /**
  * Writes a zip by streaming: yazl pumps one entry at a time, each source is read in 1 MiB
@@ -99,10 +100,15 @@ function writeZip(tempPath: string, entries: readonly ZipWriteEntry[], options: 
     const out = pooledFileWriter(tempPath, pool);
     const written: WrittenEntry[] = [];
     const mtime = options.mtime ?? new Date();
+    // One worker hashes the files read into pool buffers, one after another (yazl pumps one
+    // entry at a time), on the other core; started on the first such file, stopped at the end.
+    let worker: ChunkHasher | null = null;
+    const stopWorker = () => void worker?.close().catch(() => undefined);
     let failed = false;
     const fail = (error: unknown) => {
       if (failed) return;
       failed = true;
+      stopWorker();
       out.destroy();
       // Wait for the descriptor to close so the caller can delete the temp file on every OS.
       if (out.closed) reject(error);
@@ -111,6 +117,7 @@ function writeZip(tempPath: string, entries: readonly ZipWriteEntry[], options: 
     out.on('error', fail);
     zip.on('error', fail);
     out.on('close', () => {
+      stopWorker();
       if (!failed) resolve(written);
     });
     zip.outputStream.on('error', fail);
@@ -129,7 +136,9 @@ function writeZip(tempPath: string, entries: readonly ZipWriteEntry[], options: 
               entry.compress
               ? createReadStream(entry.source.path, { highWaterMark: READ_CHUNK })
               : pooledFileReader(entry.source.path, pool);
-        const hashing = hashingStream(entry, (result) => written.push(result), options.onBytes, fail);
+        const pooled = entry.source.kind === 'path' && !entry.compress;
+        const hasher = pooled ? (worker ??= workerHasher()) : inThreadHasher();
+        const hashing = hashingStream(entry, hasher, (result) => written.push(result), options.onBytes, fail);
         source.on('error', (error: Error) =>
           fail(new AppError('IO_ERROR', `Không đọc được tệp «${entry.label}» (có thể đã bị xoá, di chuyển hoặc ổ đĩa bị rút ra); chưa tạo gói.`, error)),
         );
@@ -151,34 +160,51 @@ function writeZip(tempPath: string, entries: readonly ZipWriteEntry[], options: 
 }
 
 /**
- * Hashes and counts the bytes on their way into the zip. The hashing is CPU work done while the
- * reads and writes wait on the disk, so it costs little wall time here; doing it in the read-back
- * instead would add a whole pass after the write.
+ * Hashes and counts the bytes on their way into the zip. A chunk goes on only once hashed, so
+ * its pool buffer cannot come back (be written and refilled) while the worker still reads it;
+ * meanwhile the chunk before is being written and the next one read.
  */
-function hashingStream(entry: ZipWriteEntry, done: (w: WrittenEntry) => void, onBytes: ((n: number) => void) | undefined, fail: (e: unknown) => void): Transform {
-  const hash = createHash('sha256');
+function hashingStream(
+  entry: ZipWriteEntry,
+  hasher: ChunkHasher,
+  done: (w: WrittenEntry) => void,
+  onBytes: ((n: number) => void) | undefined,
+  fail: (e: unknown) => void,
+): Transform {
   let size = 0;
   return new Transform({
     transform(chunk: Buffer, _enc, next) {
-      hash.update(chunk);
       size += chunk.length;
       onBytes?.(chunk.length);
-      next(null, chunk);
+      hasher.update(chunk).then(
+        () => next(null, chunk),
+        (error: unknown) => {
+          fail(error);
+          next(error as Error);
+        },
+      );
     },
     flush(next) {
-      const sha256 = hash.digest('hex');
-      if (entry.expectedSha256 && entry.expectedSha256 !== sha256) {
-        const error = new AppError(
-          'VALIDATION_FAILED',
-          `Tệp «${entry.label}» trong kho không còn khớp với bản đã duyệt (mã SHA-256 khác); chưa tạo gói. Hãy kiểm tra kho tài liệu kiểm chứng.`,
-          { expected: entry.expectedSha256, actual: sha256 },
-        );
-        fail(error);
-        next(error);
-        return;
-      }
-      done({ entryPath: entry.entryPath, sha256, size });
-      next();
+      hasher.digest().then(
+        (sha256) => {
+          if (entry.expectedSha256 && entry.expectedSha256 !== sha256) {
+            const error = new AppError(
+              'VALIDATION_FAILED',
+              `Tệp «${entry.label}» trong kho không còn khớp với bản đã duyệt (mã SHA-256 khác); chưa tạo gói. Hãy kiểm tra kho tài liệu kiểm chứng.`,
+              { expected: entry.expectedSha256, actual: sha256 },
+            );
+            fail(error);
+            next(error);
+            return;
+          }
+          done({ entryPath: entry.entryPath, sha256, size });
+          next();
+        },
+        (error: unknown) => {
+          fail(error);
+          next(error as Error);
+        },
+      );
     },
   });
 }
