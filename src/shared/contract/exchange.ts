@@ -60,7 +60,9 @@ export interface ContinueSummary {
 export interface BackupStatus {
   lastBackupAt: string | null;
   lastBackupPath: string | null;
+  /** Whole days since the last backup, null if never. */
   ageDays: number | null;
+  /** True when there has never been a backup or the last one is older than the reminder's days. */
   remind: boolean;
   remindAfterDays: number;
   suggestedPath: string;

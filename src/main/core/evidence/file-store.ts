@@ -1,10 +1,11 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { chmodSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, rmSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, rmSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
 import { chmod, open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { Db } from '../db/open';
 import { AppError } from '../errors';
 import { inThreadHasher, sharedBuffers, workerHasher, type ChunkHasher } from '../sha256-worker';
+import { syncDirectory } from '../sync-directory';
 
 /**
  * The content-addressed blob store under `<dataDir>/evidence/`:
@@ -313,20 +314,6 @@ export async function discardStaged(db: Db, staged: { token: string; tempPath: s
   db.prepare('DELETE FROM evidence_pending WHERE token = ?').run(staged.token);
 }
 
-/** Makes a rename durable on POSIX; Windows cannot open a folder for fsync and does not need it. */
-function syncDirectory(dir: string): void {
-  if (process.platform === 'win32') return;
-  try {
-    const fd = openSync(dir, 'r');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    // Some file systems refuse fsync on a folder; the rename itself has happened.
-  }
-}
 
 /** Deletes a blob no row refers to any more; a missing file is not an error. */
 export function removeBlob(paths: StorePaths, rel: string): void {

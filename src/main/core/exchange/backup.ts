@@ -15,7 +15,9 @@ import { openDatabase, schemaVersion, type Db } from '../db/open';
 import { AppError } from '../errors';
 import { storePaths } from '../evidence/file-store';
 import { verifyZip } from './zip-verify';
-import { syncDirectory, totalSourceBytes, writeZipAtomically, type ZipWriteEntry } from './zip-write';
+import { syncDirectory } from '../sync-directory';
+import { totalSourceBytes, writeZipAtomically, type ZipWriteEntry } from './zip-write';
+import type { BackupStatus } from '../../../shared/contract/exchange';
 
 /**
  * One-file backup of a data folder and its restore into a fresh folder.
@@ -194,17 +196,6 @@ function checkDatabase(file: string): number {
   } finally {
     db.close();
   }
-}
-
-export interface BackupStatus {
-  lastBackupAt: string | null;
-  lastBackupPath: string | null;
-  /** Whole days since the last backup, null if never. */
-  ageDays: number | null;
-  /** True when there has never been a backup or the last one is older than REMIND_AFTER_DAYS. */
-  remind: boolean;
-  remindAfterDays: number;
-  suggestedPath: string;
 }
 
 export function backupStatus(db: Db, dataDir: string, now: Date): BackupStatus {

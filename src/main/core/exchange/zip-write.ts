@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { closeSync, createReadStream, fsyncSync, openSync, readdirSync, rmSync } from 'node:fs';
+import { createReadStream, readdirSync, rmSync } from 'node:fs';
 import { open, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { Readable, Transform } from 'node:stream';
@@ -8,6 +8,7 @@ import { AppError } from '../errors';
 import { BufferPool, pooledFileReader, pooledFileWriter } from './buffer-pool';
 import { useNativeCrc32ForYazl } from './fast-crc';
 import { inThreadHasher, workerHasher, type ChunkHasher } from '../sha256-worker';
+import { syncDirectory } from '../sync-directory';
 
 /**
  * Writes a zip by streaming: yazl pumps one entry at a time, each source is read in 1 MiB
@@ -265,17 +266,3 @@ async function fsyncFile(path: string): Promise<void> {
   }
 }
 
-/** Makes a rename durable on POSIX; Windows cannot fsync a folder and does not need to. */
-export function syncDirectory(dir: string): void {
-  if (process.platform === 'win32') return;
-  try {
-    const fd = openSync(dir, 'r');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    // Some file systems refuse fsync on a folder; the rename itself has happened.
-  }
-}
