@@ -14,6 +14,7 @@ import { closeSync, fsyncSync, mkdtempSync, openSync, rmSync, statSync, writeSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { settleDisk } from './disk-settle';
 // App modules are imported where used: the import child must load only what an import needs, so
 // its peak memory is the import's and not that of every domain's libraries.
 
@@ -54,6 +55,7 @@ try {
   // (Dropping caches, echo 3 > /proc/sys/vm/drop_caches, is permitted here as root, but it is
   // machine-wide and would disturb the other benchmarks running on this shared machine.)
   time(() => run('cat', [source], true));
+  settleDisk();
 
   // Rounds interleave the contenders so that a busy moment on the shared machine hits them alike.
   const rounds = 2;
@@ -65,6 +67,7 @@ try {
     const copy = join(work, 'cp-copy.bin');
     cpMs = Math.min(cpMs, time(() => run('cp', [source, copy])));
     rmSync(copy);
+    settleDisk();
     cpSyncMs = Math.min(
       cpSyncMs,
       time(() => {
@@ -73,8 +76,11 @@ try {
       }),
     );
     rmSync(copy);
+    settleDisk();
     importRuns.push(importInChild(source, 'path'));
+    settleDisk();
     uploadRuns.push(importInChild(source, 'upload'));
+    settleDisk();
   }
   const importRun = bestOf(importRuns);
   const uploadRun = bestOf(uploadRuns);

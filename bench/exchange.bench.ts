@@ -19,6 +19,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writePackage } from '../src/main/core/exchange/package-writer';
 import type { ApprovedVersionForExport } from '../src/main/core/exchange/review-access';
+import { settleDisk } from './disk-settle';
 
 const MiB = 1024 * 1024;
 const RATIO_TARGET = 0.7;
@@ -107,6 +108,7 @@ async function main(): Promise<void> {
     // once more here. (Dropping caches would also work here as root, but it is machine-wide and
     // would disturb the other benchmarks running on this shared machine.)
     spawnSync('cat', evidence.map((e) => e.path), { stdio: 'ignore' });
+    settleDisk();
     const out = join(root, 'goi-nop.zip');
     // Rounds interleave the contenders so that a busy moment on the shared machine hits them alike;
     // the best of each is kept.
@@ -116,6 +118,7 @@ async function main(): Promise<void> {
     for (let round = 0; round < 2; round += 1) {
       cpSeconds = Math.min(cpSeconds, seconds(copy));
       rmSync(copyDir, { recursive: true, force: true });
+      settleDisk();
       cpSyncSeconds = Math.min(
         cpSyncSeconds,
         seconds(() => {
@@ -124,6 +127,7 @@ async function main(): Promise<void> {
         }),
       );
       rmSync(copyDir, { recursive: true, force: true });
+      settleDisk();
       const run = spawnSync(process.execPath, [...process.execArgv, import.meta.filename, '--child', src, out], {
         env: { ...process.env, CCHC_BENCH_EVIDENCE: JSON.stringify(evidence) },
         encoding: 'utf8',
@@ -132,6 +136,7 @@ async function main(): Promise<void> {
       if (run.status !== 0) throw new Error(`export child failed: ${run.stderr}`);
       const r = JSON.parse(run.stdout) as ChildResult;
       rmSync(out, { force: true });
+      settleDisk();
       result = !result ? r : { ...(r.seconds < result.seconds ? r : result), peakRssMb: Math.max(r.peakRssMb, result.peakRssMb), loadedRssMb: Math.max(r.loadedRssMb, result.loadedRssMb) };
     }
 
