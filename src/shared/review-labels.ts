@@ -1,3 +1,4 @@
+import { REPORT_PERIOD_WORDS, reportPeriodPhrase } from './contract/reports';
 import type { SubjectKind, VersionStatus } from './contract/review';
 import { formatInstantVi } from './text/vi';
 
@@ -54,11 +55,8 @@ export function formatDateTimeVi(iso: string): string {
   return formatInstantVi(iso, { seconds: true });
 }
 
-const PERIOD_WORDS: Record<string, string> = { q1: 'quý I', h1: '6 tháng', q3: 'quý III', '9m': '9 tháng', year: 'năm' };
-
 /** '2026:q1' → 'quý I năm 2026'; an unknown period is shown as stored. */
 function reportKeyLabel(key: string): string {
   const [year, period = ''] = key.split(':');
-  const words = PERIOD_WORDS[period];
-  return words ? (period === 'year' ? `năm ${year}` : `${words} năm ${year}`) : key;
+  return period in REPORT_PERIOD_WORDS ? reportPeriodPhrase(period, Number(year)) : key;
 }

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { syncDirectory } from '../core/sync-directory';
 
 /**
  * Writes a whole file so that the target is either the old file or the complete new one: a temp
- * file beside it, fsync, rename. A document the officer saves is never left half-written.
+ * file beside it, fsync, rename, fsync of the folder (as every other writer of the app does).
+ * A document the officer saves is never left half-written.
  */
 export async function writeFileAtomically(target: string, data: Buffer): Promise<void> {
   const temp = join(dirname(target), `.${basename(target)}.${randomUUID()}.part`);
@@ -20,6 +22,7 @@ export async function writeFileAtomically(target: string, data: Buffer): Promise
   await handle.close();
   try {
     await rename(temp, target);
+    syncDirectory(dirname(target));
   } catch (error) {
     await rm(temp, { force: true });
     throw error;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isIsoDate } from '../text/vi';
 import { channel } from './define';
+import { ITEM_CODE_PATTERN } from '../criteria/format';
 
 /**
  * Evidence (tài liệu kiểm chứng): files stored once by content, their document metadata, and the
@@ -32,8 +33,19 @@ export function itemTargetKey(year: number, code: string): string {
 
 /** "2026:1.2.3" → { year: 2026, code: "1.2.3" }; null for any other shape. */
 export function parseItemTargetKey(key: string): { year: number; code: string } | null {
-  const m = /^(\d{4}):([1-9]\d*(?:\.[1-9]\d*)*)$/.exec(key);
-  return m ? { year: Number(m[1]), code: m[2]! } : null;
+  const m = /^(\d{4}):(.+)$/.exec(key);
+  return m && ITEM_CODE_PATTERN.test(m[2]!) ? { year: Number(m[1]), code: m[2]! } : null;
+}
+
+/** A report section's target key: "report:2026:q1:tthc". */
+export function reportSectionTargetKey(year: number, period: string, sectionCode: string): string {
+  return `report:${year}:${period}:${sectionCode}`;
+}
+
+/** "report:2026:q1:tthc" → { year: 2026, period: "q1", section: "tthc" }; null for any other shape. */
+export function parseReportSectionTargetKey(key: string): { year: number; period: string; section: string } | null {
+  const m = /^report:(\d{4}):([^:]+):(.+)$/.exec(key);
+  return m ? { year: Number(m[1]), period: m[2]!, section: m[3]! } : null;
 }
 
 /** The usual document types (Decree 30, Phụ lục III); the officer may type another. */

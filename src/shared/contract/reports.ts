@@ -17,6 +17,21 @@ import { profileYearSchema } from './profile';
 export const REPORT_PERIOD_CODES = ['q1', 'h1', 'q3', '9m', 'year'] as const;
 export type ReportPeriodCode = (typeof REPORT_PERIOD_CODES)[number];
 
+/** How each period reads inside a sentence ("quý I năm 2026"); the UI capitalises it where it starts a label. */
+export const REPORT_PERIOD_WORDS: Record<ReportPeriodCode, string> = { q1: 'quý I', h1: '6 tháng', q3: 'quý III', '9m': '9 tháng', year: 'năm' };
+
+/** "quý I năm 2026", "năm 2026"; an unknown period code is shown as "kỳ <code> năm <year>". */
+export function reportPeriodPhrase(period: string, year: number): string {
+  if (period === 'year') return `năm ${year}`;
+  const words = (REPORT_PERIOD_WORDS as Record<string, string>)[period];
+  return words ? `${words} năm ${year}` : `kỳ ${period} năm ${year}`;
+}
+
+/** A periodic report as a review subject: "2026:q1" (the assessment's subject key is its year). */
+export function reportSubjectKey(year: number, period: string): string {
+  return `${year}:${period}`;
+}
+
 export const REPORT_STATUSES = ['draft', 'final'] as const;
 export type ReportStatus = (typeof REPORT_STATUSES)[number];
 

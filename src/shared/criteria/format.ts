@@ -19,9 +19,10 @@ const percent = z.number().finite().min(0).max(100);
 const isoDate = z.string().refine(isIsoDate, 'Ngày phải có dạng yyyy-mm-dd và là ngày có thật.');
 const shortText = (max = 300) => z.string().trim().min(1).max(max);
 
-export const itemCodeSchema = z
-  .string()
-  .regex(/^[1-9]\d*(\.[1-9]\d*)*$/, 'Mã tiêu chí phải có dạng 1, 1.2 hoặc 1.2.3.');
+/** An item code: 1, 1.2, 1.2.3 (no zeros, no letters). The one pattern every reader checks codes with. */
+export const ITEM_CODE_PATTERN = /^[1-9]\d*(\.[1-9]\d*)*$/;
+
+export const itemCodeSchema = z.string().regex(ITEM_CODE_PATTERN, 'Mã tiêu chí phải có dạng 1, 1.2 hoặc 1.2.3.');
 
 /** Yes/no: "Có ban hành …: điểm tối đa; Không: 0". */
 export const yesNoRuleSchema = z.strictObject({

@@ -131,3 +131,8 @@ export function parseNumberVi(text: string): number | null {
   if (!/^-?\d+(\.\d+)?$/.test(normalised)) return null;
   return Number(normalised);
 }
+
+/** First letter in upper case, the rest as written: "quý I năm 2026" → "Quý I năm 2026". */
+export function capitaliseVi(text: string): string {
+  return text.charAt(0).toLocaleUpperCase('vi') + text.slice(1);
+}

@@ -19,11 +19,10 @@ import { answerFitsRule } from './answer-fit';
 import { emptyEntry, getAssessmentRow, insertAssessment, listAssessmentRows, listEntries, upsertEntry, type AssessmentRow } from './assessment-store';
 import { criteriaAccess } from './criteria-access';
 import { evidenceAccess } from './evidence-access';
+import { itemTargetKey } from '../../../shared/contract/evidence';
 
-/** Evidence for an assessment item is linked under this key, shared with the evidence domain. */
-export function itemEvidenceKey(year: number, code: string): string {
-  return `${year}:${code}`;
-}
+/** Evidence for an assessment item is linked under this key (the evidence contract's item key). */
+export const itemEvidenceKey = itemTargetKey;
 
 function requireRow(ctx: CoreContext, year: number): AssessmentRow {
   const row = getAssessmentRow(ctx.db, year);

@@ -2,6 +2,7 @@ import { LAST_DISTRICT_YEAR } from '../../../shared/contract/profile';
 import { foldVietnamese, formatNumberVi, formatPointsVi } from '../../../shared/text/vi';
 import { codeSegments } from './codes';
 import { formatPath, type CriteriaError, type PathSegment } from './criteria-error';
+import { ITEM_CODE_PATTERN } from '../../../shared/criteria/format';
 
 /**
  * The cross-field rules zod cannot express. They run on the raw input even when zod has already
@@ -11,12 +12,11 @@ import { formatPath, type CriteriaError, type PathSegment } from './criteria-err
 type Loose = Record<string, unknown>;
 const EPS = 1e-9;
 const MAX_DEPTH = 4;
-const CODE_FORMAT = /^[1-9]\d*(\.[1-9]\d*)*$/;
 
 const asObject = (v: unknown): Loose | null => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Loose) : null);
 const asNumber = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 const asArray = (v: unknown): unknown[] | null => (Array.isArray(v) ? v : null);
-const asCode = (v: unknown): string | null => (typeof v === 'string' && CODE_FORMAT.test(v.trim()) ? v.trim() : null);
+const asCode = (v: unknown): string | null => (typeof v === 'string' && ITEM_CODE_PATTERN.test(v.trim()) ? v.trim() : null);
 const kindOf = (item: Loose): string => (typeof item.kind === 'string' ? item.kind : 'normal');
 const assessedByOf = (item: Loose): string => (typeof item.assessedBy === 'string' ? item.assessedBy : 'self');
 const pts = (n: number) => formatPointsVi(n);

@@ -24,6 +24,7 @@ import {
   type ItemColumnKey,
 } from './xlsx-layout';
 import { columnLetter } from '../xlsx-columns';
+import { ITEM_CODE_PATTERN } from '../../../shared/criteria/format';
 
 /**
  * Reads the Excel template back into a criteria set. Cell-level problems (a number that is not a
@@ -33,7 +34,6 @@ import { columnLetter } from '../xlsx-columns';
 
 type Raw = Record<string, unknown>;
 type Plain = string | number | boolean | Date | null;
-const CODE_FORMAT = /^[1-9]\d*(\.[1-9]\d*)*$/;
 
 function plain(cell: ExcelJS.Cell): Plain {
   const v = cell.value as unknown;
@@ -252,7 +252,7 @@ class Reader {
       this.error(this.at('code', r), `Dòng ${r} có nội dung nhưng thiếu mã tiêu chí.`);
       return null;
     }
-    if (!CODE_FORMAT.test(code)) {
+    if (!ITEM_CODE_PATTERN.test(code)) {
       this.error(this.at('code', r), `Mã tiêu chí «${code.slice(0, 40)}» không hợp lệ (dạng 1, 1.2 hoặc 1.2.3).`);
       return null;
     }

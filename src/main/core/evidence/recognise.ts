@@ -1,5 +1,5 @@
 import type { EvidenceMeta, EvidenceMetaSuggestions, SuggestionSource } from '../../../shared/contract/evidence';
-import { parseDateVi } from '../../../shared/text/vi';
+import { capitaliseVi, parseDateVi } from '../../../shared/text/vi';
 import { splitExtension } from './safe-name';
 import { foldAligned } from './fold';
 
@@ -192,10 +192,6 @@ function typeFromWords(folded: string, original?: string): { type: string; index
   return best;
 }
 
-function capitalise(text: string): string {
-  return text ? text[0]!.toUpperCase() + text.slice(1) : text;
-}
-
 type Draft = Partial<EvidenceMeta>;
 
 /** From a file name: type, number/symbol, issuer, date, period, and what is left as the trích yếu. */
@@ -255,7 +251,7 @@ function leftoverSummary(base: string, used: [number, number][]): string | null 
     .trim();
   const letters = cleaned.match(/\p{L}/gu)?.length ?? 0;
   if (letters < 4 || !/\s/.test(cleaned)) return null;
-  return capitalise(cleaned).slice(0, 300);
+  return capitaliseVi(cleaned).slice(0, 300);
 }
 
 const HEADER_NOISE = /cong hoa xa hoi chu nghia viet nam|doc lap\s*-\s*tu do\s*-\s*hanh phuc/g;
@@ -309,7 +305,7 @@ export function recogniseFromText(firstPage: string): Draft {
     }
   }
   const summary = summaryLines.join(' ').replace(/\s+/g, ' ').trim();
-  if (summary) draft.summary = capitalise(summary).slice(0, 300);
+  if (summary) draft.summary = capitaliseVi(summary).slice(0, 300);
 
   // The issuing body is the last body line of the header's left column (after the parent body).
   const issuerLines: string[] = [];

@@ -1,4 +1,5 @@
-import type { EvidenceTarget } from '../../../shared/contract/evidence';
+import { parseItemTargetKey, parseReportSectionTargetKey, type EvidenceTarget } from '../../../shared/contract/evidence';
+import { reportSubjectKey } from '../../../shared/contract/reports';
 import type { Actor } from '../auth/session';
 import type { Db } from '../db/open';
 import { appendAudit, beforeEdit, type ReviewSubjectRef } from '../review';
@@ -16,11 +17,11 @@ export interface LinkRecorder {
  */
 function dossierOf(target: EvidenceTarget): { subject: ReviewSubjectRef; part: string } | null {
   if (target.type === 'item') {
-    const m = /^(\d{4}):(.+)$/.exec(target.key);
-    return m ? { subject: { kind: 'assessment', key: m[1]! }, part: m[2]! } : null;
+    const item = parseItemTargetKey(target.key);
+    return item ? { subject: { kind: 'assessment', key: String(item.year) }, part: item.code } : null;
   }
-  const m = /^report:(\d{4}):([^:]+):(.+)$/.exec(target.key);
-  return m ? { subject: { kind: 'report', key: `${m[1]}:${m[2]}` }, part: m[3]! } : null;
+  const section = parseReportSectionTargetKey(target.key);
+  return section ? { subject: { kind: 'report', key: reportSubjectKey(section.year, section.period) }, part: section.section } : null;
 }
 
 /**

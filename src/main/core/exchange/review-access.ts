@@ -4,6 +4,7 @@ import type { Db } from '../db/open';
 import { evidenceFile, evidenceFileBySha } from '../evidence';
 import { getProfile } from '../profile/profile-store';
 import { approvedDossier } from '../review';
+import { reportSubjectKey } from '../../../shared/contract/reports';
 
 /**
  * What the exchange domain asks of the review domain (the frozen approved version), the profile
@@ -37,7 +38,7 @@ interface ReportSnapshotSections {
 export const reviewAccess = {
   /** The given (or latest) approved version of an assessment year or a report period, as approved. */
   approvedVersion(db: Db, dataDir: string, subject: ExportSubject, version?: number): ApprovedVersionForExport | null {
-    const key = subject.kind === 'assessment' ? String(subject.year) : `${subject.year}:${subject.period}`;
+    const key = subject.kind === 'assessment' ? String(subject.year) : reportSubjectKey(subject.year, subject.period);
     const approved = approvedDossier(db, subject.kind, key, version);
     const profile = getProfile(db, subject.year);
     if (!approved || !profile) return null;

@@ -1,4 +1,5 @@
 import { listLinkedEvidence, type LinkedEvidence } from '../evidence';
+import { reportSectionTargetKey } from '../../../shared/contract/evidence';
 
 /**
  * What the reporting domain asks of the evidence domain: the files linked to assessment items
@@ -15,6 +16,5 @@ export function evidenceNumber(e: Pick<LinkedEvidence, 'docNumber' | 'docSymbol'
   return number || symbol || e.originalName;
 }
 
-export function reportSectionEvidenceKey(year: number, period: string, sectionCode: string): string {
-  return `report:${year}:${period}:${sectionCode}`;
-}
+/** Evidence for a report section is linked under the evidence contract's section key. */
+export const reportSectionEvidenceKey = reportSectionTargetKey;

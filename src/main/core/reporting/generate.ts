@@ -1,6 +1,6 @@
 import type { UnitProfile } from '../../../shared/contract/profile';
 import type { GeneratedDocument, ReportDocumentKind, ReportPeriodCode } from '../../../shared/contract/reports';
-import { todayInVietnam, toNfc } from '../../../shared/text/vi';
+import { capitaliseVi, todayInVietnam, toNfc } from '../../../shared/text/vi';
 import { getAssessmentView, itemEvidenceKey } from '../assessment/assessment-service';
 import type { AssessmentView } from '../../../shared/contract/assessment';
 import type { CoreContext } from '../context';
@@ -50,7 +50,6 @@ function requireAssessment(ctx: CoreContext, year: number): AssessmentView {
   return view;
 }
 
-const capitalise = (text: string) => text.charAt(0).toLocaleUpperCase('vi') + text.slice(1);
 
 export async function periodicReportDocx(ctx: CoreContext, year: number, period: ReportPeriodCode): Promise<GeneratedFile> {
   const profile = requireProfile(ctx, year);
@@ -62,7 +61,7 @@ export async function periodicReportDocx(ctx: CoreContext, year: number, period:
     period: view.period,
     sections: outline.map((section) => ({ section, text: byCode.get(section.code)?.text ?? '', evidence: byCode.get(section.code)?.evidence ?? [] })),
     statistics: view.statistics,
-    periodHeading: capitalise(view.period.title),
+    periodHeading: capitaliseVi(view.period.title),
     isoDate: todayInVietnam(ctx.now()),
   });
   return { fileName: safeFileName(`Bao cao CCHC ${view.period.title} ${profile.shortName}`, 'docx'), data: await writeDecree30Docx(model) };
@@ -83,7 +82,7 @@ export async function statisticsXlsx(ctx: CoreContext, year: number, period: Rep
   const data = await writeStatisticsWorkbook({
     title: `BIỂU SỐ LIỆU KẾT QUẢ CẢI CÁCH HÀNH CHÍNH ${view.period.title.toLocaleUpperCase('vi')}`,
     subtitle: toNfc(`(Kèm theo Báo cáo kết quả cải cách hành chính ${view.period.title} của ${profile.name})`),
-    periods: compare ? [`Cùng kỳ năm ${year - 1}`, capitalise(view.period.title)] : [capitalise(view.period.title)],
+    periods: compare ? [`Cùng kỳ năm ${year - 1}`, capitaliseVi(view.period.title)] : [capitaliseVi(view.period.title)],
     indicators: indicators.map((i) => ({
       ...i,
       values: compare ? [lastYear[i.code] ?? null, entered[i.code] ?? null] : [entered[i.code] ?? null],

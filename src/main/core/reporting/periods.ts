@@ -69,8 +69,13 @@ export function loadPeriods(dataDir: string): PeriodsFile {
     }
     return parsePeriodsFile(raw, override);
   }
-  return parsePeriodsFile(bundledPeriods, 'periods-default.json');
+  // The bundled file never changes while the app runs: checked once. A province's file is read on
+  // every call, so an edit to it applies without a restart.
+  bundledParsed ??= parsePeriodsFile(bundledPeriods, 'periods-default.json');
+  return bundledParsed;
 }
+
+let bundledParsed: PeriodsFile | undefined;
 
 function isoOf(year: number, d: z.output<typeof monthDay>): string {
   const y = year + d.yearOffset;

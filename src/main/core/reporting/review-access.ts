@@ -1,11 +1,6 @@
-import type { ReportPeriodCode } from '../../../shared/contract/reports';
+import { reportSubjectKey, type ReportPeriodCode } from '../../../shared/contract/reports';
 import type { CoreContext } from '../context';
 import { appendAudit, beforeEdit } from '../review';
-
-/** The review subject key of a periodic report: "2026:q1". */
-export function reportSubjectKey(year: number, period: ReportPeriodCode): string {
-  return `${year}:${period}`;
-}
 
 /**
  * Every write to a report goes through here, inside the write's transaction: the review domain

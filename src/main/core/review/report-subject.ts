@@ -1,4 +1,5 @@
 import { REPORT_PERIOD_CODES, type ReportPeriodCode } from '../../../shared/contract/reports';
+// The key is reportSubjectKey(year, period) = "2026:q1".
 import type { CoreContext } from '../context';
 import { periodicReportDocx, statisticsXlsx } from '../reporting/generate';
 import { getReport, listPeriods } from '../reporting';

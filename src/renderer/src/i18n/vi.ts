@@ -1,3 +1,5 @@
+import { REPORT_PERIOD_WORDS, reportPeriodPhrase, type ReportPeriodCode } from '../../../shared/contract/reports';
+import { capitaliseVi } from '../../../shared/text/vi';
 import { ZIP_PROBLEM_LABELS } from '../../../shared/exchange/problem-labels';
 
 /** Every string the UI shows, in one place (the UI is Vietnamese only). */
@@ -556,7 +558,7 @@ export const vi = {
     kindReport: 'Báo cáo định kỳ',
     year: 'Năm',
     period: 'Kỳ báo cáo',
-    periodNames: { q1: 'Quý I', h1: '6 tháng', q3: 'Quý III', '9m': '9 tháng', year: 'Năm' },
+    periodName: (code: ReportPeriodCode) => capitaliseVi(REPORT_PERIOD_WORDS[code]),
     outPath: 'Lưu gói vào (đường dẫn đầy đủ; để trống: thư mục goi-nop trong thư mục dữ liệu)',
     exportButton: 'Xuất gói nộp',
     progressLabel: 'Tiến độ',
@@ -613,8 +615,7 @@ export const vi = {
     openAssessment: (year: number) => `Mở bản tự đánh giá năm ${year}`,
     close: 'Đóng',
     assessmentOf: (year: number) => `Tự đánh giá năm ${year}`,
-    reportOf: (period: string, year: number) =>
-      `Báo cáo ${({ q1: 'quý I', h1: '6 tháng', q3: 'quý III', '9m': '9 tháng', year: 'cả' } as Record<string, string>)[period] ?? `kỳ ${period}`} năm ${year}`,
+    reportOf: (period: string, year: number) => `Báo cáo ${reportPeriodPhrase(period, year)}`,
   },
   backup: {
     title: 'Sao lưu dữ liệu',

@@ -5,7 +5,7 @@ import { selfScoredLeaves } from '../../../../shared/criteria/tree';
 import { formatPercentVi, formatPointsVi } from '../../../../shared/text/vi';
 import { useApi } from '../../api/context';
 import { vi } from '../../i18n/vi';
-import { ReviewCommentsBanner } from '../review/item-comments';
+import { ReviewCommentsBanner } from '../review/review-comments-banner';
 import { EvidenceBadge } from '../evidence/evidence-badge';
 import { EvidencePanel } from '../evidence/evidence-panel';
 import { ItemEditor } from './item-editor';

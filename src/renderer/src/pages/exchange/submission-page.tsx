@@ -120,7 +120,7 @@ function ExportPanel({ year }: { year: number }) {
             <select value={period} onChange={(e) => setPeriod(e.target.value as ReportPeriodCode)}>
               {REPORT_PERIOD_CODES.map((code) => (
                 <option key={code} value={code}>
-                  {t.periodNames[code]}
+                  {t.periodName(code)}
                 </option>
               ))}
             </select>

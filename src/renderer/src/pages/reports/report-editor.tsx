@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { ReportPeriodCode, ReportSection, ReportView } from '../../../../shared/contract/reports';
+import { reportSubjectKey, type ReportPeriodCode, type ReportSection, type ReportView } from '../../../../shared/contract/reports';
 import { formatDateVi } from '../../../../shared/text/vi';
 import { useApi } from '../../api/context';
 import { ErrorLine } from '../../components/message-line';
@@ -8,7 +8,7 @@ import { DeadlineBadge } from './deadline-badge';
 import { GeneratePanel } from './generate-panel';
 import { ReportActions } from './report-actions';
 import { EvidencePanel } from '../evidence/evidence-panel';
-import { ReviewCommentsBanner } from '../review/item-comments';
+import { ReviewCommentsBanner } from '../review/review-comments-banner';
 import { SectionEditor } from './section-editor';
 import { SectionsNav } from './sections-nav';
 import { StatisticsPanel } from './statistics-panel';
@@ -111,7 +111,7 @@ export function ReportEditor({ year, period, onBack }: { year: number; period: R
             <div className="item-column">
               <ReviewCommentsBanner
                 key={`review-${current.code}`}
-                subject={{ kind: 'report', key: `${year}:${period}` }}
+                subject={{ kind: 'report', key: reportSubjectKey(year, period) }}
                 code={current.code}
                 title={vi.review.sectionBannerTitle}
               />

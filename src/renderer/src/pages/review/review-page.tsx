@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { ReportPeriodInfo } from '../../../../shared/contract/reports';
+import { reportSubjectKey, type ReportPeriodInfo } from '../../../../shared/contract/reports';
 import type { ReviewStatus, SubjectKind } from '../../../../shared/contract/review';
 import { VERSION_STATUS_LABELS } from '../../../../shared/review-labels';
 import { useApi } from '../../api/context';
@@ -66,7 +66,7 @@ export function ReviewPage({ year }: { year: number }) {
 
   return (
     <section className="review-page">
-      <h1>{kind === 'assessment' ? t.title(year) : t.reportTitle(periods.find((p) => `${year}:${p.code}` === key)?.title ?? key)}</h1>
+      <h1>{kind === 'assessment' ? t.title(year) : t.reportTitle(periods.find((p) => reportSubjectKey(year, p.code) === key)?.title ?? key)}</h1>
       <label className="field subject-picker">
         <span>{t.subject}</span>
         <select
@@ -79,7 +79,7 @@ export function ReviewPage({ year }: { year: number }) {
         >
           <option value={`assessment|${year}`}>{t.assessmentOption(year)}</option>
           {periods.map((p) => (
-            <option key={p.code} value={`report|${year}:${p.code}`}>
+            <option key={p.code} value={`report|${reportSubjectKey(year, p.code)}`}>
               {t.reportOption(p.title)}
             </option>
           ))}
