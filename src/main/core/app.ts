@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Desktop } from './context';
-import { openDatabase, type Db } from './db/open';
+import { DATABASE_FILE, openDatabase, type Db } from './db/open';
 import { initEvidence } from './evidence';
 import { handlers } from './handlers';
 import { createRegistry, type Logger, type Registry } from './registry';
@@ -24,7 +24,7 @@ export interface CoreOptions {
 
 const defaultLog: Logger = (message, detail) => console.error(`[cchc] ${message}`, detail ?? '');
 
-export const DATABASE_FILE = 'cchc-desk.sqlite';
+export { DATABASE_FILE } from './db/open';
 
 /** Opens the data folder and wires the registry: the whole application minus its transport. */
 export function openCore(options: CoreOptions): Core {

@@ -5,6 +5,9 @@ import type { Migration } from './migrations/types';
 
 export type Db = Database.Database;
 
+/** The database's file name inside the data folder (the live store, backups and restores). */
+export const DATABASE_FILE = 'cchc-desk.sqlite';
+
 export interface OpenOptions {
   /** For tests of a single migration; the app always runs them all. */
   migrations?: readonly Migration[];

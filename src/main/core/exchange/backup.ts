@@ -11,7 +11,7 @@ import {
   type ZipProblem,
 } from '../../../shared/exchange/manifest';
 import { getMeta, setMeta } from '../app-meta';
-import { openDatabase, schemaVersion, type Db } from '../db/open';
+import { DATABASE_FILE, openDatabase, schemaVersion, type Db } from '../db/open';
 import { AppError } from '../errors';
 import { storePaths } from '../evidence/file-store';
 import { verifyZip } from './zip-verify';
@@ -30,8 +30,8 @@ import type { BackupStatus } from '../../../shared/contract/exchange';
  * database opens and passes integrity_check, and only then renames the folder into place.
  */
 
-/** The same name as the live database (app.ts DATABASE_FILE; not imported: app.ts imports us). */
-export const BACKUP_DB_ENTRY = 'cchc-desk.sqlite';
+/** A backup holds the database under the live store's own file name. */
+export const BACKUP_DB_ENTRY = DATABASE_FILE;
 export const REMIND_AFTER_DAYS = 7;
 const LAST_BACKUP_AT = 'lastBackupAt';
 const LAST_BACKUP_PATH = 'lastBackupPath';
