@@ -4,7 +4,8 @@ import { chmod, open, rename, rm, stat, type FileHandle } from 'node:fs/promises
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { Db } from '../db/open';
 import { AppError } from '../errors';
-import { inThreadHasher, sharedBuffers, workerHasher, type ChunkHasher } from '../sha256-worker';
+import { largeFileWriter, writeFullyAt, type LargeFileWriter } from '../direct-write';
+import { inThreadHasher, workerHasher, type ChunkHasher } from '../sha256-worker';
 import { syncDirectory } from '../sync-directory';
 
 /**
@@ -91,7 +92,7 @@ export async function stageImport(db: Db, paths: StorePaths, source: ImportSourc
   const staging = await openStaging(db, paths, source.name);
   try {
     const staged =
-      source.kind === 'path' ? await copyFromPath(source, staging.out, onBytes) : await copyFromBuffer(source, staging.out, onBytes);
+      source.kind === 'path' ? await copyFromPath(source, staging, onBytes) : await copyFromBuffer(source, staging.out, onBytes);
     await sealStaging(staging);
     return { token: staging.token, tempPath: staging.tempPath, ...staged };
   } catch (error) {
@@ -145,7 +146,8 @@ async function copyFromBuffer(source: { data: Buffer; name: string }, out: FileH
   return { sha256, size: source.data.length, head: Buffer.from(source.data.subarray(0, HEAD_BYTES)) };
 }
 
-async function copyFromPath(source: { path: string; name: string }, out: FileHandle, onBytes: (n: number) => void) {
+async function copyFromPath(source: { path: string; name: string }, staging: Staging, onBytes: (n: number) => void) {
+  const out = staging.out;
   let input: FileHandle;
   try {
     input = await open(source.path, 'r');
@@ -153,6 +155,7 @@ async function copyFromPath(source: { path: string; name: string }, out: FileHan
     throw sourceError(error, source.name);
   }
   let hasher: ChunkHasher | null = null;
+  let writer: LargeFileWriter | null = null;
   const slots: { buffer: Buffer; busy: Promise<void> }[] = [];
   try {
     const before = await input.stat();
@@ -160,8 +163,11 @@ async function copyFromPath(source: { path: string; name: string }, out: FileHan
     if (before.size === 0) throw emptyFile(source.name);
     const parallel = before.size >= PARALLEL_HASH_FROM;
     hasher = parallel ? workerHasher() : inThreadHasher();
+    // A large file is written past the page cache where the system allows it (see direct-write).
+    writer = parallel ? await largeFileWriter(staging.tempPath, out) : null;
     const count = Math.max(1, Math.min(SLOTS, Math.ceil(before.size / PATH_CHUNK)));
-    const buffers = parallel ? sharedBuffers(count, PATH_CHUNK) : Array.from({ length: count }, () => Buffer.allocUnsafe(PATH_CHUNK));
+    const buffers = writer ? await writer.alignedSharedBuffers(count, PATH_CHUNK) : Array.from({ length: count }, () => Buffer.allocUnsafe(PATH_CHUNK));
+    const write = writer ? (chunk: Buffer, at: number) => writer!.writeAt(chunk, at) : (chunk: Buffer, at: number) => writeFullyAt(out, chunk, at);
     for (const buffer of buffers) slots.push({ buffer, busy: Promise.resolve() });
     let head: Buffer | null = null;
     let done = 0;
@@ -177,9 +183,10 @@ async function copyFromPath(source: { path: string; name: string }, out: FileHan
       // Reading the next chunk, hashing this one (on the worker) and writing it all overlap; each
       // write has its own position, so several can be in flight. quiet(): a rejection is seen
       // when the slot is next awaited (or at the end), not reported as unhandled meanwhile.
-      slot.busy = quiet(Promise.all([hasher.update(chunk), writeFullyAt(out, chunk, done)]).then(() => undefined));
+      slot.busy = quiet(Promise.all([hasher.update(chunk), write(chunk, done)]).then(() => undefined));
       done += bytesRead;
-      flusher.wrote(bytesRead);
+      // Direct writes leave nothing in the cache to flush.
+      if (!writer?.direct) flusher.wrote(bytesRead);
       onBytes(bytesRead);
     }
     for (const slot of slots) await slot.busy;
@@ -190,6 +197,7 @@ async function copyFromPath(source: { path: string; name: string }, out: FileHan
     // On an error, let writes still in flight end before the caller closes and deletes the file.
     await Promise.allSettled(slots.map((s) => s.busy));
     await hasher?.close().catch(() => undefined);
+    await writer?.closeDirect();
     await input.close().catch(() => undefined);
   }
 }
@@ -238,14 +246,6 @@ async function readChunk(input: FileHandle, buffer: Buffer, name: string): Promi
       `Không đọc được hết tệp «${name}» (lỗi đọc đĩa, hoặc ổ chứa tệp vừa bị rút ra); chưa lưu gì, hãy đính kèm lại.`,
       error,
     );
-  }
-}
-
-async function writeFullyAt(out: FileHandle, chunk: Buffer, position: number): Promise<void> {
-  let offset = 0;
-  while (offset < chunk.length) {
-    const { bytesWritten } = await out.write(chunk, offset, chunk.length - offset, position + offset);
-    offset += bytesWritten;
   }
 }
 

@@ -127,14 +127,14 @@ function evidenceEntries(dataDir: string): ZipWriteEntry[] {
   return entries;
 }
 
-export function verifyBackup(zipPath: string, onBytes?: (n: number) => void, extractTo?: string, readBack = false) {
+export function verifyBackup(zipPath: string, onBytes?: (n: number) => void, extractTo?: string, justWritten = false) {
   return verifyZip(zipPath, {
     manifestName: BACKUP_MANIFEST_NAME,
     schema: backupManifestSchema,
     filesOf: (m) => m.files,
     ...(onBytes ? { onBytes } : {}),
     ...(extractTo ? { extractTo } : {}),
-    readBack,
+    justWritten,
   });
 }
 

@@ -1,4 +1,5 @@
 import { open, type FileHandle } from 'node:fs/promises';
+import { SequentialLargeWriter } from '../direct-write';
 import { Readable, Writable } from 'node:stream';
 
 /**
@@ -12,7 +13,8 @@ import { Readable, Writable } from 'node:stream';
  */
 export class BufferPool {
   private readonly free: Buffer[] = [];
-  private readonly owned = new Set<ArrayBufferLike>();
+  /** Holders of each buffer out of the pool (the writer, and the hasher while it reads it). */
+  private readonly holders = new Map<ArrayBufferLike, number>();
   private waiting: ((b: Buffer) => void)[] = [];
 
   constructor(count: number, readonly size: number) {
@@ -21,23 +23,41 @@ export class BufferPool {
       // the SHA-256 worker can read the chunk where it is.
       const b = Buffer.from(new SharedArrayBuffer(size));
       this.free.push(b);
-      this.owned.add(b.buffer);
+      this.holders.set(b.buffer, 0);
     }
   }
 
+  /** A free buffer, held once (by whoever will write it). */
   take(): Promise<Buffer> {
     const b = this.free.pop();
-    if (b) return Promise.resolve(b);
+    if (b) {
+      this.holders.set(b.buffer, 1);
+      return Promise.resolve(b);
+    }
     return new Promise((resolve) => this.waiting.push(resolve));
   }
 
-  /** Gives back the pool buffer under `chunk`, if it is one of ours; other chunks are ignored. */
+  /** One more holder of the pool buffer under `chunk` (ignored for other chunks): it comes back only when all have released it. */
+  hold(chunk: Buffer): void {
+    const n = this.holders.get(chunk.buffer);
+    if (n !== undefined) this.holders.set(chunk.buffer, n + 1);
+  }
+
+  /** Releases one hold on the pool buffer under `chunk`, if it is one of ours; other chunks are ignored. */
   release(chunk: Buffer): void {
-    if (!this.owned.has(chunk.buffer)) return;
+    const n = this.holders.get(chunk.buffer);
+    if (n === undefined || n === 0) return;
+    if (n > 1) {
+      this.holders.set(chunk.buffer, n - 1);
+      return;
+    }
     const whole = Buffer.from(chunk.buffer, 0, this.size);
     const next = this.waiting.shift();
-    if (next) next(whole);
-    else this.free.push(whole);
+    if (next) next(whole); // handed on, still held once
+    else {
+      this.holders.set(chunk.buffer, 0);
+      this.free.push(whole);
+    }
   }
 }
 
@@ -69,17 +89,17 @@ export function pooledFileReader(path: string, pool: BufferPool): Readable {
 }
 
 /**
- * Writes every chunk to `path` (created, must not exist) and returns pool buffers once their
- * bytes are written. Does not fsync: the caller does, while it reads the file back.
+ * Writes every chunk to `path` (created, must not exist), past the page cache where the system
+ * allows it, reading each block back from the disk as it goes (SequentialLargeWriter), and
+ * returns pool buffers as soon as their bytes are copied into its blocks. Does not fsync.
  */
 export function pooledFileWriter(path: string, pool: BufferPool): Writable {
-  let fh: FileHandle | null = null;
+  let out: SequentialLargeWriter | null = null;
   return new Writable({
     async write(chunk: Buffer, _enc, callback) {
       try {
-        fh ??= await open(path, 'wx');
-        let offset = 0;
-        while (offset < chunk.length) offset += (await fh.write(chunk, offset, chunk.length - offset, null)).bytesWritten;
+        out ??= await SequentialLargeWriter.create(path, { readBack: true });
+        await out.append(chunk);
         pool.release(chunk);
         callback();
       } catch (error) {
@@ -88,15 +108,16 @@ export function pooledFileWriter(path: string, pool: BufferPool): Writable {
     },
     async final(callback) {
       try {
-        fh ??= await open(path, 'wx');
+        out ??= await SequentialLargeWriter.create(path, { readBack: true });
+        await out.finish();
         callback();
       } catch (error) {
         callback(error as Error);
       }
     },
     async destroy(error, callback) {
-      await fh?.close().catch(() => undefined);
-      fh = null;
+      await out?.close();
+      out = null;
       callback(error);
     },
   });

@@ -17,7 +17,7 @@ export interface PackageVerification {
  */
 export async function verifyPackage(
   zipPath: string,
-  options: { limits?: ZipLimits; extractTo?: string; onBytes?: (n: number) => void; readBack?: boolean } = {},
+  options: { limits?: ZipLimits; extractTo?: string; onBytes?: (n: number) => void; justWritten?: boolean } = {},
 ): Promise<PackageVerification> {
   const result = await verifyZip(zipPath, {
     manifestName: PACKAGE_MANIFEST_NAME,

@@ -33,10 +33,11 @@ export interface WrittenPackage {
  * the end of a zip anyway. Evidence whose bytes no longer match the hash recorded at approval is
  * refused, so a package never carries a file that differs from what the leader approved.
  *
- * After writing, the temp file is read back: structure and hostile-entry checks, the manifest
- * against its schema, every listed file present with its size, nothing extra, and each entry's
- * CRC-32 against the zip's directory (the bytes hashed on the way in are the bytes on disk).
- * Only a package that passes is renamed to `outPath`.
+ * Every block of the zip is read back from the disk and compared with what was written while the
+ * export goes on (zip-write), so the bytes hashed on the way in are the bytes on disk. Then the
+ * finished file is opened as a reader would: structure and hostile-entry checks, the manifest
+ * against its schema, every listed file present with its size, nothing extra. Only a package
+ * that passes is renamed to `outPath`.
  */
 export async function writePackage(
   version: ApprovedVersionForExport,
@@ -98,7 +99,7 @@ export async function writePackage(
       done = 0;
       lastReport = 0;
       report({ phase: 'verify', done: 0, total });
-      const result = await verifyPackage(tempPath, { onBytes: tick('verify'), readBack: true });
+      const result = await verifyPackage(tempPath, { onBytes: tick('verify'), justWritten: true });
       if (!result.ok) {
         throw new AppError('IO_ERROR', `Gói vừa ghi không đọc lại đúng (ổ đĩa lỗi?); đã xoá, hãy thử lại. ${describeProblems(result.problems)}`, result.problems);
       }

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { mkdir, open } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { crc32 } from 'node:zlib';
 import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
 import { formatBytesVi as formatBytes } from '../../../shared/exchange/format';
@@ -172,9 +171,18 @@ function checkEntry(info: ZipEntryInfo, limits: ZipLimits): ZipProblem | null {
 
 export interface EntryDigest {
   size: number;
-  /** Null when only the CRC-32 was computed (the writer's read-back). */
+  /** Null when the data was not read here (the writer's own check, see locateEntry). */
   sha256: string | null;
-  crc32: number;
+}
+
+/**
+ * Checks that an entry's local header is where the central directory says and that its data
+ * lies inside the file, without reading the data: for a zip its writer has just read back.
+ */
+export async function locateEntry(opened: OpenedZip, info: ZipEntryInfo): Promise<EntryDigest> {
+  const { fileDataStart } = await opened.zip.readLocalFileHeaderPromise(info.entry, { minimal: true });
+  if (fileDataStart + info.compressedSize > opened.zip.fileSize) throw new Error('unexpected EOF: entry data runs past the end of the file');
+  return { size: info.size, sha256: null };
 }
 
 /**
@@ -185,11 +193,10 @@ export async function digestEntry(
   opened: OpenedZip,
   info: ZipEntryInfo,
   budget: { left: number },
-  options: { target?: string; onBytes?: (n: number) => void; crcOnly?: boolean } = {},
+  options: { target?: string; onBytes?: (n: number) => void } = {},
 ): Promise<EntryDigest> {
   const chunks = info.entry.compressionMethod === 0 ? await storedChunks(opened, info) : await inflatedChunks(opened, info);
-  const hash = options.crcOnly ? null : createHash('sha256');
-  let crc = 0;
+  const hash = createHash('sha256');
   let size = 0;
   const out = options.target ? await open(options.target, 'wx') : null;
   try {
@@ -197,8 +204,7 @@ export async function digestEntry(
       size += chunk.length;
       budget.left -= chunk.length;
       if (budget.left < 0) throw Object.assign(new Error('total cap exceeded'), { cchcCap: true });
-      hash?.update(chunk);
-      crc = crc32(chunk, crc);
+      hash.update(chunk);
       if (out) await writeFully(out, chunk);
       options.onBytes?.(chunk.length);
     }
@@ -206,7 +212,7 @@ export async function digestEntry(
   } finally {
     await out?.close();
   }
-  return { sha256: hash ? hash.digest('hex') : null, crc32: crc, size };
+  return { sha256: hash.digest('hex'), size };
 }
 
 async function inflatedChunks(opened: OpenedZip, info: ZipEntryInfo): Promise<AsyncIterable<Buffer>> {

@@ -1,0 +1,139 @@
+import { randomBytes } from 'node:crypto';
+import { constants, openSync, closeSync, readFileSync, writeSync } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DIRECT_ALIGN, ReadBackMismatch, SequentialLargeWriter, largeFileWriter } from '../../../src/main/core/direct-write';
+import { BufferPool } from '../../../src/main/core/exchange/buffer-pool';
+import { makeTempDir } from '../../helpers/temp-dir';
+
+const MiB = 1024 * 1024;
+
+/** Whether this machine's temp folder takes O_DIRECT (Linux on ext4/xfs/btrfs does, tmpfs does not). */
+function tempFolderTakesDirectIo(): boolean {
+  const flag = (constants as { O_DIRECT?: number }).O_DIRECT;
+  if (flag === undefined) return false;
+  const probe = makeTempDir();
+  try {
+    closeSync(openSync(join(probe.dir, 'probe'), constants.O_WRONLY | constants.O_CREAT | flag));
+    return true;
+  } catch {
+    return false;
+  } finally {
+    probe.cleanup();
+  }
+}
+
+async function writeInPieces(path: string, data: Buffer, pieces: number[], options: Parameters<typeof SequentialLargeWriter.create>[1] = {}) {
+  const out = await SequentialLargeWriter.create(path, { blockSize: 64 * 1024, blockCount: 3, ...options });
+  try {
+    let at = 0;
+    for (let i = 0; at < data.length; i++) {
+      const n = Math.min(pieces[i % pieces.length]!, data.length - at);
+      // A scratch copy that is overwritten right after: append must have taken the bytes.
+      const scratch = Buffer.from(data.subarray(at, at + n));
+      await out.append(scratch);
+      scratch.fill(0xee);
+      at += n;
+    }
+    await out.finish();
+  } finally {
+    await out.close();
+  }
+}
+
+describe('writing large files past the page cache', () => {
+  let temp: ReturnType<typeof makeTempDir>;
+  beforeEach(() => (temp = makeTempDir()));
+  afterEach(() => {
+    delete process.env.CCHC_NO_DIRECT_IO;
+    temp.cleanup();
+  });
+
+  for (const mode of ['with O_DIRECT where the system allows it', 'with ordinary writes only (CCHC_NO_DIRECT_IO=1)']) {
+    it(`writes exactly the bytes appended, in pieces of any size across block edges, ${mode}`, async () => {
+      if (mode.includes('ordinary')) process.env.CCHC_NO_DIRECT_IO = '1';
+      for (const size of [0, 1, DIRECT_ALIGN - 1, DIRECT_ALIGN, 3 * 64 * 1024, 5 * 64 * 1024 + 17, 2 * MiB + 4097]) {
+        const data = randomBytes(size);
+        const path = join(temp.dir, `out-${size}.bin`);
+        await writeInPieces(path, data, [1, 4095, 70_000, 30, 64 * 1024, 200_000], { readBack: true });
+        expect(readFileSync(path).equals(data), `size ${size}`).toBe(true);
+      }
+    });
+  }
+
+  it('reads every block back and refuses the file when the disk returns other bytes', async () => {
+    const data = randomBytes(5 * 64 * 1024 + 100);
+    const path = join(temp.dir, 'hong.bin');
+    let damaged = false;
+    const damageSecondBlock = (position: number) => {
+      if (position !== 64 * 1024 || damaged) return;
+      damaged = true;
+      const fd = openSync(path, 'r+');
+      writeSync(fd, Buffer.from([data[position + 10]! ^ 0xff]), 0, 1, position + 10);
+      closeSync(fd);
+    };
+    const failure = await writeInPieces(path, data, [50_000], { readBack: true, onBlockWritten: damageSecondBlock }).catch((e: unknown) => e);
+    expect(damaged).toBe(true);
+    expect(failure).toBeInstanceOf(ReadBackMismatch);
+    expect((failure as ReadBackMismatch).position).toBe(64 * 1024);
+  });
+
+  it('catches damage in the last, partly filled block too', async () => {
+    const data = randomBytes(2 * 64 * 1024 + 300);
+    const path = join(temp.dir, 'duoi.bin');
+    const damageTail = (position: number, length: number) => {
+      if (length !== 300) return;
+      const fd = openSync(path, 'r+');
+      writeSync(fd, Buffer.from([data[position + 299]! ^ 1]), 0, 1, position + 299);
+      closeSync(fd);
+    };
+    await expect(writeInPieces(path, data, [7000], { readBack: true, onBlockWritten: damageTail })).rejects.toBeInstanceOf(ReadBackMismatch);
+  });
+
+  it.runIf(tempFolderTakesDirectIo())(
+    'sends aligned chunks past the cache and the rest through an ordinary write (skipped where the temp folder refuses O_DIRECT)',
+    async () => {
+      const path = join(temp.dir, 'tron.bin');
+      const handle = await open(path, 'wx');
+      const writer = await largeFileWriter(path, handle);
+      try {
+        expect(writer.direct).toBe(true);
+        const [block] = await writer.alignedSharedBuffers(1, 2 * DIRECT_ALIGN);
+        block!.fill(1);
+        expect(await writer.writeAt(block!, 0)).toBe(true);
+        // Misaligned position, odd length, memory not from alignedSharedBuffers: ordinary writes.
+        expect(await writer.writeAt(Buffer.alloc(DIRECT_ALIGN, 2), 2 * DIRECT_ALIGN + 1)).toBe(false);
+        expect(await writer.writeAt(block!.subarray(0, 100), 2 * DIRECT_ALIGN)).toBe(false);
+        await handle.sync();
+        const file = readFileSync(path);
+        expect(file.length).toBe(3 * DIRECT_ALIGN + 1);
+        // The 100 bytes written last at 2·ALIGN cover the start of the misaligned write before them.
+        expect(file.subarray(0, 2 * DIRECT_ALIGN + 100).every((b) => b === 1)).toBe(true);
+        expect(file.subarray(2 * DIRECT_ALIGN + 100).every((b) => b === 2)).toBe(true);
+      } finally {
+        await writer.closeDirect();
+        await handle.close();
+      }
+    },
+  );
+});
+
+describe('the export buffer pool', () => {
+  it('takes a buffer back only when every holder has released it', async () => {
+    const pool = new BufferPool(1, 16);
+    const buffer = await pool.take();
+    pool.hold(buffer.subarray(0, 4)); // the hasher
+    let next: Buffer | null = null;
+    void pool.take().then((b) => (next = b));
+    pool.release(buffer.subarray(0, 4)); // the writer is done, the hasher is not
+    await Promise.resolve();
+    expect(next).toBeNull();
+    pool.release(buffer.subarray(0, 4)); // the hasher is done
+    await Promise.resolve();
+    expect(next!.buffer).toBe(buffer.buffer);
+    // Chunks that are not from the pool are ignored.
+    pool.release(Buffer.alloc(16));
+    pool.hold(Buffer.alloc(16));
+  });
+});
