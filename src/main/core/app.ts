@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Desktop } from './context';
 import { DATABASE_FILE, openDatabase, type Db } from './db/open';
-import { initEvidence } from './evidence';
+import { grantLocalFiles, initEvidence } from './evidence';
 import { handlers } from './handlers';
 import { createRegistry, type Logger, type Registry } from './registry';
 import { APP_VERSION } from './version';
@@ -11,6 +11,11 @@ export interface Core {
   readonly db: Db;
   readonly dataDir: string;
   readonly registry: Registry;
+  /**
+   * One-time tokens for files the officer picked or dropped in the desktop window (only the shell
+   * calls this, never the page): see evidence/local-imports.ts.
+   */
+  grantLocalFiles(paths: readonly string[]): string[];
   close(): void;
 }
 
@@ -42,6 +47,7 @@ export function openCore(options: CoreOptions): Core {
     db,
     dataDir: options.dataDir,
     registry: createRegistry(handlers, ctx, options.log),
+    grantLocalFiles: (paths) => grantLocalFiles(db, paths),
     close: () => db.close(),
   };
 }

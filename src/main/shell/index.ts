@@ -1,9 +1,10 @@
-import { app, BrowserWindow, Menu, shell } from 'electron';
+import { app, BrowserWindow, Menu, shell, type IpcMainInvokeEvent } from 'electron';
 import { fileURLToPath } from 'node:url';
 import { openCore, type Core } from '../core/app';
 import { resolveDataDir } from '../core/data-dir';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { bindRegistry } from './ipc';
+import { bindLocalFileGrants } from './local-files';
 import { buildMenu } from './menu';
 import { saveWithDialog } from './save-dialog';
 import { APP_ORIGIN, hardenSession, secureWebPreferences } from './security';
@@ -48,7 +49,10 @@ app.whenReady().then(() => {
       saveFile: (name, data) => saveWithDialog(mainWindow, name, data),
     },
   });
-  bindRegistry(core.registry, (event) => !!mainWindow && event.sender.id === mainWindow.webContents.id);
+  const isOurWindow = (event: IpcMainInvokeEvent) => !!mainWindow && event.sender.id === mainWindow.webContents.id;
+  bindRegistry(core.registry, isOurWindow);
+  const opened = core;
+  bindLocalFileGrants((paths) => opened.grantLocalFiles(paths), isOurWindow);
   mainWindow = createWindow();
   mainWindow.on('closed', () => (mainWindow = undefined));
 });

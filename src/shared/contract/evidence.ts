@@ -12,6 +12,14 @@ import { ITEM_CODE_PATTERN } from '../criteria/format';
  *   upload-chunk {uploadId, index: 0, 1, …, dataBase64} (each ≤ chunkBytes once decoded, in order)
  *   upload-finish {uploadId} → the stored file, whether it was a duplicate, metadata suggestions
  *   upload-cancel {uploadId} whenever the officer gives up (nothing stays behind)
+ *
+ * In the desktop window a picked or dropped file is imported from where it lies instead, at disk
+ * speed: the preload turns the File into a one-time grant (main learns the path; the page never
+ * names a path itself), then
+ *
+ *   local-import-begin {grant, targets} → {importId, name, size}
+ *   local-import-status {importId} → copying (bytes so far) | done (as upload-finish) | failed
+ *   local-import-cancel {importId}
  */
 
 /** What a file can support: a scored item of a year's assessment, or a section of a report. */
@@ -144,6 +152,18 @@ export interface UploadProgress {
   size: number;
 }
 
+export interface LocalImportStarted {
+  importId: string;
+  /** The file's name as the officer sees it (before it is made safe). */
+  name: string;
+  size: number;
+}
+
+export type LocalImportStatus =
+  | { state: 'copying'; doneBytes: number; size: number }
+  | { state: 'done'; result: EvidenceAttachResult }
+  | { state: 'failed'; message: string };
+
 export interface EvidenceAttachResult {
   file: EvidenceFileDetail;
   /** True when the same content was already stored: nothing was copied, only links were added. */
@@ -262,6 +282,7 @@ const linkTargetSchema = evidenceTargetSchema.extend({ location: z.string().trim
 const targetsSchema = z.array(linkTargetSchema).max(MAX_TARGETS_PER_CALL);
 const fileIdSchema = z.number().int().min(1);
 const uploadIdSchema = z.string().regex(/^[0-9a-f-]{36}$/, 'Mã phiên tải lên không hợp lệ.');
+const grantSchema = z.string().regex(/^[0-9a-f-]{36}$/, 'Mã cấp quyền đọc tệp không hợp lệ.');
 /** Base64 of one chunk: 4 MiB decodes from about 5.6 M characters. */
 const chunkBase64Schema = z.base64().max(Math.ceil(UPLOAD_CHUNK_BYTES / 3) * 4, 'Mỗi phần tải lên tối đa 4 MiB.');
 
@@ -290,6 +311,11 @@ export const evidenceChannels = {
   ),
   'evidence/upload-finish': channel<EvidenceAttachResult>()(z.strictObject({ uploadId: uploadIdSchema })),
   'evidence/upload-cancel': channel<{ cancelled: boolean }>()(z.strictObject({ uploadId: uploadIdSchema })),
+  /** Starts importing a file the desktop window was granted (see above); the import runs in main. */
+  'evidence/local-import-begin': channel<LocalImportStarted>()(z.strictObject({ grant: grantSchema, targets: targetsSchema })),
+  /** Progress, then the result once (the import is forgotten after reporting done or failed). */
+  'evidence/local-import-status': channel<LocalImportStatus>()(z.strictObject({ importId: uploadIdSchema })),
+  'evidence/local-import-cancel': channel<{ cancelled: boolean }>()(z.strictObject({ importId: uploadIdSchema })),
 
   /** Files linked to one target, newest link first. */
   'evidence/links': channel<EvidenceFileView[]>()(z.strictObject({ target: evidenceTargetSchema })),

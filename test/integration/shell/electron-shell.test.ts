@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNEL_NAMES } from '../../../src/shared/contract';
-import { IPC_PREFIX } from '../../../src/shared/contract/ipc';
+import { IPC_PREFIX, LOCAL_FILES_GRANT_CHANNEL } from '../../../src/shared/contract/ipc';
 import { makeTempDir } from '../../helpers/temp-dir';
 
 const root = resolve(__dirname, '../../..');
@@ -30,6 +30,12 @@ interface Report {
   beforeSignIn: unknown;
   createAdmin: unknown;
   afterSignIn: unknown;
+  grantForeign: unknown;
+  grantRelative: unknown;
+  grantNotAList: unknown;
+  grantTokens: string[] | null;
+  localImport: { ok: boolean; value?: { state: string; result?: { file: { originalName: string; size: number } } } } | null;
+  tokenReused: unknown;
 }
 
 describe('the built Electron main bundle, loaded against a stand-in electron module', () => {
@@ -62,8 +68,19 @@ describe('the built Electron main bundle, loaded against a stand-in electron mod
     expect(report.loadedUrl).toBe('app://cchc/index.html');
   });
 
-  it('registers every contract channel on ipcMain, and nothing else', () => {
-    expect(report.ipcChannels).toEqual(CHANNEL_NAMES.map((c) => `${IPC_PREFIX}${c}`).sort());
+  it('registers every contract channel on ipcMain, and besides them only the local-file grant of the preload', () => {
+    expect(report.ipcChannels).toEqual([...CHANNEL_NAMES.map((c) => `${IPC_PREFIX}${c}`), LOCAL_FILES_GRANT_CHANNEL].sort());
+  });
+
+  it('grants a picked file to our window only, and the grant imports it once', () => {
+    expect(report.grantForeign).toBeNull();
+    expect(report.grantRelative).toBeNull();
+    expect(report.grantNotAList).toBeNull();
+    expect(report.grantTokens).toHaveLength(1);
+    expect(report.grantTokens![0]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(report.localImport).toMatchObject({ ok: true, value: { state: 'done', result: { file: { originalName: 'Kế hoạch 47-KH-UBND.txt' } } } });
+    expect(report.localImport!.value!.result!.file.size).toBe(Buffer.byteLength('Kế hoạch số 47/KH-UBND về cải cách hành chính năm 2026'));
+    expect(report.tokenReused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
   it('answers IPC only from its own window and page', () => {

@@ -1,21 +1,21 @@
-import { open } from 'node:fs/promises';
-import { basename, resolve } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import {
   itemTargetKey,
-  UPLOAD_CHUNK_BYTES,
   type EvidenceAttachResult,
   type EvidenceFileView,
   type EvidenceMetaSuggestions,
   type EvidenceSearchResult,
   type EvidenceVerifyReport,
-  type UploadStarted,
+  type LocalImportStarted,
+  type LocalImportStatus,
 } from '../../../shared/contract/evidence';
 import { formatBytesVi, formatDateVi, todayInVietnam } from '../../../shared/text/vi';
 import type { Core } from '../../core/app';
 import { flag, positional } from '../args';
 import { call, type CliCommand, type CliIo } from '../command';
 
-/** `cchc evidence …`: the same uploads, store and checks as the window's «Tài liệu kiểm chứng». */
+/** `cchc evidence …`: the same imports, store and checks as the window's «Tài liệu kiểm chứng». */
 
 function yearOf(args: string[], io: CliIo): number | null {
   const text = flag(args, '--year') ?? todayInVietnam().slice(0, 4);
@@ -50,60 +50,34 @@ function describeFile(io: CliIo, f: EvidenceFileView): void {
 }
 
 /**
- * Sends one file through the same chunked upload as the window: one chunk in memory at a time,
- * whatever the size. Cancels the upload on any failure so nothing half-stored remains.
+ * Imports one file from where it lies, as the desktop window does with a picked file: the CLI is
+ * trusted, so it grants itself the path, and main streams it into the store (hash, copy, fsync)
+ * at disk speed. A failure leaves nothing half-stored.
  */
-async function uploadFile(core: Core, io: CliIo, path: string, targets: { type: 'item'; key: string }[]): Promise<EvidenceAttachResult | undefined> {
-  const name = basename(path);
-  let handle;
+async function importFile(core: Core, io: CliIo, path: string, targets: { type: 'item'; key: string }[]): Promise<EvidenceAttachResult | undefined> {
+  const absolute = resolve(path);
   try {
-    handle = await open(resolve(path), 'r');
+    if (!(await stat(absolute)).isFile()) {
+      io.err(`Lỗi: «${path}» không phải là tệp (có thể là thư mục).`);
+      return undefined;
+    }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     io.err(code === 'ENOENT' ? `Lỗi: không tìm thấy tệp «${path}».` : `Lỗi: không mở được tệp «${path}» (${code ?? String(error)}).`);
     return undefined;
   }
-  try {
-    const stat = await handle.stat();
-    if (!stat.isFile()) {
-      io.err(`Lỗi: «${path}» không phải là tệp (có thể là thư mục).`);
+  const [grant] = core.grantLocalFiles([absolute]);
+  const started = await call<LocalImportStarted>(core, io, 'evidence/local-import-begin', { grant, targets });
+  if (!started) return undefined;
+  for (;;) {
+    const status = await call<LocalImportStatus>(core, io, 'evidence/local-import-status', { importId: started.importId });
+    if (!status) return undefined;
+    if (status.state === 'done') return status.result;
+    if (status.state === 'failed') {
+      io.err(`Lỗi: ${status.message}`);
       return undefined;
     }
-    const started = await call<UploadStarted>(core, io, 'evidence/upload-begin', { name, size: stat.size, targets });
-    if (!started) return undefined;
-    const buffer = Buffer.allocUnsafe(Math.min(started.chunkBytes, UPLOAD_CHUNK_BYTES));
-    let sent = 0;
-    for (let index = 0; sent < stat.size; index++) {
-      let bytesRead: number;
-      try {
-        ({ bytesRead } = await handle.read(buffer, 0, buffer.length, null));
-      } catch (error) {
-        await call(core, io, 'evidence/upload-cancel', { uploadId: started.uploadId });
-        io.err(`Lỗi: không đọc được hết tệp «${name}» (${(error as NodeJS.ErrnoException).code ?? String(error)}); chưa lưu gì.`);
-        return undefined;
-      }
-      if (bytesRead === 0) {
-        await call(core, io, 'evidence/upload-cancel', { uploadId: started.uploadId });
-        io.err(`Lỗi: tệp «${name}» đã bị thay đổi hoặc cắt ngắn trong khi sao chép; chưa lưu gì, hãy đính kèm lại.`);
-        return undefined;
-      }
-      const chunk = buffer.subarray(0, bytesRead).toString('base64');
-      const progress = await call(core, io, 'evidence/upload-chunk', { uploadId: started.uploadId, index, dataBase64: chunk });
-      if (!progress) {
-        await core.registry.invoke('evidence/upload-cancel', { uploadId: started.uploadId });
-        return undefined;
-      }
-      sent += bytesRead;
-    }
-    const after = await handle.stat();
-    if (after.size !== stat.size || after.mtimeMs !== stat.mtimeMs) {
-      await call(core, io, 'evidence/upload-cancel', { uploadId: started.uploadId });
-      io.err(`Lỗi: tệp «${name}» đã bị thay đổi trong khi sao chép; chưa lưu gì, hãy đính kèm lại.`);
-      return undefined;
-    }
-    return await call<EvidenceAttachResult>(core, io, 'evidence/upload-finish', { uploadId: started.uploadId });
-  } finally {
-    await handle.close();
+    await new Promise((r) => setTimeout(r, 20));
   }
 }
 
@@ -125,7 +99,7 @@ export const evidenceCommands: CliCommand[] = [
       const target = { type: 'item' as const, key: itemTargetKey(year, code) };
       let failed = 0;
       for (const file of files) {
-        const result = await uploadFile(core, io, file, [target]);
+        const result = await importFile(core, io, file, [target]);
         if (!result) {
           failed += 1;
           continue;

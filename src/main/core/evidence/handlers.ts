@@ -13,6 +13,7 @@ import {
   unlinkFile,
   updateMeta,
 } from './evidence-service';
+import { beginLocalImport, cancelLocalImport, localImportStatus } from './local-imports';
 import { searchEvidence } from './search';
 import { appendChunk, beginUpload, cancelUpload, finishUpload } from './upload-sessions';
 import { verifyStore } from './verify';
@@ -24,6 +25,9 @@ export const evidenceHandlers: Pick<Handlers, EvidenceChannel> = {
   'evidence/upload-chunk': ({ uploadId, index, dataBase64 }, { db }) => appendChunk(db, uploadId, index, dataBase64),
   'evidence/upload-finish': async ({ uploadId }, ctx) => attachResult(ctx.db, await finishUpload(ctx, uploadId)),
   'evidence/upload-cancel': async ({ uploadId }, { db }) => ({ cancelled: await cancelUpload(db, uploadId) }),
+  'evidence/local-import-begin': ({ grant, targets }, ctx) => beginLocalImport(ctx, grant, checkTargets(targets)),
+  'evidence/local-import-status': ({ importId }, { db }) => localImportStatus(db, importId),
+  'evidence/local-import-cancel': ({ importId }, { db }) => ({ cancelled: cancelLocalImport(db, importId) }),
   'evidence/links': ({ target }, { db }) => linksOfTarget(db, target),
   'evidence/link': ({ fileId, targets }, ctx) => linkFile(ctx, fileId, targets),
   'evidence/unlink': ({ fileId, target, removeFileIfUnused }, ctx) => unlinkFile(ctx, fileId, target, removeFileIfUnused ?? false),

@@ -1,11 +1,16 @@
 import type { EvidenceAttachResult, EvidenceTarget } from '../../../../shared/contract/evidence';
 import { UPLOAD_CHUNK_BYTES } from '../../../../shared/contract/evidence';
 import type { ApiClient } from '../../api/client';
+import { localImportGrant } from '../../api/local-files';
 import { readFileAsBase64 } from '../../files';
 import { vi } from '../../i18n/vi';
 
+/** How often the window asks for the progress of an import running in main. */
+const LOCAL_POLL_MS = 100;
+
 /**
- * Sends one file as begin → chunks → finish. Only two chunks are in memory at a time (the one on
+ * Stores one file. In the desktop window a picked or dropped file is imported by main from where
+ * it lies (at disk speed); otherwise it is sent as begin → chunks → finish. Only two chunks are in memory at a time (the one on
  * the wire and the next one being read), so a multi-GB scan never sits whole in the window. Any
  * failure cancels the upload so nothing half-copied stays behind, and rejects with the message
  * the officer should read.
@@ -17,6 +22,8 @@ export async function uploadEvidenceFile(
   onProgress: (sentBytes: number) => void,
   signal?: AbortSignal,
 ): Promise<EvidenceAttachResult> {
+  const grant = await localImportGrant(file);
+  if (grant) return importLocalFile(api, grant, targets, onProgress, signal);
   const stopIfCancelled = () => {
     if (signal?.aborted) throw new Error(vi.evidence.attach.cancelled);
   };
@@ -47,5 +54,34 @@ export async function uploadEvidenceFile(
     // Best effort: main also forgets abandoned uploads at the next start.
     void api.call('evidence/upload-cancel', { uploadId });
     throw error;
+  }
+}
+
+async function importLocalFile(
+  api: ApiClient,
+  grant: string,
+  targets: EvidenceTarget[],
+  onProgress: (doneBytes: number) => void,
+  signal?: AbortSignal,
+): Promise<EvidenceAttachResult> {
+  const begun = await api.call('evidence/local-import-begin', { grant, targets });
+  if (!begun.ok) throw new Error(begun.error.message);
+  const { importId } = begun.value;
+  for (;;) {
+    if (signal?.aborted) {
+      // Main stops the copy and removes what it had written.
+      void api.call('evidence/local-import-cancel', { importId });
+      throw new Error(vi.evidence.attach.cancelled);
+    }
+    const status = await api.call('evidence/local-import-status', { importId });
+    if (!status.ok) throw new Error(status.error.message);
+    const now = status.value;
+    if (now.state === 'done') {
+      onProgress(now.result.file.size);
+      return now.result;
+    }
+    if (now.state === 'failed') throw new Error(now.message);
+    onProgress(now.doneBytes);
+    await new Promise((resolve) => setTimeout(resolve, LOCAL_POLL_MS));
   }
 }
