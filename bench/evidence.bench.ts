@@ -195,7 +195,8 @@ function importInChild(source: string, mode: 'path' | 'upload'): ImportRun {
 
 async function childImport(dataDir: string, source: string, viaUpload: boolean): Promise<void> {
   const { openDatabase } = await import('../src/main/core/db/open');
-  const { beginLocalImport, grantLocalFiles, localImportStatus } = await import('../src/main/core/evidence/local-imports');
+  const { beginLocalImport, localImportStatus } = await import('../src/main/core/evidence/local-imports');
+  const { grantLocalFiles } = await import('../src/main/core/local-file-grants');
   const { appendChunk, beginUpload, finishUpload } = await import('../src/main/core/evidence/upload-sessions');
   const db = openDatabase(join(dataDir, 'cchc-desk.sqlite'));
   const env = { db, dataDir, now: () => new Date() };

@@ -78,9 +78,13 @@ const zipPathSchema = z
   .max(1000)
   .refine((p) => /\.zip$/i.test(p), 'phải là đường dẫn tới tệp .zip.');
 
-/** A zip given by path (CLI, Electron, large files) or uploaded (the browser window). */
+/**
+ * A zip given by path (CLI, or typed), picked in the desktop window (a one-time grant, see
+ * evidence/local-import-begin), or uploaded (the browser window).
+ */
 const zipInputSchema = z.union([
   z.strictObject({ path: zipPathSchema }),
+  z.strictObject({ grant: z.string().regex(/^[0-9a-f-]{36}$/, 'Mã cấp quyền đọc tệp không hợp lệ.') }),
   z.strictObject({
     fileName: z.string().trim().min(1).max(255),
     contentBase64: z.base64().max(MAX_UPLOADED_ZIP_BASE64, 'Tệp quá lớn để tải lên (tối đa khoảng 28 MB); hãy nhập đường dẫn tới tệp.'),

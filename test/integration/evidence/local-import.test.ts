@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, ftruncateSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { grantLocalFiles } from '../../../src/main/core/evidence';
+import { grantLocalFiles } from '../../../src/main/core/local-file-grants';
 import type { LocalImportStarted, LocalImportStatus } from '../../../src/shared/contract/evidence';
 import { makeTempDir } from '../../helpers/temp-dir';
 import { EMPTY_STORE, item, openEvidenceCore, storeState, value, type EvidenceFixture } from './helpers';

@@ -53,6 +53,11 @@ describe('exchange channels and cchc commands', () => {
     expect(byPath).toMatchObject({ ok: true, value: { ok: true, problems: [], checkedFiles: 8 } });
     const uploaded = await core.registry.invoke('package/verify', { fileName: 'goi-nop.zip', contentBase64: readFileSync(outPath).toString('base64') });
     expect((uploaded as { value: PackageVerification }).value.ok).toBe(true);
+    // Picked in the desktop window: a one-time grant, used up by the check.
+    const [grant] = core.grantLocalFiles([outPath]);
+    const granted = await core.registry.invoke('package/verify', { grant });
+    expect(granted).toMatchObject({ ok: true, value: { ok: true, checkedFiles: 8 } });
+    expect(await core.registry.invoke('package/open', { grant })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
 
     const opened = (await core.registry.invoke('package/open', { path: outPath })) as { value: OpenPackageOutcome };
     expect(opened.value.ok).toBe(true);

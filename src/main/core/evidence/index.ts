@@ -12,7 +12,6 @@ import { importEvidence } from './import-service';
  */
 
 export { initEvidence } from './recovery';
-export { grantLocalFiles } from './local-imports';
 
 /** A linked file with the contract's document metadata (all of it but the period). */
 export interface LinkedEvidence extends Omit<EvidenceMeta, 'period'> {

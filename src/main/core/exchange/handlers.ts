@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
-import { isAbsolute, join } from 'node:path';
+import { basename, isAbsolute, join } from 'node:path';
 import type { ZipInput } from '../../../shared/contract/exchange';
+import { takeLocalFileGrant } from '../local-file-grants';
 import type { ExportSubject } from '../../../shared/exchange/manifest';
 import type { CoreContext } from '../context';
 import { AppError } from '../errors';
@@ -37,9 +38,13 @@ function packageFileName(shortName: string, subject: ExportSubject, version: num
   return safeFileName(`goi-nop-${shortName}-${subject.year}${period}-v${version}.zip`).name;
 }
 
-/** Runs `use` on the zip: a given path as is, an upload through a temp file removed afterwards. */
+/** Runs `use` on the zip: a given or granted path as is, an upload through a temp file removed afterwards. */
 async function withZip<T>(ctx: CoreContext, input: ZipInput, use: (path: string, name: string) => Promise<T>): Promise<T> {
   if ('path' in input) return use(requireAbsolute(input.path), input.path);
+  if ('grant' in input) {
+    const path = takeLocalFileGrant(ctx.db, input.grant);
+    return use(path, basename(path));
+  }
   const dir = join(ctx.dataDir, 'tmp');
   await mkdir(dir, { recursive: true });
   const temp = join(dir, `tai-len-${randomUUID()}.zip`);

@@ -6,10 +6,10 @@ declare global {
 }
 
 /**
- * A one-time grant to import `file` from where it lies, when the desktop window can give one
+ * A one-time grant for main to read `file` where it lies, when the desktop window can give one
  * (a file the officer picked or dropped); null in a browser, where files go by chunked upload.
  */
-export async function localImportGrant(file: File): Promise<string | null> {
+export async function localFileGrant(file: File): Promise<string | null> {
   if (!window.localFiles) return null;
   try {
     const tokens = await window.localFiles.grant([file]);

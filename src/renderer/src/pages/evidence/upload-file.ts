@@ -1,7 +1,7 @@
 import type { EvidenceAttachResult, EvidenceTarget } from '../../../../shared/contract/evidence';
 import { UPLOAD_CHUNK_BYTES } from '../../../../shared/contract/evidence';
 import type { ApiClient } from '../../api/client';
-import { localImportGrant } from '../../api/local-files';
+import { localFileGrant } from '../../api/local-files';
 import { readFileAsBase64 } from '../../files';
 import { vi } from '../../i18n/vi';
 
@@ -22,7 +22,7 @@ export async function uploadEvidenceFile(
   onProgress: (sentBytes: number) => void,
   signal?: AbortSignal,
 ): Promise<EvidenceAttachResult> {
-  const grant = await localImportGrant(file);
+  const grant = await localFileGrant(file);
   if (grant) return importLocalFile(api, grant, targets, onProgress, signal);
   const stopIfCancelled = () => {
     if (signal?.aborted) throw new Error(vi.evidence.attach.cancelled);

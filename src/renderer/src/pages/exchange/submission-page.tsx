@@ -4,6 +4,7 @@ import { formatBytesVi, formatTimestampVi } from '../../../../shared/exchange/fo
 import type { PackageManifest } from '../../../../shared/exchange/manifest';
 import { formatPointsVi } from '../../../../shared/text/vi';
 import { useApi } from '../../api/context';
+import { localFileGrant } from '../../api/local-files';
 import { useAuth } from '../../auth/auth-context';
 import { ErrorLine } from '../../components/message-line';
 import { readFileAsBase64 } from '../../files';
@@ -140,16 +141,22 @@ function ExportPanel({ year }: { year: number }) {
   );
 }
 
+/** A picked zip: read where it lies in the desktop window (any size), uploaded in a browser (up to about 28 MB). */
+async function zipFromFile(file: File): Promise<ZipInput> {
+  const grant = await localFileGrant(file);
+  return grant ? { grant } : { fileName: file.name, contentBase64: await readFileAsBase64(file) };
+}
+
 function VerifyPanel({ onOpened }: { onOpened: (p: OpenedPackage) => void }) {
   const api = useApi();
-  const [input, setInput] = useState<{ zip: ZipInput; name: string } | null>(null);
+  const [input, setInput] = useState<{ zip: ZipInput; name: string; file?: File } | null>(null);
   const [path, setPath] = useState('');
   const [report, setReport] = useState<PackageVerification | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [note, setNote] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  async function verify(zip: ZipInput, name: string) {
+  async function verify(zip: ZipInput, name: string, file?: File) {
     setBusy(true);
     setReport(null);
     setError(null);
@@ -157,19 +164,20 @@ function VerifyPanel({ onOpened }: { onOpened: (p: OpenedPackage) => void }) {
     const r = await api.call('package/verify', zip);
     setBusy(false);
     if (!r.ok) return setError(r.error.message);
-    setInput({ zip, name });
+    setInput({ zip, name, ...(file ? { file } : {}) });
     setReport(r.value);
   }
 
   async function choose(file: File | undefined) {
     if (!file) return;
-    await verify({ fileName: file.name, contentBase64: await readFileAsBase64(file) }, file.name);
+    await verify(await zipFromFile(file), file.name, file);
   }
 
   async function open() {
     if (!input) return;
     setBusy(true);
-    const r = await api.call('package/open', input.zip);
+    // A desktop grant is used up by the check: a picked file gets a fresh one.
+    const r = await api.call('package/open', input.file ? await zipFromFile(input.file) : input.zip);
     setBusy(false);
     if (!r.ok) return setError(r.error.message);
     if (!r.value.ok) return setReport({ ok: false, problems: r.value.problems, manifest: null, checkedFiles: 0 });
