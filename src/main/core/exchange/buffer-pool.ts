@@ -93,12 +93,12 @@ export function pooledFileReader(path: string, pool: BufferPool): Readable {
  * allows it, reading each block back from the disk as it goes (SequentialLargeWriter), and
  * returns pool buffers as soon as their bytes are copied into its blocks. Does not fsync.
  */
-export function pooledFileWriter(path: string, pool: BufferPool): Writable {
+export function pooledFileWriter(path: string, pool: BufferPool, readBack: boolean): Writable {
   let out: SequentialLargeWriter | null = null;
   return new Writable({
     async write(chunk: Buffer, _enc, callback) {
       try {
-        out ??= await SequentialLargeWriter.create(path, { readBack: true });
+        out ??= await SequentialLargeWriter.create(path, { readBack });
         await out.append(chunk);
         pool.release(chunk);
         callback();
@@ -108,7 +108,7 @@ export function pooledFileWriter(path: string, pool: BufferPool): Writable {
     },
     async final(callback) {
       try {
-        out ??= await SequentialLargeWriter.create(path, { readBack: true });
+        out ??= await SequentialLargeWriter.create(path, { readBack });
         await out.finish();
         callback();
       } catch (error) {

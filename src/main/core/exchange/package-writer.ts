@@ -42,7 +42,7 @@ export interface WrittenPackage {
 export async function writePackage(
   version: ApprovedVersionForExport,
   outPath: string,
-  options: { appVersion: string; now: Date; onProgress?: (p: PackageProgress) => void },
+  options: { appVersion: string; now: Date; onProgress?: (p: PackageProgress) => void; readBack?: boolean },
 ): Promise<WrittenPackage> {
   const planned = planPackage(version);
   const entries: ZipWriteEntry[] = planned.map((p) => ({
@@ -70,6 +70,7 @@ export async function writePackage(
   let manifest: PackageManifest | null = null;
   await writeZipAtomically(outPath, entries, {
     mtime: options.now,
+    ...(options.readBack === false ? { readBack: false } : {}),
     onBytes: tick('write'),
     finalEntry: {
       entryPath: PACKAGE_MANIFEST_NAME,

@@ -50,6 +50,11 @@ export interface ZipWriteOptions {
   /** Runs on the finished, fsynced temp file before it is renamed into place; throw to refuse. */
   check?: (tempPath: string) => Promise<void>;
   mtime?: Date;
+  /**
+   * Read every block back from the disk as it is written (default). Off only in the benchmark,
+   * to show what the read-back costs.
+   */
+  readBack?: boolean;
 }
 
 const READ_CHUNK = 1024 * 1024;
@@ -100,7 +105,7 @@ function writeZip(tempPath: string, entries: readonly ZipWriteEntry[], options: 
   return new Promise<WrittenEntry[]>((resolve, reject) => {
     const zip = new yazl.ZipFile();
     const pool = new BufferPool(POOL_BUFFERS, READ_CHUNK);
-    const out = pooledFileWriter(tempPath, pool);
+    const out = pooledFileWriter(tempPath, pool, options.readBack ?? true);
     const written: WrittenEntry[] = [];
     // Each entry's hash is finished on the worker while the next entries already stream.
     const digests: Promise<void>[] = [];
