@@ -8,7 +8,9 @@ import type { AssessmentView } from '../../../src/shared/contract/assessment';
 import type { AuditPage } from '../../../src/shared/contract/review';
 import type { ContinueSummary, ExchangeJob, OpenPackageOutcome } from '../../../src/shared/contract/exchange';
 import type { CriteriaSet } from '../../../src/shared/criteria/format';
+import { exchangeCommands } from '../../../src/main/cli/commands/exchange';
 import { makeTextPdf } from '../../fixtures/evidence/make-pdf';
+import { runCliCaptured } from '../../helpers/cli';
 import { sampleProfile } from '../../helpers/sample-profile';
 import { item, openEvidenceCore, upload, value, type EvidenceFixture } from '../evidence/helpers';
 
@@ -111,6 +113,26 @@ describe('continue from an opened package on another machine', () => {
     expect(again).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     expect(!again.ok && again.error.message).toContain('đã có dữ liệu; không ghi đè');
     expect((await value<AssessmentView>(b.core.registry.invoke('assessment/open', { year: 2026 }))).entries['1.1.3']?.status).toBe('dang-lam');
+  });
+
+  it('cchc package continue opens the package and carries it from the command line', async () => {
+    await value(b.core.registry.invoke('profile/save', { profile: sampleProfile({ focalOfficerName: 'Lê Văn Mới' }) }));
+    await importSet(b);
+    const r = await runCliCaptured(['package', 'continue', zip], { dataDir: b.dir, commands: exchangeCommands });
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Đã tạo bản tự đánh giá năm 2026 từ gói (bộ chỉ số «Bộ chỉ số CCHC các sở tỉnh Lâm Đồng năm 2026»): 2 tiêu chí được chép sang');
+    expect(r.out).toContain('Tài liệu kiểm chứng: 2 tệp mới lưu, 0 tệp đã có sẵn, 3 liên kết với tiêu chí.');
+    expect(linksOf(b, ['1.1.3'])['2026:1.1.3']).toHaveLength(1);
+
+    const again = await runCliCaptured(['package', 'continue', zip], { dataDir: b.dir, commands: exchangeCommands });
+    expect(again.code).toBe(1);
+    expect(again.err).toContain('Lỗi (CONFLICT)');
+
+    writeFileSync(join(b.dir, 'hong.zip'), 'không phải zip');
+    const broken = await runCliCaptured(['package', 'continue', join(b.dir, 'hong.zip')], { dataDir: b.dir, commands: exchangeCommands });
+    expect(broken.code).toBe(1);
+    expect(broken.err).toContain('Gói KHÔNG hợp lệ, không mở');
   });
 
   it('refuses an opened folder changed after opening: a file altered, or a file added', async () => {

@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
-import type { ExchangeJob } from '../../../shared/contract/exchange';
+import type { ContinueSummary, ExchangeJob, OpenPackageOutcome } from '../../../shared/contract/exchange';
 import { formatBytesVi as formatBytes, formatTimestampVi } from '../../../shared/exchange/format';
 import { ZIP_PROBLEM_LABELS } from '../../../shared/exchange/problem-labels';
+import { formatPointsVi } from '../../../shared/text/vi';
 import type { Core } from '../../core/app';
 import { resolveDataDir } from '../../core/data-dir';
 import { isAppError } from '../../core/errors';
@@ -82,6 +83,41 @@ export const exchangeCommands: CliCommand[] = [
       io.out(`Gói KHÔNG hợp lệ — ${report.problems.length} vấn đề:`);
       for (const p of report.problems) io.out(`- [${ZIP_PROBLEM_LABELS[p.kind]}] ${p.message}`);
       return 1;
+    },
+  },
+  {
+    name: 'package continue',
+    summary: 'Mở một gói nộp hồ sơ tự đánh giá (kiểm tra trước) và lập bản nháp năm đó từ gói trên máy này',
+    usage: 'cchc package continue <tệp.zip>',
+    async run(args, { core, io }) {
+      const file = args.find((a) => !a.startsWith('--'));
+      if (!file) {
+        io.err('Cần ghi đường dẫn tới gói, ví dụ: cchc package continue goi-nop-2026.zip');
+        return 2;
+      }
+      const opened = await call<OpenPackageOutcome>(core, io, 'package/open', { path: resolve(file) });
+      if (!opened) return 1;
+      if (!opened.ok) {
+        io.err(`Gói KHÔNG hợp lệ, không mở — ${opened.problems.length} vấn đề:`);
+        for (const p of opened.problems) io.err(`- [${ZIP_PROBLEM_LABELS[p.kind]}] ${p.message}`);
+        return 1;
+      }
+      const s = await call<ContinueSummary>(core, io, 'package/continue', { id: opened.opened.id });
+      if (!s) return 1;
+      io.out(`Đã tạo bản tự đánh giá năm ${s.year} từ gói (bộ chỉ số «${s.set.name}»): ${s.itemsCarried} tiêu chí được chép sang, trạng thái «Đang làm».`);
+      io.out(
+        `Tài liệu kiểm chứng: ${s.evidence.imported} tệp mới lưu, ${s.evidence.alreadyStored} tệp đã có sẵn, ${s.evidence.linked} liên kết với tiêu chí.`,
+      );
+      io.out(`Tổng điểm tự chấm: ${formatPointsVi(s.total)} (bản đã duyệt: ${formatPointsVi(s.approvedTotal)}).`);
+      if (s.notCarried.length) {
+        io.out('Không chép được:');
+        for (const n of s.notCarried) io.out(`- ${n.code}: ${n.reason}`);
+      }
+      if (s.missingFiles.length) {
+        io.out('Gói thiếu tệp kiểm chứng:');
+        for (const f of s.missingFiles) io.out(`- ${f.itemCode}: ${f.name}`);
+      }
+      return 0;
     },
   },
   {
