@@ -2,7 +2,7 @@ import { sampleProfile } from '../helpers/sample-profile';
 import { AppShellPage } from './pages/app-shell.page';
 import { AuthPage } from './pages/auth.page';
 import { ProfileFormPage } from './pages/profile-form.page';
-import { DEFAULT_ADMIN, signIn } from './support/first-start';
+import { completeFirstStart, DEFAULT_ADMIN, signIn } from './support/first-start';
 import { expect, test } from './support/fixtures';
 
 test('first start creates the administrator, then asks for the unit, keeps both across a restart, and edits the unit later', async ({ page, app }, testInfo) => {
@@ -66,4 +66,32 @@ test('first start creates the administrator, then asks for the unit, keeps both 
   await signIn(page);
   await shell.goTo('Thông tin đơn vị');
   await expect(form.field('Lãnh đạo ký văn bản')).toHaveValue('Lê Thị Đào');
+});
+
+test('after the next year is declared, the working year picker brings every page back to the earlier year', async ({ page, app }, testInfo) => {
+  const shell = new AppShellPage(page);
+  const form = new ProfileFormPage(page);
+  await app.launch();
+  await completeFirstStart(page);
+  // One year only: nothing to pick.
+  await expect(shell.workingYear()).toHaveCount(0);
+
+  await shell.goTo('Thông tin đơn vị');
+  await page.getByRole('button', { name: 'Khai báo cho năm 2027' }).click();
+  await form.submit('Lưu thông tin');
+  await expect(page.getByRole('status')).toHaveText('Đã lưu thông tin đơn vị.');
+  await expect(shell.workingYear()).toHaveValue('2027');
+
+  // January 2027: the 2026 annual report and dossier are still to finish.
+  await shell.workingYear().selectOption('2026');
+  await shell.goTo('Duyệt hồ sơ');
+  await expect(shell.heading('Duyệt hồ sơ tự đánh giá năm 2026')).toBeVisible();
+  await shell.goTo('Tổng quan');
+  await expect(shell.heading('Hồ sơ tự đánh giá năm 2026')).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('working-year.png') });
+  await testInfo.attach('working-year', { path: testInfo.outputPath('working-year.png'), contentType: 'image/png' });
+  await shell.workingYear().selectOption('2027');
+  await expect(shell.heading('Hồ sơ tự đánh giá năm 2027')).toBeVisible();
+  await shell.goTo('Duyệt hồ sơ');
+  await expect(shell.heading('Duyệt hồ sơ tự đánh giá năm 2027')).toBeVisible();
 });

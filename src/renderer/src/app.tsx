@@ -1,12 +1,14 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ChannelName } from '../../shared/contract';
 import type { AppInfo } from '../../shared/contract/app';
+import type { UnitProfile } from '../../shared/contract/profile';
 import type { AuthStatus } from '../../shared/contract/auth';
 import type { ReportPeriodCode } from '../../shared/contract/reports';
 import { ApiContext, useApi } from './api/context';
 import { AuthContext, makeCan, useAuth, type Auth } from './auth/auth-context';
 import { useIdleLock } from './auth/use-idle-lock';
 import { watchAuthErrors } from './auth/watch-auth-errors';
+import { WorkingYearPicker } from './components/working-year-picker';
 import { vi } from './i18n/vi';
 import { AccountsPage } from './pages/accounts/accounts-page';
 import { AssessmentPage } from './pages/assessment/assessment-page';
@@ -150,11 +152,26 @@ function Workspace() {
     setPage('assessment');
   }, []);
 
+  // The year the pages work on: the latest profile's, unless an earlier one is picked.
+  const [years, setYears] = useState<number[]>([]);
+  const [picked, setPicked] = useState<UnitProfile | null>(null);
+
   const reload = useCallback(async () => {
     const result = await api.call('app/info', {});
-    if (result.ok) setInfo(result.value);
-    else setError(result.error.message);
+    if (!result.ok) return setError(result.error.message);
+    setInfo(result.value);
+    setPicked(null);
+    const known = await api.call('profile/years', {});
+    if (known.ok) setYears(known.value);
   }, [api]);
+
+  const pickYear = useCallback(
+    async (year: number) => {
+      const result = await api.call('profile/get', { year });
+      if (result.ok && result.value) setPicked(result.value);
+    },
+    [api],
+  );
 
   useEffect(() => {
     void reload();
@@ -163,6 +180,7 @@ function Workspace() {
   if (error) return <main className="centered"><p className="error" role="alert">{error}</p></main>;
   if (!info) return <main className="centered"><p>{vi.loading}</p></main>;
   if (!info.latestProfile) return <FirstStartPage step="profile" onDone={() => void reload()} />;
+  const profile = picked ?? info.latestProfile;
 
   return (
     <div className="layout">
@@ -187,6 +205,7 @@ function Workspace() {
       </nav>
       <div className="main-column">
         <header className="topbar">
+          <WorkingYearPicker years={years} year={profile.year} onChange={(year) => void pickYear(year)} />
           <SearchBox
             initial={search.query}
             onSearch={(query) => {
@@ -201,6 +220,7 @@ function Workspace() {
           {page === 'home' && (
             <HomePage
               info={info}
+              profile={profile}
               onOpenReport={(period) => {
                 setReportPeriod(period);
                 setPage('reports');
@@ -210,13 +230,13 @@ function Workspace() {
             />
           )}
           {page === 'assessment' && (
-            <AssessmentPage key={`${info.latestProfile.year}-${focus?.nonce ?? 0}`} profile={info.latestProfile} focusCode={focus?.code} />
+            <AssessmentPage key={`${profile.year}-${focus?.nonce ?? 0}`} profile={profile} focusCode={focus?.code} />
           )}
-          {page === 'evidence-search' && <SearchPage key={search.nonce} query={search.query} year={info.latestProfile.year} onOpenItem={openItem} />}
-          {page === 'evidence-verify' && <VerifyPage year={info.latestProfile.year} onOpenItem={openItem} />}
-          {page === 'reports' && <ReportsPage key={`${info.latestProfile.year}-${reportPeriod ?? ''}`} year={info.latestProfile.year} initialPeriod={reportPeriod} />}
-          {page === 'review' && <ReviewPage key={info.latestProfile.year} year={info.latestProfile.year} />}
-          {page === 'submission' && <SubmissionPage year={info.latestProfile.year} onOpenAssessment={() => navigate('assessment')} />}
+          {page === 'evidence-search' && <SearchPage key={`${profile.year}-${search.nonce}`} query={search.query} year={profile.year} onOpenItem={openItem} />}
+          {page === 'evidence-verify' && <VerifyPage key={profile.year} year={profile.year} onOpenItem={openItem} />}
+          {page === 'reports' && <ReportsPage key={`${profile.year}-${reportPeriod ?? ''}`} year={profile.year} initialPeriod={reportPeriod} />}
+          {page === 'review' && <ReviewPage key={profile.year} year={profile.year} />}
+          {page === 'submission' && <SubmissionPage key={profile.year} year={profile.year} onOpenAssessment={() => navigate('assessment')} />}
           {page === 'audit' && <AuditPage />}
           {page === 'backup' && can('backup/create') && <BackupPage />}
           {page === 'criteria' && <CriteriaPage />}

@@ -16,6 +16,11 @@ export class AppShellPage {
     return this.page.getByTestId('home-unit');
   }
 
+  /** The topbar's year picker (shown once there are profiles for two years or more). */
+  workingYear(): Locator {
+    return this.page.getByRole('banner').getByLabel('Năm làm việc');
+  }
+
   heading(name: string): Locator {
     return this.page.getByRole('heading', { name });
   }

@@ -7,6 +7,7 @@ export const vi = {
   appName: 'CCHC Desk',
   appTagline: 'Tự đánh giá Chỉ số cải cách hành chính, tài liệu kiểm chứng và báo cáo CCHC',
   loading: 'Đang tải…',
+  workingYear: 'Năm làm việc',
   noTransport:
     'Không kết nối được với phần lõi của ứng dụng. Nếu đang dùng trình duyệt, hãy mở đúng địa chỉ (có mã phiên) do lệnh npm run dev:browser in ra.',
   nav: {
