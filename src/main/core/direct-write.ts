@@ -26,7 +26,11 @@ export interface LargeFileWriter {
   readonly handle: FileHandle;
   /** True when aligned writes bypass the page cache. */
   readonly direct: boolean;
-  /** `count` buffers of `size` bytes (a multiple of DIRECT_ALIGN) over one SharedArrayBuffer, aligned for direct writes. */
+  /**
+   * `count` buffers of `size` bytes (a multiple of DIRECT_ALIGN) over one SharedArrayBuffer,
+   * aligned for direct writes. Only before the first write: finding the alignment writes a block
+   * at the start of the (still empty) file and empties it again.
+   */
   alignedSharedBuffers(count: number, size: number): Promise<Buffer[]>;
   /** Writes all of `chunk` at `position`; bypasses the cache when the chunk is aligned. Returns whether it did. */
   writeAt(chunk: Buffer, position: number): Promise<boolean>;
@@ -40,6 +44,7 @@ export async function largeFileWriter(path: string, handle: FileHandle): Promise
   let directOk = directHandle !== null;
   // Buffers whose start we found to be aligned: only these are tried with O_DIRECT.
   const aligned = new WeakSet<ArrayBufferLike>();
+  let written = false;
 
   return {
     handle,
@@ -48,6 +53,7 @@ export async function largeFileWriter(path: string, handle: FileHandle): Promise
     },
     async alignedSharedBuffers(count, size) {
       if (size % DIRECT_ALIGN !== 0) throw new Error(`buffer size ${size} is not a multiple of ${DIRECT_ALIGN}`);
+      if (written) throw new Error('alignedSharedBuffers after a write would empty the file');
       const shared = new SharedArrayBuffer(count * size + DIRECT_ALIGN);
       const start = directHandle && directOk ? await findAlignedStart(directHandle, shared) : 0;
       if (start < 0) directOk = false;
@@ -55,6 +61,7 @@ export async function largeFileWriter(path: string, handle: FileHandle): Promise
       return Array.from({ length: count }, (_, i) => Buffer.from(shared, Math.max(0, start) + i * size, size));
     },
     async writeAt(chunk, position) {
+      written = true;
       const fits =
         directOk &&
         directHandle !== null &&

@@ -91,6 +91,21 @@ describe('writing large files past the page cache', () => {
     await expect(writeInPieces(path, data, [7000], { readBack: true, onBlockWritten: damageTail })).rejects.toBeInstanceOf(ReadBackMismatch);
   });
 
+  it('refuses to look for aligned memory once the file has data (the search empties the file)', async () => {
+    const path = join(temp.dir, 'da-ghi.bin');
+    const handle = await open(path, 'wx');
+    const writer = await largeFileWriter(path, handle);
+    try {
+      await writer.writeAt(Buffer.from('dữ liệu đã ghi'), 0);
+      await expect(writer.alignedSharedBuffers(1, DIRECT_ALIGN)).rejects.toThrow(/empty the file/);
+      await handle.sync();
+      expect(readFileSync(path, 'utf8')).toBe('dữ liệu đã ghi');
+    } finally {
+      await writer.closeDirect();
+      await handle.close();
+    }
+  });
+
   it.runIf(tempFolderTakesDirectIo())(
     'sends aligned chunks past the cache and the rest through an ordinary write (skipped where the temp folder refuses O_DIRECT)',
     async () => {
