@@ -17,6 +17,8 @@ import { importEvidence, type EvidenceEnv } from './import-service';
  */
 
 const MAX_RUNNING = 16;
+/** An outcome nobody asked for (the window was closed mid-import) is dropped after this. */
+const UNCLAIMED_MS = 30 * 60_000;
 
 interface LocalImport {
   id: string;
@@ -25,6 +27,7 @@ interface LocalImport {
   doneBytes: number;
   cancelled: boolean;
   outcome: LocalImportStatus | null;
+  endedAt: number;
 }
 
 /** Per open database, like the uploads: the app, each test and the CLI have their own. */
@@ -40,14 +43,15 @@ function importsOf(db: Db): Map<string, LocalImport> {
 }
 
 export async function beginLocalImport(env: EvidenceEnv, grantToken: string, targets: LinkTarget[]): Promise<LocalImportStarted> {
-  const path = takeLocalFileGrant(env.db, grantToken);
   const imports = importsOf(env.db);
+  for (const [id, old] of imports) if (old.outcome && Date.now() - old.endedAt > UNCLAIMED_MS) imports.delete(id);
   if ([...imports.values()].filter((i) => !i.outcome).length >= MAX_RUNNING) {
     throw new AppError('CONFLICT', `Đang nhập ${MAX_RUNNING} tệp; hãy chờ chúng xong rồi đính kèm tiếp.`);
   }
+  const path = takeLocalFileGrant(env.db, grantToken);
   // A missing or unreadable file fails the import itself, with the message that names it.
   const size = await stat(path).then((s) => s.size, () => 0);
-  const job: LocalImport = { id: randomUUID(), name: basename(path), size, doneBytes: 0, cancelled: false, outcome: null };
+  const job: LocalImport = { id: randomUUID(), name: basename(path), size, doneBytes: 0, cancelled: false, outcome: null, endedAt: 0 };
   imports.set(job.id, job);
   // Started here, awaited by nobody: the outcome is kept for local-import-status.
   void runImport(env, job, path, targets);
@@ -67,6 +71,7 @@ async function runImport(env: EvidenceEnv, job: LocalImport, path: string, targe
   } catch (error) {
     job.outcome = { state: 'failed', message: isAppError(error) ? error.message : `Không nhập được «${job.name}»; chưa lưu gì.` };
   }
+  job.endedAt = Date.now();
 }
 
 export function localImportStatus(db: Db, importId: string): LocalImportStatus {
