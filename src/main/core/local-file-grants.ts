@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { isAbsolute } from 'node:path';
 import type { Db } from './db/open';
+import { perDatabase } from './db/per-database';
 import { AppError } from './errors';
 
 /**
@@ -21,16 +22,7 @@ interface Grant {
 }
 
 /** Per open database, like upload sessions: the app, each test and the CLI have their own. */
-const grantsByDb = new WeakMap<Db, Map<string, Grant>>();
-
-function grantsOf(db: Db): Map<string, Grant> {
-  let grants = grantsByDb.get(db);
-  if (!grants) {
-    grants = new Map();
-    grantsByDb.set(db, grants);
-  }
-  return grants;
-}
+const grantsOf = perDatabase(() => new Map<string, Grant>());
 
 /** For the desktop shell (and the CLI): one token per path, valid once, for GRANT_TTL_MS. */
 export function grantLocalFiles(db: Db, paths: readonly string[], nowMs = Date.now()): string[] {

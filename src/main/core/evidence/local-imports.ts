@@ -3,6 +3,7 @@ import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { LocalImportStarted, LocalImportStatus } from '../../../shared/contract/evidence';
 import type { Db } from '../db/open';
+import { perDatabase } from '../db/per-database';
 import { AppError, isAppError } from '../errors';
 import { takeLocalFileGrant } from '../local-file-grants';
 import { attachResult } from './evidence-service';
@@ -31,16 +32,7 @@ interface LocalImport {
 }
 
 /** Per open database, like the uploads: the app, each test and the CLI have their own. */
-const importsByDb = new WeakMap<Db, Map<string, LocalImport>>();
-
-function importsOf(db: Db): Map<string, LocalImport> {
-  let imports = importsByDb.get(db);
-  if (!imports) {
-    imports = new Map();
-    importsByDb.set(db, imports);
-  }
-  return imports;
-}
+const importsOf = perDatabase(() => new Map<string, LocalImport>());
 
 export async function beginLocalImport(env: EvidenceEnv, grantToken: string, targets: LinkTarget[]): Promise<LocalImportStarted> {
   const imports = importsOf(env.db);

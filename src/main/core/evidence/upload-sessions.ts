@@ -1,6 +1,7 @@
 import { createHash, randomUUID, type Hash } from 'node:crypto';
 import { UPLOAD_CHUNK_BYTES, UPLOAD_SLICE_BYTES, type UploadProgress, type UploadStarted } from '../../../shared/contract/evidence';
 import type { Db } from '../db/open';
+import { perDatabase } from '../db/per-database';
 import { AppError } from '../errors';
 import type { LinkTarget } from './evidence-store';
 import { abandonStaging, BackgroundFlush, emptyFile, ensureStore, openStaging, sealStaging, translateWriteError, writeFully, type Staging } from './file-store';
@@ -37,16 +38,7 @@ interface Upload {
 }
 
 /** Uploads per open database: the app, each test and the CLI have their own. */
-const uploadsByDb = new WeakMap<Db, Map<string, Upload>>();
-
-function uploadsOf(db: Db): Map<string, Upload> {
-  let map = uploadsByDb.get(db);
-  if (!map) {
-    map = new Map();
-    uploadsByDb.set(db, map);
-  }
-  return map;
-}
+const uploadsOf = perDatabase(() => new Map<string, Upload>());
 
 export async function beginUpload(env: EvidenceEnv, name: string, size: number, targets: LinkTarget[]): Promise<UploadStarted> {
   const safe = safeFileName(name);
