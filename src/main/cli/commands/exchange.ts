@@ -22,7 +22,7 @@ async function follow(core: Core, io: CliIo, job: ExchangeJob): Promise<Exchange
       const tenth = Math.floor((current.done / current.total) * 10);
       if (tenth !== shownTenth) {
         shownTenth = tenth;
-        io.err(`${current.phase === 'write' ? 'Đang ghi' : 'Đang đọc lại để kiểm tra'}: ${tenth * 10}% (${formatBytes(current.done)} / ${formatBytes(current.total)})`);
+        io.err(`${current.phase === 'write' ? 'Đang ghi và đọc lại' : 'Đang kiểm tra gói vừa ghi'}: ${tenth * 10}% (${formatBytes(current.done)} / ${formatBytes(current.total)})`);
       }
     }
   }
