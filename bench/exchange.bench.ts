@@ -34,7 +34,7 @@ interface ChildResult {
   zipBytes: number;
 }
 
-async function child(dir: string, out: string, readBack: boolean): Promise<void> {
+async function child(out: string, readBack: boolean): Promise<void> {
   const evidence = JSON.parse(String(process.env.CCHC_BENCH_EVIDENCE)) as ApprovedVersionForExport['evidence'];
   const version: ApprovedVersionForExport = {
     subject: { kind: 'assessment', year: 2026 },
@@ -49,7 +49,6 @@ async function child(dir: string, out: string, readBack: boolean): Promise<void>
     documents: [{ fileName: 'Báo cáo tự đánh giá.docx', source: { kind: 'data', data: Buffer.from('docx') } }],
     evidence,
   };
-  void dir;
   const loadedRssMb = process.resourceUsage().maxRSS / 1024;
   const start = performance.now();
   await writePackage(version, out, { appVersion: 'bench', now: new Date(), readBack });
@@ -84,7 +83,7 @@ function seconds(fn: () => void): number {
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  if (args[0] === '--child') return child(args[1]!, args[2]!, args[3] !== 'no-read-back');
+  if (args[0] === '--child') return child(args[1]!, args[2] !== 'no-read-back');
   const quick = args.includes('--quick');
   const totalMb = quick ? 64 : Number(process.env.CCHC_BENCH_BIG_MB ?? 2048);
   const root = mkdtempSync(join(tmpdir(), 'cchc-bench-exchange-'));
@@ -131,7 +130,7 @@ async function main(): Promise<void> {
       rmSync(copyDir, { recursive: true, force: true });
       settleDisk();
       const exportOnce = (mode: 'read-back' | 'no-read-back'): ChildResult => {
-        const run = spawnSync(process.execPath, [...process.execArgv, import.meta.filename, '--child', src, out, mode], {
+        const run = spawnSync(process.execPath, [...process.execArgv, import.meta.filename, '--child', out, mode], {
           env: { ...process.env, CCHC_BENCH_EVIDENCE: JSON.stringify(evidence) },
           encoding: 'utf8',
           maxBuffer: 16 * MiB,

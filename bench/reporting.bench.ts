@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import JSZip from 'jszip';
-import type { UnitProfile } from '../src/shared/contract/profile';
+import { unitProfileSchema, type UnitProfile } from '../src/shared/contract/profile';
 import type { CriteriaItem, CriteriaSet } from '../src/shared/criteria/format';
 import { writeDecree30Docx } from '../src/main/core/reporting/docx-writer';
 import type { LinkedEvidence } from '../src/main/core/reporting/evidence-access';
@@ -18,6 +18,7 @@ import { toEvidenceRefs } from '../src/main/core/reporting/generate';
 import { buildSelfAssessmentReport } from '../src/main/core/reporting/self-assessment-report';
 import { buildSelfScoreModel } from '../src/main/core/reporting/self-score-model';
 import { writeSelfScoreWorkbook } from '../src/main/core/reporting/xlsx-writer';
+import { sampleProfile } from '../test/helpers/sample-profile';
 import { sampleSetScore } from '../test/fixtures/reporting/criteria-fixture';
 
 const quick = process.argv.includes('--quick');
@@ -51,20 +52,8 @@ for (let n = 0; n < EVIDENCE_ITEMS; n++) {
   });
 }
 const explanations = Object.fromEntries(leaves.map((l) => [l.code, `Thuyết minh tiêu chí ${l.code}: đơn vị đã thực hiện đầy đủ, có văn bản kèm theo; Nguyễn Thị Ặng phụ trách.`]));
-const profile: UnitProfile = {
-  year: 2026,
-  name: 'Sở Nội vụ',
-  shortName: 'SNV',
-  unitType: 'so',
-  parentBody: 'UBND tỉnh Lâm Đồng',
-  province: 'Lâm Đồng',
-  focalOfficerName: 'Nguyễn Thị Ặnh',
-  focalOfficerPhone: '',
-  focalOfficerEmail: '',
-  leaderName: 'Trần Văn Mỹ',
-  leaderTitle: 'Giám đốc',
-  updatedAt: '2026-01-01T00:00:00.000Z',
-};
+// The tests' sample department, without phone and e-mail (as the bench always generated it).
+const profile: UnitProfile = { ...unitProfileSchema.parse(sampleProfile({ focalOfficerPhone: '', focalOfficerEmail: '' })), updatedAt: '2026-01-01T00:00:00.000Z' };
 
 async function generateDossier(): Promise<Buffer[]> {
   const docx = await writeDecree30Docx(buildSelfAssessmentReport({ profile, set, score, explanations, evidence, isoDate: '2026-03-10' }));

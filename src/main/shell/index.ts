@@ -7,7 +7,7 @@ import { bindRegistry } from './ipc';
 import { bindLocalFileGrants } from './local-files';
 import { buildMenu } from './menu';
 import { saveWithDialog } from './save-dialog';
-import { APP_ORIGIN, hardenSession, secureWebPreferences } from './security';
+import { APP_ORIGIN, hardenSession, isAppUrl, secureWebPreferences } from './security';
 
 /**
  * The thin Electron shell: one hardened window over the same core every other transport uses.
@@ -49,10 +49,12 @@ app.whenReady().then(() => {
       saveFile: (name, data) => saveWithDialog(mainWindow, name, data),
     },
   });
-  const isOurWindow = (event: IpcMainInvokeEvent) => !!mainWindow && event.sender.id === mainWindow.webContents.id;
-  bindRegistry(core.registry, isOurWindow);
+  // IPC is answered only from our own window showing our own page (app://cchc).
+  const fromOurPage = (event: IpcMainInvokeEvent) =>
+    !!mainWindow && event.sender.id === mainWindow.webContents.id && isAppUrl(event.senderFrame?.url ?? '');
+  bindRegistry(core.registry, fromOurPage);
   const opened = core;
-  bindLocalFileGrants((paths) => opened.grantLocalFiles(paths), isOurWindow);
+  bindLocalFileGrants((paths) => opened.grantLocalFiles(paths), fromOurPage);
   mainWindow = createWindow();
   mainWindow.on('closed', () => (mainWindow = undefined));
 });

@@ -2,7 +2,6 @@ import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { Session } from '../core/auth/session';
 import type { Registry } from '../core/registry';
 import { IPC_PREFIX } from '../../shared/contract/ipc';
-import { isAppUrl } from './security';
 
 /**
  * Binds every contract channel to ipcMain. A call is answered only when it comes from our own
@@ -10,7 +9,7 @@ import { isAppUrl } from './security';
  * Each window (webContents) has its own Session: who is signed in there, and whether it is
  * locked. The registry checks it against the access table on every call.
  */
-export function bindRegistry(registry: Registry, isOurWindow: (event: IpcMainInvokeEvent) => boolean): void {
+export function bindRegistry(registry: Registry, fromOurPage: (event: IpcMainInvokeEvent) => boolean): void {
   const sessions = new Map<number, Session>();
   const sessionOf = (event: IpcMainInvokeEvent): Session => {
     const id = event.sender.id;
@@ -25,8 +24,7 @@ export function bindRegistry(registry: Registry, isOurWindow: (event: IpcMainInv
   };
   for (const channel of registry.channels) {
     ipcMain.handle(`${IPC_PREFIX}${channel}`, async (event, input: unknown) => {
-      const frameUrl = event.senderFrame?.url ?? '';
-      if (!isOurWindow(event) || !isAppUrl(frameUrl)) {
+      if (!fromOurPage(event)) {
         return { ok: false, error: { code: 'FORBIDDEN', message: 'Yêu cầu không đến từ cửa sổ của ứng dụng.' } };
       }
       return registry.invoke(channel, input, sessionOf(event));

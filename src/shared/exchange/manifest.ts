@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { profileYearSchema } from '../contract/profile';
 
 /**
  * The two manifests CCHC Desk writes into its zips, as zod schemas so a package or backup from
@@ -41,8 +42,8 @@ export const manifestFileSchema = z.strictObject({
 export type ManifestFile = z.infer<typeof manifestFileSchema>;
 
 export const exportSubjectSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('assessment'), year: z.number().int().min(2015).max(2100) }),
-  z.strictObject({ kind: z.literal('report'), year: z.number().int().min(2015).max(2100), period: z.string().min(1).max(40) }),
+  z.strictObject({ kind: z.literal('assessment'), year: profileYearSchema }),
+  z.strictObject({ kind: z.literal('report'), year: profileYearSchema, period: z.string().min(1).max(40) }),
 ]);
 export type ExportSubject = z.infer<typeof exportSubjectSchema>;
 

@@ -3,34 +3,33 @@ import type { ContinueSummary, ExchangeJob, OpenPackageOutcome } from '../../../
 import { formatBytesVi as formatBytes, formatTimestampVi } from '../../../shared/exchange/format';
 import { ZIP_PROBLEM_LABELS } from '../../../shared/exchange/problem-labels';
 import { formatPointsVi } from '../../../shared/text/vi';
-import type { Core } from '../../core/app';
 import { resolveDataDir } from '../../core/data-dir';
 import { isAppError } from '../../core/errors';
 import { restoreBackup } from '../../core/exchange/backup';
+import { waitForJob } from '../../core/exchange/jobs';
 import { verifyPackage } from '../../core/exchange/package-verify';
 import { flag } from '../args';
 import { call, type CliCommand, type CliIo } from '../command';
 
-/** Polls a job, printing progress every tenth, and returns it finished. */
-async function follow(core: Core, io: CliIo, job: ExchangeJob): Promise<ExchangeJob | undefined> {
+/** Waits for a job, printing progress every tenth; undefined (after printing why) when it failed. */
+async function follow(io: CliIo, job: ExchangeJob): Promise<ExchangeJob | undefined> {
   let shownTenth = -1;
-  let current: ExchangeJob | undefined = job;
-  while (current && current.state === 'running') {
-    await new Promise((r) => setTimeout(r, 200));
-    current = await call<ExchangeJob>(core, io, 'exchange/job', { id: job.id });
-    if (current && current.total > 0 && (current.phase === 'write' || current.phase === 'verify')) {
+  const done = await waitForJob(
+    job.id,
+    (current) => {
+      if (current.total === 0 || (current.phase !== 'write' && current.phase !== 'verify')) return;
       const tenth = Math.floor((current.done / current.total) * 10);
-      if (tenth !== shownTenth) {
-        shownTenth = tenth;
-        io.err(`${current.phase === 'write' ? 'Đang ghi và đọc lại' : 'Đang kiểm tra gói vừa ghi'}: ${tenth * 10}% (${formatBytes(current.done)} / ${formatBytes(current.total)})`);
-      }
-    }
-  }
-  if (current?.state === 'failed') {
-    io.err(`Lỗi (${current.error?.code}): ${current.error?.message}`);
+      if (tenth === shownTenth) return;
+      shownTenth = tenth;
+      io.err(`${current.phase === 'write' ? 'Đang ghi và đọc lại' : 'Đang kiểm tra gói vừa ghi'}: ${tenth * 10}% (${formatBytes(current.done)} / ${formatBytes(current.total)})`);
+    },
+    200,
+  );
+  if (done.state === 'failed') {
+    io.err(`Lỗi (${done.error?.code}): ${done.error?.message}`);
     return undefined;
   }
-  return current;
+  return done;
 }
 
 export const exchangeCommands: CliCommand[] = [
@@ -50,7 +49,7 @@ export const exchangeCommands: CliCommand[] = [
       const subject = period ? { kind: 'report', year, period } : { kind: 'assessment', year };
       const job = await call<ExchangeJob>(core, io, 'package/export', { subject, outPath: resolve(out), ...(version ? { version: Number(version) } : {}) });
       if (!job) return 1;
-      const done = await follow(core, io, job);
+      const done = await follow(io, job);
       if (!done) return 1;
       io.out(`Đã xuất gói nộp hồ sơ: ${done.outPath} (đã đọc lại và kiểm tra từng tệp).`);
       return 0;
@@ -132,7 +131,7 @@ export const exchangeCommands: CliCommand[] = [
       }
       const job = await call<ExchangeJob>(core, io, 'backup/create', { outPath: resolve(file) });
       if (!job) return 1;
-      const done = await follow(core, io, job);
+      const done = await follow(io, job);
       if (!done) return 1;
       io.out(`Đã sao lưu vào ${done.outPath} (${formatBytes(done.total)} dữ liệu, đã đọc lại và kiểm tra).`);
       return 0;
