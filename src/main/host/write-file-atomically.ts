@@ -9,7 +9,9 @@ import { syncDirectory } from '../core/sync-directory';
  * A document the officer saves is never left half-written.
  */
 export async function writeFileAtomically(target: string, data: Buffer): Promise<void> {
-  const temp = join(dirname(target), `.${basename(target)}.${randomUUID()}.part`);
+  // Named like the zip writer's temps (with the pid), so removeStaleTemps also clears what a
+  // save killed half-way left in that folder.
+  const temp = join(dirname(target), `.${basename(target)}.${process.pid}-${randomUUID()}.part`);
   const handle = await open(temp, 'wx');
   try {
     await handle.writeFile(data);
