@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { passwordProblem } from '../../../../shared/auth/password-rule';
 import { useApi } from '../../api/context';
-import { MessageLine } from '../../components/message-line';
+import { MessageLine, type Message } from '../../components/message-line';
 import { TextField } from '../../components/text-field';
 import { vi } from '../../i18n/vi';
 
@@ -12,7 +12,7 @@ export function ChangePasswordDialog({ onClose }: { onClose(): void }) {
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [again, setAgain] = useState('');
-  const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
+  const [message, setMessage] = useState<Message | null>(null);
 
   async function submit(event: FormEvent) {
     event.preventDefault();

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { EvidenceFileView, EvidenceTarget } from '../../../../shared/contract/evidence';
 import { itemTargetKey } from '../../../../shared/contract/evidence';
 import { useApi } from '../../api/context';
-import { MessageLine } from '../../components/message-line';
+import { MessageLine, type Message } from '../../components/message-line';
 import { vi } from '../../i18n/vi';
 import { DropZone, FilePickButton } from './drop-zone';
 import { EvidenceFileRow } from './evidence-file-row';
@@ -23,7 +23,6 @@ interface Props {
   onOpenItem?(code: string): void;
 }
 
-type Message = { kind: 'error' | 'success'; text: string };
 
 /** The evidence of one scored item: attach (button or drop, many at once), describe, open, unlink. */
 export function EvidencePanel({ year, code, sectionKey, onCountChange, onOpenItem }: Props) {

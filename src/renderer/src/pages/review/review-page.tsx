@@ -4,7 +4,7 @@ import type { ReviewStatus, SubjectKind } from '../../../../shared/contract/revi
 import { VERSION_STATUS_LABELS } from '../../../../shared/review-labels';
 import { useApi } from '../../api/context';
 import { useAuth } from '../../auth/auth-context';
-import { ErrorLine } from '../../components/message-line';
+import { ErrorLine, SuccessLine } from '../../components/message-line';
 import { vi } from '../../i18n/vi';
 import { CommentList } from './comment-list';
 import { LeaderPanel } from './leader-panel';
@@ -86,11 +86,7 @@ export function ReviewPage({ year }: { year: number }) {
         </select>
       </label>
       <ErrorLine text={error} />
-      {notice && (
-        <p className="success" role="status">
-          {notice}
-        </p>
-      )}
+      <SuccessLine text={notice} />
       {status === null && <p>{kind === 'assessment' ? t.notStarted : t.reportNotStarted}</p>}
       {status && current && (
         <>
