@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { passwordProblem } from '../../../../shared/auth/password-rule';
+import { newPasswordProblem, passwordProblem } from '../../../../shared/auth/password-rule';
 import type { AccountInfo } from '../../../../shared/contract/auth';
 import { ROLES, type Role } from '../../../../shared/contract/define';
 import { useApi } from '../../api/context';
@@ -125,7 +125,7 @@ function CreateAccountForm({ onCreated }: { onCreated(username: string): void })
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const problem = password !== again ? vi.auth.passwordsDiffer : passwordProblem(password) ?? (roles.length === 0 ? vi.auth.noRole : null);
+    const problem = newPasswordProblem(password, again) ?? (roles.length === 0 ? vi.auth.noRole : null);
     if (problem) return setError(problem);
     const r = await api.call('accounts/create', { displayName, username, password, roles });
     if (!r.ok) return setError(r.error.message);

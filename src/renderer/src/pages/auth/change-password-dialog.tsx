@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { passwordProblem } from '../../../../shared/auth/password-rule';
+import { newPasswordProblem } from '../../../../shared/auth/password-rule';
 import { useApi } from '../../api/context';
 import { MessageLine, type Message } from '../../components/message-line';
 import { TextField } from '../../components/text-field';
@@ -16,7 +16,7 @@ export function ChangePasswordDialog({ onClose }: { onClose(): void }) {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const problem = next !== again ? t.passwordsDiffer : passwordProblem(next);
+    const problem = newPasswordProblem(next, again);
     if (problem) return setMessage({ kind: 'error', text: problem });
     const r = await api.call('auth/change-password', { currentPassword: current, newPassword: next });
     if (!r.ok) return setMessage({ kind: 'error', text: r.error.message });
