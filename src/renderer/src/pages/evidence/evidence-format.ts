@@ -77,7 +77,8 @@ export function draftToMeta(draft: MetadataDraft, isoDate: string | null): Evide
   };
 }
 
-const PREVIEW_IMAGE_TYPES = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp']);
+/** The image types the window decodes and shows itself. */
+export const PREVIEW_IMAGE_TYPES: ReadonlySet<string> = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp']);
 
 /**
  * What the window itself can show: the image types it decodes, and PDFs where a built-in viewer
