@@ -23,7 +23,6 @@ interface Props {
   onOpenItem?(code: string): void;
 }
 
-
 /** The evidence of one scored item: attach (button or drop, many at once), describe, open, unlink. */
 export function EvidencePanel({ year, code, sectionKey, onCountChange, onOpenItem }: Props) {
   const api = useApi();
