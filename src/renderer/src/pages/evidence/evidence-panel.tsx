@@ -19,7 +19,7 @@ interface Props {
   /** A report section's evidence key ("report:2026:q1:tthc") instead of the item (year, code). */
   sectionKey?: string;
   /** Tells the assessment views how many files the item now has. */
-  onCountChange(count: number): void;
+  onCountChange?(count: number): void;
   onOpenItem?(code: string): void;
 }
 
@@ -40,7 +40,7 @@ export function EvidencePanel({ year, code, sectionKey, onCountChange, onOpenIte
     const r = await api.call('evidence/links', { target });
     if (!r.ok) return setMessage({ kind: 'error', text: r.error.message });
     setFiles(r.value);
-    onCountChange(r.value.length);
+    onCountChange?.(r.value.length);
     // onCountChange is a fresh closure on each parent render; the target alone decides what to load.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [api, target]);

@@ -117,7 +117,7 @@ export function ReportEditor({ year, period, onBack }: { year: number; period: R
                 guidance={current.hint}
                 note={current.draft ? t.draftNote : undefined}
                 initial={current.text}
-                evidence={<EvidencePanel year={year} code={current.code} sectionKey={current.evidenceKey} onCountChange={() => undefined} />}
+                evidence={<EvidencePanel year={year} code={current.code} sectionKey={current.evidenceKey} />}
                 onSave={(text) => saveSection(current.code, text)}
               />
             </div>
