@@ -71,7 +71,6 @@ export const vi = {
     passwordAgain: 'Nhập lại mật khẩu',
     passwordHint: 'Ít nhất 8 ký tự, có cả chữ cái và chữ số.',
     rolesLegend: 'Vai trò',
-    rolesNote: 'Một người có thể giữ nhiều vai trò.',
     noRole: 'Hãy chọn ít nhất một vai trò.',
     roleChoices: {
       officer: 'Cán bộ đầu mối — tự đánh giá, bộ chỉ số, thông tin đơn vị',

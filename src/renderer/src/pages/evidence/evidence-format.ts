@@ -10,7 +10,7 @@ export function numberSymbol(meta: Pick<EvidenceMeta, 'docNumber' | 'docSymbol'>
 }
 
 /** Reads "47/KH-UBND" back into number and symbol; a lone number or a lone symbol is kept as such. */
-export function splitNumberSymbol(text: string): { docNumber: string; docSymbol: string } {
+function splitNumberSymbol(text: string): { docNumber: string; docSymbol: string } {
   const value = text.trim();
   const slash = value.indexOf('/');
   if (slash >= 0) return { docNumber: value.slice(0, slash).trim(), docSymbol: value.slice(slash + 1).trim() };
@@ -21,7 +21,7 @@ export function hasAnyMeta(meta: EvidenceMeta): boolean {
   return !!(meta.docType || meta.docNumber || meta.docSymbol || meta.issueDate || meta.issuer || meta.summary || meta.period);
 }
 
-export function metaToDraft(meta: EvidenceMeta): MetadataDraft {
+function metaToDraft(meta: EvidenceMeta): MetadataDraft {
   return {
     docType: meta.docType,
     numberSymbol: numberSymbol(meta),
