@@ -14,10 +14,17 @@ export function readFileAsBase64(file: Blob): Promise<string> {
   });
 }
 
+/** The bytes of base64 content that came back from main (a generated document, a preview). */
+export function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
 /** Hands a generated file to the user: Electron shows a save dialog, a browser saves a download. */
 export function saveBase64File(fileName: string, contentBase64: string, mime = 'application/octet-stream'): void {
-  const bytes = Uint8Array.from(atob(contentBase64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
+  const url = URL.createObjectURL(new Blob([base64ToBytes(contentBase64)], { type: mime }));
   const a = document.createElement('a');
   a.href = url;
   a.download = fileName;

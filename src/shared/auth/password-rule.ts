@@ -11,3 +11,9 @@ export function passwordProblem(password: string): string | null {
   if (/^(.)\1*$/u.test(password)) return 'Mật khẩu không được chỉ lặp lại một ký tự.';
   return null;
 }
+
+/** A new password typed twice, as the forms setting one check it: the two must match, then the rule. */
+export function newPasswordProblem(password: string, again: string): string | null {
+  if (password !== again) return 'Hai lần nhập mật khẩu không giống nhau.';
+  return passwordProblem(password);
+}

@@ -132,6 +132,14 @@ export function parseNumberVi(text: string): number | null {
   return Number(normalised);
 }
 
+/**
+ * A number as an input box shows it for editing: "1234,5" — comma decimals, no thousands dots, up
+ * to four decimals, so the text reads back through parseNumberVi as the same value; null → "".
+ */
+export function numberInputTextVi(value: number | null): string {
+  return value === null ? '' : formatNumberVi(value, 4).replace(/\./g, '');
+}
+
 /** First letter in upper case, the rest as written: "quý I năm 2026" → "Quý I năm 2026". */
 export function capitaliseVi(text: string): string {
   return text.charAt(0).toLocaleUpperCase('vi') + text.slice(1);

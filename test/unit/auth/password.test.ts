@@ -1,7 +1,7 @@
 import * as crypto from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
 import { hashPassword, verifyPassword } from '../../../src/main/core/auth/password';
-import { passwordProblem } from '../../../src/shared/auth/password-rule';
+import { newPasswordProblem, passwordProblem } from '../../../src/shared/auth/password-rule';
 
 // Wrap timingSafeEqual in a spy so the test can see the comparison really goes through it.
 vi.mock('node:crypto', async (importOriginal) => {
@@ -48,5 +48,12 @@ describe('the password strength rule', () => {
     expect(passwordProblem('12345678')).toBe('Mật khẩu cần có cả chữ cái và chữ số.');
     expect(passwordProblem('matkhau2026')).toBeNull();
     expect(passwordProblem('Đổimật1khẩu')).toBeNull();
+  });
+
+  it('checks a new password typed twice: a mismatch first, then the rule', () => {
+    expect(newPasswordProblem('matkhau2026', 'matkhau2027')).toBe('Hai lần nhập mật khẩu không giống nhau.');
+    expect(newPasswordProblem('abc12', 'abc1')).toBe('Hai lần nhập mật khẩu không giống nhau.');
+    expect(newPasswordProblem('abc12', 'abc12')).toBe('Mật khẩu cần ít nhất 8 ký tự.');
+    expect(newPasswordProblem('matkhau2026', 'matkhau2026')).toBeNull();
   });
 });

@@ -10,6 +10,7 @@ import {
   formatPercentVi,
   formatPointsVi,
   isIsoDate,
+  numberInputTextVi,
   parseNumberVi,
   parseDateVi,
   toNfc,
@@ -75,6 +76,19 @@ describe('parseNumberVi', () => {
 
   it.each(['', 'abc', '1,2,3', '12%', '--1'])('refuses %j', (text) => {
     expect(parseNumberVi(text)).toBeNull();
+  });
+});
+
+describe('numberInputTextVi', () => {
+  it.each([
+    [null, ''],
+    [0, '0'],
+    [85.5, '85,5'],
+    [1234567.25, '1234567,25'],
+    [1 / 3, '0,3333'],
+  ])('shows %s as %j, which reads back as the value', (value, text) => {
+    expect(numberInputTextVi(value)).toBe(text);
+    if (value !== null) expect(parseNumberVi(text)).toBeCloseTo(value, 4);
   });
 });
 

@@ -3,7 +3,7 @@ import { UNIT_TYPES, type UnitProfile, type UnitProfileInput } from '../../../sh
 import { UNIT_TYPE_LABELS } from '../../../shared/profile-labels';
 import { useApi } from '../api/context';
 import { vi } from '../i18n/vi';
-import { ErrorLine } from './message-line';
+import { ErrorLine, SuccessLine } from './message-line';
 
 type FormState = Required<Omit<UnitProfileInput, 'year'>> & { year: string };
 
@@ -90,11 +90,7 @@ export function ProfileForm({ initial, defaultYear, submitLabel, onSaved, readOn
         <Field label={t.leaderTitle} required value={form.leaderTitle} onChange={set('leaderTitle')} placeholder={t.leaderTitlePlaceholder} />
       </fieldset>
       <ErrorLine text={error} />
-      {saved && (
-        <p className="success" role="status">
-          {t.saved}
-        </p>
-      )}
+      {saved && <SuccessLine text={t.saved} />}
       {!readOnly && (
         <button type="submit" className="primary" disabled={busy}>
           {submitLabel}

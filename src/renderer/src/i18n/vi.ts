@@ -70,9 +70,7 @@ export const vi = {
     password: 'Mật khẩu',
     passwordAgain: 'Nhập lại mật khẩu',
     passwordHint: 'Ít nhất 8 ký tự, có cả chữ cái và chữ số.',
-    passwordsDiffer: 'Hai lần nhập mật khẩu không giống nhau.',
     rolesLegend: 'Vai trò',
-    rolesNote: 'Một người có thể giữ nhiều vai trò.',
     noRole: 'Hãy chọn ít nhất một vai trò.',
     roleChoices: {
       officer: 'Cán bộ đầu mối — tự đánh giá, bộ chỉ số, thông tin đơn vị',

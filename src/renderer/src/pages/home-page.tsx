@@ -12,7 +12,7 @@ interface Props {
   profile: UnitProfile;
   onOpenReport(period: ReportPeriodCode): void;
   onOpenBackup?: () => void;
-  onOpenPage?: (page: 'assessment' | 'evidence-verify' | 'review') => void;
+  onOpenPage(page: 'assessment' | 'evidence-verify' | 'review'): void;
 }
 
 export function HomePage({ info, profile: p, onOpenReport, onOpenBackup, onOpenPage }: Props) {
@@ -35,7 +35,7 @@ export function HomePage({ info, profile: p, onOpenReport, onOpenBackup, onOpenP
         <dt>{t.dataDir}</dt>
         <dd className="mono">{info.dataDir}</dd>
       </dl>
-      {onOpenPage && <DossierOverview year={p.year} onOpen={onOpenPage} />}
+      <DossierOverview year={p.year} onOpen={onOpenPage} />
       <NextDeadline year={p.year} onOpen={onOpenReport} />
     </section>
   );

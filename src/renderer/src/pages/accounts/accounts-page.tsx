@@ -1,23 +1,22 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { passwordProblem } from '../../../../shared/auth/password-rule';
+import { newPasswordProblem, passwordProblem } from '../../../../shared/auth/password-rule';
 import type { AccountInfo } from '../../../../shared/contract/auth';
 import { ROLES, type Role } from '../../../../shared/contract/define';
 import { useApi } from '../../api/context';
 import { useAuth } from '../../auth/auth-context';
-import { ErrorLine, MessageLine } from '../../components/message-line';
+import { ErrorLine, MessageLine, type Message } from '../../components/message-line';
 import { RoleCheckboxes } from '../../components/role-checkboxes';
 import { TextField } from '../../components/text-field';
 import { vi } from '../../i18n/vi';
 
 const t = vi.accounts;
-type Message = { kind: 'error' | 'success'; text: string } | null;
 
 /** Administrator only (the nav hides it; main refuses accounts/* to anyone else anyway). */
 export function AccountsPage() {
   const api = useApi();
   const { user, refresh } = useAuth();
   const [accounts, setAccounts] = useState<AccountInfo[]>([]);
-  const [message, setMessage] = useState<Message>(null);
+  const [message, setMessage] = useState<Message | null>(null);
 
   const load = useCallback(async () => {
     const r = await api.call('accounts/list', {});
@@ -126,7 +125,7 @@ function CreateAccountForm({ onCreated }: { onCreated(username: string): void })
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const problem = password !== again ? vi.auth.passwordsDiffer : passwordProblem(password) ?? (roles.length === 0 ? vi.auth.noRole : null);
+    const problem = newPasswordProblem(password, again) ?? (roles.length === 0 ? vi.auth.noRole : null);
     if (problem) return setError(problem);
     const r = await api.call('accounts/create', { displayName, username, password, roles });
     if (!r.ok) return setError(r.error.message);
@@ -161,7 +160,7 @@ function LockMinutesForm() {
   const api = useApi();
   const { lockAfterMinutes, refresh } = useAuth();
   const [minutes, setMinutes] = useState(String(lockAfterMinutes));
-  const [message, setMessage] = useState<Message>(null);
+  const [message, setMessage] = useState<Message | null>(null);
 
   async function submit(event: FormEvent) {
     event.preventDefault();

@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { Answer, CriteriaItem, Rule } from '../../../../shared/criteria/format';
 import { formatDateVi, formatNumberVi, parseDateVi, parseNumberVi } from '../../../../shared/text/vi';
+import { useNumberText } from '../../components/use-number-text';
 import { vi } from '../../i18n/vi';
 
 interface Props {
@@ -128,11 +129,8 @@ function Radio(props: { name: string; label: string; checked: boolean; onSelect(
 
 /** Accepts "85,5" as well as "85.5"; shows an error instead of saving text that is not a number. */
 function NumberField(props: { label: string; value: number | null; onChange(value: number | null): void }) {
-  const [text, setText] = useState(props.value === null ? '' : formatNumberVi(props.value, 4).replace(/\./g, ''));
+  const [text, setText] = useNumberText(props.value);
   const [invalid, setInvalid] = useState(false);
-  useEffect(() => {
-    setText((current) => (parseNumberVi(current) === props.value ? current : props.value === null ? '' : formatNumberVi(props.value, 4).replace(/\./g, '')));
-  }, [props.value]);
   return (
     <label className="field">
       <span>{props.label}</span>

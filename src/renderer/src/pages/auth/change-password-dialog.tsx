@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
-import { passwordProblem } from '../../../../shared/auth/password-rule';
+import { newPasswordProblem } from '../../../../shared/auth/password-rule';
 import { useApi } from '../../api/context';
-import { MessageLine } from '../../components/message-line';
+import { MessageLine, type Message } from '../../components/message-line';
 import { TextField } from '../../components/text-field';
 import { vi } from '../../i18n/vi';
 
@@ -12,11 +12,11 @@ export function ChangePasswordDialog({ onClose }: { onClose(): void }) {
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [again, setAgain] = useState('');
-  const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
+  const [message, setMessage] = useState<Message | null>(null);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const problem = next !== again ? t.passwordsDiffer : passwordProblem(next);
+    const problem = newPasswordProblem(next, again);
     if (problem) return setMessage({ kind: 'error', text: problem });
     const r = await api.call('auth/change-password', { currentPassword: current, newPassword: next });
     if (!r.ok) return setMessage({ kind: 'error', text: r.error.message });

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { passwordProblem } from '../../../../shared/auth/password-rule';
+import { newPasswordProblem } from '../../../../shared/auth/password-rule';
 import type { Role } from '../../../../shared/contract/define';
 import { useApi } from '../../api/context';
 import { ErrorLine } from '../../components/message-line';
@@ -24,7 +24,7 @@ export function CreateAdminForm({ onCreated }: { onCreated(): void }) {
   async function submit(event: FormEvent) {
     event.preventDefault();
     // Said here before the call for a quick answer; main checks the same rule again.
-    const problem = password !== again ? t.passwordsDiffer : passwordProblem(password) ?? (roles.length === 0 ? t.noRole : null);
+    const problem = newPasswordProblem(password, again) ?? (roles.length === 0 ? t.noRole : null);
     if (problem) return setError(problem);
     setBusy(true);
     const r = await api.call('auth/create-first-admin', { displayName, username, password, roles });

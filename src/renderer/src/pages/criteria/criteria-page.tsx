@@ -4,7 +4,7 @@ import { UNIT_TYPE_LABELS } from '../../../../shared/profile-labels';
 import { formatDateVi, formatNumberVi } from '../../../../shared/text/vi';
 import { useApi } from '../../api/context';
 import { useAuth } from '../../auth/auth-context';
-import { MessageLine } from '../../components/message-line';
+import { MessageLine, type Message } from '../../components/message-line';
 import { readFileAsBase64, saveBase64File } from '../../files';
 import { vi } from '../../i18n/vi';
 
@@ -16,7 +16,7 @@ export function CriteriaPage() {
   const canImport = useAuth().can('criteria/import');
   const [sets, setSets] = useState<CriteriaSetSummary[]>([]);
   const [pending, setPending] = useState<{ fileName: string; contentBase64: string; preview: CriteriaPreview } | null>(null);
-  const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
+  const [message, setMessage] = useState<Message | null>(null);
   const [busy, setBusy] = useState(false);
 
   const reload = useCallback(async () => {

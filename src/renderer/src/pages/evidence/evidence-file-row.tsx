@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { EvidenceFileView, EvidenceTarget } from '../../../../shared/contract/evidence';
 import { useApi } from '../../api/context';
+import type { Message } from '../../components/message-line';
 import { vi } from '../../i18n/vi';
 import { DocumentFacts } from './document-facts';
 import { canPreview, linkedItems } from './evidence-format';
@@ -22,7 +23,7 @@ interface Props {
   onUnlink(file: EvidenceFileView, removeFileIfUnused: boolean): Promise<void>;
   onLocation(file: EvidenceFileView, location: string): Promise<void>;
   onOpenItem?(code: string): void;
-  onMessage(message: { kind: 'error' | 'success'; text: string }): void;
+  onMessage(message: Message): void;
 }
 
 /** One linked file: its facts, the other items it supports, and what the officer can do with it. */

@@ -10,7 +10,7 @@ export function numberSymbol(meta: Pick<EvidenceMeta, 'docNumber' | 'docSymbol'>
 }
 
 /** Reads "47/KH-UBND" back into number and symbol; a lone number or a lone symbol is kept as such. */
-export function splitNumberSymbol(text: string): { docNumber: string; docSymbol: string } {
+function splitNumberSymbol(text: string): { docNumber: string; docSymbol: string } {
   const value = text.trim();
   const slash = value.indexOf('/');
   if (slash >= 0) return { docNumber: value.slice(0, slash).trim(), docSymbol: value.slice(slash + 1).trim() };
@@ -21,7 +21,7 @@ export function hasAnyMeta(meta: EvidenceMeta): boolean {
   return !!(meta.docType || meta.docNumber || meta.docSymbol || meta.issueDate || meta.issuer || meta.summary || meta.period);
 }
 
-export function metaToDraft(meta: EvidenceMeta): MetadataDraft {
+function metaToDraft(meta: EvidenceMeta): MetadataDraft {
   return {
     docType: meta.docType,
     numberSymbol: numberSymbol(meta),
@@ -77,7 +77,8 @@ export function draftToMeta(draft: MetadataDraft, isoDate: string | null): Evide
   };
 }
 
-const PREVIEW_IMAGE_TYPES = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp']);
+/** The image types the window decodes and shows itself. */
+export const PREVIEW_IMAGE_TYPES: ReadonlySet<string> = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp']);
 
 /**
  * What the window itself can show: the image types it decodes, and PDFs where a built-in viewer

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { EvidenceFileView, EvidenceTarget } from '../../../../shared/contract/evidence';
 import { itemTargetKey } from '../../../../shared/contract/evidence';
 import { useApi } from '../../api/context';
-import { MessageLine } from '../../components/message-line';
+import { MessageLine, type Message } from '../../components/message-line';
 import { vi } from '../../i18n/vi';
 import { DropZone, FilePickButton } from './drop-zone';
 import { EvidenceFileRow } from './evidence-file-row';
@@ -19,11 +19,9 @@ interface Props {
   /** A report section's evidence key ("report:2026:q1:tthc") instead of the item (year, code). */
   sectionKey?: string;
   /** Tells the assessment views how many files the item now has. */
-  onCountChange(count: number): void;
+  onCountChange?(count: number): void;
   onOpenItem?(code: string): void;
 }
-
-type Message = { kind: 'error' | 'success'; text: string };
 
 /** The evidence of one scored item: attach (button or drop, many at once), describe, open, unlink. */
 export function EvidencePanel({ year, code, sectionKey, onCountChange, onOpenItem }: Props) {
@@ -42,7 +40,7 @@ export function EvidencePanel({ year, code, sectionKey, onCountChange, onOpenIte
     const r = await api.call('evidence/links', { target });
     if (!r.ok) return setMessage({ kind: 'error', text: r.error.message });
     setFiles(r.value);
-    onCountChange(r.value.length);
+    onCountChange?.(r.value.length);
     // onCountChange is a fresh closure on each parent render; the target alone decides what to load.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [api, target]);

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { EvidenceFileDetail } from '../../../../shared/contract/evidence';
 import { useApi } from '../../api/context';
+import { ErrorLine } from '../../components/message-line';
 import { vi } from '../../i18n/vi';
 import { draftFor, draftToMeta, suggestionSources, suggestionsToDraft } from './evidence-format';
 import { MetadataForm } from './metadata-form';
@@ -23,12 +24,7 @@ export function FileMetaEditor({ fileId, onSaved, onClose }: { fileId: number; o
     };
   }, [api, fileId]);
 
-  if (error)
-    return (
-      <p className="error" role="alert">
-        {error}
-      </p>
-    );
+  if (error) return <ErrorLine text={error} />;
   if (!detail) return <p className="muted">{vi.loading}</p>;
   const suggested = suggestionsToDraft(detail.suggestions);
   return (

@@ -2,7 +2,9 @@ import { useEffect, useState } from 'react';
 import type { EvidencePreview } from '../../../../shared/contract/evidence';
 import { useApi } from '../../api/context';
 import { ErrorLine } from '../../components/message-line';
+import { base64ToBytes } from '../../files';
 import { vi } from '../../i18n/vi';
+import { PREVIEW_IMAGE_TYPES } from './evidence-format';
 
 const t = vi.evidence.file;
 
@@ -24,7 +26,7 @@ export function FilePreview({ fileId, name, onClose }: { fileId: number; name: s
       if (!r.ok) return setError(r.error.message);
       const kind = previewKind(r.value);
       if (!kind) return setError(t.previewUnavailable);
-      url = URL.createObjectURL(new Blob([decodeBase64(r.value.contentBase64)], { type: kind === 'pdf' ? 'application/pdf' : r.value.mime }));
+      url = URL.createObjectURL(new Blob([base64ToBytes(r.value.contentBase64)], { type: kind === 'pdf' ? 'application/pdf' : r.value.mime }));
       setShown({ url, kind });
     });
     return () => {
@@ -51,13 +53,6 @@ export function FilePreview({ fileId, name, onClose }: { fileId: number; name: s
 
 function previewKind(p: EvidencePreview): 'pdf' | 'image' | null {
   if (p.mime === 'application/pdf') return 'pdf';
-  if (/^image\/(png|jpeg|gif|webp)$/.test(p.mime)) return 'image';
+  if (PREVIEW_IMAGE_TYPES.has(p.mime)) return 'image';
   return null;
-}
-
-function decodeBase64(base64: string): Uint8Array<ArrayBuffer> {
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
 }

@@ -18,7 +18,7 @@ export interface MetadataDraft {
   period: string;
 }
 
-export type MetadataField = keyof MetadataDraft;
+type MetadataField = keyof MetadataDraft;
 const FIELDS: MetadataField[] = ['docType', 'numberSymbol', 'issueDate', 'issuer', 'summary', 'period'];
 
 export function emptyDraft(): MetadataDraft {

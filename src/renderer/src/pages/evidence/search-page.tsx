@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { EvidenceSearchResult } from '../../../../shared/contract/evidence';
 import { useApi } from '../../api/context';
-import { ErrorLine, MessageLine } from '../../components/message-line';
+import { ErrorLine, MessageLine, type Message } from '../../components/message-line';
 import { vi } from '../../i18n/vi';
 import { DocumentFacts } from './document-facts';
 import { canPreview } from './evidence-format';
@@ -17,7 +17,7 @@ export function SearchPage({ query, year, onOpenItem }: { query: string; year: n
   const [result, setResult] = useState<EvidenceSearchResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [previewId, setPreviewId] = useState<number | null>(null);
-  const [notice, setNotice] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
+  const [notice, setNotice] = useState<Message | null>(null);
 
   useEffect(() => {
     let cancelled = false;

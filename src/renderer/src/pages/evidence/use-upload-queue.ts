@@ -25,7 +25,6 @@ let nextId = 1;
  */
 export function useUploadQueue(uploadOne: UploadOne, onBatchDone: () => void, cancelledMessage: string) {
   const [tasks, setTasks] = useState<UploadTask[]>([]);
-  const [busy, setBusy] = useState(false);
   const waiting = useRef<{ id: number; file: File }[]>([]);
   const abort = useRef<AbortController | null>(null);
 
@@ -43,7 +42,6 @@ export function useUploadQueue(uploadOne: UploadOne, onBatchDone: () => void, ca
 
       const controller = new AbortController();
       abort.current = controller;
-      setBusy(true);
       for (let next = waiting.current.shift(); next; next = waiting.current.shift()) {
         const { id, file } = next;
         if (controller.signal.aborted) {
@@ -59,7 +57,6 @@ export function useUploadQueue(uploadOne: UploadOne, onBatchDone: () => void, ca
         }
       }
       abort.current = null;
-      setBusy(false);
       onBatchDone();
     },
     [uploadOne, onBatchDone, cancelledMessage],
@@ -68,5 +65,7 @@ export function useUploadQueue(uploadOne: UploadOne, onBatchDone: () => void, ca
   /** Stops the file being sent (main discards its part) and skips the ones still waiting. */
   const cancel = useCallback(() => abort.current?.abort(), []);
 
+  // A batch runs exactly while some file is still waiting or being sent: the loop settles each.
+  const busy = tasks.some((task) => task.state === 'waiting' || task.state === 'sending');
   return { tasks, busy, start, cancel };
 }

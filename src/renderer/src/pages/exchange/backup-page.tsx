@@ -2,9 +2,10 @@ import { useCallback, useEffect, useState } from 'react';
 import type { BackupStatus } from '../../../../shared/contract/exchange';
 import { formatTimestampVi } from '../../../../shared/exchange/format';
 import { useApi } from '../../api/context';
+import type { Message } from '../../components/message-line';
 import { vi } from '../../i18n/vi';
 import { useJob } from './use-job';
-import { jobMessage, WriteZipControls, type JobMessage } from './write-zip-controls';
+import { jobMessage, WriteZipControls } from './write-zip-controls';
 
 const t = vi.backup;
 
@@ -13,7 +14,7 @@ export function BackupPage() {
   const api = useApi();
   const [status, setStatus] = useState<BackupStatus | null>(null);
   const [outPath, setOutPath] = useState('');
-  const [message, setMessage] = useState<JobMessage | null>(null);
+  const [message, setMessage] = useState<Message | null>(null);
 
   const reload = useCallback(async () => {
     const r = await api.call('backup/status', {});

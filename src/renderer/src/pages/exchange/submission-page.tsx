@@ -6,12 +6,12 @@ import { formatPointsVi } from '../../../../shared/text/vi';
 import { useApi } from '../../api/context';
 import { localFileGrant } from '../../api/local-files';
 import { useAuth } from '../../auth/auth-context';
-import { ErrorLine } from '../../components/message-line';
+import { ErrorLine, SuccessLine, type Message } from '../../components/message-line';
 import { readFileAsBase64 } from '../../files';
 import { vi } from '../../i18n/vi';
 import { useJob } from './use-job';
 import { REPORT_PERIOD_CODES, type ReportPeriodCode } from '../../../../shared/contract/reports';
-import { jobMessage, WriteZipControls, type JobMessage } from './write-zip-controls';
+import { jobMessage, WriteZipControls } from './write-zip-controls';
 
 const t = vi.exchange;
 
@@ -88,7 +88,7 @@ function ExportPanel({ year }: { year: number }) {
   const [exportYear, setExportYear] = useState(String(year));
   const [period, setPeriod] = useState<ReportPeriodCode>('q1');
   const [outPath, setOutPath] = useState('');
-  const [message, setMessage] = useState<JobMessage | null>(null);
+  const [message, setMessage] = useState<Message | null>(null);
   const { job, follow } = useJob((done) => setMessage(jobMessage(done, t.exported)));
 
   async function start() {
@@ -238,9 +238,7 @@ function VerifyReport({ report, name }: { report: PackageVerification; name: str
         </p>
       )}
       {report.ok ? (
-        <p className="success" role="status">
-          {t.valid(report.checkedFiles)}
-        </p>
+        <SuccessLine text={t.valid(report.checkedFiles)} />
       ) : (
         <div className="error" role="alert" aria-label={t.invalid(report.problems.length)}>
           <strong>{t.invalid(report.problems.length)}</strong>
@@ -361,11 +359,7 @@ function ContinuePanel({ pkg, year, onOpenAssessment }: { pkg: OpenedPackage; ye
           </button>
         </div>
       )}
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine text={error} />
     </div>
   );
 }
@@ -373,9 +367,7 @@ function ContinuePanel({ pkg, year, onOpenAssessment }: { pkg: OpenedPackage; ye
 function ContinueReport({ summary: s, onOpenAssessment }: { summary: ContinueSummary; onOpenAssessment: (year: number) => void }) {
   return (
     <div className="continue-panel" role="region" aria-label={t.continueButton}>
-      <p className="success" role="status">
-        {t.continueDone(s.itemsCarried, s.year)}
-      </p>
+      <SuccessLine text={t.continueDone(s.itemsCarried, s.year)} />
       <p>{t.continueEvidence(s.evidence.imported, s.evidence.alreadyStored, s.evidence.linked)}</p>
       <p>{t.continueTotal(formatPointsVi(s.total), formatPointsVi(s.approvedTotal))}</p>
       {s.notCarried.length > 0 && (

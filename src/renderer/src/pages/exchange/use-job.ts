@@ -7,11 +7,17 @@ export function useJob(onEnd?: (job: ExchangeJob) => void) {
   const api = useApi();
   const [job, setJob] = useState<ExchangeJob | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  // A poll still awaiting main when the page goes away must not arm the next one.
+  const alive = useRef(true);
   const endRef = useRef(onEnd);
   endRef.current = onEnd;
 
-  useEffect(() => () => {
-    if (timer.current) clearTimeout(timer.current);
+  useEffect(() => {
+    alive.current = true;
+    return () => {
+      alive.current = false;
+      if (timer.current) clearTimeout(timer.current);
+    };
   }, []);
 
   const follow = useCallback(
@@ -19,6 +25,7 @@ export function useJob(onEnd?: (job: ExchangeJob) => void) {
       setJob(started);
       const poll = async () => {
         const r = await api.call('exchange/job', { id: started.id });
+        if (!alive.current) return;
         if (!r.ok) {
           setJob({ ...started, state: 'failed', error: r.error });
           return;
@@ -31,5 +38,5 @@ export function useJob(onEnd?: (job: ExchangeJob) => void) {
     },
     [api],
   );
-  return { job, follow, reset: () => setJob(null) };
+  return { job, follow };
 }

@@ -1,11 +1,9 @@
 import type { ExchangeJob } from '../../../../shared/contract/exchange';
-import { MessageLine } from '../../components/message-line';
+import { MessageLine, type Message } from '../../components/message-line';
 import { JobProgress } from './job-progress';
 
-export type JobMessage = { kind: 'error' | 'success'; text: string };
-
 /** How a finished job reads to the person: the success line, or main's Vietnamese error. */
-export function jobMessage(done: ExchangeJob, successText: (outPath: string) => string): JobMessage {
+export function jobMessage(done: ExchangeJob, successText: (outPath: string) => string): Message {
   return done.state === 'done' ? { kind: 'success', text: successText(done.outPath) } : { kind: 'error', text: done.error?.message ?? '' };
 }
 
@@ -20,7 +18,7 @@ export function WriteZipControls(props: {
   buttonLabel: string;
   onStart(): void;
   job: ExchangeJob | null;
-  message: JobMessage | null;
+  message: Message | null;
 }) {
   const running = props.job?.state === 'running';
   return (

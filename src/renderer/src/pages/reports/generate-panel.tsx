@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { REPORT_DOCUMENT_KINDS, type ReportDocumentKind, type ReportPeriodCode, type ReportPeriodInfo } from '../../../../shared/contract/reports';
 import { useApi } from '../../api/context';
+import { MessageLine, type Message } from '../../components/message-line';
 import { saveBase64File } from '../../files';
 import { vi } from '../../i18n/vi';
 import { pickNextPeriod } from './next-period';
@@ -23,7 +24,7 @@ export function GeneratePanel({ year, periods, period }: Props) {
   const [kind, setKind] = useState<ReportDocumentKind>('periodic-docx');
   const [chosen, setChosen] = useState<ReportPeriodCode>(() => period ?? pickNextPeriod(periods)?.code ?? periods[0]?.code ?? 'q1');
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<Message | null>(null);
   const needsPeriod = NEEDS_PERIOD.has(kind);
 
   async function generate() {
@@ -33,11 +34,11 @@ export function GeneratePanel({ year, periods, period }: Props) {
     // file comes back and is downloaded.
     const r = await api.call('reports/generate', { kind, year, deliver: 'save-and-open', ...(needsPeriod ? { period: chosen } : {}) });
     setBusy(false);
-    if (!r.ok) return setMessage({ ok: false, text: r.error.message });
-    if (r.value.savedPath === null) return setMessage({ ok: true, text: t.cancelled });
-    if (r.value.savedPath) return setMessage({ ok: true, text: t.savedAndOpened(r.value.savedPath) });
+    if (!r.ok) return setMessage({ kind: 'error', text: r.error.message });
+    if (r.value.savedPath === null) return setMessage({ kind: 'success', text: t.cancelled });
+    if (r.value.savedPath) return setMessage({ kind: 'success', text: t.savedAndOpened(r.value.savedPath) });
     saveBase64File(r.value.fileName, r.value.base64, r.value.mime);
-    setMessage({ ok: true, text: t.done(r.value.fileName) });
+    setMessage({ kind: 'success', text: t.done(r.value.fileName) });
   }
 
   return (
@@ -77,11 +78,7 @@ export function GeneratePanel({ year, periods, period }: Props) {
         </button>
       </div>
       {!needsPeriod && <p className="muted small">{t.wholeYear(year)}</p>}
-      {message && (
-        <p className={message.ok ? 'success' : 'error'} role={message.ok ? 'status' : 'alert'}>
-          {message.text}
-        </p>
-      )}
+      <MessageLine message={message} />
     </section>
   );
 }

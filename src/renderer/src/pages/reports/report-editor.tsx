@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { reportSubjectKey, type ReportPeriodCode, type ReportSection, type ReportView } from '../../../../shared/contract/reports';
 import { formatDateVi } from '../../../../shared/text/vi';
 import { useApi } from '../../api/context';
-import { ErrorLine } from '../../components/message-line';
+import { ErrorLine, SuccessLine } from '../../components/message-line';
 import { vi } from '../../i18n/vi';
 import { DeadlineBadge } from './deadline-badge';
 import { GeneratePanel } from './generate-panel';
@@ -48,7 +48,7 @@ export function ReportEditor({ year, period, onBack }: { year: number; period: R
     [api, year, period],
   );
 
-  if (error && !view) return <p className="error" role="alert">{error}</p>;
+  if (error && !view) return <ErrorLine text={error} />;
   if (!view) return <p>{vi.loading}</p>;
   const p = view.period;
   const current = view.sections.find((s) => s.code === currentCode);
@@ -81,11 +81,7 @@ export function ReportEditor({ year, period, onBack }: { year: number; period: R
           setError(message);
         }}
       />
-      {notice && (
-        <p className="success" role="status">
-          {notice}
-        </p>
-      )}
+      <SuccessLine text={notice} />
       <ErrorLine text={error} />
 
       <div
@@ -121,7 +117,7 @@ export function ReportEditor({ year, period, onBack }: { year: number; period: R
                 guidance={current.hint}
                 note={current.draft ? t.draftNote : undefined}
                 initial={current.text}
-                evidence={<EvidencePanel year={year} code={current.code} sectionKey={current.evidenceKey} onCountChange={() => undefined} />}
+                evidence={<EvidencePanel year={year} code={current.code} sectionKey={current.evidenceKey} />}
                 onSave={(text) => saveSection(current.code, text)}
               />
             </div>

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { formatNumberVi, parseNumberVi } from '../../../../shared/text/vi';
+import { useNumberText } from '../../components/use-number-text';
 import { vi } from '../../i18n/vi';
 
 /** One row of the biểu số liệu as the table shows it; the page maps the contract's shape onto it. */
@@ -94,21 +95,18 @@ function StatisticsRow({ row, onChange }: { row: StatisticsRowView; onChange: Pr
   );
 }
 
-const asText = (value: number | null) => (value === null ? '' : formatNumberVi(value, 4).replace(/\./g, ''));
-
 /**
  * A number typed the Vietnamese way ("1.234", "85,5"). Sent to main once typing pauses or the field
  * is left; text that is not a number stays in the box with a message and is not sent.
  */
 function ValueInput(props: { label: string; value: number | null; describedBy?: string; onCommit(value: number | null): void }) {
-  const [text, setText] = useState(() => asText(props.value));
+  const [text, setText] = useNumberText(props.value);
   const [notNumber, setNotNumber] = useState(false);
   const committed = useRef(props.value);
 
-  // A value replaced from outside (carried from the previous period, pre-filled) shows at once.
+  // A value replaced from outside (carried from the previous period, pre-filled) is the one kept.
   useEffect(() => {
     committed.current = props.value;
-    setText((current) => (parseNumberVi(current) === props.value ? current : asText(props.value)));
   }, [props.value]);
 
   const commit = (raw: string) => {

@@ -2,9 +2,9 @@ import { useCallback, useEffect, useState } from 'react';
 import type { ReviewComment, SubjectKind } from '../../../../shared/contract/review';
 import { formatDateTimeVi } from '../../../../shared/review-labels';
 import { useApi } from '../../api/context';
+import { useAuth } from '../../auth/auth-context';
 import { ErrorLine } from '../../components/message-line';
 import { vi } from '../../i18n/vi';
-import { useRoles } from './use-roles';
 
 const t = vi.review;
 
@@ -15,7 +15,7 @@ const t = vi.review;
  */
 export function ReviewCommentsBanner({ subject, code, title }: { subject: { kind: SubjectKind; key: string }; code: string; title: string }) {
   const api = useApi();
-  const can = useRoles();
+  const { can } = useAuth();
   // Compared by value: the caller builds a new subject object on every render.
   const { kind, key } = subject;
   const [comments, setComments] = useState<ReviewComment[]>([]);
@@ -54,7 +54,7 @@ export function ReviewCommentsBanner({ subject, code, title }: { subject: { kind
         <div key={c.id} className="review-banner-item">
           <p>{c.body}</p>
           <p className="muted small">{t.by(c.created.name, formatDateTimeVi(c.created.at))}</p>
-          {can('officer') && (
+          {can('review/resolve-comment') && (
             <button type="button" className="secondary" onClick={() => void resolve(c.id)}>
               {t.resolve}
             </button>

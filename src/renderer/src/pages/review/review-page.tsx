@@ -3,11 +3,11 @@ import { reportSubjectKey, type ReportPeriodInfo } from '../../../../shared/cont
 import type { ReviewStatus, SubjectKind } from '../../../../shared/contract/review';
 import { VERSION_STATUS_LABELS } from '../../../../shared/review-labels';
 import { useApi } from '../../api/context';
-import { ErrorLine } from '../../components/message-line';
+import { useAuth } from '../../auth/auth-context';
+import { ErrorLine, SuccessLine } from '../../components/message-line';
 import { vi } from '../../i18n/vi';
 import { CommentList } from './comment-list';
 import { LeaderPanel } from './leader-panel';
-import { useRoles } from './use-roles';
 import { VersionCard } from './version-card';
 
 const t = vi.review;
@@ -19,7 +19,7 @@ const t = vi.review;
  */
 export function ReviewPage({ year }: { year: number }) {
   const api = useApi();
-  const can = useRoles();
+  const { can } = useAuth();
   const [status, setStatus] = useState<ReviewStatus | null | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -86,11 +86,7 @@ export function ReviewPage({ year }: { year: number }) {
         </select>
       </label>
       <ErrorLine text={error} />
-      {notice && (
-        <p className="success" role="status">
-          {notice}
-        </p>
-      )}
+      <SuccessLine text={notice} />
       {status === null && <p>{kind === 'assessment' ? t.notStarted : t.reportNotStarted}</p>}
       {status && current && (
         <>
@@ -102,7 +98,7 @@ export function ReviewPage({ year }: { year: number }) {
             {current.status === 'submitted' && <p className="muted">{t.waiting}</p>}
             {current.status === 'returned' && <p className="warn-text">{t.returnedHint}</p>}
             {current.status === 'approved' && <p className="muted">{t.approvedHint}</p>}
-            {can('officer') && (current.status === 'draft' || current.status === 'returned') && (
+            {can('review/submit') && (current.status === 'draft' || current.status === 'returned') && (
               <div className="row">
                 <label className="field grow">
                   <span>{t.noteLabel}</span>
@@ -120,7 +116,7 @@ export function ReviewPage({ year }: { year: number }) {
             )}
           </div>
 
-          {can('leader') && current.status === 'submitted' && (
+          {(can('review/return') || can('review/approve')) && current.status === 'submitted' && (
             <LeaderPanel
               targets={status.targets}
               onReturn={(comments) => act(() => api.call('review/return', { ...subject, comments }), t.returned)}
@@ -131,7 +127,7 @@ export function ReviewPage({ year }: { year: number }) {
           <h2>{t.comments}</h2>
           <CommentList
             comments={status.comments}
-            canResolve={can('officer') && current.status === 'returned'}
+            canResolve={can('review/resolve-comment') && current.status === 'returned'}
             onResolve={(id, resolveNote) => act(() => api.call('review/resolve-comment', { id, ...(resolveNote.trim() ? { note: resolveNote } : {}) }), t.resolve)}
           />
 
@@ -139,7 +135,7 @@ export function ReviewPage({ year }: { year: number }) {
           {status.versions.length === 0 && <p className="muted">{t.noVersions}</p>}
           <div className="version-list">
             {status.versions.map((v) => (
-              <VersionCard key={`${subjectValue}-${v.versionNo}`} subject={subject} version={v} canAttach={can('officer')} onChanged={load} />
+              <VersionCard key={`${subjectValue}-${v.versionNo}`} subject={subject} version={v} canAttach={can('review/attach-signed')} onChanged={load} />
             ))}
           </div>
         </>

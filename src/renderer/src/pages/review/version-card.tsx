@@ -4,6 +4,7 @@ import { MAX_SIGNED_COPY_BYTES } from '../../../../shared/contract/review';
 import { formatDateTimeVi, VERSION_STATUS_LABELS } from '../../../../shared/review-labels';
 import { formatNumberVi, formatPointsVi } from '../../../../shared/text/vi';
 import { useApi } from '../../api/context';
+import { MessageLine, type Message } from '../../components/message-line';
 import { readFileAsBase64, saveBase64File } from '../../files';
 import { vi } from '../../i18n/vi';
 
@@ -22,41 +23,41 @@ export function VersionCard({ subject, version, canAttach, onChanged }: Props) {
   const ref = { ...subject, versionNo: version.versionNo };
   const [verify, setVerify] = useState<VersionVerifyResult | null>(null);
   const [snapshot, setSnapshot] = useState<ApprovedVersionView | null>(null);
-  const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<Message | null>(null);
   const approved = version.status === 'approved';
 
   async function download(position: number) {
     const r = await api.call('review/document', { ...ref, position });
     if (r.ok) saveBase64File(r.value.fileName, r.value.contentBase64);
-    else setMessage({ error: true, text: r.error.message });
+    else setMessage({ kind: 'error', text: r.error.message });
   }
 
   async function check() {
     const r = await api.call('review/verify-version', ref);
     if (r.ok) setVerify(r.value);
-    else setMessage({ error: true, text: r.error.message });
+    else setMessage({ kind: 'error', text: r.error.message });
   }
 
   async function toggleSnapshot() {
     if (snapshot) return setSnapshot(null);
     const r = await api.call('review/version', ref);
     if (r.ok) setSnapshot(r.value);
-    else setMessage({ error: true, text: r.error.message });
+    else setMessage({ kind: 'error', text: r.error.message });
   }
 
   async function downloadSnapshot() {
     const r = await api.call('review/version', ref);
-    if (!r.ok) return setMessage({ error: true, text: r.error.message });
+    if (!r.ok) return setMessage({ kind: 'error', text: r.error.message });
     saveBase64File(`ban-chot-${subject.kind === 'assessment' ? 'tu-danh-gia' : 'bao-cao'}-${subject.key.replace(':', '-')}-phien-ban-${version.versionNo}.json`, utf8Base64(r.value.snapshotJson), 'application/json');
   }
 
   async function attach(file: File | undefined) {
     if (!file) return;
     setMessage(null);
-    if (file.size > MAX_SIGNED_COPY_BYTES) return setMessage({ error: true, text: t.tooLarge });
+    if (file.size > MAX_SIGNED_COPY_BYTES) return setMessage({ kind: 'error', text: t.tooLarge });
     const r = await api.call('review/attach-signed', { ...ref, fileName: file.name, contentBase64: await readFileAsBase64(file) });
-    if (!r.ok) return setMessage({ error: true, text: r.error.message });
-    setMessage({ error: false, text: t.attached(r.value.signedCopy?.name ?? file.name) });
+    if (!r.ok) return setMessage({ kind: 'error', text: r.error.message });
+    setMessage({ kind: 'success', text: t.attached(r.value.signedCopy?.name ?? file.name) });
     await onChanged();
   }
 
@@ -141,11 +142,7 @@ export function VersionCard({ subject, version, canAttach, onChanged }: Props) {
           {verify.message}
         </p>
       )}
-      {message && (
-        <p className={message.error ? 'error' : 'success'} role={message.error ? 'alert' : 'status'}>
-          {message.text}
-        </p>
-      )}
+      <MessageLine message={message} />
       {snapshot && subject.kind === 'assessment' && <SnapshotTable content={snapshot.snapshot.content as AssessmentSnapshotContent} />}
       {snapshot && subject.kind === 'report' && <ReportSnapshot content={snapshot.snapshot.content as ReportSnapshotContent} />}
     </article>
