@@ -5,6 +5,7 @@ import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { Db } from '../db/open';
 import { AppError } from '../errors';
 import { largeFileWriter, writeFullyAt, type LargeFileWriter } from '../direct-write';
+import { isAlive } from '../process-alive';
 import { inThreadHasher, workerHasher, type ChunkHasher } from '../sha256-worker';
 import { syncDirectory } from '../sync-directory';
 
@@ -359,16 +360,6 @@ export interface RecoveryReport {
   removedOrphans: string[];
   /** Journal rows of imports whose process is gone. */
   clearedJournalEntries: number;
-}
-
-function isAlive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /**
