@@ -119,10 +119,21 @@ async function findAlignedStart(directHandle: FileHandle, shared: SharedArrayBuf
   }
 }
 
-export async function writeFullyAt(out: FileHandle, chunk: Buffer, position: number): Promise<void> {
+/** Writes all of `chunk` at `position` (a write may take only part of it). */
+export function writeFullyAt(out: FileHandle, chunk: Buffer, position: number): Promise<void> {
+  return writeAll(out, chunk, position);
+}
+
+/** Writes all of `chunk` at the file's current position, for a file written front to back. */
+export function writeFully(out: FileHandle, chunk: Buffer): Promise<void> {
+  return writeAll(out, chunk, null);
+}
+
+async function writeAll(out: FileHandle, chunk: Buffer, position: number | null): Promise<void> {
   let offset = 0;
   while (offset < chunk.length) {
-    const { bytesWritten } = await out.write(chunk, offset, chunk.length - offset, position + offset);
+    const { bytesWritten } = await out.write(chunk, offset, chunk.length - offset, position === null ? null : position + offset);
+    // A write that takes nothing would make this loop spin forever; the disk is failing.
     if (bytesWritten === 0) throw Object.assign(new Error('write returned 0 bytes'), { code: 'EIO' });
     offset += bytesWritten;
   }

@@ -4,7 +4,7 @@ import { chmod, open, rename, rm, stat, type FileHandle } from 'node:fs/promises
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { Db } from '../db/open';
 import { AppError } from '../errors';
-import { largeFileWriter, writeFullyAt, type LargeFileWriter } from '../direct-write';
+import { largeFileWriter, writeFully, writeFullyAt, type LargeFileWriter } from '../direct-write';
 import { isAlive } from '../process-alive';
 import { inThreadHasher, workerHasher, type ChunkHasher } from '../sha256-worker';
 import { syncDirectory } from '../sync-directory';
@@ -247,14 +247,6 @@ async function readChunk(input: FileHandle, buffer: Buffer, name: string): Promi
       `Không đọc được hết tệp «${name}» (lỗi đọc đĩa, hoặc ổ chứa tệp vừa bị rút ra); chưa lưu gì, hãy đính kèm lại.`,
       error,
     );
-  }
-}
-
-export async function writeFully(out: FileHandle, chunk: Buffer): Promise<void> {
-  let offset = 0;
-  while (offset < chunk.length) {
-    const { bytesWritten } = await out.write(chunk, offset, chunk.length - offset, null);
-    offset += bytesWritten;
   }
 }
 

@@ -2,9 +2,10 @@ import { createHash, randomUUID, type Hash } from 'node:crypto';
 import { UPLOAD_CHUNK_BYTES, UPLOAD_SLICE_BYTES, type UploadProgress, type UploadStarted } from '../../../shared/contract/evidence';
 import type { Db } from '../db/open';
 import { perDatabase } from '../db/per-database';
+import { writeFully } from '../direct-write';
 import { AppError } from '../errors';
 import type { LinkTarget } from './evidence-store';
-import { abandonStaging, BackgroundFlush, emptyFile, ensureStore, openStaging, sealStaging, translateWriteError, writeFully, type Staging } from './file-store';
+import { abandonStaging, BackgroundFlush, emptyFile, ensureStore, openStaging, sealStaging, translateWriteError, type Staging } from './file-store';
 import { commitStaged, type EvidenceEnv, type ImportOutcome } from './import-service';
 import { safeFileName } from './safe-name';
 

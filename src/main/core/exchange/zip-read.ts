@@ -5,6 +5,7 @@ import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
 import { formatBytesVi as formatBytes } from '../../../shared/exchange/format';
 import type { ZipProblem } from '../../../shared/exchange/manifest';
+import { writeFully } from '../direct-write';
 
 /**
  * Reads a zip nobody vouches for (a package from another unit, a backup from a USB stick). Every
@@ -261,11 +262,6 @@ async function storedChunks(opened: OpenedZip, info: ZipEntryInfo): Promise<Asyn
       await fh.close();
     }
   })();
-}
-
-async function writeFully(out: import('node:fs/promises').FileHandle, chunk: Buffer): Promise<void> {
-  let offset = 0;
-  while (offset < chunk.length) offset += (await out.write(chunk, offset, chunk.length - offset, null)).bytesWritten;
 }
 
 /** Reads a small entry (the manifest) whole, within its cap. */
