@@ -31,8 +31,8 @@ import {
   type FileRow,
   type LinkTarget,
 } from './evidence-store';
-import { blobExists, removeBlob, resolveBlob, storePaths } from './file-store';
-import type { ImportOutcome } from './import-service';
+import { blobExists, resolveBlob, storePaths } from './file-store';
+import { removeUnreferencedBlob, type ImportOutcome } from './import-service';
 import { recogniseMetadata } from './recognise';
 import { recordLinkChanges } from './review-access';
 import { lastRecovery } from './recovery';
@@ -132,8 +132,7 @@ export function deleteFile(ctx: CoreContext, fileId: number): { deleted: true } 
 /** The row is gone; the blob follows. If this fails, start-up recovery removes the orphan. */
 function removeBlobAfterCommit(db: Db, dataDir: string, file: FileRow): void {
   try {
-    const used = db.prepare('SELECT 1 FROM evidence_file WHERE stored_path = ?').get(file.stored_path);
-    if (!used) removeBlob(storePaths(dataDir), file.stored_path);
+    removeUnreferencedBlob(db, storePaths(dataDir), file.stored_path);
   } catch {
     // Left for recovery at the next start.
   }
