@@ -126,11 +126,6 @@ export function metaText(meta: EvidenceMeta): string {
   return [meta.docType, reference, meta.issuer, meta.summary, meta.period].filter((p) => p.trim()).join(' · ');
 }
 
-export function getMeta(db: Db, fileId: number): { meta: EvidenceMeta; confirmed: boolean } {
-  const row = db.prepare('SELECT * FROM evidence_meta WHERE file_id = ?').get(fileId) as MetaRow | undefined;
-  return row ? { meta: metaOf(row), confirmed: row.confirmed === 1 } : { meta: { ...EMPTY_META }, confirmed: false };
-}
-
 function metaOf(row: MetaRow): EvidenceMeta {
   return {
     docType: row.doc_type,
