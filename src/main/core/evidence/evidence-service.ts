@@ -36,10 +36,9 @@ import { removeUnreferencedBlob, type ImportOutcome } from './import-service';
 import { recogniseMetadata } from './recognise';
 import { recordLinkChanges } from './review-access';
 import { lastRecovery } from './recovery';
+import { FIRST_PAGE_CHARS } from './text-extract';
 
 /** The evidence channels' work, beyond import (import-service) and search (search). */
-
-const FIRST_PAGE_CHARS = 3000;
 
 /** Item keys must name a year and a criterion code, so a typo cannot create a link nobody sees. */
 export function checkTargets(targets: readonly LinkTarget[]): LinkTarget[] {

@@ -82,7 +82,8 @@ const PATH_CHUNK = 1024 * 1024;
 const SLOTS = 8;
 /** From this size the hash runs on a worker thread (starting one costs a few milliseconds). */
 const PARALLEL_HASH_FROM = 16 * 1024 * 1024;
-const HEAD_BYTES = 4096;
+/** How much of a file's start is kept to recognise its kind (see StagedImport.head); uploads keep the same. */
+export const HEAD_BYTES = 4096;
 
 /**
  * Copies the source into tmp/ while hashing it, in one pass with a few fixed buffers: reading the

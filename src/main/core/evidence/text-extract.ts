@@ -11,7 +11,8 @@ export const MAX_PARSE_BYTES = 32 * 1024 * 1024;
 /** About 400 pages of text: enough for any report, bounded for the index. */
 export const MAX_TEXT_CHARS = 1_000_000;
 const TXT_READ_BYTES = 4 * 1024 * 1024;
-const FIRST_PAGE_CHARS = 3000;
+/** How much of the opening text metadata is recognised from, at import and again later from the stored text. */
+export const FIRST_PAGE_CHARS = 3000;
 
 export type TextStatus = 'ok' | 'truncated' | 'no-text' | 'too-large' | 'unsupported';
 

@@ -5,7 +5,7 @@ import { perDatabase } from '../db/per-database';
 import { writeFully } from '../direct-write';
 import { AppError } from '../errors';
 import type { LinkTarget } from './evidence-store';
-import { abandonStaging, BackgroundFlush, emptyFile, ensureStore, openStaging, sealStaging, translateWriteError, type Staging } from './file-store';
+import { abandonStaging, BackgroundFlush, emptyFile, ensureStore, HEAD_BYTES, openStaging, sealStaging, translateWriteError, type Staging } from './file-store';
 import { commitStaged, type EvidenceEnv, type ImportOutcome } from './import-service';
 import { safeFileName } from './safe-name';
 
@@ -19,7 +19,6 @@ import { safeFileName } from './safe-name';
 
 const IDLE_MS = 30 * 60_000;
 const MAX_OPEN_UPLOADS = 16;
-const HEAD_BYTES = 4096;
 
 interface Upload {
   id: string;
