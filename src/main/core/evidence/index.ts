@@ -51,10 +51,13 @@ export function evidenceFile(db: Db, dataDir: string, fileId: number): LinkedEvi
   return linkedByIds(db, dataDir, [fileId]).get(fileId) ?? null;
 }
 
-/** The stored file with this content, if the store still has it (what an approved snapshot names). */
-export function evidenceFileBySha(db: Db, dataDir: string, sha256: string): LinkedEvidence | null {
+/**
+ * Absolute path of the stored file with this content, if the store still has it (what an approved
+ * snapshot names by hash). One query: the export needs only where the bytes are.
+ */
+export function storedPathBySha(db: Db, dataDir: string, sha256: string): string | null {
   const row = fileBySha(db, sha256);
-  return row ? evidenceFile(db, dataDir, row.id) : null;
+  return row ? resolveBlob(storePaths(dataDir), row.stored_path) : null;
 }
 
 /**
