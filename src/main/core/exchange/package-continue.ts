@@ -10,6 +10,7 @@ import type { CoreContext } from '../context';
 import { AppError } from '../errors';
 import { continueAccess } from './assessment-access';
 import { getOpenedPackage, openedFilePath, verifyOpenedFolder } from './package-open';
+import { summariseProblems } from './zip-verify';
 
 /**
  * "Continue from this package": on another machine (a new officer's PC, after a reinstall) the
@@ -66,10 +67,7 @@ export async function continueFromPackage(ctx: CoreContext, id: string): Promise
   if (problems.length > 0) {
     throw new AppError(
       'VALIDATION_FAILED',
-      `Thư mục của gói đã mở bị thay đổi sau khi mở nên không tiếp tục được: ${problems
-        .slice(0, 3)
-        .map((p) => p.message)
-        .join(' ')} Hãy xoá thư mục «${opened.folder}» rồi mở lại tệp .zip nhận được.`,
+      `Thư mục của gói đã mở bị thay đổi sau khi mở nên không tiếp tục được: ${summariseProblems(problems, 3)} Hãy xoá thư mục «${opened.folder}» rồi mở lại tệp .zip nhận được.`,
       problems,
     );
   }
