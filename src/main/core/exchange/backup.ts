@@ -91,7 +91,7 @@ export async function createBackup(
       },
       async check(tempPath) {
         done = 0;
-        const result = await verifyBackup(tempPath, tick('verify'), undefined, true);
+        const result = await verifyBackup(tempPath, { onBytes: tick('verify'), justWritten: true });
         if (!result.ok) throw new AppError('IO_ERROR', `Bản sao lưu vừa ghi không đọc lại đúng; đã xoá, hãy thử lại. ${summariseProblems(result.problems, 5, { countRest: true })}`, result.problems);
       },
     });
@@ -126,14 +126,15 @@ function evidenceEntries(dataDir: string): ZipWriteEntry[] {
   return entries;
 }
 
-export function verifyBackup(zipPath: string, onBytes?: (n: number) => void, extractTo?: string, justWritten = false) {
+/** Checks a backup against its manifest, extracting it into `extractTo` when given (restore). */
+export function verifyBackup(zipPath: string, options: { onBytes?: (n: number) => void; extractTo?: string; justWritten?: boolean } = {}) {
   return verifyZip(zipPath, {
     manifestName: BACKUP_MANIFEST_NAME,
     schema: backupManifestSchema,
     filesOf: (m) => m.files,
-    ...(onBytes ? { onBytes } : {}),
-    ...(extractTo ? { extractTo } : {}),
-    justWritten,
+    ...(options.onBytes ? { onBytes: options.onBytes } : {}),
+    ...(options.extractTo ? { extractTo: options.extractTo } : {}),
+    justWritten: options.justWritten ?? false,
   });
 }
 
@@ -161,7 +162,7 @@ export async function restoreBackup(zipPath: string, targetDir: string, onBytes?
   const temp = join(dirname(target), `.${basename(target)}.phuc-hoi-${process.pid}-${randomUUID()}`);
   await mkdir(temp);
   try {
-    const result = await verifyBackup(zipPath, onBytes, temp);
+    const result = await verifyBackup(zipPath, { onBytes, extractTo: temp });
     if (!result.ok || !result.manifest) {
       throw new AppError('VALIDATION_FAILED', `Tệp sao lưu không hợp lệ, chưa phục hồi gì. ${summariseProblems(result.problems, 5, { countRest: true })}`, result.problems);
     }
