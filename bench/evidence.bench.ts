@@ -195,7 +195,7 @@ function importInChild(source: string, mode: 'path' | 'upload'): ImportRun {
 
 async function childImport(dataDir: string, source: string, viaUpload: boolean): Promise<void> {
   const { openDatabase } = await import('../src/main/core/db/open');
-  const { beginLocalImport, localImportStatus } = await import('../src/main/core/evidence/local-imports');
+  const { beginLocalImport, waitForLocalImport } = await import('../src/main/core/evidence/local-imports');
   const { grantLocalFiles } = await import('../src/main/core/local-file-grants');
   const { appendChunk, beginUpload, finishUpload } = await import('../src/main/core/evidence/upload-sessions');
   const db = openDatabase(join(dataDir, 'cchc-desk.sqlite'));
@@ -221,13 +221,9 @@ async function childImport(dataDir: string, source: string, viaUpload: boolean):
     // from where it lies while the window polls the progress.
     const [grant] = grantLocalFiles(db, [source]);
     const { importId } = await beginLocalImport(env, grant!, target);
-    for (;;) {
-      const status = localImportStatus(db, importId);
-      if (status.state === 'failed') throw new Error(status.message);
-      if (status.state === 'done') break;
-      // The window polls every 100 ms; 10 ms here so the poll's step does not count as import time.
-      await new Promise((r) => setTimeout(r, 10));
-    }
+    // The window polls every 100 ms; 10 ms here so the poll's step does not count as import time.
+    const outcome = await waitForLocalImport(db, importId, 10);
+    if (outcome.state === 'failed') throw new Error(outcome.message);
   }
   const ms = performance.now() - started;
   db.close();

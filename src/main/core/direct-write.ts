@@ -119,10 +119,21 @@ async function findAlignedStart(directHandle: FileHandle, shared: SharedArrayBuf
   }
 }
 
-export async function writeFullyAt(out: FileHandle, chunk: Buffer, position: number): Promise<void> {
+/** Writes all of `chunk` at `position` (a write may take only part of it). */
+export function writeFullyAt(out: FileHandle, chunk: Buffer, position: number): Promise<void> {
+  return writeAll(out, chunk, position);
+}
+
+/** Writes all of `chunk` at the file's current position, for a file written front to back. */
+export function writeFully(out: FileHandle, chunk: Buffer): Promise<void> {
+  return writeAll(out, chunk, null);
+}
+
+async function writeAll(out: FileHandle, chunk: Buffer, position: number | null): Promise<void> {
   let offset = 0;
   while (offset < chunk.length) {
-    const { bytesWritten } = await out.write(chunk, offset, chunk.length - offset, position + offset);
+    const { bytesWritten } = await out.write(chunk, offset, chunk.length - offset, position === null ? null : position + offset);
+    // A write that takes nothing would make this loop spin forever; the disk is failing.
     if (bytesWritten === 0) throw Object.assign(new Error('write returned 0 bytes'), { code: 'EIO' });
     offset += bytesWritten;
   }
@@ -180,11 +191,13 @@ export class SequentialLargeWriter {
     let readBack: ReadBack | null = null;
     try {
       const writer = await largeFileWriter(path, handle);
-      const blocks = await writer.alignedSharedBuffers(blockCount, blockSize);
+      // One call (finding the alignment costs a probe write) for the blocks and, with readBack,
+      // their twins to read back into.
+      const buffers = await writer.alignedSharedBuffers(options.readBack ? 2 * blockCount : blockCount, blockSize);
+      const blocks = buffers.slice(0, blockCount);
       if (options.readBack) {
-        readBack = { plain: await open(path, 'r'), direct: null, buffers: [] };
+        readBack = { plain: await open(path, 'r'), direct: null, buffers: buffers.slice(blockCount) };
         readBack.direct = writer.direct ? await openDirect(path, constants.O_RDONLY) : null;
-        readBack.buffers = await writer.alignedSharedBuffers(blockCount, blockSize);
       }
       return new SequentialLargeWriter(writer, blocks, readBack, options.onBlockWritten);
     } catch (error) {
@@ -259,7 +272,8 @@ export class SequentialLargeWriter {
   private async compare(index: number, at: number, length: number): Promise<void> {
     const readBack = this.readBack!;
     const check = readBack.buffers[index]!.subarray(0, length);
-    if (readBack.direct && length % DIRECT_ALIGN === 0 && at % DIRECT_ALIGN === 0) {
+    const alignedRange = length % DIRECT_ALIGN === 0 && at % DIRECT_ALIGN === 0;
+    if (readBack.direct && alignedRange) {
       try {
         await readFullyAt(readBack.direct, check, at);
       } catch (error) {
@@ -269,7 +283,7 @@ export class SequentialLargeWriter {
     }
     // Not aligned (a tail) or not possible direct: an ordinary read, from the disk all the same
     // where the write went direct, since those bytes never entered the cache.
-    if (!readBack.direct || length % DIRECT_ALIGN !== 0 || at % DIRECT_ALIGN !== 0) await readFullyAt(readBack.plain, check, at);
+    if (!readBack.direct || !alignedRange) await readFullyAt(readBack.plain, check, at);
     if (!check.equals(this.blocks[index]!.subarray(0, length))) throw new ReadBackMismatch(at);
   }
 }

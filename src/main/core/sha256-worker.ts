@@ -98,9 +98,3 @@ export function workerHasher(): ChunkHasher {
     },
   };
 }
-
-/** Buffers over one SharedArrayBuffer, for chunks that a worker hasher reads. */
-export function sharedBuffers(count: number, size: number): Buffer[] {
-  const shared = new SharedArrayBuffer(count * size);
-  return Array.from({ length: count }, (_, i) => Buffer.from(shared, i * size, size));
-}

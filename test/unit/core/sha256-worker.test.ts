@@ -1,6 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { inThreadHasher, sharedBuffers, workerHasher } from '../../../src/main/core/sha256-worker';
+import { inThreadHasher, workerHasher } from '../../../src/main/core/sha256-worker';
+
+/** Buffers over one SharedArrayBuffer, for chunks that a worker hasher reads. */
+function sharedBuffers(count: number, size: number): Buffer[] {
+  const shared = new SharedArrayBuffer(count * size);
+  return Array.from({ length: count }, (_, i) => Buffer.from(shared, i * size, size));
+}
 
 describe('SHA-256 on a worker thread', () => {
   it('gives the same digest as createHash, chunk by chunk, whatever the chunk sizes', async () => {

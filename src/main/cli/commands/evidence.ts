@@ -8,10 +8,11 @@ import {
   type EvidenceSearchResult,
   type EvidenceVerifyReport,
   type LocalImportStarted,
-  type LocalImportStatus,
 } from '../../../shared/contract/evidence';
 import { formatBytesVi, formatDateVi, todayInVietnam } from '../../../shared/text/vi';
 import type { Core } from '../../core/app';
+import { isAppError } from '../../core/errors';
+import { waitForLocalImport, type LocalImportOutcome } from '../../core/evidence/local-imports';
 import { flag, positional } from '../args';
 import { call, type CliCommand, type CliIo } from '../command';
 
@@ -69,16 +70,18 @@ async function importFile(core: Core, io: CliIo, path: string, targets: { type: 
   const [grant] = core.grantLocalFiles([absolute]);
   const started = await call<LocalImportStarted>(core, io, 'evidence/local-import-begin', { grant, targets });
   if (!started) return undefined;
-  for (;;) {
-    const status = await call<LocalImportStatus>(core, io, 'evidence/local-import-status', { importId: started.importId });
-    if (!status) return undefined;
-    if (status.state === 'done') return status.result;
-    if (status.state === 'failed') {
-      io.err(`Lỗi: ${status.message}`);
-      return undefined;
-    }
-    await new Promise((r) => setTimeout(r, 20));
+  let outcome: LocalImportOutcome;
+  try {
+    outcome = await waitForLocalImport(core.db, started.importId, 20);
+  } catch (error) {
+    if (!isAppError(error)) throw error;
+    // Printed as `call` prints a refusal of the local-import-status channel.
+    io.err(`Lỗi (${error.code}): ${error.message}`);
+    return undefined;
   }
+  if (outcome.state === 'done') return outcome.result;
+  io.err(`Lỗi: ${outcome.message}`);
+  return undefined;
 }
 
 const addUsage = 'cchc evidence add <tệp…> --item <mã tiêu chí> [--year N]';

@@ -68,6 +68,11 @@ export function getAssessmentView(ctx: CoreContext, year: number): AssessmentVie
   return { ...summaryOf(row, set), set, entries, score: scoreOf(set, stored), evidenceCounts };
 }
 
+/** True when the year's assessment has any saved entry (a stored entry always has its date). */
+export function hasSavedEntries(ctx: CoreContext, year: number): boolean {
+  return listEntries(ctx.db, year).length > 0;
+}
+
 /**
  * Opens a year's assessment, creating it when missing: on the set given, or else the newest set
  * for the year and the unit's type.

@@ -31,15 +31,14 @@ import {
   type FileRow,
   type LinkTarget,
 } from './evidence-store';
-import { blobExists, removeBlob, resolveBlob, storePaths } from './file-store';
-import type { ImportOutcome } from './import-service';
+import { blobExists, resolveBlob, storePaths } from './file-store';
+import { removeUnreferencedBlob, type ImportOutcome } from './import-service';
 import { recogniseMetadata } from './recognise';
 import { recordLinkChanges } from './review-access';
 import { lastRecovery } from './recovery';
+import { FIRST_PAGE_CHARS } from './text-extract';
 
 /** The evidence channels' work, beyond import (import-service) and search (search). */
-
-const FIRST_PAGE_CHARS = 3000;
 
 /** Item keys must name a year and a criterion code, so a typo cannot create a link nobody sees. */
 export function checkTargets(targets: readonly LinkTarget[]): LinkTarget[] {
@@ -132,8 +131,7 @@ export function deleteFile(ctx: CoreContext, fileId: number): { deleted: true } 
 /** The row is gone; the blob follows. If this fails, start-up recovery removes the orphan. */
 function removeBlobAfterCommit(db: Db, dataDir: string, file: FileRow): void {
   try {
-    const used = db.prepare('SELECT 1 FROM evidence_file WHERE stored_path = ?').get(file.stored_path);
-    if (!used) removeBlob(storePaths(dataDir), file.stored_path);
+    removeUnreferencedBlob(db, storePaths(dataDir), file.stored_path);
   } catch {
     // Left for recovery at the next start.
   }

@@ -66,6 +66,18 @@ export function fileBySha(db: Db, sha256: string): FileRow | null {
   return (db.prepare('SELECT * FROM evidence_file WHERE sha256 = ?').get(sha256) as FileRow | undefined) ?? null;
 }
 
+/** Each file's stored_path (relative to the store), by id; unknown ids are absent. */
+export function storedPathsById(db: Db, ids: readonly number[]): Map<number, string> {
+  const out = new Map<number, string>();
+  for (const chunk of chunks(ids, 500)) {
+    const rows = db
+      .prepare(`SELECT id, stored_path FROM evidence_file WHERE id IN (${chunk.map(() => '?').join(',')})`)
+      .all(...chunk) as { id: number; stored_path: string }[];
+    for (const r of rows) out.set(r.id, r.stored_path);
+  }
+  return out;
+}
+
 export function allFiles(db: Db): FileRow[] {
   return db.prepare('SELECT * FROM evidence_file ORDER BY id').all() as FileRow[];
 }
@@ -112,11 +124,6 @@ export function deleteFileRows(db: Db, id: number): void {
 export function metaText(meta: EvidenceMeta): string {
   const reference = meta.docNumber || meta.docSymbol ? `${meta.docNumber}/${meta.docSymbol}` : '';
   return [meta.docType, reference, meta.issuer, meta.summary, meta.period].filter((p) => p.trim()).join(' · ');
-}
-
-export function getMeta(db: Db, fileId: number): { meta: EvidenceMeta; confirmed: boolean } {
-  const row = db.prepare('SELECT * FROM evidence_meta WHERE file_id = ?').get(fileId) as MetaRow | undefined;
-  return row ? { meta: metaOf(row), confirmed: row.confirmed === 1 } : { meta: { ...EMPTY_META }, confirmed: false };
 }
 
 function metaOf(row: MetaRow): EvidenceMeta {

@@ -4,7 +4,8 @@ import { chmod, open, rename, rm, stat, type FileHandle } from 'node:fs/promises
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { Db } from '../db/open';
 import { AppError } from '../errors';
-import { largeFileWriter, writeFullyAt, type LargeFileWriter } from '../direct-write';
+import { largeFileWriter, writeFully, writeFullyAt, type LargeFileWriter } from '../direct-write';
+import { isAlive } from '../process-alive';
 import { inThreadHasher, workerHasher, type ChunkHasher } from '../sha256-worker';
 import { syncDirectory } from '../sync-directory';
 
@@ -81,7 +82,8 @@ const PATH_CHUNK = 1024 * 1024;
 const SLOTS = 8;
 /** From this size the hash runs on a worker thread (starting one costs a few milliseconds). */
 const PARALLEL_HASH_FROM = 16 * 1024 * 1024;
-const HEAD_BYTES = 4096;
+/** How much of a file's start is kept to recognise its kind (see StagedImport.head); uploads keep the same. */
+export const HEAD_BYTES = 4096;
 
 /**
  * Copies the source into tmp/ while hashing it, in one pass with a few fixed buffers: reading the
@@ -249,14 +251,6 @@ async function readChunk(input: FileHandle, buffer: Buffer, name: string): Promi
   }
 }
 
-export async function writeFully(out: FileHandle, chunk: Buffer): Promise<void> {
-  let offset = 0;
-  while (offset < chunk.length) {
-    const { bytesWritten } = await out.write(chunk, offset, chunk.length - offset, null);
-    offset += bytesWritten;
-  }
-}
-
 /** The source must still be there, with the size and time it had when the copy began. */
 async function checkUnchanged(source: { path: string; name: string }, size: number, mtimeMs: number, copied: number): Promise<void> {
   const changed = () =>
@@ -359,16 +353,6 @@ export interface RecoveryReport {
   removedOrphans: string[];
   /** Journal rows of imports whose process is gone. */
   clearedJournalEntries: number;
-}
-
-function isAlive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /**

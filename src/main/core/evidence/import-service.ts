@@ -128,7 +128,8 @@ export async function commitStaged(
     })();
   } catch (error) {
     removeUnreferencedBlob(db, paths, rel);
-    db.prepare('DELETE FROM evidence_pending WHERE token = ?').run(staged.token);
+    // The blob is gone (or belongs to a row), so the journal entry has nothing left to guard.
+    finishStaged(db, staged.token);
     // A refusal with its own reason (the dossier is with the leader) keeps it; anything else is I/O.
     if (error instanceof AppError) throw withName(error, safe.name);
     throw new AppError('IO_ERROR', `Không ghi được «${safe.name}» vào cơ sở dữ liệu; chưa lưu gì.`, error);

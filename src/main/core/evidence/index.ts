@@ -1,7 +1,7 @@
 import { dirname } from 'node:path';
 import type { EvidenceMeta } from '../../../shared/contract/evidence';
 import type { Db } from '../db/open';
-import { addLinks, copyLinksByKey, fileById, fileBySha, fileIdsByKey, fileViews, linkCountsByKey, type FileRow } from './evidence-store';
+import { addLinks, copyLinksByKey, fileBySha, fileIdsByKey, fileViews, linkCountsByKey, storedPathsById } from './evidence-store';
 import { resolveBlob, storePaths } from './file-store';
 import { importEvidence } from './import-service';
 
@@ -41,41 +41,53 @@ export function copyLinks(db: Db, fromKey: string, toKey: string): number {
 export function listLinkedEvidence(db: Db, targetKeys: string[]): Record<string, LinkedEvidence[]> {
   const dataDir = dirname(db.name);
   const idsByKey = fileIdsByKey(db, targetKeys);
-  const allIds = [...new Set(Object.values(idsByKey).flat())];
-  const byId = new Map(allIds.map((id) => [id, linkedOf(db, dataDir, id)] as const));
+  const byId = linkedByIds(db, dataDir, [...new Set(Object.values(idsByKey).flat())]);
   return Object.fromEntries(
     Object.entries(idsByKey).map(([key, ids]) => [key, ids.map((id) => byId.get(id)).filter((e): e is LinkedEvidence => !!e)]),
   );
 }
 
 export function evidenceFile(db: Db, dataDir: string, fileId: number): LinkedEvidence | null {
-  return linkedOf(db, dataDir, fileId);
+  return linkedByIds(db, dataDir, [fileId]).get(fileId) ?? null;
 }
 
-/** The stored file with this content, if the store still has it (what an approved snapshot names). */
-export function evidenceFileBySha(db: Db, dataDir: string, sha256: string): LinkedEvidence | null {
+/**
+ * Absolute path of the stored file with this content, if the store still has it (what an approved
+ * snapshot names by hash). One query: the export needs only where the bytes are.
+ */
+export function storedPathBySha(db: Db, dataDir: string, sha256: string): string | null {
   const row = fileBySha(db, sha256);
-  return row ? linkedOf(db, dataDir, row.id) : null;
+  return row ? resolveBlob(storePaths(dataDir), row.stored_path) : null;
 }
 
-function linkedOf(db: Db, dataDir: string, fileId: number): LinkedEvidence | null {
-  const row: FileRow | null = fileById(db, fileId);
-  const [view] = fileViews(db, [fileId]);
-  if (!row || !view) return null;
-  return {
-    fileId: row.id,
-    sha256: row.sha256,
-    size: row.size,
-    originalName: row.original_name,
-    mime: row.mime,
-    storedPath: resolveBlob(storePaths(dataDir), row.stored_path),
-    docType: view.meta.docType,
-    docNumber: view.meta.docNumber,
-    docSymbol: view.meta.docSymbol,
-    issueDate: view.meta.issueDate,
-    issuer: view.meta.issuer,
-    summary: view.meta.summary,
-  };
+/**
+ * The given files as LinkedEvidence, by id (unknown ids are absent). Batched: one pass of
+ * fileViews and one stored-path lookup for all ids, whatever their number, instead of a few
+ * queries per file.
+ */
+function linkedByIds(db: Db, dataDir: string, ids: readonly number[]): Map<number, LinkedEvidence> {
+  const paths = storePaths(dataDir);
+  const storedPaths = storedPathsById(db, ids);
+  const out = new Map<number, LinkedEvidence>();
+  for (const view of fileViews(db, ids)) {
+    const rel = storedPaths.get(view.id);
+    if (rel === undefined) continue;
+    out.set(view.id, {
+      fileId: view.id,
+      sha256: view.sha256,
+      size: view.size,
+      originalName: view.originalName,
+      mime: view.mime,
+      storedPath: resolveBlob(paths, rel),
+      docType: view.meta.docType,
+      docNumber: view.meta.docNumber,
+      docSymbol: view.meta.docSymbol,
+      issueDate: view.meta.issueDate,
+      issuer: view.meta.issuer,
+      summary: view.meta.summary,
+    });
+  }
+  return out;
 }
 
 /**

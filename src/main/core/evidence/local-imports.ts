@@ -29,7 +29,12 @@ interface LocalImport {
   cancelled: boolean;
   outcome: LocalImportStatus | null;
   endedAt: number;
+  /** The import itself (it never rejects: a failure becomes the outcome), for settleLocalImports. */
+  running: Promise<void>;
 }
+
+/** How an import ended, as local-import-status reports it once it is no longer copying. */
+export type LocalImportOutcome = Exclude<LocalImportStatus, { state: 'copying' }>;
 
 /** Per open database, like the uploads: the app, each test and the CLI have their own. */
 const importsOf = perDatabase(() => new Map<string, LocalImport>());
@@ -43,10 +48,19 @@ export async function beginLocalImport(env: EvidenceEnv, grantToken: string, tar
   const path = takeLocalFileGrant(env.db, grantToken);
   // A missing or unreadable file fails the import itself, with the message that names it.
   const size = await stat(path).then((s) => s.size, () => 0);
-  const job: LocalImport = { id: randomUUID(), name: basename(path), size, doneBytes: 0, cancelled: false, outcome: null, endedAt: 0 };
+  const job: LocalImport = {
+    id: randomUUID(),
+    name: basename(path),
+    size,
+    doneBytes: 0,
+    cancelled: false,
+    outcome: null,
+    endedAt: 0,
+    running: Promise.resolve(),
+  };
   imports.set(job.id, job);
-  // Started here, awaited by nobody: the outcome is kept for local-import-status.
-  void runImport(env, job, path, targets);
+  // Started here and not awaited by the caller: the outcome is kept for local-import-status.
+  job.running = runImport(env, job, path, targets);
   return { importId: job.id, name: job.name, size };
 }
 
@@ -83,7 +97,24 @@ export function cancelLocalImport(db: Db, importId: string): boolean {
   return true;
 }
 
+/**
+ * Polls local-import-status until the import has ended, for callers in this process that have no
+ * window to show progress in (the CLI, the benchmark); the window polls the channel itself.
+ */
+export async function waitForLocalImport(db: Db, importId: string, intervalMs: number): Promise<LocalImportOutcome> {
+  for (;;) {
+    const status = localImportStatus(db, importId);
+    if (status.state !== 'copying') return status;
+    await new Promise((r) => setTimeout(r, intervalMs));
+  }
+}
+
 /** Resolves once every running import of this database has ended (for closing and for tests). */
 export async function settleLocalImports(db: Db): Promise<void> {
-  while ([...importsOf(db).values()].some((i) => !i.outcome)) await new Promise((r) => setTimeout(r, 10));
+  // Again after each round: an import may have begun while the earlier ones ran.
+  for (;;) {
+    const running = [...importsOf(db).values()].filter((i) => !i.outcome).map((i) => i.running);
+    if (!running.length) return;
+    await Promise.all(running);
+  }
 }

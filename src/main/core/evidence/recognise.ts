@@ -45,6 +45,11 @@ const DOC_TYPE_RULES: DocTypeRule[] = [
 ];
 
 const TYPE_BY_ABBREVIATION = new Map(DOC_TYPE_RULES.flatMap((r) => r.abbreviations.map((a) => [a, r.type] as const)));
+/** Each type phrase as a whole-word pattern in folded text (its space may be written "_" or "-"); built once. */
+const TYPE_PHRASES = DOC_TYPE_RULES.map((rule) => ({
+  type: rule.type,
+  pattern: new RegExp(String.raw`(?<![\p{L}\p{N}])${rule.phrase.replace(' ', String.raw`[\s_-]+`)}(?![\p{L}\p{N}])`, 'u'),
+}));
 
 /** Official spellings of ký hiệu parts that file names write without đ or in one case. */
 const SYMBOL_SPELLING: Record<string, string> = {
@@ -171,10 +176,9 @@ export function findPeriod(text: string, allowBareYear: boolean): string | null 
 /** The first type phrase; for a name (`original` given) also a type abbreviation standing as a word. */
 function typeFromWords(folded: string, original?: string): { type: string; index: number; end: number } | null {
   let best: { type: string; index: number; end: number } | null = null;
-  for (const rule of DOC_TYPE_RULES) {
-    const re = new RegExp(String.raw`(?<![\p{L}\p{N}])${rule.phrase.replace(' ', String.raw`[\s_-]+`)}(?![\p{L}\p{N}])`, 'u');
-    const m = re.exec(folded);
-    if (m && (!best || m.index < best.index)) best = { type: rule.type, index: m.index, end: m.index + m[0].length };
+  for (const { type, pattern } of TYPE_PHRASES) {
+    const m = pattern.exec(folded);
+    if (m && (!best || m.index < best.index)) best = { type, index: m.index, end: m.index + m[0].length };
   }
   if (original !== undefined) {
     // An abbreviation written as a word of its own: first in the name ("QD 123…", "kh_47"), or

@@ -1,6 +1,6 @@
-import type { EvidenceSearchResult, EvidenceTargetType, SnippetPart } from '../../../shared/contract/evidence';
+import type { EvidenceFileView, EvidenceSearchResult, EvidenceTargetType, SnippetPart } from '../../../shared/contract/evidence';
 import type { Db } from '../db/open';
-import { fileViews, getMeta, metaText } from './evidence-store';
+import { fileViews, metaText } from './evidence-store';
 import { foldAligned, queryWords } from './fold';
 
 /**
@@ -13,16 +13,20 @@ import { foldAligned, queryWords } from './fold';
 const WEIGHTS = { name: 8, meta: 5, body: 1 };
 const MAX_WORDS = 16;
 
-/** "ke hoach 47" → `"ke"* "hoach"* "47"*`; null when the query holds no word. */
-export function ftsQuery(query: string): string | null {
-  const words = queryWords(query).slice(0, MAX_WORDS);
+/** The query's words, folded, at most MAX_WORDS: the MATCH expression and the snippets use the same. */
+function searchWords(query: string): string[] {
+  return queryWords(query).slice(0, MAX_WORDS);
+}
+
+/** ["ke", "hoach", "47"] → `"ke"* "hoach"* "47"*`; null when the query holds no word. */
+function ftsQuery(words: readonly string[]): string | null {
   // Words are letters and digits only, so quoting them cannot break the FTS5 syntax.
   return words.length ? words.map((w) => `"${w}"*`).join(' ') : null;
 }
 
 export function searchEvidence(db: Db, query: string, limit: number, targetType?: EvidenceTargetType): EvidenceSearchResult {
-  const words = queryWords(query).slice(0, MAX_WORDS);
-  const match = ftsQuery(query);
+  const words = searchWords(query);
+  const match = ftsQuery(words);
   if (!match) return { query, hits: [], total: 0 };
   const filter = targetType ? 'AND rowid IN (SELECT file_id FROM evidence_link WHERE target_type = ?)' : '';
   const params: unknown[] = targetType ? [match, targetType] : [match];
@@ -37,7 +41,7 @@ export function searchEvidence(db: Db, query: string, limit: number, targetType?
   const total =
     ids.length < limit ? ids.length : (db.prepare(`SELECT count(*) FROM evidence_fts WHERE evidence_fts MATCH ? ${filter}`).pluck().get(...params) as number);
   const views = fileViews(db, ids);
-  return { query, total, hits: views.map((file) => ({ file, snippet: snippetFor(db, file.id, file.originalName, words) })) };
+  return { query, total, hits: views.map((file) => ({ file, snippet: snippetFor(db, file, words) })) };
 }
 
 /**
@@ -48,7 +52,8 @@ export function searchEvidence(db: Db, query: string, limit: number, targetType?
 const WINDOW_BEFORE = 60;
 const WINDOW_AFTER = 140;
 
-function snippetFor(db: Db, fileId: number, name: string, words: string[]): SnippetPart[] {
+function snippetFor(db: Db, file: EvidenceFileView, words: string[]): SnippetPart[] {
+  const { id: fileId, originalName: name } = file;
   const wordStart = new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.map(escapeRegExp).join('|')})[\\p{L}\\p{N}]*`, 'gu');
   const folded = (db.prepare('SELECT body FROM evidence_fts WHERE rowid = ?').pluck().get(fileId) as string | undefined) ?? '';
   wordStart.lastIndex = 0;
@@ -64,7 +69,7 @@ function snippetFor(db: Db, fileId: number, name: string, words: string[]): Snip
     const text = original !== undefined && foldAligned(original) === windowFolded ? original : windowFolded;
     return markWords(text, windowFolded, wordStart, start > 0, end < folded.length);
   }
-  for (const whole of [metaText(getMeta(db, fileId).meta), name]) {
+  for (const whole of [metaText(file.meta), name]) {
     const f = foldAligned(whole);
     wordStart.lastIndex = 0;
     if (wordStart.test(f)) return markWords(whole, f, wordStart, false, false);

@@ -11,7 +11,8 @@ export const MAX_PARSE_BYTES = 32 * 1024 * 1024;
 /** About 400 pages of text: enough for any report, bounded for the index. */
 export const MAX_TEXT_CHARS = 1_000_000;
 const TXT_READ_BYTES = 4 * 1024 * 1024;
-const FIRST_PAGE_CHARS = 3000;
+/** How much of the opening text metadata is recognised from, at import and again later from the stored text. */
+export const FIRST_PAGE_CHARS = 3000;
 
 export type TextStatus = 'ok' | 'truncated' | 'no-text' | 'too-large' | 'unsupported';
 
@@ -25,11 +26,15 @@ export interface ExtractedText {
 
 export async function extractText(file: string, kind: FileKind, size: number): Promise<ExtractedText> {
   if (kind === 'other') return { status: 'unsupported', text: '', firstPage: '' };
-  if (kind === 'pdf') await refuseEncryptedPdfCheaply(file, size);
-  if (kind === 'txt') return finish(await readTextFile(file), null);
-  if (size > MAX_PARSE_BYTES) return { status: 'too-large', text: '', firstPage: '' };
+  if (kind === 'txt') return finish(await readTextFile(file, size), null);
+  if (size > MAX_PARSE_BYTES) {
+    // Not parsed, but a password-protected PDF is still refused: its trailer alone tells.
+    if (kind === 'pdf') refuseEncryptedPdf(await readTail(file, size));
+    return { status: 'too-large', text: '', firstPage: '' };
+  }
   const data = await readFile(file);
   if (kind === 'pdf') {
+    refuseEncryptedPdf(data.subarray(Math.max(0, data.length - PDF_TAIL_BYTES)));
     const pages = await readPdf(data);
     return finish(pages.join('\n\n'), pages[0] ?? '');
   }
@@ -48,16 +53,27 @@ function finish(raw: string, firstPage: string | null): ExtractedText {
 const ENCRYPTED_PDF = 'Tệp PDF được đặt mật khẩu nên không đọc và kiểm chứng được; hãy gỡ mật khẩu (in ra PDF mới hoặc lưu bản không mật khẩu) rồi đính kèm lại.';
 const BROKEN_PDF = 'Tệp PDF bị hỏng hoặc không đầy đủ, không mở được; hãy xuất lại tệp PDF rồi đính kèm lại.';
 
-/** A password-protected PDF names its /Encrypt dictionary in the trailer, near the end of the file. */
-async function refuseEncryptedPdfCheaply(file: string, size: number): Promise<void> {
-  const tailSize = Math.min(size, 64 * 1024);
+/** How much of a PDF's end is searched for the trailer's /Encrypt. */
+const PDF_TAIL_BYTES = 64 * 1024;
+
+/**
+ * A password-protected PDF names its /Encrypt dictionary in the trailer, near the end of the
+ * file: refused with a clear message before any parser sees it.
+ */
+function refuseEncryptedPdf(tail: Buffer): void {
+  if (/\/Encrypt\s*\d+\s+\d+\s+R/.test(tail.toString('latin1'))) {
+    throw new AppError('VALIDATION_FAILED', ENCRYPTED_PDF);
+  }
+}
+
+/** The last PDF_TAIL_BYTES of a file too large to read whole. */
+async function readTail(file: string, size: number): Promise<Buffer> {
+  const tailSize = Math.min(size, PDF_TAIL_BYTES);
   const handle = await open(file, 'r');
   try {
     const tail = Buffer.alloc(tailSize);
     await handle.read(tail, 0, tailSize, size - tailSize);
-    if (/\/Encrypt\s*\d+\s+\d+\s+R/.test(tail.toString('latin1'))) {
-      throw new AppError('VALIDATION_FAILED', ENCRYPTED_PDF);
-    }
+    return tail;
   } finally {
     await handle.close();
   }
@@ -166,11 +182,12 @@ export function decodeText(bytes: Buffer): string {
   }
 }
 
-async function readTextFile(file: string): Promise<string> {
+async function readTextFile(file: string, size: number): Promise<string> {
   const handle = await open(file, 'r');
   try {
-    const buffer = Buffer.alloc(TXT_READ_BYTES);
-    const { bytesRead } = await handle.read(buffer, 0, TXT_READ_BYTES, 0);
+    // No bigger than the file: a short note must not cost the whole read limit.
+    const buffer = Buffer.alloc(Math.min(size, TXT_READ_BYTES));
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
     return decodeText(buffer.subarray(0, bytesRead));
   } finally {
     await handle.close();

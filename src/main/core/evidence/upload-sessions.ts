@@ -2,9 +2,10 @@ import { createHash, randomUUID, type Hash } from 'node:crypto';
 import { UPLOAD_CHUNK_BYTES, UPLOAD_SLICE_BYTES, type UploadProgress, type UploadStarted } from '../../../shared/contract/evidence';
 import type { Db } from '../db/open';
 import { perDatabase } from '../db/per-database';
+import { writeFully } from '../direct-write';
 import { AppError } from '../errors';
 import type { LinkTarget } from './evidence-store';
-import { abandonStaging, BackgroundFlush, emptyFile, ensureStore, openStaging, sealStaging, translateWriteError, writeFully, type Staging } from './file-store';
+import { abandonStaging, BackgroundFlush, emptyFile, ensureStore, HEAD_BYTES, openStaging, sealStaging, translateWriteError, type Staging } from './file-store';
 import { commitStaged, type EvidenceEnv, type ImportOutcome } from './import-service';
 import { safeFileName } from './safe-name';
 
@@ -18,11 +19,13 @@ import { safeFileName } from './safe-name';
 
 const IDLE_MS = 30 * 60_000;
 const MAX_OPEN_UPLOADS = 16;
-const HEAD_BYTES = 4096;
 
 interface Upload {
   id: string;
+  /** As the window sent it: the commit reports what making it safe changed. */
   name: string;
+  /** The name messages use, made safe once at begin. */
+  safeName: string;
   size: number;
   targets: LinkTarget[];
   staging: Staging;
@@ -52,6 +55,7 @@ export async function beginUpload(env: EvidenceEnv, name: string, size: number, 
   const upload: Upload = {
     id: randomUUID(),
     name,
+    safeName: safe.name,
     size,
     targets,
     staging,
@@ -71,13 +75,13 @@ export async function beginUpload(env: EvidenceEnv, name: string, size: number, 
 function requireUpload(db: Db, uploadId: string): Upload {
   const upload = uploadsOf(db).get(uploadId);
   if (!upload) throw new AppError('NOT_FOUND', 'Phiên tải lên không còn (đã xong, đã huỷ hoặc bị bỏ dở quá lâu); hãy đính kèm lại tệp.');
-  if (upload.busy) throw new AppError('CONFLICT', `Tệp «${safeFileName(upload.name).name}» đang được ghi; hãy gửi từng phần một.`);
+  if (upload.busy) throw new AppError('CONFLICT', `Tệp «${upload.safeName}» đang được ghi; hãy gửi từng phần một.`);
   return upload;
 }
 
 export async function appendChunk(db: Db, uploadId: string, index: number, dataBase64: string): Promise<UploadProgress> {
   const upload = requireUpload(db, uploadId);
-  const name = safeFileName(upload.name).name;
+  const name = upload.safeName;
   if (index !== upload.nextIndex) {
     throw new AppError('CONFLICT', `Phần ${index + 1} của «${name}» đến không đúng thứ tự (đang chờ phần ${upload.nextIndex + 1}).`);
   }
@@ -110,7 +114,7 @@ export async function appendChunk(db: Db, uploadId: string, index: number, dataB
 
 export async function finishUpload(env: EvidenceEnv, uploadId: string): Promise<ImportOutcome> {
   const upload = requireUpload(env.db, uploadId);
-  const name = safeFileName(upload.name).name;
+  const name = upload.safeName;
   if (upload.received !== upload.size) {
     throw new AppError('VALIDATION_FAILED', `«${name}» mới tải lên ${upload.received}/${upload.size} byte; hãy gửi nốt các phần còn lại.`);
   }

@@ -1,5 +1,5 @@
 import type { UnitProfile } from '../../../shared/contract/profile';
-import { getAssessmentView, startFromApproved, type ApprovedItemInput, type StartFromApprovedResult } from '../assessment/assessment-service';
+import { hasSavedEntries, startFromApproved, type ApprovedItemInput, type StartFromApprovedResult } from '../assessment/assessment-service';
 import type { CoreContext } from '../context';
 import { ensureBundledSetsOnce } from '../criteria/bundled-sets';
 import { getSet } from '../criteria/criteria-store';
@@ -20,10 +20,7 @@ export const continueAccess = {
     return getSet(db, id, version)?.version === version;
   },
   /** True when the year's assessment has any saved entry (never overwritten). */
-  hasEntries(ctx: CoreContext, year: number): boolean {
-    const view = getAssessmentView(ctx, year);
-    return !!view && Object.values(view.entries).some((e) => e.updatedAt !== null);
-  },
+  hasEntries: (ctx: CoreContext, year: number): boolean => hasSavedEntries(ctx, year),
   storeFile: (db: Db, dataDir: string, path: string, name: string) => storeFileAsEvidence(db, dataDir, path, name),
   startFromApproved: (
     ctx: CoreContext,

@@ -8,13 +8,12 @@ import {
   BACKUP_MANIFEST_NAME,
   backupManifestSchema,
   type BackupManifest,
-  type ZipProblem,
 } from '../../../shared/exchange/manifest';
 import { getMeta, setMeta } from '../app-meta';
 import { DATABASE_FILE, openDatabase, schemaVersion, type Db } from '../db/open';
 import { AppError } from '../errors';
 import { storePaths } from '../evidence/file-store';
-import { verifyZip } from './zip-verify';
+import { summariseProblems, verifyZip } from './zip-verify';
 import { syncDirectory } from '../sync-directory';
 import { totalSourceBytes, writeZipAtomically, type ZipWriteEntry } from './zip-write';
 import type { BackupStatus } from '../../../shared/contract/exchange';
@@ -92,8 +91,8 @@ export async function createBackup(
       },
       async check(tempPath) {
         done = 0;
-        const result = await verifyBackup(tempPath, tick('verify'), undefined, true);
-        if (!result.ok) throw new AppError('IO_ERROR', `Bản sao lưu vừa ghi không đọc lại đúng; đã xoá, hãy thử lại. ${summary(result.problems)}`, result.problems);
+        const result = await verifyBackup(tempPath, { onBytes: tick('verify'), justWritten: true });
+        if (!result.ok) throw new AppError('IO_ERROR', `Bản sao lưu vừa ghi không đọc lại đúng; đã xoá, hãy thử lại. ${summariseProblems(result.problems, 5, { countRest: true })}`, result.problems);
       },
     });
     const createdAt = options.now.toISOString();
@@ -127,14 +126,15 @@ function evidenceEntries(dataDir: string): ZipWriteEntry[] {
   return entries;
 }
 
-export function verifyBackup(zipPath: string, onBytes?: (n: number) => void, extractTo?: string, justWritten = false) {
+/** Checks a backup against its manifest, extracting it into `extractTo` when given (restore). */
+export function verifyBackup(zipPath: string, options: { onBytes?: (n: number) => void; extractTo?: string; justWritten?: boolean } = {}) {
   return verifyZip(zipPath, {
     manifestName: BACKUP_MANIFEST_NAME,
     schema: backupManifestSchema,
     filesOf: (m) => m.files,
-    ...(onBytes ? { onBytes } : {}),
-    ...(extractTo ? { extractTo } : {}),
-    justWritten,
+    ...(options.onBytes ? { onBytes: options.onBytes } : {}),
+    ...(options.extractTo ? { extractTo: options.extractTo } : {}),
+    justWritten: options.justWritten ?? false,
   });
 }
 
@@ -162,9 +162,9 @@ export async function restoreBackup(zipPath: string, targetDir: string, onBytes?
   const temp = join(dirname(target), `.${basename(target)}.phuc-hoi-${process.pid}-${randomUUID()}`);
   await mkdir(temp);
   try {
-    const result = await verifyBackup(zipPath, onBytes, temp);
+    const result = await verifyBackup(zipPath, { onBytes, extractTo: temp });
     if (!result.ok || !result.manifest) {
-      throw new AppError('VALIDATION_FAILED', `Tệp sao lưu không hợp lệ, chưa phục hồi gì. ${summary(result.problems)}`, result.problems);
+      throw new AppError('VALIDATION_FAILED', `Tệp sao lưu không hợp lệ, chưa phục hồi gì. ${summariseProblems(result.problems, 5, { countRest: true })}`, result.problems);
     }
     if (!result.manifest.files.some((f) => f.path === BACKUP_DB_ENTRY)) {
       throw new AppError('VALIDATION_FAILED', `Tệp sao lưu không có cơ sở dữ liệu «${BACKUP_DB_ENTRY}»; chưa phục hồi gì.`);
@@ -216,10 +216,5 @@ export function backupStatus(db: Db, dataDir: string, now: Date): BackupStatus {
 export function backupFileName(now: Date): string {
   const p = (n: number) => String(n).padStart(2, '0');
   return `cchc-sao-luu-${now.getFullYear()}${p(now.getMonth() + 1)}${p(now.getDate())}-${p(now.getHours())}${p(now.getMinutes())}${p(now.getSeconds())}.zip`;
-}
-
-function summary(problems: readonly ZipProblem[]): string {
-  const shown = problems.slice(0, 5).map((p) => p.message);
-  return shown.join(' ') + (problems.length > 5 ? ` … và ${problems.length - 5} vấn đề khác.` : '');
 }
 

@@ -10,12 +10,12 @@ import { isAppError } from '../errors';
 
 export type JobProgress = (p: { phase: ExchangeJob['phase']; done: number; total: number }) => void;
 
-const defaultLog = (message: string, detail?: unknown) => console.error(`[cchc] ${message}`, detail ?? '');
+const log = (message: string, detail?: unknown) => console.error(`[cchc] ${message}`, detail ?? '');
 
 const jobs = new Map<string, ExchangeJob>();
 const KEEP_FINISHED = 50;
 
-export function startJob(kind: ExchangeJob['kind'], outPath: string, now: Date, run: (progress: JobProgress) => Promise<void>, log = defaultLog): ExchangeJob {
+export function startJob(kind: ExchangeJob['kind'], outPath: string, now: Date, run: (progress: JobProgress) => Promise<void>): ExchangeJob {
   const job: ExchangeJob = { id: randomUUID(), kind, state: 'running', phase: 'prepare', done: 0, total: 0, startedAt: now.toISOString(), outPath, error: null };
   jobs.set(job.id, job);
   prune();

@@ -10,6 +10,7 @@ import type { CoreContext } from '../context';
 import { AppError } from '../errors';
 import { continueAccess } from './assessment-access';
 import { getOpenedPackage, openedFilePath, verifyOpenedFolder } from './package-open';
+import { summariseProblems } from './zip-verify';
 
 /**
  * "Continue from this package": on another machine (a new officer's PC, after a reinstall) the
@@ -66,10 +67,7 @@ export async function continueFromPackage(ctx: CoreContext, id: string): Promise
   if (problems.length > 0) {
     throw new AppError(
       'VALIDATION_FAILED',
-      `Thư mục của gói đã mở bị thay đổi sau khi mở nên không tiếp tục được: ${problems
-        .slice(0, 3)
-        .map((p) => p.message)
-        .join(' ')} Hãy xoá thư mục «${opened.folder}» rồi mở lại tệp .zip nhận được.`,
+      `Thư mục của gói đã mở bị thay đổi sau khi mở nên không tiếp tục được: ${summariseProblems(problems, 3)} Hãy xoá thư mục «${opened.folder}» rồi mở lại tệp .zip nhận được.`,
       problems,
     );
   }
@@ -101,7 +99,18 @@ export async function continueFromPackage(ctx: CoreContext, id: string): Promise
   }
 
   // Evidence first: each distinct file streamed into the store once, before the transaction.
-  const evidenceFiles = m.files.filter((f) => f.role === 'evidence');
+  // Where each referenced file lies in the package: the copy listed under the same item first,
+  // else any copy of the same content (the first listed, in both cases).
+  const bySha = new Map<string, ManifestFile>();
+  const byItemAndSha = new Map<string, Map<string, ManifestFile>>();
+  for (const f of m.files) {
+    if (f.role !== 'evidence') continue;
+    if (!bySha.has(f.sha256)) bySha.set(f.sha256, f);
+    if (f.itemCode === undefined) continue;
+    const ofItem = byItemAndSha.get(f.itemCode) ?? new Map<string, ManifestFile>();
+    if (!ofItem.has(f.sha256)) ofItem.set(f.sha256, f);
+    byItemAndSha.set(f.itemCode, ofItem);
+  }
   const stored = new Map<string, number>();
   const missingFiles: ContinueSummary['missingFiles'] = [];
   let imported = 0;
@@ -112,7 +121,7 @@ export async function continueFromPackage(ctx: CoreContext, id: string): Promise
     for (const ref of item.evidence) {
       let fileId = stored.get(ref.sha256);
       if (fileId === undefined) {
-        const file = evidenceFiles.find((f) => f.itemCode === item.code && f.sha256 === ref.sha256) ?? evidenceFiles.find((f) => f.sha256 === ref.sha256);
+        const file = byItemAndSha.get(item.code)?.get(ref.sha256) ?? bySha.get(ref.sha256);
         if (!file) {
           missingFiles.push({ itemCode: item.code, name: ref.name });
           continue;

@@ -6,8 +6,8 @@ import { packageManifestSchema, type PackageManifest, type ZipProblem } from '..
 import { AppError } from '../errors';
 import { hashFile } from '../evidence/file-store';
 import { verifyPackage } from './package-verify';
+import { isAlive } from '../process-alive';
 import { syncDirectory } from '../sync-directory';
-import { isAlive } from './zip-write';
 
 /**
  * Opening a package received from another machine, read-only: it is verified and extracted in

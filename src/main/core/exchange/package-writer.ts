@@ -3,13 +3,13 @@ import {
   PACKAGE_FORMAT_VERSION,
   PACKAGE_MANIFEST_NAME,
   type PackageManifest,
-  type ZipProblem,
 } from '../../../shared/exchange/manifest';
 import { AppError } from '../errors';
 import { planPackage } from './package-layout';
 import { verifyPackage } from './package-verify';
 import type { ApprovedVersionForExport } from './review-access';
 import { totalSourceBytes, writeZipAtomically, type ZipWriteEntry } from './zip-write';
+import { summariseProblems } from './zip-verify';
 
 export interface PackageProgress {
   phase: 'write' | 'verify';
@@ -102,16 +102,9 @@ export async function writePackage(
       report({ phase: 'verify', done: 0, total });
       const result = await verifyPackage(tempPath, { onBytes: tick('verify'), justWritten: true });
       if (!result.ok) {
-        throw new AppError('IO_ERROR', `Gói vừa ghi không đọc lại đúng (ổ đĩa lỗi?); đã xoá, hãy thử lại. ${describeProblems(result.problems)}`, result.problems);
+        throw new AppError('IO_ERROR', `Gói vừa ghi không đọc lại đúng (ổ đĩa lỗi?); đã xoá, hãy thử lại. ${summariseProblems(result.problems, 3)}`, result.problems);
       }
     },
   });
   return { path: outPath, manifest: manifest!, contentBytes: total };
-}
-
-function describeProblems(problems: readonly ZipProblem[]): string {
-  return problems
-    .slice(0, 3)
-    .map((p) => p.message)
-    .join(' ');
 }

@@ -1,7 +1,7 @@
 import type { AssessmentSnapshotContent } from '../../../shared/contract/review';
 import type { ExportSubject } from '../../../shared/exchange/manifest';
 import type { Db } from '../db/open';
-import { evidenceFile, evidenceFileBySha } from '../evidence';
+import { evidenceFile, storedPathBySha } from '../evidence';
 import { getProfile } from '../profile/profile-store';
 import { approvedDossier } from '../review';
 import { reportSubjectKey } from '../../../shared/contract/reports';
@@ -48,8 +48,8 @@ export const reviewAccess = {
       // The snapshot names each file by hash: export exactly what the leader approved.
       for (const item of (approved.snapshot.content as AssessmentSnapshotContent).items) {
         for (const ref of item.evidence) {
-          const stored = evidenceFileBySha(db, dataDir, ref.sha256);
-          evidence.push({ itemCode: item.code, fileName: ref.name, path: stored?.storedPath ?? '', sha256: ref.sha256, size: ref.size });
+          const path = storedPathBySha(db, dataDir, ref.sha256);
+          evidence.push({ itemCode: item.code, fileName: ref.name, path: path ?? '', sha256: ref.sha256, size: ref.size });
         }
       }
     } else {

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { mkdir, open } from 'node:fs/promises';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
 import { formatBytesVi as formatBytes } from '../../../shared/exchange/format';
 import type { ZipProblem } from '../../../shared/exchange/manifest';
+import { writeFully } from '../direct-write';
 
 /**
  * Reads a zip nobody vouches for (a package from another unit, a backup from a USB stick). Every
@@ -180,9 +181,18 @@ export interface EntryDigest {
  * lies inside the file, without reading the data: for a zip its writer has just read back.
  */
 export async function locateEntry(opened: OpenedZip, info: ZipEntryInfo): Promise<EntryDigest> {
+  await dataStartOf(opened, info);
+  return { size: info.size, sha256: null };
+}
+
+/**
+ * Where an entry's data begins, once its local header is found where the central directory says
+ * and its data is seen to end inside the file.
+ */
+async function dataStartOf(opened: OpenedZip, info: ZipEntryInfo): Promise<number> {
   const { fileDataStart } = await opened.zip.readLocalFileHeaderPromise(info.entry, { minimal: true });
   if (fileDataStart + info.compressedSize > opened.zip.fileSize) throw new Error('unexpected EOF: entry data runs past the end of the file');
-  return { size: info.size, sha256: null };
+  return fileDataStart;
 }
 
 /**
@@ -231,14 +241,9 @@ const STORED_CHUNK = 4 * 1024 * 1024;
  * (which made verifying a 2 GB package twice as slow). yauzl still located and checked the range.
  */
 async function storedChunks(opened: OpenedZip, info: ZipEntryInfo): Promise<AsyncIterable<Buffer>> {
-  const { fileDataStart } = await opened.zip.readLocalFileHeaderPromise(info.entry, { minimal: true });
+  const fileDataStart = await dataStartOf(opened, info);
   const end = fileDataStart + info.compressedSize;
   const fh = await open(opened.path, 'r');
-  const { size: fileSize } = await fh.stat();
-  if (end > fileSize) {
-    await fh.close();
-    throw new Error('unexpected EOF: stored entry runs past the end of the file');
-  }
   return (async function* () {
     try {
       // Shared across entries: a fresh pair per entry meant fresh pages and GC work per file.
@@ -261,11 +266,6 @@ async function storedChunks(opened: OpenedZip, info: ZipEntryInfo): Promise<Asyn
       await fh.close();
     }
   })();
-}
-
-async function writeFully(out: import('node:fs/promises').FileHandle, chunk: Buffer): Promise<void> {
-  let offset = 0;
-  while (offset < chunk.length) offset += (await out.write(chunk, offset, chunk.length - offset, null)).bytesWritten;
 }
 
 /** Reads a small entry (the manifest) whole, within its cap. */
@@ -319,8 +319,4 @@ export function targetInside(root: string, name: string): string {
 
 export async function ensureParent(file: string): Promise<void> {
   await mkdir(dirname(file), { recursive: true });
-}
-
-export function joinEntry(root: string, name: string): string {
-  return join(root, ...name.split('/'));
 }

@@ -37,6 +37,18 @@ export interface VerifyZipResult<M> {
 
 const MAX_LISTED = 200;
 
+/**
+ * The first `count` problems' messages, run together for an error message the officer reads.
+ * With `countRest`, a tail says how many more there were ("… và 3 vấn đề khác.").
+ */
+export function summariseProblems(problems: readonly ZipProblem[], count: number, options: { countRest?: boolean } = {}): string {
+  const shown = problems
+    .slice(0, count)
+    .map((p) => p.message)
+    .join(' ');
+  return options.countRest && problems.length > count ? `${shown} … và ${problems.length - count} vấn đề khác.` : shown;
+}
+
 export async function verifyZip<M>(zipPath: string, options: VerifyZipOptions<M>): Promise<VerifyZipResult<M>> {
   const limits = options.limits ?? DEFAULT_LIMITS;
   const found = new Map<string, EntryDigest>();

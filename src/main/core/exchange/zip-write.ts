@@ -9,6 +9,7 @@ import { BufferPool, pooledFileReader, pooledFileWriter } from './buffer-pool';
 import { useNativeCrc32ForYazl } from './fast-crc';
 import { inThreadHasher, workerHasher, type ChunkHasher } from '../sha256-worker';
 import { ReadBackMismatch } from '../direct-write';
+import { isAlive } from '../process-alive';
 import { syncDirectory } from '../sync-directory';
 
 /**
@@ -251,15 +252,6 @@ export function removeStaleTemps(dir: string): string[] {
     }
   }
   return removed;
-}
-
-export function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 function translateWriteError(error: unknown, outPath: string): unknown {
