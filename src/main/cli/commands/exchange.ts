@@ -1,8 +1,7 @@
 import { resolve } from 'node:path';
 import type { ContinueSummary, ExchangeJob, OpenPackageOutcome } from '../../../shared/contract/exchange';
-import { formatBytesVi as formatBytes, formatTimestampVi } from '../../../shared/exchange/format';
+import { formatBytesVi as formatBytes, formatInstantVi, formatPointsVi } from '../../../shared/text/vi';
 import { ZIP_PROBLEM_LABELS } from '../../../shared/exchange/problem-labels';
-import { formatPointsVi } from '../../../shared/text/vi';
 import { resolveDataDir } from '../../core/data-dir';
 import { isAppError } from '../../core/errors';
 import { restoreBackup } from '../../core/exchange/backup';
@@ -73,7 +72,7 @@ export const exchangeCommands: CliCommand[] = [
       const m = report.manifest;
       if (m) {
         const what = m.subject.kind === 'assessment' ? `hồ sơ tự đánh giá năm ${m.year}` : `báo cáo kỳ ${m.period} năm ${m.year}`;
-        io.out(`${m.unit.name} — ${what}, phiên bản ${m.version}, duyệt bởi ${m.approval.by} ngày ${formatTimestampVi(m.approval.at)}.`);
+        io.out(`${m.unit.name} — ${what}, phiên bản ${m.version}, duyệt bởi ${m.approval.by} ngày ${formatInstantVi(m.approval.at)}.`);
       }
       if (report.ok) {
         io.out(`Gói hợp lệ: ${report.checkedFiles} tệp, mọi tệp khớp mã SHA-256 và dung lượng trong tệp kê khai.`);
@@ -150,7 +149,7 @@ export const exchangeCommands: CliCommand[] = [
       const target = flag(args, '--data-dir') ?? resolveDataDir(env);
       try {
         const result = await restoreBackup(resolve(file), target);
-        io.out(`Đã phục hồi ${result.files} tệp vào ${result.dataDir} (bản sao lưu ngày ${formatTimestampVi(result.backupCreatedAt)}, lược đồ ${result.schemaVersion}).`);
+        io.out(`Đã phục hồi ${result.files} tệp vào ${result.dataDir} (bản sao lưu ngày ${formatInstantVi(result.backupCreatedAt)}, lược đồ ${result.schemaVersion}).`);
         io.out('Cơ sở dữ liệu đã qua kiểm tra toàn vẹn (integrity_check).');
         return 0;
       } catch (error) {

@@ -3,7 +3,7 @@ import { mkdir, open } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
-import { formatBytesVi as formatBytes } from '../../../shared/exchange/format';
+import { formatBytesVi as formatBytes } from '../../../shared/text/vi';
 import type { ZipProblem } from '../../../shared/exchange/manifest';
 import { writeFully } from '../direct-write';
 

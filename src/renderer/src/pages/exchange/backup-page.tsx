@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { BackupStatus } from '../../../../shared/contract/exchange';
-import { formatTimestampVi } from '../../../../shared/exchange/format';
+import { formatInstantVi } from '../../../../shared/text/vi';
 import { useApi } from '../../api/context';
 import type { Message } from '../../components/message-line';
 import { vi } from '../../i18n/vi';
@@ -47,7 +47,7 @@ export function BackupPage() {
       {status && (
         <dl className="facts" aria-label="Tình trạng sao lưu">
           <dt>{t.last}</dt>
-          <dd data-testid="backup-last">{status.lastBackupAt ? formatTimestampVi(status.lastBackupAt) : t.never}</dd>
+          <dd data-testid="backup-last">{status.lastBackupAt ? formatInstantVi(status.lastBackupAt) : t.never}</dd>
           {status.lastBackupPath && (
             <>
               <dt>{t.lastPath}</dt>

@@ -1,5 +1,5 @@
 import type { ExchangeJob } from '../../../../shared/contract/exchange';
-import { formatBytesVi } from '../../../../shared/exchange/format';
+import { formatBytesVi } from '../../../../shared/text/vi';
 import { vi } from '../../i18n/vi';
 
 const t = vi.exchange;

@@ -1,8 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ContinueSummary, OpenedPackage, PackageVerification, ZipInput } from '../../../../shared/contract/exchange';
-import { formatBytesVi, formatTimestampVi } from '../../../../shared/exchange/format';
+import { formatBytesVi, formatInstantVi, formatPointsVi } from '../../../../shared/text/vi';
 import type { PackageManifest } from '../../../../shared/exchange/manifest';
-import { formatPointsVi } from '../../../../shared/text/vi';
 import { useApi } from '../../api/context';
 import { localFileGrant } from '../../api/local-files';
 import { useAuth } from '../../auth/auth-context';
@@ -65,8 +64,8 @@ export function SubmissionPage({ year, onOpenAssessment }: { year: number; onOpe
                 <td>{p.manifest.unit.name}</td>
                 <td>{subjectLabel(p.manifest)}</td>
                 <td className="num">{p.manifest.version}</td>
-                <td>{formatTimestampVi(p.manifest.approval.at)}</td>
-                <td>{formatTimestampVi(p.openedAt)}</td>
+                <td>{formatInstantVi(p.manifest.approval.at)}</td>
+                <td>{formatInstantVi(p.openedAt)}</td>
                 <td>
                   <button type="button" className="link" onClick={() => setViewing(p)}>
                     {t.view}
@@ -234,7 +233,7 @@ function VerifyReport({ report, name }: { report: PackageVerification; name: str
     <div className="verify-report" aria-label={`Kết quả kiểm tra «${name}»`} role="region">
       {m && (
         <p className="small">
-          {m.unit.name} — {subjectLabel(m)}, {t.colVersion.toLowerCase()} {m.version}, {t.approvedBy.toLowerCase()} {m.approval.by} ({formatTimestampVi(m.approval.at)})
+          {m.unit.name} — {subjectLabel(m)}, {t.colVersion.toLowerCase()} {m.version}, {t.approvedBy.toLowerCase()} {m.approval.by} ({formatInstantVi(m.approval.at)})
         </p>
       )}
       {report.ok ? (
@@ -273,7 +272,7 @@ function OpenedView({ pkg, onClose, onOpenAssessment }: { pkg: OpenedPackage; on
         <dt>{t.approvedBy}</dt>
         <dd>{m.approval.by}</dd>
         <dt>{t.approvedAt}</dt>
-        <dd>{formatTimestampVi(m.approval.at)}</dd>
+        <dd>{formatInstantVi(m.approval.at)}</dd>
         {m.approval.comment && (
           <>
             <dt>{t.comment}</dt>
