@@ -10,12 +10,12 @@
  * npx tsx bench/evidence.bench.ts [--quick]     (CCHC_BENCH_BIG_MB sets the large size; default 2048, --quick 64)
  */
 import { spawnSync } from 'node:child_process';
-import { randomFillSync } from 'node:crypto';
-import { closeSync, fsyncSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { settleDisk } from './disk-settle';
+import { mbPerSecond, run, timeMs, verdict, writeRandomFile } from './support';
 // App modules are imported where used: the import child must load only what an import needs, so
 // its peak memory is the import's and not that of every domain's libraries.
 
@@ -44,8 +44,6 @@ if (args[0] === '--child-import') {
 const quick = args.includes('--quick');
 const bigMb = quick ? 64 : Number(process.env.CCHC_BENCH_BIG_MB ?? 2048);
 const work = mkdtempSync(join(tmpdir(), 'cchc-bench-evidence-'));
-const verdict = (ok: boolean) => (ok ? 'OK' : 'NOT MET');
-const mbps = (bytes: number, ms: number) => bytes / 1024 / 1024 / (ms / 1000);
 
 try {
   const source = join(work, 'lon.bin');
@@ -55,7 +53,7 @@ try {
   // Warm the page cache the same way for every contender: all of them read the source from memory.
   // (Dropping caches, echo 3 > /proc/sys/vm/drop_caches, is permitted here as root, but it is
   // machine-wide and would disturb the other benchmarks running on this shared machine.)
-  time(() => run('cat', [source], true));
+  timeMs(() => run('cat', [source], true));
   settleDisk();
 
   // Rounds interleave the contenders so that a busy moment on the shared machine hits them alike.
@@ -66,12 +64,12 @@ try {
   const uploadRuns: ImportRun[] = [];
   for (let round = 0; round < rounds; round++) {
     const copy = join(work, 'cp-copy.bin');
-    cpMs = Math.min(cpMs, time(() => run('cp', [source, copy])));
+    cpMs = Math.min(cpMs, timeMs(() => run('cp', [source, copy])));
     rmSync(copy);
     settleDisk();
     cpSyncMs = Math.min(
       cpSyncMs,
-      time(() => {
+      timeMs(() => {
         run('cp', [source, copy]);
         run('sync', [copy]);
       }),
@@ -85,8 +83,8 @@ try {
   }
   const importRun = bestOf(importRuns);
   const uploadRun = bestOf(uploadRuns);
-  const importSpeed = mbps(bytes, importRun.ms);
-  const cpSpeed = mbps(bytes, cpMs);
+  const importSpeed = mbPerSecond(bytes, importRun.ms);
+  const cpSpeed = mbPerSecond(bytes, cpMs);
   const importRatio = importSpeed / cpSpeed;
   console.log(
     `import ${bigMb} MB: ${importSpeed.toFixed(0)} MB/s (hash + copy + fsync + commit), plain cp ${cpSpeed.toFixed(0)} MB/s → ` +
@@ -97,9 +95,9 @@ try {
   // the copy gives the same durability: shown for context, the target stays the plain cp.
   console.log(`  verdict baseline (the issue's): plain cp, which returns while its copy is still only in the page cache`);
   console.log(
-    `  fair baseline: cp + sync of the copy ${mbps(bytes, cpSyncMs).toFixed(0)} MB/s → import ${(importSpeed / mbps(bytes, cpSyncMs)).toFixed(2)}× (as durable as the import, which fsyncs before it commits)`,
+    `  fair baseline: cp + sync of the copy ${mbPerSecond(bytes, cpSyncMs).toFixed(0)} MB/s → import ${(importSpeed / mbPerSecond(bytes, cpSyncMs)).toFixed(2)}× (as durable as the import, which fsyncs before it commits)`,
   );
-  const uploadSpeed = mbps(bytes, uploadRun.ms);
+  const uploadSpeed = mbPerSecond(bytes, uploadRun.ms);
   console.log(
     `  context: the browser host's chunked upload (512 KiB base64 chunks, both ends in one process; the desktop window and CLI import by path) ${uploadSpeed.toFixed(0)} MB/s → ${(uploadSpeed / cpSpeed).toFixed(2)}× of cp`,
   );
@@ -116,10 +114,10 @@ try {
     await hashFile(source);
     return performance.now() - started;
   });
-  const sumMs = best(2, () => time(() => run('sha256sum', [source], true)));
+  const sumMs = best(2, () => timeMs(() => run('sha256sum', [source], true)));
   const hashRatio = sumMs / hashMs;
   console.log(
-    `hash ${bigMb} MB: ${mbps(bytes, hashMs).toFixed(0)} MB/s, sha256sum ${mbps(bytes, sumMs).toFixed(0)} MB/s → ` +
+    `hash ${bigMb} MB: ${mbPerSecond(bytes, hashMs).toFixed(0)} MB/s, sha256sum ${mbPerSecond(bytes, sumMs).toFixed(0)} MB/s → ` +
       `${hashRatio.toFixed(2)}× (target ≥ ${HASH_RATIO_TARGET}×) ${verdict(hashRatio >= HASH_RATIO_TARGET)}`,
   );
   rmSync(source);
@@ -132,31 +130,6 @@ try {
   );
 } finally {
   rmSync(work, { recursive: true, force: true });
-}
-
-function writeRandomFile(path: string, mb: number): void {
-  const chunk = Buffer.allocUnsafe(4 * 1024 * 1024);
-  const fd = openSync(path, 'w');
-  try {
-    for (let written = 0; written < mb * 1024 * 1024; written += chunk.length) {
-      randomFillSync(chunk);
-      writeSync(fd, chunk, 0, Math.min(chunk.length, mb * 1024 * 1024 - written));
-    }
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
-
-function run(command: string, commandArgs: string[], discardOutput = false): void {
-  const result = spawnSync(command, commandArgs, { stdio: ['ignore', discardOutput ? 'ignore' : 'inherit', 'inherit'] });
-  if (result.status !== 0) throw new Error(`${command} failed (${result.status})`);
-}
-
-function time(fn: () => void): number {
-  const started = performance.now();
-  fn();
-  return performance.now() - started;
 }
 
 function best(times: number, fn: () => number): number {

@@ -21,6 +21,7 @@ import { join } from 'node:path';
 import { writePackage } from '../src/main/core/exchange/package-writer';
 import type { ApprovedVersionForExport } from '../src/main/core/exchange/review-access';
 import { settleDisk } from './disk-settle';
+import { timeMs, verdict } from './support';
 
 const MiB = 1024 * 1024;
 const RATIO_TARGET = 0.7;
@@ -75,12 +76,6 @@ function makeEvidence(dir: string, totalMb: number): ApprovedVersionForExport['e
   return evidence;
 }
 
-function seconds(fn: () => void): number {
-  const start = performance.now();
-  fn();
-  return (performance.now() - start) / 1000;
-}
-
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   if (args[0] === '--child') return child(args[1]!, args[2] !== 'no-read-back');
@@ -117,15 +112,15 @@ async function main(): Promise<void> {
     let result: ChildResult | null = null;
     let noReadBackSeconds = Infinity;
     for (let round = 0; round < 3; round += 1) {
-      cpSeconds = Math.min(cpSeconds, seconds(copy));
+      cpSeconds = Math.min(cpSeconds, timeMs(copy) / 1000);
       rmSync(copyDir, { recursive: true, force: true });
       settleDisk();
       cpSyncSeconds = Math.min(
         cpSyncSeconds,
-        seconds(() => {
+        timeMs(() => {
           copy();
           syncCopy();
-        }),
+        }) / 1000,
       );
       rmSync(copyDir, { recursive: true, force: true });
       settleDisk();
@@ -151,7 +146,7 @@ async function main(): Promise<void> {
     const ratio = exportRate / cpSyncRate;
     const fmt = (n: number, d = 2) => n.toFixed(d);
     console.log(
-      `package export ${fmt(bytes / MiB, 0)} MB in ${evidence.length} files: ${fmt(exportRate, 0)} MB/s vs cp + sync ${fmt(cpSyncRate, 0)} MB/s, ratio ${fmt(ratio)}× (target ≥ ${RATIO_TARGET}×) ${ratio >= RATIO_TARGET ? 'OK' : 'NOT MET'}; peak RSS ${fmt(result!.peakRssMb, 0)} MB, ${fmt(result!.loadedRssMb, 0)} MB before exporting (target < ${RSS_TARGET_MB} MB) ${result!.peakRssMb < RSS_TARGET_MB ? 'OK' : 'NOT MET'}`,
+      `package export ${fmt(bytes / MiB, 0)} MB in ${evidence.length} files: ${fmt(exportRate, 0)} MB/s vs cp + sync ${fmt(cpSyncRate, 0)} MB/s, ratio ${fmt(ratio)}× (target ≥ ${RATIO_TARGET}×) ${verdict(ratio >= RATIO_TARGET)}; peak RSS ${fmt(result!.peakRssMb, 0)} MB, ${fmt(result!.loadedRssMb, 0)} MB before exporting (target < ${RSS_TARGET_MB} MB) ${verdict(result!.peakRssMb < RSS_TARGET_MB)}`,
     );
     console.log(`  verdict baseline: cp -r then fsync of each copy, as durable as the package (fsynced before it is renamed into place)`);
     console.log(`  context: plain cp -r ${fmt(cpRate, 0)} MB/s → export ${fmt(exportRate / cpRate)}× (cp returns while its data is still only in the page cache)`);

@@ -7,12 +7,12 @@
  *
  * Not a *.bench.ts: it has no target, it explains the ones in evidence.bench.ts and exchange.bench.ts.
  */
-import { spawnSync } from 'node:child_process';
 import { createHash, randomFillSync } from 'node:crypto';
 import { closeSync, fsyncSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { copyFile, open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { run, writeRandomFile } from './support';
 import { crc32 } from 'node:zlib';
 
 const mb = Number(process.argv[2] ?? 1024);
@@ -21,10 +21,7 @@ const work = mkdtempSync(join(tmpdir(), 'cchc-io-profile-'));
 const source = join(work, 'source.bin');
 const copy = join(work, 'copy.bin');
 
-function sh(cmd: string, args: string[]): void {
-  const r = spawnSync(cmd, args, { stdio: ['ignore', 'ignore', 'inherit'] });
-  if (r.status !== 0) throw new Error(`${cmd} failed`);
-}
+const sh = (cmd: string, args: string[]) => run(cmd, args, true);
 
 async function timed(label: string, fn: () => Promise<void> | void, after?: () => void): Promise<void> {
   const runs: number[] = [];
@@ -41,11 +38,7 @@ async function timed(label: string, fn: () => Promise<void> | void, after?: () =
 const drop = () => rmSync(copy, { force: true });
 
 try {
-  const chunk = Buffer.allocUnsafe(4 * MiB);
-  const fd = openSync(source, 'w');
-  for (let i = 0; i < mb / 4; i++) writeSync(fd, randomFillSync(chunk));
-  fsyncSync(fd);
-  closeSync(fd);
+  writeRandomFile(source, mb);
   sh('cat', [source]);
 
   for (const size of [1 * MiB, 4 * MiB]) {
