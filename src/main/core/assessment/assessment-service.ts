@@ -54,6 +54,11 @@ export function listAssessments(ctx: CoreContext): AssessmentSummary[] {
   return listAssessmentRows(ctx.db).map((row) => summaryOf(row, loadSet(ctx, row)));
 }
 
+/** Whether the year's assessment was opened, without building it (getAssessmentView does). */
+export function hasAssessment(ctx: CoreContext, year: number): boolean {
+  return getAssessmentRow(ctx.db, year) !== null;
+}
+
 export function getAssessmentView(ctx: CoreContext, year: number): AssessmentView | null {
   const row = getAssessmentRow(ctx.db, year);
   if (!row) return null;

@@ -1,6 +1,6 @@
 import type { AssessmentSnapshotContent } from '../../../shared/contract/review';
 import { flattenItems, selfScoredLeaves } from '../../../shared/criteria/tree';
-import { getAssessmentView, itemEvidenceKey } from '../assessment/assessment-service';
+import { getAssessmentView, hasAssessment, itemEvidenceKey } from '../assessment/assessment-service';
 import type { CoreContext } from '../context';
 import { evidenceAccess } from './evidence-access';
 import { reportingAccess } from './reporting-access';
@@ -12,7 +12,7 @@ export const assessmentSubject: ReviewSubjectProvider = {
   keyProblem: (key) => (/^(20[1-9]\d|2100)$/.test(key) ? null : 'Mã hồ sơ tự đánh giá là năm đánh giá, ví dụ 2026.'),
 
   describe(ctx, key) {
-    return getAssessmentView(ctx, Number(key)) ? { title: `Tự đánh giá năm ${key}` } : null;
+    return hasAssessment(ctx, Number(key)) ? { title: `Tự đánh giá năm ${key}` } : null;
   },
 
   targets(ctx, key) {

@@ -19,10 +19,9 @@ export const reportSubject: ReviewSubjectProvider = {
 
   describe(ctx, key) {
     const { year, period } = parseKey(key);
+    // A period has a status once its report is started (the column is never null).
     const info = listPeriods(ctx, year).find((p) => p.code === period);
-    if (!info) return null;
-    const view = getReport(ctx, year, period);
-    return view.started ? { title: `Báo cáo kết quả CCHC ${view.period.title}` } : null;
+    return info?.status ? { title: `Báo cáo kết quả CCHC ${info.title}` } : null;
   },
 
   targets(ctx, key) {
