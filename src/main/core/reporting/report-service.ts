@@ -9,6 +9,7 @@ import type {
   StartFromPreviousResult,
 } from '../../../shared/contract/reports';
 import type { CriteriaItem } from '../../../shared/criteria/format';
+import { selfScoredLeaves } from '../../../shared/criteria/tree';
 import { foldVietnamese, formatPointsVi, toNfc } from '../../../shared/text/vi';
 import { getAssessmentView } from '../assessment/assessment-service';
 import type { CoreContext } from '../context';
@@ -191,10 +192,6 @@ function matchingDomain(domains: CriteriaItem[], keywords: string[]): CriteriaIt
   return domains.find((d) => d.kind === 'normal' && keywords.some((k) => foldVietnamese(d.title).includes(foldVietnamese(k))));
 }
 
-function leavesOf(item: CriteriaItem): CriteriaItem[] {
-  return item.children.length ? item.children.flatMap(leavesOf) : [item];
-}
-
 /**
  * The self-assessment and the report describe the same work: a reform-area section that is still
  * empty gets the area's self-assessed score and the officer's thuyết minh of its items, as a draft.
@@ -211,8 +208,9 @@ export function prefillFromAssessment(ctx: CoreContext, year: number, period: Re
     const domain = matchingDomain(assessment.set.domains, section.assessmentDomains);
     if (!domain) continue;
     const total = assessment.score.items[domain.code];
-    const lines = leavesOf(domain)
-      .map((leaf) => ({ leaf, text: assessment.entries[leaf.code]?.explanation.replace(/\s+/g, ' ').trim() ?? '' }))
+    const lines = selfScoredLeaves(assessment.set)
+      .filter((l) => l.domainCode === domain.code)
+      .map(({ item: leaf }) => ({ leaf, text: assessment.entries[leaf.code]?.explanation.replace(/\s+/g, ' ').trim() ?? '' }))
       .filter((x) => x.text)
       .map((x) => `- ${x.leaf.code}. ${x.leaf.title}: ${x.text}`);
     const head = total
