@@ -10,6 +10,7 @@ import type {
 import type { Answer, CriteriaItem, CriteriaSet, ItemStatus } from '../../../shared/criteria/format';
 import type { SetScore } from '../../../shared/criteria/score-types';
 import { flattenItems, selfScoredLeaves } from '../../../shared/criteria/tree';
+import { subjectId } from '../../../shared/review-labels';
 import { toNfc } from '../../../shared/text/vi';
 import type { CoreContext } from '../context';
 import { AppError } from '../errors';
@@ -156,7 +157,7 @@ function saveEntryNow(ctx: CoreContext, year: number, code: string, patch: Entry
     at: ctx.now(),
     actor: ctx.actor,
     action: 'assessment.entry',
-    subject: `assessment:${year}`,
+    subject: subjectId('assessment', String(year)),
     target: code,
     old: { answer: previous.answer, points: oldPoints, explanation: previous.explanation, status: previous.status },
     new: { answer: next.answer, points: score.items[code]?.points ?? 0, explanation: next.explanation, status: next.status },
@@ -234,7 +235,7 @@ export function carryOver(ctx: CoreContext, fromYear: number, toYear: number, se
       at: ctx.now(),
       actor: ctx.actor,
       action: 'assessment.carry-over',
-      subject: `assessment:${toYear}`,
+      subject: subjectId('assessment', String(toYear)),
       new: { fromYear, carried, evidenceLinksCarried },
     });
     return { year: toYear, carried, notCarried, evidenceLinksCarried };
@@ -345,7 +346,7 @@ export function startFromApproved(
       at: ctx.now(),
       actor: ctx.actor,
       action: 'package.continue',
-      subject: `assessment:${year}`,
+      subject: subjectId('assessment', String(year)),
       new: { ...input.audit, carried: carried.length, notCarried: notCarried.map((n) => n.code), linksAdded },
     });
     return { carried, notCarried, linksAdded, score: scoreOf(view.set, listEntries(ctx.db, year)) };
