@@ -22,7 +22,8 @@ export interface Registry {
 
 export type Logger = (message: string, detail?: unknown) => void;
 
-const defaultLogger: Logger = (message, detail) => console.error(`[cchc] ${message}`, detail ?? '');
+/** Where errors go when the host gives no logger: stderr, tagged. */
+export const defaultLogger: Logger = (message, detail) => console.error(`[cchc] ${message}`, detail ?? '');
 
 type BaseContext = Omit<CoreContext, 'session' | 'actor'>;
 
