@@ -27,6 +27,7 @@ import {
   setStatisticValue,
   upsertSection,
   type ReportRow,
+  type SectionRow,
 } from './report-store';
 import { statisticRows, statisticsProblems } from './statistics-rows';
 import { recordReportEdit } from './review-access';
@@ -49,6 +50,29 @@ function evidenceRef(e: LinkedEvidence): ReportEvidenceRef {
   return { fileId: e.fileId, originalName: e.originalName, docNumber: evidenceNumber(e), issueDate: e.issueDate, summary: e.summary };
 }
 
+/** One section as the officer sees it: the outline entry, its saved row (if any) and its evidence. */
+function sectionOf(
+  s: OutlineSection,
+  year: number,
+  period: ReportPeriodCode,
+  saved: SectionRow | undefined,
+  evidence: Readonly<Record<string, LinkedEvidence[]>>,
+): ReportSection {
+  const key = reportSectionEvidenceKey(year, period, s.code);
+  return {
+    code: s.code,
+    label: s.label,
+    title: s.title,
+    parentTitle: s.parent?.title ?? null,
+    hint: s.hint,
+    text: saved?.text ?? '',
+    draft: saved?.is_draft === 1,
+    evidenceKey: key,
+    evidence: (evidence[key] ?? []).map(evidenceRef),
+    updatedAt: saved?.updated_at ?? null,
+  };
+}
+
 export function getReport(ctx: CoreContext, year: number, period: ReportPeriodCode): ReportView {
   const row = getReportRow(ctx.db, year, period);
   const info = periodInfo(ctx, year, period, row);
@@ -56,22 +80,7 @@ export function getReport(ctx: CoreContext, year: number, period: ReportPeriodCo
   const outline = reportOutline().sections;
   const keys = outline.map((s) => reportSectionEvidenceKey(year, period, s.code));
   const evidence = evidenceAccess.listLinkedEvidence(ctx.db, keys);
-  const sections: ReportSection[] = outline.map((s) => {
-    const saved = stored.get(s.code);
-    const key = reportSectionEvidenceKey(year, period, s.code);
-    return {
-      code: s.code,
-      label: s.label,
-      title: s.title,
-      parentTitle: s.parent?.title ?? null,
-      hint: s.hint,
-      text: saved?.text ?? '',
-      draft: saved?.is_draft === 1,
-      evidenceKey: key,
-      evidence: (evidence[key] ?? []).map(evidenceRef),
-      updatedAt: saved?.updated_at ?? null,
-    };
-  });
+  const sections = outline.map((s) => sectionOf(s, year, period, stored.get(s.code), evidence));
   const statistics = statisticRows(statisticsIndicators(), row ? listStatisticValues(ctx.db, row.id) : {});
   return { year, period: info, started: !!row, sections, statistics };
 }
@@ -84,21 +93,25 @@ function requireSection(code: string): OutlineSection {
 
 /** Autosave of one section; the text stops being a carried draft once the officer edits it. */
 export function saveSection(ctx: CoreContext, year: number, period: ReportPeriodCode, code: string, text: string): ReportSection {
-  requireSection(code);
+  const outline = requireSection(code);
   findPeriod(loadPeriods(ctx.dataDir), year, period, ctx.now());
   const nowIso = ctx.now().toISOString();
   const before = getReportRow(ctx.db, year, period);
-  const oldText = before ? (listSectionRows(ctx.db, before.id).find((s) => s.section_code === code)?.text ?? '') : '';
+  const stored = before ? listSectionRows(ctx.db, before.id).find((s) => s.section_code === code) : undefined;
+  const oldText = stored?.text ?? '';
   const newText = toNfc(text);
+  // Autosave sends the same text again on blur; an unchanged text is neither an edit nor news.
+  const unchanged = oldText === newText && !!before;
   ctx.db.transaction(() => {
-    // Autosave sends the same text again on blur; an unchanged text is neither an edit nor news.
-    if (oldText === newText && before) return;
+    if (unchanged) return;
     recordReportEdit(ctx, year, period, { action: 'report.section', target: code, old: oldText, new: newText });
     const id = ensureReport(ctx.db, year, period, nowIso);
     upsertSection(ctx.db, id, code, newText, false, nowIso);
   })();
-  const section = getReport(ctx, year, period).sections.find((s) => s.code === code);
-  return section!;
+  // The section as getReport shows it, without building the whole report: the row as it was, or as just written.
+  const saved: SectionRow | undefined = unchanged ? stored : { section_code: code, text: newText, is_draft: 0, updated_at: nowIso };
+  const key = reportSectionEvidenceKey(year, period, code);
+  return sectionOf(outline, year, period, saved, evidenceAccess.listLinkedEvidence(ctx.db, [key]));
 }
 
 /** Saves entered values all or nothing; returns every row recomputed. */
@@ -111,7 +124,8 @@ export function saveStatistics(
   findPeriod(loadPeriods(ctx.dataDir), year, period, ctx.now());
   const indicators = statisticsIndicators();
   const row = getReportRow(ctx.db, year, period);
-  const merged: Record<string, number> = row ? listStatisticValues(ctx.db, row.id) : {};
+  const previous: Record<string, number> = row ? listStatisticValues(ctx.db, row.id) : {};
+  const merged: Record<string, number> = { ...previous };
   for (const { code, value } of values) {
     if (value === null) {
       if (!indicators.some((i) => i.code === code)) throw new AppError('NOT_FOUND', `Biểu số liệu không có chỉ tiêu mã «${code}».`);
@@ -123,7 +137,6 @@ export function saveStatistics(
   const problems = statisticsProblems(indicators, merged);
   if (problems.length) throw new AppError('VALIDATION_FAILED', `Số liệu chưa được lưu. ${problems.join(' ')}`);
   const nowIso = ctx.now().toISOString();
-  const previous: Record<string, number> = row ? listStatisticValues(ctx.db, row.id) : {};
   const changed = values.filter(({ code, value }) => (previous[code] ?? null) !== value);
   ctx.db.transaction(() => {
     if (changed.length === 0) return;
