@@ -10,6 +10,7 @@ import { reportOutline, statisticsIndicators } from './content-data';
 import { writeDecree30Docx } from './docx-writer';
 import { evidenceAccess, evidenceNumber, type LinkedEvidence } from './evidence-access';
 import { buildPeriodicReport } from './periodic-report';
+import { findPeriod, loadPeriods } from './periods';
 import { getReport } from './report-service';
 import { buildSelfAssessmentReport } from './self-assessment-report';
 import { buildSelfScoreModel, type EvidenceRef } from './self-score-model';
@@ -69,7 +70,7 @@ export async function periodicReportDocx(ctx: CoreContext, year: number, period:
 
 export async function statisticsXlsx(ctx: CoreContext, year: number, period: ReportPeriodCode): Promise<GeneratedFile> {
   const profile = requireProfile(ctx, year);
-  const view = getReport(ctx, year, period);
+  const { title } = findPeriod(loadPeriods(ctx.dataDir), year, period, ctx.now());
   const indicators = statisticsIndicators();
   const enteredFor = (y: number) => {
     const row = getReportRow(ctx.db, y, period);
@@ -80,15 +81,15 @@ export async function statisticsXlsx(ctx: CoreContext, year: number, period: Rep
   const lastYear = enteredFor(year - 1);
   const compare = Object.keys(lastYear).length > 0;
   const data = await writeStatisticsWorkbook({
-    title: `BIỂU SỐ LIỆU KẾT QUẢ CẢI CÁCH HÀNH CHÍNH ${view.period.title.toLocaleUpperCase('vi')}`,
-    subtitle: toNfc(`(Kèm theo Báo cáo kết quả cải cách hành chính ${view.period.title} của ${profile.name})`),
-    periods: compare ? [`Cùng kỳ năm ${year - 1}`, capitaliseVi(view.period.title)] : [capitaliseVi(view.period.title)],
+    title: `BIỂU SỐ LIỆU KẾT QUẢ CẢI CÁCH HÀNH CHÍNH ${title.toLocaleUpperCase('vi')}`,
+    subtitle: toNfc(`(Kèm theo Báo cáo kết quả cải cách hành chính ${title} của ${profile.name})`),
+    periods: compare ? [`Cùng kỳ năm ${year - 1}`, capitaliseVi(title)] : [capitaliseVi(title)],
     indicators: indicators.map((i) => ({
       ...i,
       values: compare ? [lastYear[i.code] ?? null, entered[i.code] ?? null] : [entered[i.code] ?? null],
     })),
   });
-  return { fileName: safeFileName(`Bieu so lieu CCHC ${view.period.title} ${profile.shortName}`, 'xlsx'), data };
+  return { fileName: safeFileName(`Bieu so lieu CCHC ${title} ${profile.shortName}`, 'xlsx'), data };
 }
 
 interface AnnualData {
