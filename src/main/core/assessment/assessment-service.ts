@@ -311,10 +311,8 @@ export function startFromApproved(
         `Bản tự đánh giá năm ${year} trên máy này dùng bộ chỉ số «${row.set_id}» phiên bản ${row.set_version}, khác bộ chỉ số của hồ sơ («${input.setId}» phiên bản ${input.setVersion}).`,
       );
     }
+    // An existing row was checked above; a new one is opened on exactly this set version (or refused).
     const view = openAssessment(ctx, year, input.setId, input.setVersion);
-    if (view.setVersion !== input.setVersion) {
-      throw new AppError('NOT_FOUND', `Không tìm thấy bộ chỉ số «${input.setId}» phiên bản ${input.setVersion}.`);
-    }
     beforeEdit(ctx.db, { kind: 'assessment', key: String(year) }, ctx.actor, ctx.now());
     const leaves = new Map(selfScoredLeaves(view.set).map((l) => [l.item.code, l.item]));
     const carried: string[] = [];
