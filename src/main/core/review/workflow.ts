@@ -18,7 +18,7 @@ import { canonicalJson } from '../criteria/canonical';
 import { AppError } from '../errors';
 import { assessmentSubject } from './assessment-subject';
 import { appendAudit, auditHead } from './audit-log';
-import { reportingAccess } from './reporting-access';
+import { reportSubject } from './report-subject';
 import type { ReviewSubjectProvider } from './subject-provider';
 import {
   actorId,
@@ -47,7 +47,7 @@ const GENERAL_TITLE = 'Chung (toàn bộ hồ sơ)';
 
 const providers: Record<SubjectKind, ReviewSubjectProvider> = {
   assessment: assessmentSubject,
-  report: reportingAccess.reportSubject,
+  report: reportSubject,
 };
 
 interface Subject {
