@@ -1,11 +1,11 @@
 import type { UnitProfile } from '../../../shared/contract/profile';
 import type { GeneratedDocument, ReportDocumentKind, ReportPeriodCode } from '../../../shared/contract/reports';
 import { capitaliseVi, todayInVietnam, toNfc } from '../../../shared/text/vi';
-import { getAssessmentView, itemEvidenceKey } from '../assessment/assessment-service';
 import type { AssessmentView } from '../../../shared/contract/assessment';
 import type { CoreContext } from '../context';
 import { AppError } from '../errors';
 import { getProfile } from '../profile/profile-store';
+import { assessmentAccess } from './assessment-access';
 import { reportOutline, statisticsIndicators } from './content-data';
 import { writeDecree30Docx } from './docx-writer';
 import { evidenceAccess, evidenceNumber, type LinkedEvidence } from './evidence-access';
@@ -46,7 +46,7 @@ function requireProfile(ctx: CoreContext, year: number): UnitProfile {
 }
 
 function requireAssessment(ctx: CoreContext, year: number): AssessmentView {
-  const view = getAssessmentView(ctx, year);
+  const view = assessmentAccess.getAssessmentView(ctx, year);
   if (!view) throw new AppError('NOT_FOUND', `Chưa có bản tự đánh giá năm ${year}; hãy tự chấm điểm trước khi lập hồ sơ.`);
   return view;
 }
@@ -103,10 +103,10 @@ function annualData(ctx: CoreContext, year: number): AnnualData {
   const profile = requireProfile(ctx, year);
   const view = requireAssessment(ctx, year);
   const codes = Object.keys(view.score.items);
-  const byKey = evidenceAccess.listLinkedEvidence(ctx.db, codes.map((c) => itemEvidenceKey(year, c)));
+  const byKey = evidenceAccess.listLinkedEvidence(ctx.db, codes.map((c) => assessmentAccess.itemEvidenceKey(year, c)));
   const evidence: Record<string, LinkedEvidence[]> = {};
   for (const code of codes) {
-    const list = byKey[itemEvidenceKey(year, code)];
+    const list = byKey[assessmentAccess.itemEvidenceKey(year, code)];
     if (list?.length) evidence[code] = list;
   }
   const explanations = Object.fromEntries(Object.values(view.entries).map((e) => [e.code, e.explanation]));

@@ -11,9 +11,9 @@ import type {
 import type { CriteriaItem } from '../../../shared/criteria/format';
 import { selfScoredLeaves } from '../../../shared/criteria/tree';
 import { foldVietnamese, formatPointsVi, toNfc } from '../../../shared/text/vi';
-import { getAssessmentView } from '../assessment/assessment-service';
 import type { CoreContext } from '../context';
 import { AppError } from '../errors';
+import { assessmentAccess } from './assessment-access';
 import { reportOutline, statisticsIndicators, type OutlineSection } from './content-data';
 import { evidenceAccess, evidenceNumber, reportSectionEvidenceKey, type LinkedEvidence } from './evidence-access';
 import { findPeriod, loadPeriods, resolvePeriods, type ResolvedPeriod } from './periods';
@@ -211,7 +211,7 @@ function matchingDomain(domains: CriteriaItem[], keywords: string[]): CriteriaIt
  */
 export function prefillFromAssessment(ctx: CoreContext, year: number, period: ReportPeriodCode): PrefillResult {
   const target = findPeriod(loadPeriods(ctx.dataDir), year, period, ctx.now());
-  const assessment = getAssessmentView(ctx, year);
+  const assessment = assessmentAccess.getAssessmentView(ctx, year);
   if (!assessment) throw new AppError('NOT_FOUND', `Chưa có bản tự đánh giá năm ${year} để lấy nội dung cho báo cáo ${target.title}.`);
   const row = getReportRow(ctx.db, year, period);
   const stored = new Map((row ? listSectionRows(ctx.db, row.id) : []).map((s) => [s.section_code, s.text]));
