@@ -1,6 +1,6 @@
 import type { UnitProfile } from '../../../shared/contract/profile';
 import type { GeneratedDocument, ReportDocumentKind, ReportPeriodCode } from '../../../shared/contract/reports';
-import { capitaliseVi, todayInVietnam, toNfc } from '../../../shared/text/vi';
+import { capitaliseVi, stripVietnameseMarks, todayInVietnam, toNfc } from '../../../shared/text/vi';
 import type { AssessmentView } from '../../../shared/contract/assessment';
 import type { CoreContext } from '../context';
 import { AppError } from '../errors';
@@ -27,13 +27,13 @@ export interface GeneratedFile {
   data: Buffer;
 }
 
-/** "Báo cáo CCHC quý I năm 2026" → "Bao-cao-CCHC-quy-I-nam-2026": portable on every file system. */
-export function safeFileName(title: string, extension: 'docx' | 'xlsx'): string {
-  const ascii = title
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
+/**
+ * "Báo cáo CCHC quý I năm 2026" → "Bao-cao-CCHC-quy-I-nam-2026.docx": ASCII letters and digits
+ * joined by hyphens, portable on every file system. (evidence/safe-name's safeFileName is another
+ * thing: it keeps an officer's own file name, diacritics and all, and only makes it legal.)
+ */
+export function asciiFileName(title: string, extension: 'docx' | 'xlsx'): string {
+  const ascii = stripVietnameseMarks(title)
     .replace(/[^A-Za-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
   return `${ascii || 'tai-lieu'}.${extension}`;
@@ -65,7 +65,7 @@ export async function periodicReportDocx(ctx: CoreContext, year: number, period:
     periodHeading: capitaliseVi(view.period.title),
     isoDate: todayInVietnam(ctx.now()),
   });
-  return { fileName: safeFileName(`Bao cao CCHC ${view.period.title} ${profile.shortName}`, 'docx'), data: await writeDecree30Docx(model) };
+  return { fileName: asciiFileName(`Bao cao CCHC ${view.period.title} ${profile.shortName}`, 'docx'), data: await writeDecree30Docx(model) };
 }
 
 export async function statisticsXlsx(ctx: CoreContext, year: number, period: ReportPeriodCode): Promise<GeneratedFile> {
@@ -89,7 +89,7 @@ export async function statisticsXlsx(ctx: CoreContext, year: number, period: Rep
       values: compare ? [lastYear[i.code] ?? null, entered[i.code] ?? null] : [entered[i.code] ?? null],
     })),
   });
-  return { fileName: safeFileName(`Bieu so lieu CCHC ${title} ${profile.shortName}`, 'xlsx'), data };
+  return { fileName: asciiFileName(`Bieu so lieu CCHC ${title} ${profile.shortName}`, 'xlsx'), data };
 }
 
 interface AnnualData {
@@ -131,12 +131,12 @@ async function selfAssessmentFrom(d: AnnualData, isoDate: string): Promise<Gener
     evidence: d.evidence,
     isoDate,
   });
-  return { fileName: safeFileName(`Bao cao tu danh gia Chi so CCHC nam ${d.view.year} ${d.profile.shortName}`, 'docx'), data: await writeDecree30Docx(model) };
+  return { fileName: asciiFileName(`Bao cao tu danh gia Chi so CCHC nam ${d.view.year} ${d.profile.shortName}`, 'docx'), data: await writeDecree30Docx(model) };
 }
 
 async function selfScoreFrom(d: AnnualData): Promise<GeneratedFile> {
   const model = buildSelfScoreModel(d.view.set, d.view.score, d.explanations, toEvidenceRefs(d.evidence), { unitName: d.profile.name });
-  return { fileName: safeFileName(`Bang tu cham diem Chi so CCHC nam ${d.view.year} ${d.profile.shortName}`, 'xlsx'), data: await writeSelfScoreWorkbook(model) };
+  return { fileName: asciiFileName(`Bang tu cham diem Chi so CCHC nam ${d.view.year} ${d.profile.shortName}`, 'xlsx'), data: await writeSelfScoreWorkbook(model) };
 }
 
 /** The annual dossier: the self-assessment report (.docx) and the self-score table (.xlsx). */
