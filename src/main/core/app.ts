@@ -5,7 +5,7 @@ import { DATABASE_FILE, openDatabase, type Db } from './db/open';
 import { initEvidence } from './evidence';
 import { grantLocalFiles } from './local-file-grants';
 import { handlers } from './handlers';
-import { createRegistry, type Logger, type Registry } from './registry';
+import { createRegistry, defaultLogger, type Logger, type Registry } from './registry';
 import { APP_VERSION } from './version';
 
 export interface Core {
@@ -28,15 +28,13 @@ export interface CoreOptions {
   desktop?: Desktop;
 }
 
-const defaultLog: Logger = (message, detail) => console.error(`[cchc] ${message}`, detail ?? '');
-
 export { DATABASE_FILE } from './db/open';
 
 /** Opens the data folder and wires the registry: the whole application minus its transport. */
 export function openCore(options: CoreOptions): Core {
   mkdirSync(options.dataDir, { recursive: true });
   const db = openDatabase(join(options.dataDir, DATABASE_FILE));
-  initEvidence(db, options.dataDir, options.log ?? defaultLog);
+  initEvidence(db, options.dataDir, options.log ?? defaultLogger);
   const ctx = {
     db,
     dataDir: options.dataDir,

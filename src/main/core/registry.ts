@@ -1,8 +1,7 @@
 import { accessOf, ROLE_LABELS } from '../../shared/contract/access';
 import { contract, isChannelName, type ChannelName, type OutputOf, type ParsedInputOf, type Result } from '../../shared/contract';
 import { lockAfterMinutes } from './app-meta';
-import { getAccount } from './auth/account-store';
-import { SYSTEM_ACTOR, type Actor, type Session } from './auth/session';
+import { refreshSessionUser, SYSTEM_ACTOR, type Actor, type Session } from './auth/session';
 import type { CoreContext } from './context';
 import { AppError, isAppError } from './errors';
 import { describeIssues } from './validation-messages';
@@ -22,7 +21,8 @@ export interface Registry {
 
 export type Logger = (message: string, detail?: unknown) => void;
 
-const defaultLogger: Logger = (message, detail) => console.error(`[cchc] ${message}`, detail ?? '');
+/** Where errors go when the host gives no logger: stderr, tagged. */
+export const defaultLogger: Logger = (message, detail) => console.error(`[cchc] ${message}`, detail ?? '');
 
 type BaseContext = Omit<CoreContext, 'session' | 'actor'>;
 
@@ -72,12 +72,8 @@ function authorise(channel: ChannelName, session: Session, base: BaseContext): A
   if (session.isLocked(now, minutes)) {
     throw new AppError('LOCKED', `Ứng dụng đã tự khóa sau ${minutes} phút không thao tác. Hãy nhập mật khẩu để tiếp tục.`);
   }
-  const fresh = getAccount(base.db, session.user.id);
-  if (!fresh || fresh.disabled) {
-    session.signOut();
-    throw new AppError('UNAUTHENTICATED', 'Tài khoản không còn hoạt động; hãy đăng nhập lại.');
-  }
-  session.user = fresh;
+  const fresh = refreshSessionUser(base.db, session);
+  if (!fresh) throw new AppError('UNAUTHENTICATED', 'Tài khoản không còn hoạt động; hãy đăng nhập lại.');
   if (access !== 'signed-in' && !access.some((role) => fresh.roles.includes(role))) {
     const needed = access.map((r) => ROLE_LABELS[r]).join(' hoặc ');
     throw new AppError('FORBIDDEN', `Chức năng này dành cho ${needed}; tài khoản «${fresh.username}» không có vai trò đó.`);

@@ -11,15 +11,16 @@ export function toNfc(text: string): string {
 }
 
 /**
- * Fold for diacritics-insensitive matching: NFD, drop combining marks, map đ/Đ to d (đ has no
- * decomposition, so NFD alone leaves it), lowercase.
+ * The text without its marks, case kept: NFD, drop combining marks, map đ to d and Đ to D (đ has
+ * no decomposition, so NFD alone leaves it). "Báo cáo Đợt I" → "Bao cao Dot I".
  */
+export function stripVietnameseMarks(text: string): string {
+  return text.normalize('NFD').replace(COMBINING_MARKS, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
+}
+
+/** Fold for diacritics-insensitive matching: the marks stripped (stripVietnameseMarks), lowercase. */
 export function foldVietnamese(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(COMBINING_MARKS, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase();
+  return stripVietnameseMarks(text).toLowerCase();
 }
 
 const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });

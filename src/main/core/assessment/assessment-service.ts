@@ -10,6 +10,7 @@ import type {
 import type { Answer, CriteriaItem, CriteriaSet, ItemStatus } from '../../../shared/criteria/format';
 import type { SetScore } from '../../../shared/criteria/score-types';
 import { flattenItems, selfScoredLeaves } from '../../../shared/criteria/tree';
+import { subjectId } from '../../../shared/review-labels';
 import { toNfc } from '../../../shared/text/vi';
 import type { CoreContext } from '../context';
 import { AppError } from '../errors';
@@ -52,6 +53,11 @@ function summaryOf(row: AssessmentRow, set: CriteriaSet): AssessmentSummary {
 
 export function listAssessments(ctx: CoreContext): AssessmentSummary[] {
   return listAssessmentRows(ctx.db).map((row) => summaryOf(row, loadSet(ctx, row)));
+}
+
+/** Whether the year's assessment was opened, without building it (getAssessmentView does). */
+export function hasAssessment(ctx: CoreContext, year: number): boolean {
+  return getAssessmentRow(ctx.db, year) !== null;
 }
 
 export function getAssessmentView(ctx: CoreContext, year: number): AssessmentView | null {
@@ -156,7 +162,7 @@ function saveEntryNow(ctx: CoreContext, year: number, code: string, patch: Entry
     at: ctx.now(),
     actor: ctx.actor,
     action: 'assessment.entry',
-    subject: `assessment:${year}`,
+    subject: subjectId('assessment', String(year)),
     target: code,
     old: { answer: previous.answer, points: oldPoints, explanation: previous.explanation, status: previous.status },
     new: { answer: next.answer, points: score.items[code]?.points ?? 0, explanation: next.explanation, status: next.status },
@@ -234,7 +240,7 @@ export function carryOver(ctx: CoreContext, fromYear: number, toYear: number, se
       at: ctx.now(),
       actor: ctx.actor,
       action: 'assessment.carry-over',
-      subject: `assessment:${toYear}`,
+      subject: subjectId('assessment', String(toYear)),
       new: { fromYear, carried, evidenceLinksCarried },
     });
     return { year: toYear, carried, notCarried, evidenceLinksCarried };
@@ -310,10 +316,8 @@ export function startFromApproved(
         `Bản tự đánh giá năm ${year} trên máy này dùng bộ chỉ số «${row.set_id}» phiên bản ${row.set_version}, khác bộ chỉ số của hồ sơ («${input.setId}» phiên bản ${input.setVersion}).`,
       );
     }
+    // An existing row was checked above; a new one is opened on exactly this set version (or refused).
     const view = openAssessment(ctx, year, input.setId, input.setVersion);
-    if (view.setVersion !== input.setVersion) {
-      throw new AppError('NOT_FOUND', `Không tìm thấy bộ chỉ số «${input.setId}» phiên bản ${input.setVersion}.`);
-    }
     beforeEdit(ctx.db, { kind: 'assessment', key: String(year) }, ctx.actor, ctx.now());
     const leaves = new Map(selfScoredLeaves(view.set).map((l) => [l.item.code, l.item]));
     const carried: string[] = [];
@@ -345,7 +349,7 @@ export function startFromApproved(
       at: ctx.now(),
       actor: ctx.actor,
       action: 'package.continue',
-      subject: `assessment:${year}`,
+      subject: subjectId('assessment', String(year)),
       new: { ...input.audit, carried: carried.length, notCarried: notCarried.map((n) => n.code), linksAdded },
     });
     return { carried, notCarried, linksAdded, score: scoreOf(view.set, listEntries(ctx.db, year)) };

@@ -43,13 +43,6 @@ export function listEntries(db: Db, year: number): AssessmentEntry[] {
   return (db.prepare('SELECT item_code, answer_json, explanation, status, updated_at FROM assessment_entry WHERE year = ?').all(year) as EntryRow[]).map(fromRow);
 }
 
-export function getEntry(db: Db, year: number, code: string): AssessmentEntry | null {
-  const row = db
-    .prepare('SELECT item_code, answer_json, explanation, status, updated_at FROM assessment_entry WHERE year = ? AND item_code = ?')
-    .get(year, code) as EntryRow | undefined;
-  return row ? fromRow(row) : null;
-}
-
 export function upsertEntry(db: Db, year: number, entry: AssessmentEntry & { updatedAt: string }): void {
   db.prepare(
     `INSERT INTO assessment_entry (year, item_code, answer_json, explanation, status, updated_at)

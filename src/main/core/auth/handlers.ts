@@ -8,7 +8,7 @@ import { appendAudit } from '../review';
 import type { Handlers } from '../registry';
 import { countAccounts, findAccountWithHash, getAccount, insertAccount, listAccounts, updateAccount } from './account-store';
 import { hashPassword, verifyPassword } from './password';
-import type { Session } from './session';
+import { refreshSessionUser, type Session } from './session';
 
 type AuthChannel =
   | 'auth/status'
@@ -60,16 +60,13 @@ export const authHandlers: Pick<Handlers, AuthChannel> = {
     const session = ctx.session;
     // Public, so the registry has not re-read the account: do it here, so the window shows the
     // roles the person has now and drops a disabled account back to sign-in.
-    if (session?.user) {
-      const fresh = getAccount(ctx.db, session.user.id);
-      if (!fresh || fresh.disabled) session.signOut();
-      else session.user = fresh;
-    }
+    if (session) refreshSessionUser(ctx.db, session);
+    const minutes = lockAfterMinutes(ctx.db);
     return {
       hasAccounts: countAccounts(ctx.db) > 0,
       user: session?.user ?? null,
-      locked: session ? session.isLocked(ctx.now(), lockAfterMinutes(ctx.db)) : false,
-      lockAfterMinutes: lockAfterMinutes(ctx.db),
+      locked: session ? session.isLocked(ctx.now(), minutes) : false,
+      lockAfterMinutes: minutes,
     };
   },
 

@@ -1,4 +1,6 @@
 import type { AccountInfo } from '../../../shared/contract/auth';
+import type { Db } from '../db/open';
+import { getAccount } from './account-store';
 import { LoginThrottle } from './login-throttle';
 
 /**
@@ -43,6 +45,22 @@ export class Session {
     this.locked = false;
     this.lastActivity = now.getTime();
   }
+}
+
+/**
+ * Re-reads the signed-in account so a change by the administrator (roles, disabled) applies at
+ * once: signs the session out when the account is gone or disabled. Returns the fresh account,
+ * or null when nobody is (any longer) signed in.
+ */
+export function refreshSessionUser(db: Db, session: Session): AccountInfo | null {
+  if (!session.user) return null;
+  const fresh = getAccount(db, session.user.id);
+  if (!fresh || fresh.disabled) {
+    session.signOut();
+    return null;
+  }
+  session.user = fresh;
+  return fresh;
 }
 
 /** Who did something, for the audit log and the approval record. */

@@ -1,15 +1,16 @@
 import type { UnitProfile } from '../../../shared/contract/profile';
 import type { GeneratedDocument, ReportDocumentKind, ReportPeriodCode } from '../../../shared/contract/reports';
-import { capitaliseVi, todayInVietnam, toNfc } from '../../../shared/text/vi';
-import { getAssessmentView, itemEvidenceKey } from '../assessment/assessment-service';
+import { capitaliseVi, stripVietnameseMarks, todayInVietnam, toNfc } from '../../../shared/text/vi';
 import type { AssessmentView } from '../../../shared/contract/assessment';
 import type { CoreContext } from '../context';
 import { AppError } from '../errors';
 import { getProfile } from '../profile/profile-store';
+import { assessmentAccess } from './assessment-access';
 import { reportOutline, statisticsIndicators } from './content-data';
 import { writeDecree30Docx } from './docx-writer';
 import { evidenceAccess, evidenceNumber, type LinkedEvidence } from './evidence-access';
 import { buildPeriodicReport } from './periodic-report';
+import { findPeriod, loadPeriods } from './periods';
 import { getReport } from './report-service';
 import { buildSelfAssessmentReport } from './self-assessment-report';
 import { buildSelfScoreModel, type EvidenceRef } from './self-score-model';
@@ -26,13 +27,13 @@ export interface GeneratedFile {
   data: Buffer;
 }
 
-/** "Báo cáo CCHC quý I năm 2026" → "Bao-cao-CCHC-quy-I-nam-2026": portable on every file system. */
-export function safeFileName(title: string, extension: 'docx' | 'xlsx'): string {
-  const ascii = title
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
+/**
+ * "Báo cáo CCHC quý I năm 2026" → "Bao-cao-CCHC-quy-I-nam-2026.docx": ASCII letters and digits
+ * joined by hyphens, portable on every file system. (evidence/safe-name's safeFileName is another
+ * thing: it keeps an officer's own file name, diacritics and all, and only makes it legal.)
+ */
+export function asciiFileName(title: string, extension: 'docx' | 'xlsx'): string {
+  const ascii = stripVietnameseMarks(title)
     .replace(/[^A-Za-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
   return `${ascii || 'tai-lieu'}.${extension}`;
@@ -45,7 +46,7 @@ function requireProfile(ctx: CoreContext, year: number): UnitProfile {
 }
 
 function requireAssessment(ctx: CoreContext, year: number): AssessmentView {
-  const view = getAssessmentView(ctx, year);
+  const view = assessmentAccess.getAssessmentView(ctx, year);
   if (!view) throw new AppError('NOT_FOUND', `Chưa có bản tự đánh giá năm ${year}; hãy tự chấm điểm trước khi lập hồ sơ.`);
   return view;
 }
@@ -64,12 +65,12 @@ export async function periodicReportDocx(ctx: CoreContext, year: number, period:
     periodHeading: capitaliseVi(view.period.title),
     isoDate: todayInVietnam(ctx.now()),
   });
-  return { fileName: safeFileName(`Bao cao CCHC ${view.period.title} ${profile.shortName}`, 'docx'), data: await writeDecree30Docx(model) };
+  return { fileName: asciiFileName(`Bao cao CCHC ${view.period.title} ${profile.shortName}`, 'docx'), data: await writeDecree30Docx(model) };
 }
 
 export async function statisticsXlsx(ctx: CoreContext, year: number, period: ReportPeriodCode): Promise<GeneratedFile> {
   const profile = requireProfile(ctx, year);
-  const view = getReport(ctx, year, period);
+  const { title } = findPeriod(loadPeriods(ctx.dataDir), year, period, ctx.now());
   const indicators = statisticsIndicators();
   const enteredFor = (y: number) => {
     const row = getReportRow(ctx.db, y, period);
@@ -80,15 +81,15 @@ export async function statisticsXlsx(ctx: CoreContext, year: number, period: Rep
   const lastYear = enteredFor(year - 1);
   const compare = Object.keys(lastYear).length > 0;
   const data = await writeStatisticsWorkbook({
-    title: `BIỂU SỐ LIỆU KẾT QUẢ CẢI CÁCH HÀNH CHÍNH ${view.period.title.toLocaleUpperCase('vi')}`,
-    subtitle: toNfc(`(Kèm theo Báo cáo kết quả cải cách hành chính ${view.period.title} của ${profile.name})`),
-    periods: compare ? [`Cùng kỳ năm ${year - 1}`, capitaliseVi(view.period.title)] : [capitaliseVi(view.period.title)],
+    title: `BIỂU SỐ LIỆU KẾT QUẢ CẢI CÁCH HÀNH CHÍNH ${title.toLocaleUpperCase('vi')}`,
+    subtitle: toNfc(`(Kèm theo Báo cáo kết quả cải cách hành chính ${title} của ${profile.name})`),
+    periods: compare ? [`Cùng kỳ năm ${year - 1}`, capitaliseVi(title)] : [capitaliseVi(title)],
     indicators: indicators.map((i) => ({
       ...i,
       values: compare ? [lastYear[i.code] ?? null, entered[i.code] ?? null] : [entered[i.code] ?? null],
     })),
   });
-  return { fileName: safeFileName(`Bieu so lieu CCHC ${view.period.title} ${profile.shortName}`, 'xlsx'), data };
+  return { fileName: asciiFileName(`Bieu so lieu CCHC ${title} ${profile.shortName}`, 'xlsx'), data };
 }
 
 interface AnnualData {
@@ -102,10 +103,10 @@ function annualData(ctx: CoreContext, year: number): AnnualData {
   const profile = requireProfile(ctx, year);
   const view = requireAssessment(ctx, year);
   const codes = Object.keys(view.score.items);
-  const byKey = evidenceAccess.listLinkedEvidence(ctx.db, codes.map((c) => itemEvidenceKey(year, c)));
+  const byKey = evidenceAccess.listLinkedEvidence(ctx.db, codes.map((c) => assessmentAccess.itemEvidenceKey(year, c)));
   const evidence: Record<string, LinkedEvidence[]> = {};
   for (const code of codes) {
-    const list = byKey[itemEvidenceKey(year, code)];
+    const list = byKey[assessmentAccess.itemEvidenceKey(year, code)];
     if (list?.length) evidence[code] = list;
   }
   const explanations = Object.fromEntries(Object.values(view.entries).map((e) => [e.code, e.explanation]));
@@ -130,12 +131,12 @@ async function selfAssessmentFrom(d: AnnualData, isoDate: string): Promise<Gener
     evidence: d.evidence,
     isoDate,
   });
-  return { fileName: safeFileName(`Bao cao tu danh gia Chi so CCHC nam ${d.view.year} ${d.profile.shortName}`, 'docx'), data: await writeDecree30Docx(model) };
+  return { fileName: asciiFileName(`Bao cao tu danh gia Chi so CCHC nam ${d.view.year} ${d.profile.shortName}`, 'docx'), data: await writeDecree30Docx(model) };
 }
 
 async function selfScoreFrom(d: AnnualData): Promise<GeneratedFile> {
   const model = buildSelfScoreModel(d.view.set, d.view.score, d.explanations, toEvidenceRefs(d.evidence), { unitName: d.profile.name });
-  return { fileName: safeFileName(`Bang tu cham diem Chi so CCHC nam ${d.view.year} ${d.profile.shortName}`, 'xlsx'), data: await writeSelfScoreWorkbook(model) };
+  return { fileName: asciiFileName(`Bang tu cham diem Chi so CCHC nam ${d.view.year} ${d.profile.shortName}`, 'xlsx'), data: await writeSelfScoreWorkbook(model) };
 }
 
 /** The annual dossier: the self-assessment report (.docx) and the self-score table (.xlsx). */

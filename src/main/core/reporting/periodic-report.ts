@@ -4,6 +4,7 @@ import { formatDateVi, formatNumberVi, formatPointsVi, toNfc } from '../../../sh
 import type { OutlineSection } from './content-data';
 import type { Block, Decree30Document, TableCell } from './document-model';
 import { sectionTextToBlocks } from './section-text';
+import { formatEvidenceRef } from './self-score-model';
 import { headerFromProfile } from './unit-header';
 
 /**
@@ -31,7 +32,7 @@ const EMPTY_SECTION: Block = { type: 'paragraph', runs: [{ text: '(Chưa có n�
 
 /** "(Tài liệu kèm theo: 47/KH-SNV ngày 11/01/2026; …)": the section's linked documents, by number. */
 function evidenceLine(evidence: ReportEvidenceRef[]): Block {
-  const refs = evidence.map((e) => (e.issueDate ? `${e.docNumber} ngày ${formatDateVi(e.issueDate)}` : e.docNumber));
+  const refs = evidence.map((e) => formatEvidenceRef({ documentNumber: e.docNumber, isoDate: e.issueDate ?? undefined }));
   return { type: 'paragraph', runs: [{ text: `(Tài liệu kèm theo: ${refs.join('; ')}.)`, italic: true }] };
 }
 

@@ -9,10 +9,11 @@ import type {
   StartFromPreviousResult,
 } from '../../../shared/contract/reports';
 import type { CriteriaItem } from '../../../shared/criteria/format';
+import { selfScoredLeaves } from '../../../shared/criteria/tree';
 import { foldVietnamese, formatPointsVi, toNfc } from '../../../shared/text/vi';
-import { getAssessmentView } from '../assessment/assessment-service';
 import type { CoreContext } from '../context';
 import { AppError } from '../errors';
+import { assessmentAccess } from './assessment-access';
 import { reportOutline, statisticsIndicators, type OutlineSection } from './content-data';
 import { evidenceAccess, evidenceNumber, reportSectionEvidenceKey, type LinkedEvidence } from './evidence-access';
 import { findPeriod, loadPeriods, resolvePeriods, type ResolvedPeriod } from './periods';
@@ -26,6 +27,7 @@ import {
   setStatisticValue,
   upsertSection,
   type ReportRow,
+  type SectionRow,
 } from './report-store';
 import { statisticRows, statisticsProblems } from './statistics-rows';
 import { recordReportEdit } from './review-access';
@@ -48,6 +50,29 @@ function evidenceRef(e: LinkedEvidence): ReportEvidenceRef {
   return { fileId: e.fileId, originalName: e.originalName, docNumber: evidenceNumber(e), issueDate: e.issueDate, summary: e.summary };
 }
 
+/** One section as the officer sees it: the outline entry, its saved row (if any) and its evidence. */
+function sectionOf(
+  s: OutlineSection,
+  year: number,
+  period: ReportPeriodCode,
+  saved: SectionRow | undefined,
+  evidence: Readonly<Record<string, LinkedEvidence[]>>,
+): ReportSection {
+  const key = reportSectionEvidenceKey(year, period, s.code);
+  return {
+    code: s.code,
+    label: s.label,
+    title: s.title,
+    parentTitle: s.parent?.title ?? null,
+    hint: s.hint,
+    text: saved?.text ?? '',
+    draft: saved?.is_draft === 1,
+    evidenceKey: key,
+    evidence: (evidence[key] ?? []).map(evidenceRef),
+    updatedAt: saved?.updated_at ?? null,
+  };
+}
+
 export function getReport(ctx: CoreContext, year: number, period: ReportPeriodCode): ReportView {
   const row = getReportRow(ctx.db, year, period);
   const info = periodInfo(ctx, year, period, row);
@@ -55,22 +80,7 @@ export function getReport(ctx: CoreContext, year: number, period: ReportPeriodCo
   const outline = reportOutline().sections;
   const keys = outline.map((s) => reportSectionEvidenceKey(year, period, s.code));
   const evidence = evidenceAccess.listLinkedEvidence(ctx.db, keys);
-  const sections: ReportSection[] = outline.map((s) => {
-    const saved = stored.get(s.code);
-    const key = reportSectionEvidenceKey(year, period, s.code);
-    return {
-      code: s.code,
-      label: s.label,
-      title: s.title,
-      parentTitle: s.parent?.title ?? null,
-      hint: s.hint,
-      text: saved?.text ?? '',
-      draft: saved?.is_draft === 1,
-      evidenceKey: key,
-      evidence: (evidence[key] ?? []).map(evidenceRef),
-      updatedAt: saved?.updated_at ?? null,
-    };
-  });
+  const sections = outline.map((s) => sectionOf(s, year, period, stored.get(s.code), evidence));
   const statistics = statisticRows(statisticsIndicators(), row ? listStatisticValues(ctx.db, row.id) : {});
   return { year, period: info, started: !!row, sections, statistics };
 }
@@ -83,21 +93,25 @@ function requireSection(code: string): OutlineSection {
 
 /** Autosave of one section; the text stops being a carried draft once the officer edits it. */
 export function saveSection(ctx: CoreContext, year: number, period: ReportPeriodCode, code: string, text: string): ReportSection {
-  requireSection(code);
+  const outline = requireSection(code);
   findPeriod(loadPeriods(ctx.dataDir), year, period, ctx.now());
   const nowIso = ctx.now().toISOString();
   const before = getReportRow(ctx.db, year, period);
-  const oldText = before ? (listSectionRows(ctx.db, before.id).find((s) => s.section_code === code)?.text ?? '') : '';
+  const stored = before ? listSectionRows(ctx.db, before.id).find((s) => s.section_code === code) : undefined;
+  const oldText = stored?.text ?? '';
   const newText = toNfc(text);
+  // Autosave sends the same text again on blur; an unchanged text is neither an edit nor news.
+  const unchanged = oldText === newText && !!before;
   ctx.db.transaction(() => {
-    // Autosave sends the same text again on blur; an unchanged text is neither an edit nor news.
-    if (oldText === newText && before) return;
+    if (unchanged) return;
     recordReportEdit(ctx, year, period, { action: 'report.section', target: code, old: oldText, new: newText });
     const id = ensureReport(ctx.db, year, period, nowIso);
     upsertSection(ctx.db, id, code, newText, false, nowIso);
   })();
-  const section = getReport(ctx, year, period).sections.find((s) => s.code === code);
-  return section!;
+  // The section as getReport shows it, without building the whole report: the row as it was, or as just written.
+  const saved: SectionRow | undefined = unchanged ? stored : { section_code: code, text: newText, is_draft: 0, updated_at: nowIso };
+  const key = reportSectionEvidenceKey(year, period, code);
+  return sectionOf(outline, year, period, saved, evidenceAccess.listLinkedEvidence(ctx.db, [key]));
 }
 
 /** Saves entered values all or nothing; returns every row recomputed. */
@@ -110,7 +124,8 @@ export function saveStatistics(
   findPeriod(loadPeriods(ctx.dataDir), year, period, ctx.now());
   const indicators = statisticsIndicators();
   const row = getReportRow(ctx.db, year, period);
-  const merged: Record<string, number> = row ? listStatisticValues(ctx.db, row.id) : {};
+  const previous: Record<string, number> = row ? listStatisticValues(ctx.db, row.id) : {};
+  const merged: Record<string, number> = { ...previous };
   for (const { code, value } of values) {
     if (value === null) {
       if (!indicators.some((i) => i.code === code)) throw new AppError('NOT_FOUND', `Biểu số liệu không có chỉ tiêu mã «${code}».`);
@@ -122,7 +137,6 @@ export function saveStatistics(
   const problems = statisticsProblems(indicators, merged);
   if (problems.length) throw new AppError('VALIDATION_FAILED', `Số liệu chưa được lưu. ${problems.join(' ')}`);
   const nowIso = ctx.now().toISOString();
-  const previous: Record<string, number> = row ? listStatisticValues(ctx.db, row.id) : {};
   const changed = values.filter(({ code, value }) => (previous[code] ?? null) !== value);
   ctx.db.transaction(() => {
     if (changed.length === 0) return;
@@ -191,17 +205,13 @@ function matchingDomain(domains: CriteriaItem[], keywords: string[]): CriteriaIt
   return domains.find((d) => d.kind === 'normal' && keywords.some((k) => foldVietnamese(d.title).includes(foldVietnamese(k))));
 }
 
-function leavesOf(item: CriteriaItem): CriteriaItem[] {
-  return item.children.length ? item.children.flatMap(leavesOf) : [item];
-}
-
 /**
  * The self-assessment and the report describe the same work: a reform-area section that is still
  * empty gets the area's self-assessed score and the officer's thuyết minh of its items, as a draft.
  */
 export function prefillFromAssessment(ctx: CoreContext, year: number, period: ReportPeriodCode): PrefillResult {
   const target = findPeriod(loadPeriods(ctx.dataDir), year, period, ctx.now());
-  const assessment = getAssessmentView(ctx, year);
+  const assessment = assessmentAccess.getAssessmentView(ctx, year);
   if (!assessment) throw new AppError('NOT_FOUND', `Chưa có bản tự đánh giá năm ${year} để lấy nội dung cho báo cáo ${target.title}.`);
   const row = getReportRow(ctx.db, year, period);
   const stored = new Map((row ? listSectionRows(ctx.db, row.id) : []).map((s) => [s.section_code, s.text]));
@@ -211,8 +221,9 @@ export function prefillFromAssessment(ctx: CoreContext, year: number, period: Re
     const domain = matchingDomain(assessment.set.domains, section.assessmentDomains);
     if (!domain) continue;
     const total = assessment.score.items[domain.code];
-    const lines = leavesOf(domain)
-      .map((leaf) => ({ leaf, text: assessment.entries[leaf.code]?.explanation.replace(/\s+/g, ' ').trim() ?? '' }))
+    const lines = selfScoredLeaves(assessment.set)
+      .filter((l) => l.domainCode === domain.code)
+      .map(({ item: leaf }) => ({ leaf, text: assessment.entries[leaf.code]?.explanation.replace(/\s+/g, ' ').trim() ?? '' }))
       .filter((x) => x.text)
       .map((x) => `- ${x.leaf.code}. ${x.leaf.title}: ${x.text}`);
     const head = total

@@ -1,4 +1,5 @@
 import { reportSubjectKey, type ReportPeriodCode } from '../../../shared/contract/reports';
+import { subjectId } from '../../../shared/review-labels';
 import type { CoreContext } from '../context';
 import { appendAudit, beforeEdit } from '../review';
 
@@ -16,5 +17,5 @@ export function recordReportEdit(
   const key = reportSubjectKey(year, period);
   const at = ctx.now();
   beforeEdit(ctx.db, { kind: 'report', key }, ctx.actor, at);
-  appendAudit(ctx.db, { at, actor: ctx.actor, subject: `report:${key}`, ...change });
+  appendAudit(ctx.db, { at, actor: ctx.actor, subject: subjectId('report', key), ...change });
 }

@@ -36,6 +36,3 @@ export function sectionTextToBlocks(text: string): Block[] {
   flush();
   return blocks;
 }
-
-/** True when the text has something to print. */
-export const hasContent = (text: string): boolean => text.trim().length > 0;

@@ -1,6 +1,7 @@
 import type { UnitProfile } from '../../../shared/contract/profile';
 import type { CriteriaItem, CriteriaSet } from '../../../shared/criteria/format';
 import type { SetScore } from '../../../shared/criteria/score-types';
+import { selfScoredLeaves } from '../../../shared/criteria/tree';
 import { formatDateVi, formatPointsVi, toNfc } from '../../../shared/text/vi';
 import type { Block, Decree30Document, TableCell } from './document-model';
 import { evidenceNumber, type LinkedEvidence } from './evidence-access';
@@ -59,8 +60,9 @@ function domainTable(input: SelfAssessmentInput): Block {
   };
 }
 
-function leaves(items: readonly CriteriaItem[]): CriteriaItem[] {
-  return items.flatMap((i) => (i.children.length ? leaves(i.children) : [i]));
+/** The leaves the unit scores itself, in document order. */
+function selfScored(set: CriteriaSet): CriteriaItem[] {
+  return selfScoredLeaves(set).map((l) => l.item);
 }
 
 /**
@@ -68,9 +70,9 @@ function leaves(items: readonly CriteriaItem[]): CriteriaItem[] {
  * items not yet scored are named in one sentence, so an unfinished draft stays readable.
  */
 function shortfalls(input: SelfAssessmentInput): Block[] {
-  const selfScored = leaves(input.set.domains).filter((leaf) => leaf.assessedBy === 'self' && leaf.kind === 'normal');
-  const unanswered = selfScored.filter((leaf) => !input.score.items[leaf.code]?.answered);
-  const items = selfScored.filter((leaf) => {
+  const normal = selfScored(input.set).filter((leaf) => leaf.kind === 'normal');
+  const unanswered = normal.filter((leaf) => !input.score.items[leaf.code]?.answered);
+  const items = normal.filter((leaf) => {
     const s = input.score.items[leaf.code];
     return s?.answered && !s.notApplicable && s.points < s.effectiveMax;
   });
@@ -105,8 +107,7 @@ function shortfalls(input: SelfAssessmentInput): Block[] {
 export function evidenceListTable(input: Pick<SelfAssessmentInput, 'set' | 'evidence'>): Block {
   const rows: TableCell[][] = [];
   let n = 0;
-  for (const leaf of leaves(input.set.domains)) {
-    if (leaf.assessedBy !== 'self') continue;
+  for (const leaf of selfScored(input.set)) {
     rows.push([{ text: `${leaf.code}. ${toNfc(leaf.title)}`, bold: true, colSpan: 6, align: 'left' }]);
     const docs = input.evidence[leaf.code] ?? [];
     if (!docs.length) {

@@ -1,6 +1,7 @@
 import type { CriteriaItem, CriteriaSet, RatingBand } from '../../../shared/criteria/format';
 import type { SetScore } from '../../../shared/criteria/score-types';
 import { formatDateVi, toNfc } from '../../../shared/text/vi';
+import { round2 } from '../criteria/rule-scoring';
 
 /**
  * The "Bảng tự chấm điểm" as plain rows, built from what the engine returns, so the workbook and
@@ -64,8 +65,6 @@ export interface SelfScoreModel {
 export function formatEvidenceRef(ref: EvidenceRef): string {
   return toNfc(ref.isoDate ? `${ref.documentNumber} ngày ${formatDateVi(ref.isoDate)}` : ref.documentNumber);
 }
-
-const round2 = (v: number) => Math.round((v + Number.EPSILON) * 100) / 100;
 
 function assessedByNote(item: CriteriaItem): string {
   if (item.assessedBy === 'survey') return 'Đánh giá qua điều tra xã hội học; đơn vị không tự chấm.';

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { toNfc } from '../../../shared/text/vi';
+import { round2 } from '../criteria/rule-scoring';
 import { columnLetter } from '../xlsx-columns';
 import { formatEvidenceRef, type SelfScoreModel, type SelfScoreRow } from './self-score-model';
 import { evaluateStatistics, type StatisticsModel } from './statistics-model';
@@ -20,8 +21,6 @@ const SELF_COLUMNS = [
   { title: 'Thuyết minh', width: 44 },
   { title: 'Tài liệu kiểm chứng', width: 30 },
 ] as const;
-
-const round2 = (v: number) => Math.round((v + Number.EPSILON) * 100) / 100;
 
 function newWorkbook(): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();

@@ -1,6 +1,6 @@
 import type { DossierSnapshot, SubjectKind } from '../../../shared/contract/review';
 import type { Db } from '../db/open';
-import { getVersion, latestApproved, listDocuments, readDocument } from './version-store';
+import { getVersion, latestApproved, readDocuments } from './version-store';
 
 /** An approved version as another domain (the submission package) needs it: frozen, never rebuilt. */
 export interface ApprovedDossier {
@@ -21,7 +21,7 @@ export interface ApprovedDossier {
 export function approvedDossier(db: Db, kind: SubjectKind, key: string, versionNo?: number): ApprovedDossier | null {
   const row = versionNo === undefined ? latestApproved(db, kind, key) : getVersion(db, kind, key, versionNo);
   if (!row || row.status !== 'approved' || !row.snapshot_json || !row.snapshot_sha256) return null;
-  const documents = listDocuments(db, row.id).map((d) => readDocument(db, row.id, d.position)!);
+  const documents = readDocuments(db, row.id);
   return {
     versionNo: row.version_no,
     snapshot: JSON.parse(row.snapshot_json) as DossierSnapshot,

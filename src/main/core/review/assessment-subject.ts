@@ -1,7 +1,7 @@
 import type { AssessmentSnapshotContent } from '../../../shared/contract/review';
 import { flattenItems, selfScoredLeaves } from '../../../shared/criteria/tree';
-import { getAssessmentView, itemEvidenceKey } from '../assessment/assessment-service';
 import type { CoreContext } from '../context';
+import { assessmentAccess } from './assessment-access';
 import { evidenceAccess } from './evidence-access';
 import { reportingAccess } from './reporting-access';
 import type { ReviewSubjectProvider } from './subject-provider';
@@ -12,20 +12,20 @@ export const assessmentSubject: ReviewSubjectProvider = {
   keyProblem: (key) => (/^(20[1-9]\d|2100)$/.test(key) ? null : 'Mã hồ sơ tự đánh giá là năm đánh giá, ví dụ 2026.'),
 
   describe(ctx, key) {
-    return getAssessmentView(ctx, Number(key)) ? { title: `Tự đánh giá năm ${key}` } : null;
+    return assessmentAccess.hasAssessment(ctx, Number(key)) ? { title: `Tự đánh giá năm ${key}` } : null;
   },
 
   targets(ctx, key) {
-    const view = getAssessmentView(ctx, Number(key));
+    const view = assessmentAccess.getAssessmentView(ctx, Number(key));
     return view ? flattenItems(view.set).map(({ item }) => ({ code: item.code, title: item.title })) : [];
   },
 
   content(ctx: CoreContext, key: string): AssessmentSnapshotContent | null {
     const year = Number(key);
-    const view = getAssessmentView(ctx, year);
+    const view = assessmentAccess.getAssessmentView(ctx, year);
     if (!view) return null;
     const leaves = selfScoredLeaves(view.set);
-    const evidence = evidenceAccess.evidenceForItems(ctx.db, leaves.map((l) => itemEvidenceKey(year, l.item.code)));
+    const evidence = evidenceAccess.evidenceForItems(ctx.db, leaves.map((l) => assessmentAccess.itemEvidenceKey(year, l.item.code)));
     return {
       year,
       set: { id: view.setId, version: view.setVersion, name: view.setName },
@@ -39,7 +39,7 @@ export const assessmentSubject: ReviewSubjectProvider = {
           maxPoints: item.maxPoints,
           explanation: entry.explanation,
           status: entry.status,
-          evidence: evidence[itemEvidenceKey(year, item.code)] ?? [],
+          evidence: evidence[assessmentAccess.itemEvidenceKey(year, item.code)] ?? [],
         };
       }),
       domains: view.score.domains.map((d) => ({ code: d.code, title: d.title, kind: d.kind, points: d.points, max: d.max })),

@@ -3,6 +3,7 @@ import type { AuditFilter, AuditPage, AuditRecord, AuditVerifyResult } from '../
 import { actorLabel, type Actor } from '../auth/session';
 import { canonicalJson } from '../criteria/canonical';
 import type { Db } from '../db/open';
+import { actorId } from './version-store';
 
 /**
  * The audit log: append-only (triggers refuse UPDATE and DELETE) and a hash chain, so an edit made
@@ -74,7 +75,7 @@ export function appendAudit(db: Db, entry: AuditEntryInput): AuditRecord {
     const base = {
       seq: (last?.seq ?? 0) + 1,
       at: entry.at.toISOString(),
-      actor_id: entry.actor.kind === 'user' ? entry.actor.id : null,
+      actor_id: actorId(entry.actor),
       actor_name: actorLabel(entry.actor),
       action: entry.action,
       subject: entry.subject ?? '',

@@ -1,8 +1,7 @@
 import { REPORT_PERIOD_CODES, type ReportPeriodCode } from '../../../shared/contract/reports';
 // The key is reportSubjectKey(year, period) = "2026:q1".
 import type { CoreContext } from '../context';
-import { periodicReportDocx, statisticsXlsx } from '../reporting/generate';
-import { getReport, listPeriods } from '../reporting';
+import { reportingAccess } from './reporting-access';
 import type { ReviewSubjectProvider } from './subject-provider';
 
 const KEY = new RegExp(`^(20[1-9]\\d|2100):(${REPORT_PERIOD_CODES.join('|')})$`);
@@ -19,21 +18,20 @@ export const reportSubject: ReviewSubjectProvider = {
 
   describe(ctx, key) {
     const { year, period } = parseKey(key);
-    const info = listPeriods(ctx, year).find((p) => p.code === period);
-    if (!info) return null;
-    const view = getReport(ctx, year, period);
-    return view.started ? { title: `Báo cáo kết quả CCHC ${view.period.title}` } : null;
+    // A period has a status once its report is started (the column is never null).
+    const info = reportingAccess.listPeriods(ctx, year).find((p) => p.code === period);
+    return info?.status ? { title: `Báo cáo kết quả CCHC ${info.title}` } : null;
   },
 
   targets(ctx, key) {
     const { year, period } = parseKey(key);
-    return getReport(ctx, year, period).sections.map((s) => ({ code: s.code, title: `${s.label}. ${s.title}` }));
+    return reportingAccess.getReport(ctx, year, period).sections.map((s) => ({ code: s.code, title: `${s.label}. ${s.title}` }));
   },
 
   /** What the leader approved: every section's text and every row of the biểu số liệu. */
   content(ctx: CoreContext, key: string) {
     const { year, period } = parseKey(key);
-    const view = getReport(ctx, year, period);
+    const view = reportingAccess.getReport(ctx, year, period);
     if (!view.started) return null;
     return {
       year,
@@ -46,6 +44,6 @@ export const reportSubject: ReviewSubjectProvider = {
 
   async documents(ctx, key) {
     const { year, period } = parseKey(key);
-    return [await periodicReportDocx(ctx, year, period), await statisticsXlsx(ctx, year, period)];
+    return [await reportingAccess.periodicReportDocx(ctx, year, period), await reportingAccess.statisticsXlsx(ctx, year, period)];
   },
 };

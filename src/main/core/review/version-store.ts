@@ -150,6 +150,16 @@ export function readDocument(db: Db, versionId: number, position: number): { fil
   return row ? { fileName: row.file_name, sha256: row.sha256, data: row.data } : null;
 }
 
+/** Every document of a version with its bytes, in position order. */
+export function readDocuments(db: Db, versionId: number): { fileName: string; sha256: string; data: Buffer }[] {
+  const rows = db.prepare('SELECT file_name, sha256, data FROM approved_document WHERE version_id = ? ORDER BY position').all(versionId) as {
+    file_name: string;
+    sha256: string;
+    data: Buffer;
+  }[];
+  return rows.map((row) => ({ fileName: row.file_name, sha256: row.sha256, data: row.data }));
+}
+
 export function versionInfo(db: Db, row: VersionRow): DossierVersionInfo {
   return {
     versionNo: row.version_no,

@@ -6,6 +6,7 @@ import type {
   DossierVersionInfo,
   ReviewComment,
   ReviewStatus,
+  ReviewTarget,
   SubjectKind,
   VersionVerifyResult,
 } from '../../../shared/contract/review';
@@ -17,7 +18,7 @@ import { canonicalJson } from '../criteria/canonical';
 import { AppError } from '../errors';
 import { assessmentSubject } from './assessment-subject';
 import { appendAudit, auditHead } from './audit-log';
-import { reportingAccess } from './reporting-access';
+import { reportSubject } from './report-subject';
 import type { ReviewSubjectProvider } from './subject-provider';
 import {
   actorId,
@@ -46,7 +47,7 @@ const GENERAL_TITLE = 'Chung (toàn bộ hồ sơ)';
 
 const providers: Record<SubjectKind, ReviewSubjectProvider> = {
   assessment: assessmentSubject,
-  report: reportingAccess.reportSubject,
+  report: reportSubject,
 };
 
 interface Subject {
@@ -55,6 +56,12 @@ interface Subject {
   id: string;
   title: string;
   provider: ReviewSubjectProvider;
+  /**
+   * Read once per call: building them means building the whole assessment or report. No review
+   * step changes them (they are the items of the year's set, the sections of the outline), so the
+   * status returned after a step reuses them.
+   */
+  targets: ReviewTarget[];
 }
 
 function requireSubject(ctx: CoreContext, kind: SubjectKind, key: string): Subject {
@@ -65,11 +72,11 @@ function requireSubject(ctx: CoreContext, kind: SubjectKind, key: string): Subje
   if (!found) {
     throw new AppError('NOT_FOUND', kind === 'assessment' ? `Chưa có bản tự đánh giá năm ${key}.` : `Chưa có báo cáo định kỳ ${key}.`);
   }
-  return { kind, key, id: subjectId(kind, key), title: found.title, provider };
+  return { kind, key, id: subjectId(kind, key), title: found.title, provider, targets: provider.targets(ctx, key) };
 }
 
-function titleLookup(ctx: CoreContext, subject: Subject): (code: string) => string {
-  const titles = new Map(subject.provider.targets(ctx, subject.key).map((t) => [t.code, t.title]));
+function titleLookup(subject: Subject): (code: string) => string {
+  const titles = new Map(subject.targets.map((t) => [t.code, t.title]));
   return (code) => (code === GENERAL_TARGET ? GENERAL_TITLE : (titles.get(code) ?? code));
 }
 
@@ -89,9 +96,13 @@ function virtualDraft(): DossierVersionInfo {
 }
 
 export function reviewStatus(ctx: CoreContext, kind: SubjectKind, key: string): ReviewStatus {
-  const subject = requireSubject(ctx, kind, key);
+  return statusOf(ctx, requireSubject(ctx, kind, key));
+}
+
+function statusOf(ctx: CoreContext, subject: Subject): ReviewStatus {
+  const { kind, key } = subject;
   const rows = listVersions(ctx.db, kind, key);
-  const titleOf = titleLookup(ctx, subject);
+  const titleOf = titleLookup(subject);
   const versions = rows.map((r) => versionInfo(ctx.db, r));
   const latest = rows[0];
   return {
@@ -99,7 +110,7 @@ export function reviewStatus(ctx: CoreContext, kind: SubjectKind, key: string): 
     current: versions[0] ?? virtualDraft(),
     versions,
     comments: latest ? listComments(ctx.db, latest.id, latest.version_no, titleOf) : [],
-    targets: [{ code: GENERAL_TARGET, title: GENERAL_TITLE }, ...subject.provider.targets(ctx, key)],
+    targets: [{ code: GENERAL_TARGET, title: GENERAL_TITLE }, ...subject.targets],
   };
 }
 
@@ -136,7 +147,7 @@ export function submitForReview(ctx: CoreContext, kind: SubjectKind, key: string
       new: { versionNo: version.version_no, status: 'submitted', ...(note.trim() ? { note: toNfc(note.trim()) } : {}) },
     });
   })();
-  return reviewStatus(ctx, kind, key);
+  return statusOf(ctx, subject);
 }
 
 function requireSubmitted(ctx: CoreContext, kind: SubjectKind, key: string): VersionRow {
@@ -151,7 +162,7 @@ function requireSubmitted(ctx: CoreContext, kind: SubjectKind, key: string): Ver
 /** Leader: submitted → returned, with at least one comment on an item or section. */
 export function returnWithComments(ctx: CoreContext, kind: SubjectKind, key: string, comments: { target: string; body: string }[]): ReviewStatus {
   const subject = requireSubject(ctx, kind, key);
-  const valid = new Set([GENERAL_TARGET, ...subject.provider.targets(ctx, key).map((t) => t.code)]);
+  const valid = new Set([GENERAL_TARGET, ...subject.targets.map((t) => t.code)]);
   const cleaned = comments.map((c) => ({ target: c.target.trim(), body: toNfc(c.body.trim()) }));
   for (const c of cleaned) {
     if (!valid.has(c.target)) throw new AppError('INVALID_INPUT', `Hồ sơ không có mục «${c.target}» để ghi ý kiến.`);
@@ -172,7 +183,7 @@ export function returnWithComments(ctx: CoreContext, kind: SubjectKind, key: str
       new: { versionNo: version.version_no, status: 'returned', comments: cleaned },
     });
   })();
-  return reviewStatus(ctx, kind, key);
+  return statusOf(ctx, subject);
 }
 
 export function sha256Hex(data: string | Buffer): string {
@@ -218,14 +229,14 @@ export async function approve(ctx: CoreContext, kind: SubjectKind, key: string, 
       new: { versionNo: version.version_no, status: 'approved', comment: snapshot.comment, snapshotSha256: sha256 },
     });
   })();
-  return reviewStatus(ctx, kind, key);
+  return statusOf(ctx, subject);
 }
 
 export function commentsOf(ctx: CoreContext, kind: SubjectKind, key: string, unresolvedOnly = false): ReviewComment[] {
   const subject = requireSubject(ctx, kind, key);
   const latest = latestVersion(ctx.db, kind, key);
   if (!latest) return [];
-  const all = listComments(ctx.db, latest.id, latest.version_no, titleLookup(ctx, subject));
+  const all = listComments(ctx.db, latest.id, latest.version_no, titleLookup(subject));
   return unresolvedOnly ? all.filter((c) => !c.resolved) : all;
 }
 
@@ -254,7 +265,7 @@ export function resolveComment(ctx: CoreContext, id: number, note = ''): ReviewC
       new: { commentId: id, resolved: true, note: cleanNote },
     });
   })();
-  return commentOf(getCommentRow(ctx.db, id)!, row.version_no, titleLookup(ctx, subject));
+  return commentOf(getCommentRow(ctx.db, id)!, row.version_no, titleLookup(subject));
 }
 
 function requireApproved(ctx: CoreContext, kind: SubjectKind, key: string, versionNo: number): VersionRow {
