@@ -1,6 +1,7 @@
 import type { Handlers } from './registry';
 import { schemaVersion } from './db/open';
 import { getLatestProfile } from './profile/profile-store';
+import { lastRecovery } from './evidence';
 
 export const appHandlers: Pick<Handlers, 'app/info'> = {
   'app/info': (_input, { db, dataDir, appVersion }) => ({
@@ -8,5 +9,6 @@ export const appHandlers: Pick<Handlers, 'app/info'> = {
     dataDir,
     schemaVersion: schemaVersion(db),
     latestProfile: getLatestProfile(db),
+    startup: lastRecovery(db),
   }),
 };

@@ -1,7 +1,8 @@
-import { app, BrowserWindow, Menu, shell, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, dialog, Menu, shell, type IpcMainInvokeEvent } from 'electron';
 import { fileURLToPath } from 'node:url';
 import { openCore, type Core } from '../core/app';
 import { resolveDataDir } from '../core/data-dir';
+import { isAppError } from '../core/errors';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { bindRegistry } from './ipc';
 import { bindLocalFileGrants } from './local-files';
@@ -42,13 +43,24 @@ function createWindow(): BrowserWindow {
 app.whenReady().then(() => {
   hardenSession();
   serveRenderer(rendererDir);
-  core = openCore({
-    dataDir: resolveDataDir(),
-    desktop: {
-      openPath: (path) => shell.openPath(path),
-      saveFile: (name, data) => saveWithDialog(mainWindow, name, data),
-    },
-  });
+  try {
+    core = openCore({
+      dataDir: resolveDataDir(),
+      desktop: {
+        openPath: (path) => shell.openPath(path),
+        saveFile: (name, data) => saveWithDialog(mainWindow, name, data),
+      },
+    });
+  } catch (error) {
+    // A data folder that cannot be opened safely (its database missing or damaged while its
+    // evidence remains, or written by a newer version): say why and how to restore, then quit
+    // with a non-zero code, before any window or IPC exists.
+    const message = isAppError(error) ? error.message : `Không mở được thư mục dữ liệu: ${String(error)}`;
+    console.error(`[cchc] ${message}`);
+    dialog.showErrorBox('CCHC Desk không khởi động được', message);
+    app.exit(1);
+    return;
+  }
   // IPC is answered only from our own window showing our own page (app://cchc).
   const fromOurPage = (event: IpcMainInvokeEvent) =>
     !!mainWindow && event.sender.id === mainWindow.webContents.id && isAppUrl(event.senderFrame?.url ?? '');

@@ -39,6 +39,7 @@ export type ErrorCode =
   | 'VALIDATION_FAILED'
   | 'IO_ERROR'
   | 'LOCKED'
-  | 'INTERNAL';
+  | 'INTERNAL'
+  | 'DB_UNUSABLE';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorShape };

@@ -230,6 +230,12 @@ export interface EvidenceRecoveryReport {
   removedOrphans: string[];
   clearedJournalEntries: number;
   abandonedUploads: number;
+  /** Stored files without a row that no import journal named: moved (never deleted) to quarantineDir. */
+  quarantined: string[];
+  /** Relative to the data folder ("quarantine/2026-12-04T17-30-00-000Z"); null when nothing was moved. */
+  quarantineDir: string | null;
+  /** Hidden temp files and folders a killed export, backup or restore left (absolute paths), removed. */
+  removedInterruptedWrites: string[];
 }
 
 export interface EvidenceStatus {

@@ -11,6 +11,13 @@ export const DATABASE_FILE = 'cchc-desk.sqlite';
 export interface OpenOptions {
   /** For tests of a single migration; the app always runs them all. */
   migrations?: readonly Migration[];
+  /** Refuse to create the file: it must already be there (the data folder's evidence depends on it). */
+  fileMustExist?: boolean;
+  /**
+   * Called before anything is written when the file carries no schema yet (a new or empty
+   * database); throw to refuse creating one.
+   */
+  beforeCreate?: () => void;
 }
 
 /**
@@ -19,9 +26,10 @@ export interface OpenOptions {
  */
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
   const migrations = options.migrations ?? allMigrations;
-  const db = new Database(file);
+  const db = new Database(file, { fileMustExist: options.fileMustExist ?? false });
   try {
     const current = db.pragma('user_version', { simple: true }) as number;
+    if (current === 0) options.beforeCreate?.();
     if (current > migrations.length) {
       throw new AppError(
         'DB_TOO_NEW',

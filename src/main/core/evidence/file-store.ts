@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readdirSync, rmSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
 import { chmod, open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { Db } from '../db/open';
@@ -347,21 +347,32 @@ export async function hashFile(file: string, onBytes: (n: number) => void = () =
 }
 
 export interface RecoveryReport {
-  /** Half-copied files in tmp/ left by an import that did not finish. */
+  /** Half-copied files in tmp/ left by an import that did not finish (named in the journal). */
   removedTempFiles: string[];
-  /** Blobs in files/ that no row refers to (crash between rename and commit, or after a delete). */
+  /** Blobs in files/ that a dead import put there before its rows were committed (named in the journal). */
   removedOrphans: string[];
   /** Journal rows of imports whose process is gone. */
   clearedJournalEntries: number;
+  /**
+   * Files without a row that no import journal names (a row removed outside the app, a database
+   * older than its files, a delete cut short): moved, never deleted, to quarantineDir.
+   */
+  quarantined: string[];
+  /** "quarantine/2026-12-04T17-30-00-000Z" under the data folder, when anything was moved. */
+  quarantineDir: string | null;
 }
 
 /**
- * Startup clean-up: removes leftovers of imports whose process has died and blobs no row refers
- * to. Imports still running in another live process (the CLI beside the app) are left alone.
+ * Startup clean-up. Deletes only what the import journal says a dead import began: its temp
+ * copy in tmp/ and the blob it renamed into files/ before its rows were committed. Every other
+ * file without a row is moved to a quarantine folder and reported: the app never deletes a
+ * stored document on its own, even when its row is gone. Imports still running in another live
+ * process (the CLI beside the app) are left alone.
  */
-export function recoverEvidenceStore(db: Db, dataDir: string): RecoveryReport {
+export function recoverEvidenceStore(db: Db, dataDir: string, now: Date = new Date()): RecoveryReport {
   const paths = ensureStore(dataDir);
-  const report: RecoveryReport = { removedTempFiles: [], removedOrphans: [], clearedJournalEntries: 0 };
+  const report: RecoveryReport = { removedTempFiles: [], removedOrphans: [], clearedJournalEntries: 0, quarantined: [], quarantineDir: null };
+  const quarantine = new Quarantine(dataDir, now, report);
 
   const pending = db.prepare('SELECT token, pid, sha256, started_at FROM evidence_pending').all() as {
     token: string;
@@ -374,14 +385,16 @@ export function recoverEvidenceStore(db: Db, dataDir: string): RecoveryReport {
   const processStart = Date.now() - process.uptime() * 1000;
   const liveTokens = new Set<string>();
   const liveHashes = new Set<string>();
+  const deadTokens = new Set<string>();
+  const deadHashes = new Set<string>();
   for (const row of pending) {
     const live = row.pid === process.pid ? Date.parse(row.started_at) >= processStart : isAlive(row.pid);
     if (live) {
       liveTokens.add(row.token);
       if (row.sha256) liveHashes.add(row.sha256);
     } else {
-      db.prepare('DELETE FROM evidence_pending WHERE token = ?').run(row.token);
-      report.clearedJournalEntries += 1;
+      deadTokens.add(row.token);
+      if (row.sha256) deadHashes.add(row.sha256);
     }
   }
 
@@ -389,26 +402,37 @@ export function recoverEvidenceStore(db: Db, dataDir: string): RecoveryReport {
     const token = name.replace(/\.part$/, '');
     const pid = Number(/^(\d+)-/.exec(name)?.[1] ?? NaN);
     if (liveTokens.has(token) || (Number.isInteger(pid) && pid !== process.pid && isAlive(pid))) continue;
-    rmSync(join(paths.tmp, name), { force: true, recursive: true });
-    report.removedTempFiles.push(`tmp/${name}`);
+    if (deadTokens.has(token) && name.endsWith('.part')) {
+      rmSync(join(paths.tmp, name), { force: true, recursive: true });
+      report.removedTempFiles.push(`tmp/${name}`);
+    } else {
+      quarantine.move(join(paths.tmp, name), `evidence/tmp/${name}`, `tmp/${name}`);
+    }
   }
 
-  const known = new Set((db.prepare('SELECT stored_path FROM evidence_file').pluck().all() as string[]));
+  const known = new Set(db.prepare('SELECT stored_path FROM evidence_file').pluck().all() as string[]);
   for (const prefix of readdirSync(paths.files)) {
     const dir = join(paths.files, prefix);
-    if (!statSync(dir).isDirectory()) continue;
+    if (!statSync(dir).isDirectory()) {
+      quarantine.move(dir, `evidence/files/${prefix}`, `files/${prefix}`);
+      continue;
+    }
     for (const name of readdirSync(dir)) {
       const rel = `files/${prefix}/${name}`;
       if (known.has(rel)) continue;
       const sha = prefix + name.replace(/\..*$/, '');
       if (liveHashes.has(sha)) continue;
-      try {
-        chmodSync(join(dir, name), 0o644);
-      } catch {
-        // Gone already, or a folder: rmSync below copes.
+      if (deadHashes.has(sha) && BLOB_PATH.test(rel)) {
+        try {
+          chmodSync(join(dir, name), 0o644);
+        } catch {
+          // Gone already: rmSync below copes.
+        }
+        rmSync(join(dir, name), { force: true });
+        report.removedOrphans.push(rel);
+      } else {
+        quarantine.move(join(dir, name), `evidence/${rel}`, rel);
       }
-      rmSync(join(dir, name), { force: true, recursive: true });
-      report.removedOrphans.push(rel);
     }
     if (readdirSync(dir).length === 0) {
       try {
@@ -418,7 +442,58 @@ export function recoverEvidenceStore(db: Db, dataDir: string): RecoveryReport {
       }
     }
   }
+  // Journal rows go last: a crash during this clean-up leaves them to name their files next time.
+  for (const token of deadTokens) {
+    db.prepare('DELETE FROM evidence_pending WHERE token = ?').run(token);
+    report.clearedJournalEntries += 1;
+  }
+  quarantine.writeNote();
   return report;
+}
+
+/**
+ * `<data>/quarantine/<start-up time>/`, made on the first file moved there, with the store's own
+ * layout below it (evidence/files/ab/…) and a note saying what happened and what to do.
+ */
+class Quarantine {
+  private readonly dir: string;
+  private readonly relDir: string;
+
+  constructor(
+    private readonly dataDir: string,
+    now: Date,
+    private readonly report: RecoveryReport,
+  ) {
+    this.relDir = `quarantine/${now.toISOString().replace(/[:.]/g, '-')}`;
+    this.dir = join(dataDir, ...this.relDir.split('/'));
+  }
+
+  move(from: string, relTarget: string, reported: string): void {
+    const target = join(this.dir, ...relTarget.split('/'));
+    mkdirSync(join(target, '..'), { recursive: true });
+    // Same file system (inside the data folder): a rename, never a copy that could half-fail.
+    renameSync(from, target);
+    syncDirectory(join(target, '..'));
+    this.report.quarantined.push(reported);
+    this.report.quarantineDir = this.relDir;
+  }
+
+  writeNote(): void {
+    if (this.report.quarantined.length === 0) return;
+    const note = [
+      'CCHC Desk — tệp được cách ly khi khởi động',
+      '',
+      'Các tệp dưới đây nằm trong kho tài liệu kiểm chứng nhưng cơ sở dữ liệu không có dòng nào trỏ tới chúng,',
+      'và nhật ký đính kèm không ghi là do một lần đính kèm dở dang tạo ra. Ứng dụng không xoá chúng mà chuyển vào đây.',
+      'Nếu đó là tài liệu cần giữ, hãy đính kèm lại từ thư mục này; nếu cơ sở dữ liệu vừa bị thay bằng bản cũ hơn,',
+      'hãy phục hồi bản sao lưu mới nhất (cchc restore).',
+      '',
+      ...this.report.quarantined.map((f) => `- ${f}`),
+      '',
+    ].join('\n');
+    writeFileSync(join(this.dir, 'GHI-CHU.txt'), note, 'utf8');
+    syncDirectory(this.dataDir);
+  }
 }
 
 /**

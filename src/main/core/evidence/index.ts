@@ -11,7 +11,7 @@ import { importEvidence } from './import-service';
  * report sections as the reporting domain names them.
  */
 
-export { initEvidence } from './recovery';
+export { initEvidence, lastRecovery } from './recovery';
 
 /** A linked file with the contract's document metadata (all of it but the period). */
 export interface LinkedEvidence extends Omit<EvidenceMeta, 'period'> {

@@ -12,18 +12,30 @@ export function lastRecovery(db: Db): EvidenceRecoveryReport | null {
 
 /**
  * Start-up work of the evidence domain: removes what an interrupted import left (half-copied temp
- * files, blobs without a row, journal rows of dead processes) and logs it. Never stops the app
- * from starting: a failure is logged and the store is left as it was.
+ * files and blobs its journal names, journal rows of dead processes), moves any other file
+ * without a row to quarantine, and logs it. `removedInterruptedWrites` (what start-up removed of
+ * killed exports, backups and restores) joins the same report. Never stops the app from
+ * starting: a failure is logged and the store is left as it was.
  */
-export function initEvidence(db: Db, dataDir: string, log: Logger): EvidenceRecoveryReport | null {
+export function initEvidence(db: Db, dataDir: string, log: Logger, removedInterruptedWrites: string[] = []): EvidenceRecoveryReport | null {
   try {
-    const cleaned = recoverEvidenceStore(db, dataDir);
+    const ranAt = new Date();
+    const cleaned = recoverEvidenceStore(db, dataDir, ranAt);
     // Uploads and imports share the temp folder: every removed temp file was one unfinished transfer.
-    const report: EvidenceRecoveryReport = { ranAt: new Date().toISOString(), ...cleaned, abandonedUploads: cleaned.removedTempFiles.length };
+    const report: EvidenceRecoveryReport = {
+      ranAt: ranAt.toISOString(),
+      ...cleaned,
+      abandonedUploads: cleaned.removedTempFiles.length,
+      removedInterruptedWrites,
+    };
     reports.set(db, report);
     if (report.removedTempFiles.length || report.removedOrphans.length || report.clearedJournalEntries) {
       log('evidence: cleaned leftovers of an interrupted import', report);
     }
+    if (report.quarantined.length) {
+      log(`evidence: ${report.quarantined.length} stored file(s) without a row moved to ${report.quarantineDir} (not deleted)`, report.quarantined);
+    }
+    if (removedInterruptedWrites.length) log('removed the temp files of an interrupted export, backup or restore', removedInterruptedWrites);
     return report;
   } catch (error) {
     log('evidence: start-up clean-up failed; the store was left as it was', error);

@@ -16,6 +16,7 @@ import { storePaths } from '../evidence/file-store';
 import { summariseProblems, verifyZip } from './zip-verify';
 import { syncDirectory } from '../sync-directory';
 import { totalSourceBytes, writeZipAtomically, type ZipWriteEntry } from './zip-write';
+import { beginWrite, restoreLeftovers, restoreTempName } from './interrupted-writes';
 import type { BackupStatus } from '../../../shared/contract/exchange';
 
 /**
@@ -59,7 +60,11 @@ export async function createBackup(
   report({ phase: 'database', done: 0, total: 0 });
   await mkdir(dirname(outPath), { recursive: true });
   const snapshot = join(dirname(outPath), `.cchc-db-${process.pid}-${randomUUID()}.sqlite`);
+  // Recorded before it exists: a backup killed half-way leaves this copy of the database (password
+  // hashes and all) beside the backup, where only the journal lets start-up find it.
+  const journal = beginWrite(dataDir, 'backup');
   try {
+    journal.add(snapshot);
     await db.backup(snapshot);
     const entries: ZipWriteEntry[] = [
       { entryPath: BACKUP_DB_ENTRY, source: { kind: 'path', path: snapshot }, label: 'cơ sở dữ liệu', compress: true },
@@ -73,6 +78,7 @@ export async function createBackup(
     };
     const schema = schemaVersion(db);
     await writeZipAtomically(outPath, entries, {
+      journal,
       mtime: options.now,
       onBytes: tick('write'),
       finalEntry: {
@@ -101,6 +107,8 @@ export async function createBackup(
     return { path: outPath, createdAt, files: entries.length, bytes: total };
   } finally {
     await rm(snapshot, { force: true }).catch(() => undefined);
+    await rm(`${snapshot}-journal`, { force: true }).catch(() => undefined);
+    journal.finish();
   }
 }
 
@@ -159,7 +167,10 @@ export async function restoreBackup(zipPath: string, targetDir: string, onBytes?
   }
   if (!existsSync(zipPath)) throw new AppError('NOT_FOUND', `Không tìm thấy tệp sao lưu «${zipPath}».`);
   await mkdir(dirname(target), { recursive: true });
-  const temp = join(dirname(target), `.${basename(target)}.phuc-hoi-${process.pid}-${randomUUID()}`);
+  // A restore into this folder that was killed earlier left its temp folder (a full copy of the
+  // database among it): remove it before making ours.
+  for (const leftover of restoreLeftovers(target)) await rm(leftover, { recursive: true, force: true });
+  const temp = join(dirname(target), restoreTempName(target, process.pid));
   await mkdir(temp);
   try {
     const result = await verifyBackup(zipPath, { onBytes, extractTo: temp });

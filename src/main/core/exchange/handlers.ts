@@ -9,6 +9,7 @@ import { AppError } from '../errors';
 import { safeFileName } from '../evidence/safe-name';
 import type { Handlers } from '../registry';
 import { backupStatus, createBackup } from './backup';
+import { beginWrite } from './interrupted-writes';
 import { getJob, startJob } from './jobs';
 import { continueFromPackage } from './package-continue';
 import { getOpenedPackage, listOpenedPackages, openPackage } from './package-open';
@@ -67,7 +68,12 @@ export const exchangeHandlers: Pick<Handlers, ExchangeChannel> = {
     const now = ctx.now();
     return startJob('package', target, now, async (progress) => {
       await mkdir(join(target, '..'), { recursive: true });
-      await writePackage(approved, target, { appVersion: ctx.appVersion, now, onProgress: progress });
+      const journal = beginWrite(ctx.dataDir, 'export');
+      try {
+        await writePackage(approved, target, { appVersion: ctx.appVersion, now, onProgress: progress, journal });
+      } finally {
+        journal.finish();
+      }
     });
   },
   'package/verify': (input, ctx) => withZip(ctx, input, (path) => verifyPackage(path)),

@@ -9,6 +9,7 @@ import { planPackage } from './package-layout';
 import { verifyPackage } from './package-verify';
 import type { ApprovedVersionForExport } from './review-access';
 import { totalSourceBytes, writeZipAtomically, type ZipWriteEntry } from './zip-write';
+import type { WriteJournal } from './interrupted-writes';
 import { summariseProblems } from './zip-verify';
 
 export interface PackageProgress {
@@ -42,7 +43,7 @@ export interface WrittenPackage {
 export async function writePackage(
   version: ApprovedVersionForExport,
   outPath: string,
-  options: { appVersion: string; now: Date; onProgress?: (p: PackageProgress) => void; readBack?: boolean },
+  options: { appVersion: string; now: Date; onProgress?: (p: PackageProgress) => void; readBack?: boolean; journal?: WriteJournal },
 ): Promise<WrittenPackage> {
   const planned = planPackage(version);
   const entries: ZipWriteEntry[] = planned.map((p) => ({
@@ -69,6 +70,7 @@ export async function writePackage(
 
   let manifest: PackageManifest | null = null;
   await writeZipAtomically(outPath, entries, {
+    ...(options.journal ? { journal: options.journal } : {}),
     mtime: options.now,
     ...(options.readBack === false ? { readBack: false } : {}),
     onBytes: tick('write'),

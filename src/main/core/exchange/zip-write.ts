@@ -11,6 +11,7 @@ import { inThreadHasher, workerHasher, type ChunkHasher } from '../sha256-worker
 import { ReadBackMismatch } from '../direct-write';
 import { isAlive } from '../process-alive';
 import { syncDirectory } from '../sync-directory';
+import type { WriteJournal } from './interrupted-writes';
 
 /**
  * Writes a zip by streaming: yazl pumps one entry at a time, each source is read in 1 MiB
@@ -56,6 +57,8 @@ export interface ZipWriteOptions {
    * to show what the read-back costs.
    */
   readBack?: boolean;
+  /** Where the temp file is recorded before it is created, so start-up can remove it after a kill. */
+  journal?: WriteJournal;
 }
 
 const READ_CHUNK = 1024 * 1024;
@@ -84,6 +87,7 @@ async function statSource(e: ZipWriteEntry) {
 export async function writeZipAtomically(outPath: string, entries: readonly ZipWriteEntry[], options: ZipWriteOptions = {}): Promise<WrittenEntry[]> {
   removeStaleTemps(dirname(outPath));
   const tempPath = join(dirname(outPath), `.${basename(outPath)}.${process.pid}-${randomUUID()}.part`);
+  options.journal?.add(tempPath);
   try {
     const written = await writeZip(tempPath, entries, options);
     // The fsync waits on the disk while the read-back works from the page cache: run them side by
@@ -226,8 +230,11 @@ function hashingStream(
   return { stream, digest };
 }
 
-/** Our temp names: ".<target>.<pid>-<uuid>.part" (zips) and ".cchc-db-<pid>-<uuid>.sqlite" (backup). */
-const TEMP_NAME = /^\.(?:.+\.|cchc-db-)(\d+)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.(?:part|sqlite)$/;
+/**
+ * Our temp names: ".<target>.<pid>-<uuid>.part" (zips) and ".cchc-db-<pid>-<uuid>.sqlite" (backup,
+ * with the rollback journal SQLite keeps beside it while copying).
+ */
+const TEMP_NAME = /^\.(?:.+\.|cchc-db-)(\d+)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.(?:part|sqlite(?:-journal)?)$/;
 
 /**
  * Removes what an export or backup killed mid-way left in this folder (its process is gone).

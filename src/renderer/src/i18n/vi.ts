@@ -533,6 +533,9 @@ export const vi = {
       filesTitle: 'Tệp trong kho',
       storeStatus: (files: number, size: string, links: number) => `Kho tài liệu có ${files} tệp (${size}); ${links} lượt gắn tệp vào tiêu chí hoặc mục báo cáo.`,
       recovered: (when: string, n: number) => `Lần khởi động lúc ${when} đã dọn ${n} tệp dở dang còn lại từ lần đính kèm bị gián đoạn.`,
+      quarantined: (when: string, n: number, dir: string) =>
+        `Lần khởi động lúc ${when} thấy ${n} tệp trong kho không có trong cơ sở dữ liệu; đã chuyển (không xoá) vào thư mục «${dir}» trong thư mục dữ liệu. Xem tệp GHI-CHU.txt ở đó.`,
+      interruptedWrites: (when: string, n: number) => `Lần khởi động lúc ${when} đã xoá ${n} tệp tạm của lần xuất gói, sao lưu hoặc phục hồi bị gián đoạn.`,
       allGood: (n: number) => `Cả ${n} tệp đều còn nguyên vẹn.`,
       problems: (bad: number, total: number) => `${bad}/${total} tệp có vấn đề.`,
       missing: 'Mất tệp',

@@ -6,7 +6,7 @@ import { vi } from '../../i18n/vi';
 
 const t = vi.evidence.verify;
 
-/** What the store holds, and what start-up cleaned after an interrupted import, if anything. */
+/** What the store holds, and what start-up cleaned or set aside in quarantine, if anything. */
 export function StoreStatus() {
   const api = useApi();
   const [status, setStatus] = useState<EvidenceStatus | null>(null);
@@ -20,6 +20,14 @@ export function StoreStatus() {
     <div className="store-status" data-testid="store-status">
       <p>{t.storeStatus(status.fileCount, formatBytesVi(status.totalBytes), status.linkCount)}</p>
       {recovery && cleaned > 0 && <p className="muted small">{t.recovered(formatDateTimeVi(recovery.ranAt), cleaned)}</p>}
+      {recovery && recovery.quarantined.length > 0 && recovery.quarantineDir && (
+        <p className="warn-text small" data-testid="store-quarantined">
+          {t.quarantined(formatDateTimeVi(recovery.ranAt), recovery.quarantined.length, recovery.quarantineDir)}
+        </p>
+      )}
+      {recovery && recovery.removedInterruptedWrites.length > 0 && (
+        <p className="muted small">{t.interruptedWrites(formatDateTimeVi(recovery.ranAt), recovery.removedInterruptedWrites.length)}</p>
+      )}
     </div>
   );
 }
