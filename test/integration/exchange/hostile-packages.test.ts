@@ -7,7 +7,7 @@ import { verifyPackage } from '../../../src/main/core/exchange/package-verify';
 import { writePackage } from '../../../src/main/core/exchange/package-writer';
 import { DEFAULT_LIMITS, type ZipLimits } from '../../../src/main/core/exchange/zip-read';
 import type { ZipProblem } from '../../../src/shared/exchange/manifest';
-import { craftPackage, craftZip, manifestFor, setDeclaredSize, swapBytes } from '../../fixtures/exchange/craft-zip';
+import { craftPackage, craftZip, manifestFor, setDeclaredSize, setLocalDeclaredSize, swapBytes, swapLocalName } from '../../fixtures/exchange/craft-zip';
 import { sampleApprovedVersion } from '../../fixtures/exchange/sample-version';
 import { makeTempDir } from '../../helpers/temp-dir';
 
@@ -82,6 +82,22 @@ describe('hostile and broken packages are refused with a message naming the entr
     expect((await refused(decomposed))[0]).toMatchObject({ kind: 'hostile', entry: nfd });
   });
 
+  it('a local header naming another file than the central directory', async () => {
+    // An unzip tool that trusts local headers (streaming readers do) would write «evil.exe».
+    const zip = swapLocalName(await craftPackage(files), 'tai-lieu-kiem-chung/1.1/Quyết định.pdf', 'tai-lieu-kiem-chung/1.1/Quyết định.exe');
+    expect(await refused(zip)).toEqual([
+      { kind: 'hostile', entry: files[0]!.name, message: expect.stringContaining(`Mục «${files[0]!.name}» mang tên «tai-lieu-kiem-chung/1.1/Quyết định.exe» ở phần đầu`) },
+    ]);
+  });
+
+  it('a file and a folder of the same name', async () => {
+    const nested = await craftPackage([...files, { name: 'tai-lieu/bao-cao', data: pdf('tệp') }, { name: 'tai-lieu/bao-cao/phu-luc.pdf', data: pdf('trong thư mục') }]);
+    expect(await refused(nested)).toEqual([{ kind: 'hostile', entry: 'tai-lieu/bao-cao', message: expect.stringContaining('«tai-lieu/bao-cao» vừa là tệp vừa là thư mục') }]);
+    // Differing only in case, with the folder as its own entry, still one name on Windows.
+    const folderEntry = await craftPackage([...files, { name: 'tai-lieu/Bao-cao', data: pdf('tệp') }], { extra: [{ name: 'tai-lieu/bao-cao/x/', data: Buffer.alloc(0), mode: 0o040755 }] });
+    expect(await refused(folderEntry)).toEqual([{ kind: 'hostile', entry: 'tai-lieu/Bao-cao', message: expect.stringContaining('vừa là tệp vừa là thư mục') }]);
+  });
+
   it('an entry over the size limit, and too many entries', async () => {
     const limits: ZipLimits = { ...DEFAULT_LIMITS, maxEntryBytes: 100_000 };
     const big = await craftPackage([...files, { name: 'tai-lieu/lon.bin', data: randomBytes(150_000) }]);
@@ -96,10 +112,23 @@ describe('hostile and broken packages are refused with a message naming the entr
     expect(await refused(bomb)).toEqual([{ kind: 'hostile', entry: 'tai-lieu/bom.txt', message: expect.stringContaining('«bom zip»') }]);
   });
 
-  it('a zip bomb that lies about its size is stopped while inflating', async () => {
-    const honest = await craftPackage(files, { extra: [{ name: 'tai-lieu/bom.txt', data: Buffer.alloc(5 * 1024 * 1024), compress: true }] });
-    const lying = setDeclaredSize(honest, 'tai-lieu/bom.txt', 4000);
-    expect(await refused(lying)).toEqual([{ kind: 'hostile', entry: 'tai-lieu/bom.txt', message: expect.stringContaining('nhiều hơn dung lượng khai báo') }]);
+  it('a zip bomb that lies about its size (in the directory, its local header and the manifest) is stopped while inflating', async () => {
+    const bomb = { name: 'tai-lieu/bom.txt', data: Buffer.alloc(5 * 1024 * 1024) };
+    const honest = await craftPackage(files, { listed: [...files, { name: bomb.name, data: Buffer.alloc(4000) }], extra: [{ ...bomb, compress: true }] });
+    const lying = setLocalDeclaredSize(setDeclaredSize(honest, bomb.name, 4000), bomb.name, 4000);
+    const path = join(temp.dir, 'goi.zip');
+    writeFileSync(path, lying);
+    let written = 0;
+    const report = await verifyPackage(path, { extractTo: makeTempDir().dir, onBytes: (n) => (written += n) });
+    expect(report.problems).toEqual([{ kind: 'hostile', entry: bomb.name, message: expect.stringContaining('nhiều hơn dung lượng khai báo') }]);
+    // Stopped at the declared size: the PDFs and at most the 4000 declared bytes, never the 5 MiB.
+    expect(written).toBeLessThanOrEqual(files.reduce((n, f) => n + f.data.length, 0) + 4000);
+    expect(await refused(lying)).toEqual(report.problems);
+  });
+
+  it('a size in the local header that differs from the central directory', async () => {
+    const zip = setLocalDeclaredSize(await craftPackage(files), 'manifest.json', 7);
+    expect(await refused(zip)).toEqual([{ kind: 'hostile', entry: 'manifest.json', message: expect.stringContaining('hai dung lượng khác nhau') }]);
   });
 
   it('a total over the cap is refused', async () => {

@@ -26,7 +26,7 @@ export async function verifyPackage(
     ...options,
   });
   // A backup handed over by mistake: say what it is rather than "manifest missing".
-  const problems = result.found.has(BACKUP_MANIFEST_NAME)
+  const problems = result.names.has(BACKUP_MANIFEST_NAME)
     ? result.problems.map((p) =>
         p.kind === 'manifest-missing' ? { ...p, message: 'Đây là tệp sao lưu dữ liệu CCHC Desk (dùng với cchc restore), không phải gói nộp hồ sơ.' } : p,
       )

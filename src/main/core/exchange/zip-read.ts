@@ -6,21 +6,30 @@ import yauzl from 'yauzl';
 import { formatBytesVi as formatBytes } from '../../../shared/text/vi';
 import type { ZipProblem } from '../../../shared/exchange/manifest';
 import { writeFully } from '../direct-write';
+import { checkLocalHeaders, collisionKey, directoryOffsetOf, fileFolderProblems, overlapFromDirectory, totalCapFor, totalProblem } from './zip-structure';
 
 /**
  * Reads a zip nobody vouches for (a package from another unit, a backup from a USB stick). Every
  * entry in the central directory is checked before a single byte is inflated: names that escape
- * the folder, absolute paths, links, duplicates, too many or too big entries and zip bombs are
- * refused with a Vietnamese message naming the entry. Inflating then counts bytes and stops at
- * the declared size (yauzl) and at the total cap (here).
+ * the folder, absolute paths, links, duplicates, a name that is both a file and a folder, too many
+ * or too big entries, a total out of proportion to the archive, entries sharing data, and local
+ * headers that disagree with the directory (zip-structure.ts) are refused with a Vietnamese
+ * message naming the entry. Inflating then counts bytes and stops at each entry's declared size
+ * (yauzl) and at the declared total (here).
  */
 
 export interface ZipLimits {
   maxEntries: number;
   /** Largest uncompressed entry. */
   maxEntryBytes: number;
-  /** Sum of all uncompressed entries. */
+  /** Sum of all uncompressed entries, whatever the archive's size. */
   maxTotalBytes: number;
+  /**
+   * The sum may also not exceed totalFloorBytes + maxTotalRatio × the archive's size: a 10 MB zip
+   * never unpacks to more than about 230 MB, however its entries are cut.
+   */
+  maxTotalRatio: number;
+  totalFloorBytes: number;
   /** Uncompressed/compressed above this is a bomb, for entries bigger than ratioFloorBytes. */
   maxRatio: number;
   ratioFloorBytes: number;
@@ -40,6 +49,8 @@ export const DEFAULT_LIMITS: ZipLimits = {
   maxEntries: 20_000,
   maxEntryBytes: 4 * GiB,
   maxTotalBytes: 64 * GiB,
+  maxTotalRatio: 20,
+  totalFloorBytes: 32 * MiB,
   maxRatio: 200,
   ratioFloorBytes: 1 * MiB,
   maxManifestBytes: 16 * MiB,
@@ -51,6 +62,8 @@ export interface ZipEntryInfo {
   compressedSize: number;
   isDirectory: boolean;
   entry: yauzl.Entry;
+  /** Where the data begins, from the local header checked when the zip was opened. */
+  dataStart: number;
 }
 
 export interface OpenedZip {
@@ -60,6 +73,8 @@ export interface OpenedZip {
   /** Two read buffers shared by every stored entry (allocated on first use). */
   buffers?: [Buffer, Buffer];
   entries: ZipEntryInfo[];
+  /** The sum of the entries' declared sizes, within the cap: extraction never writes more. */
+  declaredTotal: number;
   close(): void;
 }
 
@@ -89,6 +104,7 @@ export async function openZipSafely(path: string, limits: ZipLimits = DEFAULT_LI
     close();
     return { ok: false, problems: [{ kind: 'hostile', message: `Gói có ${zip.entryCount} mục, vượt giới hạn ${limits.maxEntries}; không mở.` }] };
   }
+  const directoryOffset = directoryOffsetOf(zip);
   const entries: ZipEntryInfo[] = [];
   const problems: ZipProblem[] = [];
   const seen = new Map<string, string>();
@@ -96,13 +112,13 @@ export async function openZipSafely(path: string, limits: ZipLimits = DEFAULT_LI
   try {
     for await (const entry of zip.eachEntry()) {
       const name = decodeName(entry);
-      const info: ZipEntryInfo = { name, size: entry.uncompressedSize, compressedSize: entry.compressedSize, isDirectory: name.endsWith('/'), entry };
+      const info: ZipEntryInfo = { name, size: entry.uncompressedSize, compressedSize: entry.compressedSize, isDirectory: name.endsWith('/'), entry, dataStart: -1 };
       const problem = checkEntry(info, limits);
       if (problem) {
         problems.push(problem);
         continue;
       }
-      const key = name.replace(/\/$/, '').normalize('NFC').toLowerCase();
+      const key = collisionKey(name);
       const earlier = seen.get(key);
       if (earlier !== undefined) {
         problems.push({
@@ -123,17 +139,23 @@ export async function openZipSafely(path: string, limits: ZipLimits = DEFAULT_LI
     close();
     return { ok: false, problems: [...problems, corrupt(error)] };
   }
-  if (declaredTotal > limits.maxTotalBytes) {
-    problems.push({
-      kind: 'hostile',
-      message: `Tổng dung lượng sau giải nén (${formatBytes(declaredTotal)}) vượt giới hạn ${formatBytes(limits.maxTotalBytes)}; có thể là «bom zip», không mở.`,
-    });
-  }
-  if (problems.length > 0) {
+  const refuse = (found: ZipProblem[]): OpenZipResult => {
     close();
-    return { ok: false, problems };
+    return { ok: false, problems: found };
+  };
+  const total = totalProblem(declaredTotal, totalCapFor(zip.fileSize, limits), zip.fileSize, limits);
+  if (total) problems.push(total);
+  problems.push(...fileFolderProblems(entries), ...overlapFromDirectory(entries, directoryOffset));
+  if (problems.length > 0) return refuse(problems);
+  let local: Awaited<ReturnType<typeof checkLocalHeaders>>;
+  try {
+    local = await checkLocalHeaders(path, entries, directoryOffset);
+  } catch (error) {
+    return refuse([corrupt(error)]);
   }
-  return { ok: true, opened: { zip, path, entries, close } };
+  if (local.problems.length > 0) return refuse(local.problems);
+  for (const info of entries) info.dataStart = local.dataStarts.get(info.entry)!;
+  return { ok: true, opened: { zip, path, entries, declaredTotal, close } };
 }
 
 /** UTF-8 when the entry says so (yazl always does), CP437 otherwise; backslashes kept to be refused. */
@@ -186,11 +208,11 @@ export async function locateEntry(opened: OpenedZip, info: ZipEntryInfo): Promis
 }
 
 /**
- * Where an entry's data begins, once its local header is found where the central directory says
- * and its data is seen to end inside the file.
+ * Where an entry's data begins (its local header was read and compared when the zip was opened),
+ * once its data is seen to end inside the file.
  */
 async function dataStartOf(opened: OpenedZip, info: ZipEntryInfo): Promise<number> {
-  const { fileDataStart } = await opened.zip.readLocalFileHeaderPromise(info.entry, { minimal: true });
+  const fileDataStart = info.dataStart;
   if (fileDataStart + info.compressedSize > opened.zip.fileSize) throw new Error('unexpected EOF: entry data runs past the end of the file');
   return fileDataStart;
 }

@@ -1,7 +1,7 @@
 import type { ZipProblem } from '../../../shared/exchange/manifest';
 import { describeIssues } from '../validation-messages';
 import type { z } from 'zod';
-import { DEFAULT_LIMITS, digestEntry, ensureParent, entryReadProblem, locateEntry, openZipSafely, readSmallEntry, targetInside, type EntryDigest, type ZipLimits } from './zip-read';
+import { DEFAULT_LIMITS, digestEntry, ensureParent, entryReadProblem, locateEntry, openZipSafely, readSmallEntry, targetInside, type EntryDigest, type ZipEntryInfo, type ZipLimits } from './zip-read';
 
 /**
  * Checks a zip against the manifest inside it: every listed file present with its size and
@@ -33,6 +33,13 @@ export interface VerifyZipResult<M> {
   manifest: M | null;
   /** What was actually found, entry by entry (only the entries that could be read). */
   found: Map<string, EntryDigest>;
+  /** Every entry's name in the central directory (empty when the zip was refused on opening). */
+  names: Set<string>;
+}
+
+function finish<M>(problems: ZipProblem[], manifest: M | null, found: Map<string, EntryDigest>, names: Set<string>): VerifyZipResult<M> {
+  const shown = problems.length > MAX_LISTED ? [...problems.slice(0, MAX_LISTED), { kind: problems[MAX_LISTED]!.kind, message: `… và ${problems.length - MAX_LISTED} vấn đề khác.` }] : problems;
+  return { ok: problems.length === 0, problems: shown, manifest, found, names };
 }
 
 const MAX_LISTED = 200;
@@ -53,8 +60,9 @@ export async function verifyZip<M>(zipPath: string, options: VerifyZipOptions<M>
   const limits = options.limits ?? DEFAULT_LIMITS;
   const found = new Map<string, EntryDigest>();
   const opened = await openZipSafely(zipPath, limits);
-  if (!opened.ok) return { ok: false, problems: opened.problems, manifest: null, found };
+  if (!opened.ok) return { ok: false, problems: opened.problems, manifest: null, found, names: new Set() };
   const { entries } = opened.opened;
+  const names = new Set(entries.map((e) => e.name));
   const problems: ZipProblem[] = [];
   try {
     const manifestEntry = entries.find((e) => e.name === options.manifestName);
@@ -65,7 +73,14 @@ export async function verifyZip<M>(zipPath: string, options: VerifyZipOptions<M>
       manifest = await readManifest(opened.opened, manifestEntry, options, limits, problems);
     }
 
-    const budget = { left: limits.maxTotalBytes };
+    // The listing is compared with the manifest before anything is inflated: a zip with files
+    // the manifest does not name, or sizes it does not declare, is refused without extracting.
+    if (!manifest) return finish(problems, manifest, found, names);
+    const listing = compareListing(options.filesOf(manifest), entries, options.manifestName);
+    if (listing.length > 0) return finish([...problems, ...listing], manifest, found, names);
+
+    // Never more than the declared sizes the cap allowed, whatever the entries inflate to.
+    const budget = { left: opened.opened.declaredTotal };
     for (const info of entries) {
       if (info.isDirectory || info === manifestEntry) continue;
       try {
@@ -87,11 +102,10 @@ export async function verifyZip<M>(zipPath: string, options: VerifyZipOptions<M>
         break;
       }
     }
-    if (manifest && !problems.some((p) => p.kind === 'corrupt' || p.kind === 'hostile')) {
+    if (!problems.some((p) => p.kind === 'corrupt' || p.kind === 'hostile')) {
       problems.push(...compareWithManifest(options.filesOf(manifest), found, options.manifestName));
     }
-    const shown = problems.length > MAX_LISTED ? [...problems.slice(0, MAX_LISTED), { kind: problems[MAX_LISTED]!.kind, message: `… và ${problems.length - MAX_LISTED} vấn đề khác.` }] : problems;
-    return { ok: problems.length === 0, problems: shown, manifest, found };
+    return finish(problems, manifest, found, names);
   } finally {
     opened.opened.close();
   }
@@ -133,6 +147,16 @@ async function readManifest<M>(
     paths.add(f.path);
   }
   return parsed.data;
+}
+
+/**
+ * The manifest against the central directory, before inflating: every listed file present with
+ * its declared size, and no file it does not list. (compareWithManifest then checks the hashes.)
+ */
+function compareListing(listed: readonly { path: string; sha256: string; size: number }[], entries: readonly ZipEntryInfo[], manifestName: string): ZipProblem[] {
+  const declared = new Map<string, EntryDigest>();
+  for (const e of entries) if (!e.isDirectory && e.name !== manifestName) declared.set(e.name, { size: e.size, sha256: null });
+  return compareWithManifest(listed, declared, manifestName);
 }
 
 function compareWithManifest(listed: readonly { path: string; sha256: string; size: number }[], found: Map<string, EntryDigest>, manifestName: string): ZipProblem[] {
