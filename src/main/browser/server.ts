@@ -1,10 +1,20 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Session } from '../core/auth/session';
 import type { Registry } from '../core/registry';
 import { CONTENT_SECURITY_POLICY } from '../host/csp';
 import { loadStaticFile } from '../host/static-files';
+import { removeDownloadFile, type Download } from '../core/output/downloads';
+
+export interface BrowserHostOptions {
+  registry: Registry;
+  rendererDir: string;
+  port?: number;
+  /** A finished export or backup by its one-time token (Core.takeDownload); GET /download/<token>. */
+  takeDownload?: (token: string) => Download | null;
+}
 
 /** Large enough for a base64 criteria workbook or a small evidence upload, small enough to refuse floods. */
 export const MAX_BODY_BYTES = 40 * 1024 * 1024;
@@ -23,7 +33,7 @@ export interface BrowserHost {
  * guarded by a per-run secret, so the app can run and be tested in a plain Chromium. Only the
  * transport differs from Electron: same handlers, same database.
  */
-export async function startBrowserHost(options: { registry: Registry; rendererDir: string; port?: number }): Promise<BrowserHost> {
+export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   const token = randomBytes(32).toString('hex');
   // The token is handed to one tab, so one run has one Session: who signed in there, and the lock.
   const session = new Session();
@@ -54,7 +64,7 @@ export async function startBrowserHost(options: { registry: Registry; rendererDi
 async function handle(
   req: IncomingMessage,
   res: ServerResponse,
-  options: { registry: Registry; rendererDir: string },
+  options: BrowserHostOptions,
   token: string,
   session: Session,
   server: Server,
@@ -84,9 +94,37 @@ async function handle(
   }
 
   if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'Không hỗ trợ');
+  const download = /^\/download\/([0-9a-f-]{36})$/.exec(url.pathname);
+  if (download && req.method === 'GET') return sendDownload(res, options.takeDownload?.(download[1]!) ?? null);
   const file = await loadStaticFile(options.rendererDir, url.pathname);
   if (!file) return send(res, 404, 'text/plain; charset=utf-8', 'Không tìm thấy');
   return send(res, 200, file.contentType, file.body);
+}
+
+/**
+ * Streams a finished export or backup as an attachment, then removes its temp copy. A plain link
+ * cannot carry the token header, so the one-time download token (from the page that asked, never
+ * guessable, used up here) is what authorises it.
+ */
+function sendDownload(res: ServerResponse, download: Download | null): void {
+  if (!download) return send(res, 404, 'text/plain; charset=utf-8', 'Tệp không còn để tải xuống (đã tải hoặc đã quá hạn).');
+  const ascii = download.name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  res.writeHead(200, {
+    'Content-Type': download.name.endsWith('.zip') ? 'application/zip' : 'application/octet-stream',
+    'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(download.name)}`,
+    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+    'X-Content-Type-Options': 'nosniff',
+    'Cache-Control': 'no-store',
+    'Referrer-Policy': 'no-referrer',
+  });
+  const stream = createReadStream(download.path);
+  const done = () => removeDownloadFile(download.path);
+  stream.once('error', () => {
+    res.destroy();
+    done();
+  });
+  res.once('close', done);
+  stream.pipe(res);
 }
 
 function tokenMatches(header: string | string[] | undefined, token: string): boolean {

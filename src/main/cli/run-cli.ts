@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline';
 import { openCore } from '../core/app';
-import { resolveDataDir } from '../core/data-dir';
+import { activeDataDir } from '../core/data-folder-choice';
 import { isAppError } from '../core/errors';
 import type { CliCommand, CliIo } from './command';
 import { commands as allCommands } from './commands';
@@ -81,7 +81,8 @@ export async function runCli(
   if (!command.run) throw new Error(`command ${command.name} has no run function`);
   let core;
   try {
-    core = openCore({ dataDir: resolveDataDir(options.env ?? process.env) });
+    // The folder the window switched to (a restored backup), else the usual one.
+    core = openCore({ dataDir: activeDataDir(options.env ?? process.env) });
   } catch (error) {
     io.err(isAppError(error) ? `Lỗi (${error.code}): ${error.message}` : `Lỗi: ${String(error)}`);
     return 1;

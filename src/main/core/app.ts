@@ -5,6 +5,7 @@ import { DATABASE_FILE, openDatabase, type Db } from './db/open';
 import { initEvidence } from './evidence';
 import { cleanInterruptedWrites } from './exchange/interrupted-writes';
 import { grantLocalFiles } from './local-file-grants';
+import { takeDownload, type Download } from './output/downloads';
 import { handlers } from './handlers';
 import { createRegistry, defaultLogger, type Logger, type Registry } from './registry';
 import { APP_VERSION } from './version';
@@ -19,6 +20,11 @@ export interface Core {
    * calls this, never the page): see evidence/local-imports.ts.
    */
   grantLocalFiles(paths: readonly string[]): string[];
+  /**
+   * A finished export or backup a browser window asked for, by its one-time token (only the
+   * browser host calls this, for GET /download/<token>): see output/downloads.ts.
+   */
+  takeDownload(token: string): Download | null;
   close(): void;
 }
 
@@ -78,6 +84,7 @@ export function openCore(options: CoreOptions): Core {
     dataDir: options.dataDir,
     registry: createRegistry(handlers, ctx, options.log),
     grantLocalFiles: (paths) => grantLocalFiles(db, paths),
+    takeDownload: (token) => takeDownload(db, token),
     close: () => db.close(),
   };
 }

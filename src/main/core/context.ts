@@ -11,6 +11,18 @@ export interface Desktop {
    * host, CLI): the renderer then downloads the file instead.
    */
   saveFile?(suggestedName: string, data: Buffer): Promise<string | null>;
+  /**
+   * The save dialog alone, for outputs main writes itself (exports, backups): the chosen path, and
+   * whether the dialog already asked the officer to replace an existing file; null on cancel.
+   */
+  chooseSavePath?(suggestedName: string): Promise<{ path: string; replaceConfirmed: boolean } | null>;
+  /** Shows a written file in the system's file manager («Mở thư mục»). */
+  showInFolder?(path: string): Promise<string | void>;
+  /**
+   * Makes the app use another data folder (a restored backup): remembers it for the next start
+   * and reopens the core on it. The browser host does it in-process; the window relaunches.
+   */
+  switchDataFolder?(dir: string): Promise<void>;
 }
 
 /** What every handler gets: the open store, where the data folder is, and who is calling. */

@@ -3,11 +3,12 @@ import { fileURLToPath } from 'node:url';
 import { openCore, type Core } from '../core/app';
 import { resolveDataDir } from '../core/data-dir';
 import { isAppError } from '../core/errors';
+import { activeDataDir, rememberDataDir } from '../core/data-folder-choice';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { bindRegistry } from './ipc';
 import { bindLocalFileGrants } from './local-files';
 import { buildMenu } from './menu';
-import { saveWithDialog } from './save-dialog';
+import { chooseSavePath, saveWithDialog } from './save-dialog';
 import { APP_ORIGIN, hardenSession, isAppUrl, secureWebPreferences } from './security';
 
 /**
@@ -45,10 +46,21 @@ app.whenReady().then(() => {
   serveRenderer(rendererDir);
   try {
     core = openCore({
-      dataDir: resolveDataDir(),
+      dataDir: activeDataDir(),
       desktop: {
         openPath: (path) => shell.openPath(path),
         saveFile: (name, data) => saveWithDialog(mainWindow, name, data),
+        chooseSavePath: (name) => chooseSavePath(mainWindow, name),
+        showInFolder: async (path) => shell.showItemInFolder(path),
+        // A restored backup: remembered for every later start, then a fresh start on it (the
+        // window, its session and the core all begin again; the reply reaches the page first).
+        switchDataFolder: async (dir) => {
+          await rememberDataDir(resolveDataDir(), dir, new Date());
+          setTimeout(() => {
+            app.relaunch();
+            app.exit(0);
+          }, 300);
+        },
       },
     });
   } catch (error) {

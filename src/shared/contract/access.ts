@@ -108,6 +108,12 @@ export const CHANNEL_ACCESS: Partial<Record<ChannelName, Access>> = {
   'exchange/job': 'signed-in',
   'backup/create': ADMIN,
   'backup/status': 'signed-in',
+  // Showing a written export in its folder reads nothing; restoring and switching the data folder
+  // replace what everybody works on: the administrator's, like the backup.
+  'output/show-in-folder': 'signed-in',
+  'backup/restore': ADMIN,
+  'backup/restore-preview': ADMIN,
+  'app/switch-data-folder': ADMIN,
 };
 
 export function accessOf(channel: ChannelName): Access {

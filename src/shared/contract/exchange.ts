@@ -7,7 +7,7 @@ export type { ExportSubject, PackageManifest, ZipProblem };
 /** A long export or backup runs in main; the window polls it for the progress bar. */
 export interface ExchangeJob {
   id: string;
-  kind: 'package' | 'backup';
+  kind: 'package' | 'backup' | 'restore';
   state: 'running' | 'done' | 'failed';
   phase: 'prepare' | 'database' | 'write' | 'verify' | 'done';
   done: number;
@@ -16,6 +16,11 @@ export interface ExchangeJob {
   /** Where the file was written, once done. */
   outPath: string;
   error: { code: string; message: string } | null;
+  /**
+   * In a browser window (no save dialog): the one-time token for GET /download/<token>, which
+   * serves the finished file; absent when the file was written where the officer chose.
+   */
+  download?: string;
 }
 
 export interface PackageVerification {
@@ -68,7 +73,7 @@ export interface BackupStatus {
   suggestedPath: string;
 }
 
-/** About 28 MB of zip once base64-encoded fits the browser host's 40 MB body limit; bigger: give a path. */
+/** About 28 MB of zip once base64-encoded fits the browser host's 40 MB body limit; bigger: the desktop window or the CLI. */
 export const MAX_UPLOADED_ZIP_BASE64 = 38 * 1024 * 1024;
 
 const zipPathSchema = z
@@ -82,12 +87,12 @@ const zipPathSchema = z
  * A zip given by path (CLI, or typed), picked in the desktop window (a one-time grant, see
  * evidence/local-import-begin), or uploaded (the browser window).
  */
-const zipInputSchema = z.union([
+export const zipInputSchema = z.union([
   z.strictObject({ path: zipPathSchema }),
   z.strictObject({ grant: z.string().regex(/^[0-9a-f-]{36}$/, 'Mã cấp quyền đọc tệp không hợp lệ.') }),
   z.strictObject({
     fileName: z.string().trim().min(1).max(255),
-    contentBase64: z.base64().max(MAX_UPLOADED_ZIP_BASE64, 'Tệp quá lớn để tải lên (tối đa khoảng 28 MB); hãy nhập đường dẫn tới tệp.'),
+    contentBase64: z.base64().max(MAX_UPLOADED_ZIP_BASE64, 'Tệp quá lớn để tải lên qua trình duyệt (tối đa khoảng 28 MB); hãy mở tệp trong cửa sổ ứng dụng CCHC Desk, hoặc dùng dòng lệnh cchc.'),
   }),
 ]);
 export type ZipInput = z.infer<typeof zipInputSchema>;
@@ -96,8 +101,12 @@ const sha256Id = z.string().regex(/^[0-9a-f]{64}$/, 'mã gói không hợp lệ.
 
 export const exchangeChannels = {
   /** Starts exporting the submission package of an approved version; poll exchange/job. */
-  'package/export': channel<ExchangeJob>()(
-    z.strictObject({ subject: exportSubjectSchema, version: z.number().int().min(1).optional(), outPath: zipPathSchema.optional() }),
+  /**
+   * In a window the officer picks where in the save dialog (a browser window gets a download):
+   * outPath and replace are for the command line only. Null when the dialog was cancelled.
+   */
+  'package/export': channel<ExchangeJob | null>()(
+    z.strictObject({ subject: exportSubjectSchema, version: z.number().int().min(1).optional(), outPath: zipPathSchema.optional(), replace: z.boolean().optional() }),
   ),
   'package/verify': channel<PackageVerification>()(zipInputSchema),
   'package/open': channel<OpenPackageOutcome>()(zipInputSchema),
@@ -107,6 +116,7 @@ export const exchangeChannels = {
   'package/continue': channel<ContinueSummary>()(z.strictObject({ id: sha256Id })),
   'exchange/job': channel<ExchangeJob>()(z.strictObject({ id: z.uuid() })),
   /** Starts a backup of the whole data folder into one file; poll exchange/job. */
-  'backup/create': channel<ExchangeJob>()(z.strictObject({ outPath: zipPathSchema.optional() })),
+  /** Where: as for package/export. Null when the save dialog was cancelled. */
+  'backup/create': channel<ExchangeJob | null>()(z.strictObject({ outPath: zipPathSchema.optional(), replace: z.boolean().optional() })),
   'backup/status': channel<BackupStatus>()(z.strictObject({})),
 };

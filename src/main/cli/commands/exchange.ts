@@ -35,7 +35,7 @@ export const exchangeCommands: CliCommand[] = [
   {
     name: 'package export',
     summary: 'Xuất gói nộp hồ sơ (.zip) của phiên bản đã được duyệt',
-    usage: 'cchc package export <năm> --out <tệp.zip> [--period <kỳ báo cáo>] [--version <số>]',
+    usage: 'cchc package export <năm> --out <tệp.zip> [--period <kỳ báo cáo>] [--version <số>] [--overwrite]',
     async run(args, { core, io }) {
       const year = Number(args[0]);
       const out = flag(args, '--out');
@@ -46,7 +46,12 @@ export const exchangeCommands: CliCommand[] = [
       const period = flag(args, '--period');
       const version = flag(args, '--version');
       const subject = period ? { kind: 'report', year, period } : { kind: 'assessment', year };
-      const job = await call<ExchangeJob>(core, io, 'package/export', { subject, outPath: resolve(out), ...(version ? { version: Number(version) } : {}) });
+      const job = await call<ExchangeJob>(core, io, 'package/export', {
+        subject,
+        outPath: resolve(out),
+        replace: args.includes('--overwrite'),
+        ...(version ? { version: Number(version) } : {}),
+      });
       if (!job) return 1;
       const done = await follow(io, job);
       if (!done) return 1;
@@ -121,14 +126,14 @@ export const exchangeCommands: CliCommand[] = [
   {
     name: 'backup',
     summary: 'Sao lưu toàn bộ dữ liệu (cơ sở dữ liệu, tài liệu kiểm chứng, thiết lập) vào một tệp',
-    usage: 'cchc backup <tệp.zip>',
+    usage: 'cchc backup <tệp.zip> [--overwrite]',
     async run(args, { core, io }) {
       const file = args[0];
       if (!file || !/\.zip$/i.test(file)) {
         io.err('Cần ghi tên tệp sao lưu (.zip), ví dụ: cchc backup /media/usb/cchc-sao-luu.zip');
         return 2;
       }
-      const job = await call<ExchangeJob>(core, io, 'backup/create', { outPath: resolve(file) });
+      const job = await call<ExchangeJob>(core, io, 'backup/create', { outPath: resolve(file), replace: args.includes('--overwrite') });
       if (!job) return 1;
       const done = await follow(io, job);
       if (!done) return 1;

@@ -229,3 +229,8 @@ export function backupFileName(now: Date): string {
   return `cchc-sao-luu-${now.getFullYear()}${p(now.getMonth() + 1)}${p(now.getDate())}-${p(now.getHours())}${p(now.getMinutes())}${p(now.getSeconds())}.zip`;
 }
 
+
+/** Overrides where the last backup is said to be (a browser download has no lasting path here). */
+export function recordBackupPlace(db: Db, place: string): void {
+  setMeta(db, LAST_BACKUP_PATH, place);
+}

@@ -8,8 +8,9 @@ import type { CoreContext } from '../context';
 import { AppError } from '../errors';
 import { safeFileName } from '../evidence/safe-name';
 import type { Handlers } from '../registry';
-import { backupStatus, createBackup } from './backup';
+import { backupFileName, backupStatus, createBackup, recordBackupPlace } from './backup';
 import { beginWrite } from './interrupted-writes';
+import { chooseOutputTarget } from '../output/output-target';
 import { getJob, startJob } from './jobs';
 import { continueFromPackage } from './package-continue';
 import { getOpenedPackage, listOpenedPackages, openPackage } from './package-open';
@@ -41,7 +42,11 @@ function packageFileName(shortName: string, subject: ExportSubject, version: num
 
 /** Runs `use` on the zip: a given or granted path as is, an upload through a temp file removed afterwards. */
 async function withZip<T>(ctx: CoreContext, input: ZipInput, use: (path: string, name: string) => Promise<T>): Promise<T> {
-  if ('path' in input) return use(requireAbsolute(input.path), input.path);
+  if ('path' in input) {
+    // A window picks the file (a grant) or uploads it; only the trusted local system names a path.
+    if (ctx.session) throw new AppError('FORBIDDEN', 'Trong cửa sổ ứng dụng, hãy chọn tệp bằng nút «Chọn…»; ứng dụng không đọc đường dẫn gửi từ trang.');
+    return use(requireAbsolute(input.path), input.path);
+  }
   if ('grant' in input) {
     const path = takeLocalFileGrant(ctx.db, input.grant);
     return use(path, basename(path));
@@ -58,15 +63,18 @@ async function withZip<T>(ctx: CoreContext, input: ZipInput, use: (path: string,
 }
 
 export const exchangeHandlers: Pick<Handlers, ExchangeChannel> = {
-  'package/export': ({ subject, version, outPath }, ctx) => {
+  'package/export': async ({ subject, version, outPath, replace }, ctx) => {
     const approved = reviewAccess.approvedVersion(ctx.db, ctx.dataDir, subject, version);
     if (!approved) {
       const what = subject.kind === 'assessment' ? `hồ sơ tự đánh giá năm ${subject.year}` : `báo cáo kỳ ${subject.period} năm ${subject.year}`;
       throw new AppError('NOT_FOUND', version ? `Không có phiên bản ${version} đã được duyệt của ${what}.` : `Chưa có phiên bản nào của ${what} được lãnh đạo duyệt; chỉ xuất gói nộp từ bản đã duyệt.`);
     }
-    const target = outPath ? requireAbsolute(outPath) : join(ctx.dataDir, 'goi-nop', packageFileName(approved.unit.shortName, subject, approved.version));
+    const suggestedName = packageFileName(approved.unit.shortName, subject, approved.version);
+    const output = await chooseOutputTarget(ctx, { suggestedName, outPath, replace, fallbackPath: () => join(ctx.dataDir, 'goi-nop', suggestedName) });
+    if (!output) return null;
+    const target = output.path;
     const now = ctx.now();
-    return startJob('package', target, now, async (progress) => {
+    const job = startJob('package', target, now, async (progress) => {
       await mkdir(join(target, '..'), { recursive: true });
       const journal = beginWrite(ctx.dataDir, 'export');
       try {
@@ -75,6 +83,7 @@ export const exchangeHandlers: Pick<Handlers, ExchangeChannel> = {
         journal.finish();
       }
     });
+    return output.kind === 'download' ? { ...job, download: output.token } : job;
   },
   'package/verify': (input, ctx) => withZip(ctx, input, (path) => verifyPackage(path)),
   'package/open': (input, ctx) => withZip(ctx, input, (path, name) => openPackage(ctx.dataDir, path, name, ctx.now())),
@@ -86,12 +95,22 @@ export const exchangeHandlers: Pick<Handlers, ExchangeChannel> = {
     if (!job) throw new AppError('NOT_FOUND', 'Không tìm thấy tác vụ này (ứng dụng có thể đã khởi động lại).');
     return job;
   },
-  'backup/create': ({ outPath }, ctx) => {
+  'backup/create': async ({ outPath, replace }, ctx) => {
     const now = ctx.now();
-    const target = outPath ? requireAbsolute(outPath) : backupStatus(ctx.db, ctx.dataDir, now).suggestedPath;
-    return startJob('backup', target, now, async (progress) => {
-      await createBackup(ctx.db, ctx.dataDir, target, { appVersion: ctx.appVersion, now, onProgress: progress });
+    const output = await chooseOutputTarget(ctx, {
+      suggestedName: backupFileName(now),
+      outPath,
+      replace,
+      fallbackPath: () => backupStatus(ctx.db, ctx.dataDir, now).suggestedPath,
     });
+    if (!output) return null;
+    const target = output.path;
+    const job = startJob('backup', target, now, async (progress) => {
+      await createBackup(ctx.db, ctx.dataDir, target, { appVersion: ctx.appVersion, now, onProgress: progress });
+      // The temp file goes once downloaded: "last backup" names what the browser saved instead.
+      if (output.kind === 'download') recordBackupPlace(ctx.db, `${output.name} (đã tải xuống qua trình duyệt)`);
+    });
+    return output.kind === 'download' ? { ...job, download: output.token } : job;
   },
   'backup/status': (_input, ctx) => backupStatus(ctx.db, ctx.dataDir, ctx.now()),
 };

@@ -2,25 +2,26 @@ import { useCallback, useEffect, useState } from 'react';
 import type { BackupStatus } from '../../../../shared/contract/exchange';
 import { formatInstantVi } from '../../../../shared/text/vi';
 import { useApi } from '../../api/context';
+import { useAuth } from '../../auth/auth-context';
 import type { Message } from '../../components/message-line';
 import { vi } from '../../i18n/vi';
+import { RestorePanel } from './restore-panel';
 import { useJob } from './use-job';
-import { jobMessage, WriteZipControls } from './write-zip-controls';
+import { jobMessage, startDownload, WriteZipControls } from './write-zip-controls';
 
 const t = vi.backup;
 
-/** "Sao lưu": back up now to a path the user can see, the last backup, and how to restore (CLI). */
+/** "Sao lưu": back up now (saved where the officer chooses), the last backup, and restoring one. */
 export function BackupPage() {
   const api = useApi();
+  const { can } = useAuth();
   const [status, setStatus] = useState<BackupStatus | null>(null);
-  const [outPath, setOutPath] = useState('');
   const [message, setMessage] = useState<Message | null>(null);
 
   const reload = useCallback(async () => {
     const r = await api.call('backup/status', {});
     if (!r.ok) return setMessage({ kind: 'error', text: r.error.message });
     setStatus(r.value);
-    setOutPath((current) => current || r.value.suggestedPath);
   }, [api]);
   useEffect(() => {
     void reload();
@@ -28,16 +29,16 @@ export function BackupPage() {
 
   const { job, follow } = useJob((done) => {
     setMessage(jobMessage(done, t.done));
-    // A fresh suggested name for the next backup, and the new "last backup" line.
-    setOutPath('');
+    if (done.state === 'done' && done.download) startDownload(done.download);
     void reload();
   });
 
   async function start() {
     setMessage(null);
-    const r = await api.call('backup/create', outPath.trim() ? { outPath: outPath.trim() } : {});
+    const r = await api.call('backup/create', {});
     if (!r.ok) return setMessage({ kind: 'error', text: r.error.message });
-    follow(r.value);
+    // Null: the officer closed the save dialog; nothing to say.
+    if (r.value) follow(r.value);
   }
 
   return (
@@ -56,21 +57,10 @@ export function BackupPage() {
           )}
         </dl>
       )}
-      <div className="panel">
-        <WriteZipControls
-          pathLabel={t.outPath}
-          outPath={outPath}
-          onOutPath={setOutPath}
-          buttonLabel={t.backupNow}
-          onStart={() => void start()}
-          job={job}
-          message={message}
-        />
+      <div className="panel" role="group" aria-label={t.backupNow}>
+        <WriteZipControls buttonLabel={t.backupNow} onStart={() => void start()} job={job} message={message} />
       </div>
-      <h2>{t.restoreTitle}</h2>
-      <p>{t.restoreIntro}</p>
-      <pre className="mono command">cchc restore &lt;tệp-sao-lưu.zip&gt; --data-dir &lt;thư mục mới&gt;</pre>
-      <p className="muted small">{t.restoreAfter}</p>
+      {can('backup/restore') && <RestorePanel />}
     </section>
   );
 }

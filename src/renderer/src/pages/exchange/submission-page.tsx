@@ -1,16 +1,15 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ContinueSummary, OpenedPackage, PackageVerification, ZipInput } from '../../../../shared/contract/exchange';
+import { zipFromFile } from '../../api/zip-input';
 import { formatBytesVi, formatInstantVi, formatPointsVi } from '../../../../shared/text/vi';
 import type { PackageManifest } from '../../../../shared/exchange/manifest';
 import { useApi } from '../../api/context';
-import { localFileGrant } from '../../api/local-files';
 import { useAuth } from '../../auth/auth-context';
 import { ErrorLine, SuccessLine, type Message } from '../../components/message-line';
-import { readFileAsBase64 } from '../../files';
 import { vi } from '../../i18n/vi';
 import { useJob } from './use-job';
 import { REPORT_PERIOD_CODES, type ReportPeriodCode } from '../../../../shared/contract/reports';
-import { jobMessage, WriteZipControls } from './write-zip-controls';
+import { jobMessage, startDownload, WriteZipControls } from './write-zip-controls';
 
 const t = vi.exchange;
 
@@ -86,17 +85,20 @@ function ExportPanel({ year }: { year: number }) {
   const [kind, setKind] = useState<'assessment' | 'report'>('assessment');
   const [exportYear, setExportYear] = useState(String(year));
   const [period, setPeriod] = useState<ReportPeriodCode>('q1');
-  const [outPath, setOutPath] = useState('');
   const [message, setMessage] = useState<Message | null>(null);
-  const { job, follow } = useJob((done) => setMessage(jobMessage(done, t.exported)));
+  const { job, follow } = useJob((done) => {
+    setMessage(jobMessage(done, t.exported));
+    if (done.state === 'done' && done.download) startDownload(done.download);
+  });
 
   async function start() {
     setMessage(null);
     const y = Number(exportYear);
     const subject = kind === 'assessment' ? { kind, year: y } : { kind, year: y, period };
-    const r = await api.call('package/export', { subject, ...(outPath.trim() ? { outPath: outPath.trim() } : {}) });
+    const r = await api.call('package/export', { subject });
     if (!r.ok) return setMessage({ kind: 'error', text: r.error.message });
-    follow(r.value);
+    // Null: the officer closed the save dialog.
+    if (r.value) follow(r.value);
   }
 
   return (
@@ -127,29 +129,14 @@ function ExportPanel({ year }: { year: number }) {
           </label>
         )}
       </div>
-      <WriteZipControls
-        pathLabel={t.outPath}
-        outPath={outPath}
-        onOutPath={setOutPath}
-        buttonLabel={t.exportButton}
-        onStart={() => void start()}
-        job={job}
-        message={message}
-      />
+      <WriteZipControls buttonLabel={t.exportButton} onStart={() => void start()} job={job} message={message} />
     </div>
   );
-}
-
-/** A picked zip: read where it lies in the desktop window (any size), uploaded in a browser (up to about 28 MB). */
-async function zipFromFile(file: File): Promise<ZipInput> {
-  const grant = await localFileGrant(file);
-  return grant ? { grant } : { fileName: file.name, contentBase64: await readFileAsBase64(file) };
 }
 
 function VerifyPanel({ onOpened }: { onOpened: (p: OpenedPackage) => void }) {
   const api = useApi();
   const [input, setInput] = useState<{ zip: ZipInput; name: string; file?: File } | null>(null);
-  const [path, setPath] = useState('');
   const [report, setReport] = useState<PackageVerification | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [note, setNote] = useState<string | null>(null);
@@ -187,7 +174,7 @@ function VerifyPanel({ onOpened }: { onOpened: (p: OpenedPackage) => void }) {
   return (
     <div className="panel" role="group" aria-label={t.verifyTitle}>
       <h2>{t.verifyTitle}</h2>
-      <p className="muted small">{t.verifyIntro}</p>
+      <p className="muted small">{vi.files.verifyIntro}</p>
       <div className="row">
         <label className="file-button secondary">
           {t.chooseZip}
@@ -202,15 +189,6 @@ function VerifyPanel({ onOpened }: { onOpened: (p: OpenedPackage) => void }) {
             }}
           />
         </label>
-      </div>
-      <div className="row">
-        <label className="field wide-input">
-          <span>{t.zipPath}</span>
-          <input className="mono" value={path} onChange={(e) => setPath(e.target.value)} />
-        </label>
-        <button type="button" className="secondary" disabled={busy || !path.trim()} onClick={() => void verify({ path: path.trim() }, path.trim())}>
-          {t.verifyPath}
-        </button>
       </div>
       {busy && <p className="muted">{t.checking}</p>}
       <ErrorLine text={error} />

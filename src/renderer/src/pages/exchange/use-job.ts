@@ -30,9 +30,11 @@ export function useJob(onEnd?: (job: ExchangeJob) => void) {
           setJob({ ...started, state: 'failed', error: r.error });
           return;
         }
-        setJob(r.value);
-        if (r.value.state === 'running') timer.current = setTimeout(() => void poll(), 300);
-        else endRef.current?.(r.value);
+        // The download token is given once, when the job starts; polls do not repeat it.
+        const current = started.download ? { ...r.value, download: started.download } : r.value;
+        setJob(current);
+        if (current.state === 'running') timer.current = setTimeout(() => void poll(), 300);
+        else endRef.current?.(current);
       };
       timer.current = setTimeout(() => void poll(), 150);
     },
