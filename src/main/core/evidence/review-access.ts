@@ -2,7 +2,7 @@ import { parseItemTargetKey, parseReportSectionTargetKey, type EvidenceTarget } 
 import { reportSubjectKey } from '../../../shared/contract/reports';
 import type { Actor } from '../auth/session';
 import type { Db } from '../db/open';
-import { appendAudit, beforeEdit, type ReviewSubjectRef } from '../review';
+import { appendAudit, approvedHoldersOfFile, beforeEdit, type ReviewSubjectRef } from '../review';
 
 /** Who is linking, when a person (or the CLI as the local system) does it; absent for internal stores. */
 export interface LinkRecorder {
@@ -50,4 +50,14 @@ export function recordLinkChanges(
       ...(action === 'evidence.link' ? { new: value } : { old: value }),
     });
   }
+}
+
+/**
+ * Why a stored file must be kept, or null: the approved versions (snapshot or signed copy) that
+ * name it, joined for a message. Deleting it would leave an approved version that can no longer be
+ * exported or checked against its files.
+ */
+export function approvedHoldersText(db: Db, file: { id: number; sha256: string }): string | null {
+  const holders = approvedHoldersOfFile(db, file);
+  return holders.length ? holders.map((h) => h.label).join('; ') : null;
 }
