@@ -34,7 +34,7 @@ import {
 import { blobExists, resolveBlob, storePaths } from './file-store';
 import { removeUnreferencedBlob, type ImportOutcome } from './import-service';
 import { recogniseMetadata } from './recognise';
-import { approvedHoldersText, recordLinkChanges } from './review-access';
+import { approvedHoldersText, recordLinkChanges, recordMetaChange } from './review-access';
 import { lastRecovery } from './recovery';
 import { FIRST_PAGE_CHARS } from './text-extract';
 
@@ -149,6 +149,11 @@ export function listFiles(db: Db, limit: number, offset: number, unlinkedOnly: b
   return { total, files: fileViews(db, ids) };
 }
 
+/**
+ * Saves the officer's metadata. A change is an edit of every dossier that links the file (guarded
+ * and audited in the same transaction, see recordMetaChange); saving what is already stored
+ * (confirming as is) changes no dossier, so it opens no version and writes no audit entry.
+ */
 export function updateMeta(ctx: CoreContext, fileId: number, meta: EvidenceMeta): EvidenceFileDetail {
   requireFile(ctx.db, fileId);
   const clean: EvidenceMeta = {
@@ -160,7 +165,20 @@ export function updateMeta(ctx: CoreContext, fileId: number, meta: EvidenceMeta)
     summary: meta.summary.normalize('NFC').trim(),
     period: meta.period.normalize('NFC').trim(),
   };
-  ctx.db.transaction(() => saveMeta(ctx.db, fileId, clean, ctx.now().toISOString()))();
+  ctx.db.transaction(() => {
+    const current = viewOf(ctx.db, fileId);
+    const fields = (Object.keys(clean) as (keyof EvidenceMeta)[]).filter((k) => clean[k] !== current.meta[k]);
+    if (fields.length > 0) {
+      recordMetaChange(
+        ctx,
+        { name: current.originalName, sha256: current.sha256 },
+        current.links,
+        Object.fromEntries(fields.map((k) => [k, current.meta[k]])),
+        Object.fromEntries(fields.map((k) => [k, clean[k]])),
+      );
+    }
+    saveMeta(ctx.db, fileId, clean, ctx.now().toISOString());
+  })();
   return fileDetail(ctx.db, fileId);
 }
 
