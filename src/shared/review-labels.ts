@@ -30,6 +30,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'review.approve': 'Duyệt hồ sơ',
   'review.resolve-comment': 'Xử lý ý kiến',
   'review.signed-copy': 'Đính kèm bản đã ký',
+  'evidence.meta': 'Sửa thông tin tài liệu kiểm chứng',
 };
 
 export function auditActionLabel(action: string): string {

@@ -184,6 +184,11 @@ export interface EvidenceUnlinkResult {
   remainingLinks: number;
   /** True when the file had no link left and was removed because the caller asked for it. */
   fileRemoved: boolean;
+  /**
+   * Set when removal was asked and the file had no link left, but an approved version names it
+   * (so it is kept): "phiên bản 1 đã duyệt của Tự đánh giá năm 2026".
+   */
+  keptFor?: string;
 }
 
 /** One piece of a search snippet; `match` pieces are the words found (render them highlighted). */

@@ -34,7 +34,7 @@ import {
 import { blobExists, resolveBlob, storePaths } from './file-store';
 import { removeUnreferencedBlob, type ImportOutcome } from './import-service';
 import { recogniseMetadata } from './recognise';
-import { recordLinkChanges } from './review-access';
+import { approvedHoldersText, recordLinkChanges, recordMetaChange } from './review-access';
 import { lastRecovery } from './recovery';
 import { FIRST_PAGE_CHARS } from './text-extract';
 
@@ -96,8 +96,9 @@ export function linkFile(ctx: CoreContext, fileId: number, targets: LinkTarget[]
 }
 
 /**
- * Removes one link. The file is removed only when asked and only when no other link remains,
- * checked inside the same transaction, so a link added meanwhile by another window keeps it.
+ * Removes one link. The file is removed only when asked, only when no other link remains and only
+ * when no approved version names it (keptFor says which), checked inside the same transaction, so
+ * a link added meanwhile by another window keeps it.
  */
 export function unlinkFile(ctx: CoreContext, fileId: number, target: EvidenceTarget, removeFileIfUnused: boolean): EvidenceUnlinkResult {
   const file = requireFile(ctx.db, fileId);
@@ -107,9 +108,10 @@ export function unlinkFile(ctx: CoreContext, fileId: number, target: EvidenceTar
     }
     recordLinkChanges(ctx, 'evidence.unlink', { name: file.original_name, sha256: file.sha256 }, [target]);
     const remainingLinks = linkCountOfFile(ctx.db, fileId);
-    const fileRemoved = removeFileIfUnused && remainingLinks === 0;
+    const keptFor = removeFileIfUnused && remainingLinks === 0 ? approvedHoldersText(ctx.db, file) : null;
+    const fileRemoved = removeFileIfUnused && remainingLinks === 0 && !keptFor;
     if (fileRemoved) deleteFileRows(ctx.db, fileId);
-    return { remainingLinks, fileRemoved };
+    return keptFor ? { remainingLinks, fileRemoved, keptFor } : { remainingLinks, fileRemoved };
   })();
   if (result.fileRemoved) removeBlobAfterCommit(ctx.db, ctx.dataDir, file);
   return result;
@@ -121,6 +123,11 @@ export function deleteFile(ctx: CoreContext, fileId: number): { deleted: true } 
     const links = linkCountOfFile(ctx.db, fileId);
     if (links > 0) {
       throw new AppError('CONFLICT', `Tài liệu «${file.original_name}» vẫn đang làm kiểm chứng cho ${links} mục; hãy gỡ các liên kết trước khi xoá.`);
+    }
+    // An approved version must stay exportable and verifiable with every file it names.
+    const holders = approvedHoldersText(ctx.db, file);
+    if (holders) {
+      throw new AppError('CONFLICT', `Không xoá được «${file.original_name}»: tệp thuộc ${holders}. Bản đã duyệt phải giữ nguyên mọi tệp nó nêu.`);
     }
     deleteFileRows(ctx.db, fileId);
   })();
@@ -142,6 +149,11 @@ export function listFiles(db: Db, limit: number, offset: number, unlinkedOnly: b
   return { total, files: fileViews(db, ids) };
 }
 
+/**
+ * Saves the officer's metadata. A change is an edit of every dossier that links the file (guarded
+ * and audited in the same transaction, see recordMetaChange); saving what is already stored
+ * (confirming as is) changes no dossier, so it opens no version and writes no audit entry.
+ */
 export function updateMeta(ctx: CoreContext, fileId: number, meta: EvidenceMeta): EvidenceFileDetail {
   requireFile(ctx.db, fileId);
   const clean: EvidenceMeta = {
@@ -153,7 +165,20 @@ export function updateMeta(ctx: CoreContext, fileId: number, meta: EvidenceMeta)
     summary: meta.summary.normalize('NFC').trim(),
     period: meta.period.normalize('NFC').trim(),
   };
-  ctx.db.transaction(() => saveMeta(ctx.db, fileId, clean, ctx.now().toISOString()))();
+  ctx.db.transaction(() => {
+    const current = viewOf(ctx.db, fileId);
+    const fields = (Object.keys(clean) as (keyof EvidenceMeta)[]).filter((k) => clean[k] !== current.meta[k]);
+    if (fields.length > 0) {
+      recordMetaChange(
+        ctx,
+        { name: current.originalName, sha256: current.sha256 },
+        current.links,
+        Object.fromEntries(fields.map((k) => [k, current.meta[k]])),
+        Object.fromEntries(fields.map((k) => [k, clean[k]])),
+      );
+    }
+    saveMeta(ctx.db, fileId, clean, ctx.now().toISOString());
+  })();
   return fileDetail(ctx.db, fileId);
 }
 

@@ -471,6 +471,7 @@ export const vi = {
       alsoSupports: 'Cũng dùng cho',
       opened: (name: string) => `Đã mở «${name}».`,
       previewUnavailable: 'Chỉ xem trước được tệp PDF và ảnh; hãy bấm «Mở» để xem bằng chương trình của máy.',
+      unlinkedKept: (name: string, holders: string) => `Đã bỏ gắn «${name}»; tệp vẫn được giữ trong kho vì thuộc ${holders}.`,
     },
     location: {
       label: 'Vị trí trong tài liệu (trang, mục)',

@@ -75,6 +75,7 @@ export function EvidencePanel({ year, code, sectionKey, onCountChange, onOpenIte
   async function unlink(file: EvidenceFileView, removeFileIfUnused: boolean) {
     const r = await api.call('evidence/unlink', { fileId: file.id, target, removeFileIfUnused });
     if (!r.ok) setMessage({ kind: 'error', text: r.error.message });
+    else if (r.value.keptFor) setMessage({ kind: 'success', text: t.file.unlinkedKept(file.originalName, r.value.keptFor) });
     else setMessage({ kind: 'success', text: r.value.fileRemoved ? t.file.unlinkedAndRemoved(file.originalName) : t.file.unlinked(file.originalName) });
     await reload();
   }
