@@ -3,6 +3,7 @@ import { answerSchema, ITEM_STATUSES, itemCodeSchema, type Answer, type Criteria
 import type { SetScore } from '../criteria/score-types';
 import { channel } from './define';
 import { profileYearSchema } from './profile';
+import { typedText } from './typed-text';
 
 export interface AssessmentEntry {
   code: string;
@@ -100,7 +101,7 @@ export const assessmentChannels = {
       year: profileYearSchema,
       code: itemCodeSchema,
       answer: answerSchema.nullable().optional(),
-      explanation: z.string().max(20_000).optional(),
+      explanation: typedText(z.string().max(20_000)).optional(),
       status: z.enum(ITEM_STATUSES).optional(),
     }),
   ),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { passwordProblem } from '../auth/password-rule';
 import { channel, ROLES, type Role } from './define';
+import { typedText } from './typed-text';
 
 export interface AccountInfo {
   id: number;
@@ -32,7 +33,7 @@ const password = z
     const problem = passwordProblem(value);
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   });
-const displayName = z.string().trim().min(1).max(100);
+const displayName = typedText(z.string().trim().min(1).max(100));
 const roles = z.array(z.enum(ROLES)).min(1, 'Hãy chọn ít nhất một vai trò.').max(4);
 export const LOCK_MINUTES_RANGE = { min: 1, max: 240 } as const;
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isIsoDate } from '../text/vi';
 import { channel } from './define';
 import { ITEM_CODE_PATTERN } from '../criteria/format';
+import { typedText } from './typed-text';
 
 /**
  * Evidence (tài liệu kiểm chứng): files stored once by content, their document metadata, and the
@@ -289,7 +290,7 @@ export const evidenceTargetSchema = z.strictObject({
   key: targetKeySchema,
 });
 
-const linkTargetSchema = evidenceTargetSchema.extend({ location: z.string().trim().max(300).optional() });
+const linkTargetSchema = evidenceTargetSchema.extend({ location: typedText(z.string().trim().max(300)).optional() });
 const targetsSchema = z.array(linkTargetSchema).max(MAX_TARGETS_PER_CALL);
 const fileIdSchema = z.number().int().min(1);
 const uploadIdSchema = z.string().regex(/^[0-9a-f-]{36}$/, 'Mã phiên tải lên không hợp lệ.');
@@ -298,13 +299,13 @@ const grantSchema = z.string().regex(/^[0-9a-f-]{36}$/, 'Mã cấp quyền đọ
 const chunkBase64Schema = z.base64().max(Math.ceil(UPLOAD_CHUNK_BYTES / 3) * 4, 'Mỗi phần tải lên tối đa 4 MiB.');
 
 export const evidenceMetaSchema = z.strictObject({
-  docType: z.string().trim().max(100),
-  docNumber: z.string().trim().max(30),
-  docSymbol: z.string().trim().max(80),
+  docType: typedText(z.string().trim().max(100)),
+  docNumber: typedText(z.string().trim().max(30)),
+  docSymbol: typedText(z.string().trim().max(80)),
   issueDate: z.string().refine(isIsoDate, 'Ngày ban hành phải là ngày có thật (yyyy-mm-dd).').nullable(),
-  issuer: z.string().trim().max(300),
-  summary: z.string().trim().max(2000),
-  period: z.string().trim().max(100),
+  issuer: typedText(z.string().trim().max(300)),
+  summary: typedText(z.string().trim().max(2000)),
+  period: typedText(z.string().trim().max(100)),
 });
 
 export const evidenceChannels = {

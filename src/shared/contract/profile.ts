@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { channel } from './define';
+import { typedText } from './typed-text';
 
 /**
  * Unit types that are assessed. UBND cấp huyện stopped being an assessed unit with the two-level
@@ -9,8 +10,8 @@ export const UNIT_TYPES = ['so', 'ubnd-xa', 'ubnd-huyen', 'khac'] as const;
 export type UnitType = (typeof UNIT_TYPES)[number];
 export const LAST_DISTRICT_YEAR = 2024;
 
-const text = (max: number) => z.string().trim().min(1).max(max);
-const optionalText = (max: number) => z.string().trim().max(max).default('');
+const text = (max: number) => typedText(z.string().trim().min(1).max(max));
+const optionalText = (max: number) => typedText(z.string().trim().max(max)).default('');
 
 export const profileYearSchema = z.number().int().min(2015).max(2100);
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { channel } from './define';
 import { profileYearSchema } from './profile';
+import { typedText } from './typed-text';
 
 /**
  * Periodic CCHC reports (domain brief §3): the reporting periods of a year with their data
@@ -160,7 +161,7 @@ export const reportsChannels = {
   'reports/get': channel<ReportView>()(z.strictObject(periodInput)),
   /** Autosave of one section's text; starts the report when it is the first thing saved. */
   'reports/save-section': channel<ReportSection>()(
-    z.strictObject({ ...periodInput, code: sectionCodeSchema, text: z.string().max(SECTION_TEXT_MAX) }),
+    z.strictObject({ ...periodInput, code: sectionCodeSchema, text: typedText(z.string().max(SECTION_TEXT_MAX)) }),
   ),
   /**
    * Saves entered statistic values (null clears one). All or nothing: a negative count, a value on

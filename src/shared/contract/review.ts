@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Answer, ItemStatus } from '../criteria/format';
 import { channel } from './define';
 import type { ExportedFile } from './criteria';
+import { typedText } from './typed-text';
 
 /**
  * Review and approval of a dossier (an assessment year or a periodic report), its frozen
@@ -189,24 +190,24 @@ export type AuditFilter = z.output<typeof auditFilterSchema>;
 export const reviewChannels = {
   'review/status': channel<ReviewStatus>()(z.strictObject(subjectInput)),
   /** Officer: sends the current draft (or returned) version to the leader. */
-  'review/submit': channel<ReviewStatus>()(z.strictObject({ ...subjectInput, note: z.string().max(2000).optional() })),
+  'review/submit': channel<ReviewStatus>()(z.strictObject({ ...subjectInput, note: typedText(z.string().max(2000)).optional() })),
   /** Leader: returns the submitted version with at least one comment on an item or section. */
   'review/return': channel<ReviewStatus>()(
     z.strictObject({
       ...subjectInput,
       comments: z
-        .array(z.strictObject({ target: z.string().min(1).max(40), body: z.string().max(4000) }))
+        .array(z.strictObject({ target: z.string().min(1).max(40), body: typedText(z.string().max(4000)) }))
         .min(1, 'Cần ít nhất một ý kiến khi trả lại hồ sơ.')
         .max(300),
     }),
   ),
   /** Leader: approves the submitted version; freezes its snapshot and documents. */
-  'review/approve': channel<ReviewStatus>()(z.strictObject({ ...subjectInput, comment: z.string().max(4000).optional() })),
+  'review/approve': channel<ReviewStatus>()(z.strictObject({ ...subjectInput, comment: typedText(z.string().max(4000)).optional() })),
   /** Comments of the current version (all, or only the unresolved ones). */
   'review/comments': channel<ReviewComment[]>()(z.strictObject({ ...subjectInput, unresolvedOnly: z.boolean().optional() })),
   /** Officer: marks a comment as dealt with, optionally saying how. */
   'review/resolve-comment': channel<ReviewComment>()(
-    z.strictObject({ id: z.number().int().positive(), note: z.string().max(2000).optional() }),
+    z.strictObject({ id: z.number().int().positive(), note: typedText(z.string().max(2000)).optional() }),
   ),
   'review/version': channel<ApprovedVersionView>()(z.strictObject(versionInput)),
   'review/verify-version': channel<VersionVerifyResult>()(z.strictObject(versionInput)),
@@ -215,7 +216,7 @@ export const reviewChannels = {
   'review/attach-signed': channel<DossierVersionInfo>()(
     z.strictObject({
       ...versionInput,
-      fileName: z.string().min(1).max(200),
+      fileName: typedText(z.string().min(1).max(200)),
       contentBase64: z.string().min(1).max(Math.ceil(MAX_SIGNED_COPY_BYTES / 3) * 4 + 4, 'Bản ký không được lớn hơn 40 MB.'),
     }),
   ),

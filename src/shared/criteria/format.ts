@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { UNIT_TYPES } from '../contract/profile';
 import { isIsoDate } from '../text/vi';
+import { typedText } from '../contract/typed-text';
 
 /**
  * The criteria-set format (bộ chỉ số CCHC), version 1. Structural rules live here as zod schemas;
@@ -160,7 +161,7 @@ export const answerSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('count'), count: z.number().finite() }),
   z.strictObject({ kind: z.literal('date'), date: isoDate.nullable() }),
   z.strictObject({ kind: z.literal('manual'), points: z.number().finite() }),
-  z.strictObject({ kind: z.literal('not-applicable'), reason: z.string().trim().min(1).max(2000) }),
+  z.strictObject({ kind: z.literal('not-applicable'), reason: typedText(z.string().trim().min(1).max(2000)) }),
 ]);
 export type Answer = z.output<typeof answerSchema>;
 

@@ -7,6 +7,7 @@ import { AppError } from '../errors';
 import { appendAudit } from '../review';
 import type { Handlers } from '../registry';
 import { countAccounts, findAccountWithHash, getAccount, insertAccount, listAccounts, updateAccount } from './account-store';
+import { accountThrottle, beginAttempt } from './login-throttle';
 import { hashPassword, verifyPassword } from './password';
 import { refreshSessionUser, type Session } from './session';
 
@@ -30,18 +31,17 @@ const WRONG_LOGIN = 'Tên đăng nhập hoặc mật khẩu không đúng.';
 // does not reveal which names exist.
 const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAA';
 
-/** Refuses the attempt outright while this connection has to wait after too many wrong passwords. */
-function refuseWhileThrottled(session: Session, now: Date): void {
-  const wait = session.throttle.secondsToWait(now);
-  if (wait > 0) throw new AppError('FORBIDDEN', `Đã nhập sai mật khẩu nhiều lần. Hãy đợi ${wait} giây rồi thử lại.`);
-}
-
-/** Checks a password on this connection, counting failures for the throttle. */
-async function passwordMatches(session: Session, password: string, hash: string, now: Date): Promise<boolean> {
-  refuseWhileThrottled(session, now);
+/**
+ * Checks a password, counting the attempt for this connection and for the account name before
+ * the (slow, asynchronous) hash, so attempts sent at once cannot all slip past the throttle.
+ * Refused outright while either has to wait after too many wrong passwords.
+ */
+async function passwordMatches(ctx: CoreContext, session: Session, username: string, password: string, hash: string): Promise<boolean> {
+  const now = ctx.now();
+  const attempt = beginAttempt([session.throttle, accountThrottle(ctx.db, username, now)], now);
+  if (attempt.wait > 0) throw new AppError('FORBIDDEN', `Đã nhập sai mật khẩu nhiều lần. Hãy đợi ${attempt.wait} giây rồi thử lại.`);
   const ok = await verifyPassword(password, hash);
-  if (ok) session.throttle.recordSuccess();
-  else session.throttle.recordFailure(now);
+  if (ok) attempt.succeeded();
   return ok;
 }
 
@@ -87,7 +87,7 @@ export const authHandlers: Pick<Handlers, AuthChannel> = {
   'auth/login': async ({ username, password }, ctx) => {
     const session = requireSession(ctx);
     const found = findAccountWithHash(ctx.db, username);
-    const ok = await passwordMatches(session, password, found?.passwordHash ?? DUMMY_HASH, ctx.now());
+    const ok = await passwordMatches(ctx, session, username, password, found?.passwordHash ?? DUMMY_HASH);
     if (!found || !ok) throw new AppError('UNAUTHENTICATED', WRONG_LOGIN);
     if (found.account.disabled) throw new AppError('FORBIDDEN', 'Tài khoản này đã bị vô hiệu hóa; hãy liên hệ người quản trị.');
     session.signIn(found.account, ctx.now());
@@ -107,7 +107,7 @@ export const authHandlers: Pick<Handlers, AuthChannel> = {
       session.signOut();
       throw new AppError('UNAUTHENTICATED', 'Tài khoản không còn hoạt động; hãy đăng nhập lại.');
     }
-    if (!(await passwordMatches(session, password, found.passwordHash, ctx.now()))) throw new AppError('UNAUTHENTICATED', 'Mật khẩu không đúng.');
+    if (!(await passwordMatches(ctx, session, found.account.username, password, found.passwordHash))) throw new AppError('UNAUTHENTICATED', 'Mật khẩu không đúng.');
     session.unlock(ctx.now());
     session.user = found.account;
     return found.account;
@@ -124,7 +124,7 @@ export const authHandlers: Pick<Handlers, AuthChannel> = {
   'auth/change-password': async ({ currentPassword, newPassword }, ctx) => {
     const session = requireSession(ctx);
     const found = session.user ? findAccountWithHash(ctx.db, session.user.username) : null;
-    if (!found || !(await passwordMatches(session, currentPassword, found.passwordHash, ctx.now()))) {
+    if (!found || !(await passwordMatches(ctx, session, found.account.username, currentPassword, found.passwordHash))) {
       throw new AppError('UNAUTHENTICATED', 'Mật khẩu hiện tại không đúng.');
     }
     const passwordHash = await hashPassword(newPassword);

@@ -19,6 +19,7 @@ import {
   type ISectionOptions,
 } from 'docx';
 import { formatDateVi, formatDecreeDate, toNfc } from '../../../shared/text/vi';
+import { stripXmlForbiddenDeep } from '../../../shared/text/xml-safe';
 import type { Appendix, Decree30Document, ReportHeader } from './document-model';
 import {
   A4,
@@ -236,7 +237,10 @@ function sectionPage(landscape: boolean): NonNullable<ISectionOptions['propertie
 const fonts = { ascii: FONT, hAnsi: FONT, eastAsia: FONT, cs: FONT } as const;
 
 /** Builds the docx Document; exported for tests that want to inspect it before packing. */
-export function buildDecree30Document(model: Decree30Document): Document {
+export function buildDecree30Document(input: Decree30Document): Document {
+  // Whatever reached the model (a criteria set's titles, text stored before input was cleaned),
+  // a character XML forbids never reaches the file: Word would refuse to open it.
+  const model = stripXmlForbiddenDeep(input);
   const h = model.header;
   const main: ISectionOptions = {
     properties: { page: sectionPage(false), titlePage: true },

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { toNfc } from '../../../shared/text/vi';
+import { stripXmlForbidden, stripXmlForbiddenDeep } from '../../../shared/text/xml-safe';
 import { round2 } from '../criteria/rule-scoring';
 import { columnLetter } from '../xlsx-columns';
 import { formatEvidenceRef, type SelfScoreModel, type SelfScoreRow } from './self-score-model';
@@ -74,7 +75,9 @@ export interface SelfScoreLayout {
   bandRow: number;
 }
 
-export function writeSelfScoreSheet(wb: ExcelJS.Workbook, model: SelfScoreModel): SelfScoreLayout {
+export function writeSelfScoreSheet(wb: ExcelJS.Workbook, input: SelfScoreModel): SelfScoreLayout {
+  // A character XML forbids would make the workbook unreadable (see stripXmlForbidden).
+  const model = stripXmlForbiddenDeep(input);
   const ws = wb.addWorksheet('Bảng tự chấm điểm');
   const last = SELF_COLUMNS.length;
   ws.columns = SELF_COLUMNS.map((c) => ({ width: c.width }));
@@ -189,7 +192,7 @@ function writeItemRow(ws: ExcelJS.Worksheet, r: SelfScoreRow, rowOf: Record<stri
 /** "Bảng tự chấm điểm" as .xlsx. */
 export async function writeSelfScoreWorkbook(model: SelfScoreModel): Promise<Buffer> {
   const wb = newWorkbook();
-  wb.title = model.title;
+  wb.title = stripXmlForbidden(model.title);
   writeSelfScoreSheet(wb, model);
   return toBuffer(wb);
 }
@@ -205,7 +208,9 @@ export interface StatisticsLayout {
 const STATISTICS_NAME_WIDTH = 56;
 const STATISTICS_NOTE_WIDTH = 28;
 
-export function writeStatisticsSheet(wb: ExcelJS.Workbook, model: StatisticsModel): StatisticsLayout {
+export function writeStatisticsSheet(wb: ExcelJS.Workbook, input: StatisticsModel): StatisticsLayout {
+  // A character XML forbids would make the workbook unreadable (see stripXmlForbidden).
+  const model = stripXmlForbiddenDeep(input);
   const ws = wb.addWorksheet('Biểu số liệu');
   const values = evaluateStatistics(model);
   const periodStart = 4;
@@ -284,7 +289,7 @@ export function writeStatisticsSheet(wb: ExcelJS.Workbook, model: StatisticsMode
 /** "Biểu số liệu" as .xlsx. */
 export async function writeStatisticsWorkbook(model: StatisticsModel): Promise<Buffer> {
   const wb = newWorkbook();
-  wb.title = model.title;
+  wb.title = stripXmlForbidden(model.title);
   writeStatisticsSheet(wb, model);
   return toBuffer(wb);
 }

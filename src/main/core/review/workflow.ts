@@ -17,6 +17,7 @@ import type { CoreContext } from '../context';
 import { canonicalJson } from '../criteria/canonical';
 import { AppError } from '../errors';
 import { assessmentSubject } from './assessment-subject';
+import { officeDocumentProblem } from './document-readback';
 import { appendAudit, auditHead } from './audit-log';
 import { reportSubject } from './report-subject';
 import type { ReviewSubjectProvider } from './subject-provider';
@@ -200,6 +201,16 @@ export async function approve(ctx: CoreContext, kind: SubjectKind, key: string, 
   // Generated before the transaction (it may be slow); the content cannot change meanwhile,
   // because edits are refused while the version is submitted, and the state is checked again.
   const documents = (await subject.provider.documents(ctx, key)).map((d) => ({ ...d, sha256: sha256Hex(d.data) }));
+  // Frozen means never regenerated: a document that would not open must not be frozen.
+  for (const d of documents) {
+    const problem = await officeDocumentProblem(d.fileName, d.data);
+    if (problem) {
+      throw new AppError(
+        'VALIDATION_FAILED',
+        `Chưa duyệt được: văn bản tạo ra bị lỗi nên Word/Excel sẽ không mở được (${problem}). Hồ sơ vẫn chờ duyệt; hãy báo cho người quản trị.`,
+      );
+    }
+  }
   const at = ctx.now();
   ctx.db.transaction(() => {
     const version = requireSubmitted(ctx, kind, key);
