@@ -41,12 +41,16 @@ test('verify a package produced here and a tampered copy, open it read-only, bac
   await expect(exchange.openedView()).toContainText('20/11/2026 10:00');
   await expect(exchange.openedList()).toContainText('Sở Nội vụ');
 
-  // Backup to a path typed by the user; the status and the home reminder follow.
+  // Backup: the browser has no save dialog, so it arrives as a download; the status and the home
+  // reminder follow. The page never offered a path to type.
   await shell.goTo('Sao lưu');
   await expect(exchange.lastBackup()).toHaveText('Chưa sao lưu lần nào');
+  await expect(page.getByLabel(/Lưu bản sao lưu vào/)).toHaveCount(0);
   const backup = testInfo.outputPath('sao-luu.zip');
-  await exchange.backupTo(backup);
-  await expect(exchange.status()).toContainText(`Đã sao lưu và đọc lại kiểm tra: ${backup}`);
+  const name = await exchange.backupTo(backup);
+  expect(name).toMatch(/^cchc-sao-luu-\d{8}-\d{6}\.zip$/);
+  await expect(exchange.status()).toHaveText(`Đã sao lưu và đọc lại kiểm tra: ${name}. Trình duyệt đang tải tệp xuống (xem thư mục Tải xuống của trình duyệt).`);
+  expect(readFileSync(backup).subarray(0, 2).toString('latin1')).toBe('PK');
   await expect(exchange.lastBackup()).toHaveText(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
   expect(existsSync(backup)).toBe(true);
   await shell.goTo('Tổng quan');

@@ -87,7 +87,7 @@ test('review cycle: send, return with an item comment, resolve and resend, appro
   // The submitter exports the approved version as the package for Home Affairs, then checks it.
   const packagePath = testInfo.outputPath('goi-nop-2026.zip');
   await shell.goTo('Nộp hồ sơ');
-  await exchange.exportAssessment(packagePath);
+  expect(await exchange.exportAssessment(packagePath)).toMatch(/^goi-nop-.+-2026-v1\.zip$/);
   await expect(exchange.exportStatus()).toContainText('Đã xuất gói nộp và kiểm tra lại từng tệp');
   await exchange.uploadPackage(packagePath);
   await expect(exchange.verifyResult('goi-nop-2026.zip')).toContainText('Gói hợp lệ');

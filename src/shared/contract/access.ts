@@ -114,6 +114,7 @@ export const CHANNEL_ACCESS: Partial<Record<ChannelName, Access>> = {
   'backup/restore': ADMIN,
   'backup/restore-preview': ADMIN,
   'app/switch-data-folder': ADMIN,
+  'evidence/catalog': 'signed-in',
 };
 
 export function accessOf(channel: ChannelName): Access {

@@ -256,6 +256,26 @@ export interface EvidenceList {
   files: EvidenceFileView[];
 }
 
+/** What «Tài liệu kiểm chứng» filters by (see evidence/catalog). */
+export interface EvidenceCatalogFilter {
+  /** A dossier year the file is linked to, or the year it was issued. */
+  year?: number | undefined;
+  /** A document type; "" = not yet known. */
+  docType?: string | undefined;
+  linked?: 'linked' | 'unlinked' | undefined;
+  /** Only files whose document facts still await the officer's confirmation. */
+  unconfirmedOnly?: boolean | undefined;
+  limit: number;
+  offset: number;
+}
+
+export interface EvidenceCatalog extends EvidenceList {
+  /** Years present (linked dossiers and issue dates), newest first: the year filter's choices. */
+  years: number[];
+  /** Document types present ("" for not yet known), in Vietnamese order. */
+  docTypes: string[];
+}
+
 export interface EvidencePreview {
   fileId: number;
   name: string;
@@ -368,4 +388,15 @@ export const evidenceChannels = {
   'evidence/preview': channel<EvidencePreview>()(z.strictObject({ fileId: fileIdSchema })),
   /** Opens the stored file with the system's viewer (only files inside the store). */
   'evidence/open': channel<{ opened: true }>()(z.strictObject({ fileId: fileIdSchema })),
+  /** Every stored file, filtered by year, type, linked or not, unconfirmed (the evidence list page). */
+  'evidence/catalog': channel<EvidenceCatalog>()(
+    z.strictObject({
+      year: z.number().int().min(2000).max(2100).optional(),
+      docType: z.string().trim().max(100).optional(),
+      linked: z.enum(['linked', 'unlinked']).optional(),
+      unconfirmedOnly: z.boolean().optional(),
+      limit: z.number().int().min(1).max(500).default(100),
+      offset: z.number().int().min(0).default(0),
+    }),
+  ),
 };

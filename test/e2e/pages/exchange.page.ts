@@ -4,11 +4,21 @@ import type { Locator, Page } from '@playwright/test';
 export class ExchangePage {
   constructor(private readonly page: Page) {}
 
-  /** Exports the latest approved version of the year's self-assessment to a path. */
-  async exportAssessment(outPath: string): Promise<void> {
+  /**
+   * Exports the latest approved version of the year's self-assessment; in the browser it arrives
+   * as a download, saved here to `saveAs`. Returns the name the app suggested.
+   */
+  async exportAssessment(saveAs: string): Promise<string> {
     const panel = this.page.getByRole('group', { name: 'Xuất gói nộp hồ sơ' });
-    await panel.getByLabel(/^Lưu gói vào/).fill(outPath);
-    await panel.getByRole('button', { name: 'Xuất gói nộp' }).click();
+    return this.download(() => panel.getByRole('button', { name: 'Xuất gói nộp' }).click(), saveAs);
+  }
+
+  private async download(start: () => Promise<void>, saveAs: string): Promise<string> {
+    const arrived = this.page.waitForEvent('download', { timeout: 30_000 });
+    await start();
+    const download = await arrived;
+    await download.saveAs(saveAs);
+    return download.suggestedFilename();
   }
 
   exportStatus(): Locator {
@@ -62,9 +72,24 @@ export class ExchangePage {
     return this.page.getByTestId('backup-last');
   }
 
-  async backupTo(path: string): Promise<void> {
-    await this.page.getByLabel('Lưu bản sao lưu vào (đường dẫn đầy đủ tới tệp .zip)').fill(path);
-    await this.page.getByRole('button', { name: 'Sao lưu ngay' }).click();
+  /** Backs up now; the browser downloads the file, saved here to `saveAs`. Returns its suggested name. */
+  async backupTo(saveAs: string): Promise<string> {
+    return this.download(() => this.page.getByRole('button', { name: 'Sao lưu ngay' }).click(), saveAs);
+  }
+
+  /** «Phục hồi từ bản sao lưu»: picks the backup file; the app verifies and restores it into a new folder. */
+  async restoreFrom(path: string): Promise<void> {
+    await this.page.getByLabel('Chọn tệp sao lưu để phục hồi…').setInputFiles(path);
+  }
+
+  restorePreview(): Locator {
+    return this.page.getByLabel('Nội dung bản sao lưu');
+  }
+
+  /** «Chuyển sang dữ liệu này», then the confirmation. */
+  async switchToRestored(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Chuyển sang dữ liệu này' }).click();
+    await this.page.getByRole('alertdialog', { name: 'Chuyển sang dữ liệu đã phục hồi?' }).getByRole('button', { name: 'Chuyển sang', exact: true }).click();
   }
 
   status(): Locator {

@@ -13,6 +13,7 @@ import {
   unlinkFile,
   updateMeta,
 } from './evidence-service';
+import { evidenceCatalog } from './catalog';
 import { beginLocalImport, cancelLocalImport, localImportStatus } from './local-imports';
 import { searchEvidence } from './search';
 import { appendChunk, beginUpload, cancelUpload, finishUpload } from './upload-sessions';
@@ -40,4 +41,5 @@ export const evidenceHandlers: Pick<Handlers, EvidenceChannel> = {
   'evidence/status': (_input, { db }) => evidenceStatus(db),
   'evidence/preview': ({ fileId }, ctx) => previewFile(ctx, fileId),
   'evidence/open': ({ fileId }, ctx) => openFile(ctx, fileId),
+  'evidence/catalog': (filter, { db }) => evidenceCatalog(db, filter),
 };

@@ -641,8 +641,9 @@ export const vi = {
     action: 'Mở trang Sao lưu',
   },
   files: {
-    saveHint: 'Bấm nút rồi chọn thư mục và tên tệp trong hộp thoại «Lưu» (trong trình duyệt, tệp được tải xuống).',
-    downloaded: (name: string) => `Trình duyệt đang tải xuống «${name}» (xem thư mục Tải xuống của trình duyệt).`,
+    saveHintDesktop: 'Bấm nút rồi chọn thư mục và tên tệp trong hộp thoại «Lưu».',
+    saveHintBrowser: 'Trong trình duyệt, tệp được tải xuống (thư mục Tải xuống của trình duyệt).',
+    downloaded: 'Trình duyệt đang tải tệp xuống (xem thư mục Tải xuống của trình duyệt).',
     openFolder: 'Mở thư mục',
     verifyIntro:
       'Kiểm tra tệp thiếu, tệp lạ, tệp bị sửa, gói bị cắt cụt hoặc có dấu hiệu nguy hiểm. Trong trình duyệt chỉ tải lên được gói tới khoảng 28 MB; gói lớn hơn: mở bằng cửa sổ ứng dụng hoặc dùng lệnh cchc package verify.',

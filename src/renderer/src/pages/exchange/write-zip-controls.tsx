@@ -15,7 +15,7 @@ const fileNameOf = (path: string) => path.split(/[\\/]/).pop() ?? path;
  */
 export function jobMessage(done: ExchangeJob, successText: (outPath: string) => string): Message {
   if (done.state !== 'done') return { kind: 'error', text: done.error?.message ?? '' };
-  return { kind: 'success', text: done.download ? `${successText(fileNameOf(done.outPath))} ${t.downloaded(fileNameOf(done.outPath))}` : successText(done.outPath) };
+  return { kind: 'success', text: done.download ? `${successText(fileNameOf(done.outPath))}. ${t.downloaded}` : successText(done.outPath) };
 }
 
 /**
@@ -49,7 +49,8 @@ export function WriteZipControls(props: { buttonLabel: string; onStart(): void; 
 
   return (
     <>
-      <p className="muted small">{t.saveHint}</p>
+      {/* window.api: the desktop window's preload; a browser tab has none. */}
+      <p className="muted small">{window.api ? t.saveHintDesktop : t.saveHintBrowser}</p>
       <div className="row">
         <button type="button" className="primary" disabled={running} onClick={props.onStart}>
           {props.buttonLabel}
