@@ -19,6 +19,12 @@ export interface BrowserHostOptions {
 /** Large enough for a base64 criteria workbook or a small evidence upload, small enough to refuse floods. */
 export const MAX_BODY_BYTES = 40 * 1024 * 1024;
 export const TOKEN_HEADER = 'x-cchc-token';
+/**
+ * A call whose input carries raw bytes (evidence/upload-bytes) comes as an application/octet-stream
+ * body: the bytes become the input's `data`, the rest of the input is JSON in this header
+ * (URL-encoded). The registry validates the whole input as for any other call.
+ */
+export const INPUT_HEADER = 'x-cchc-input';
 
 export interface BrowserHost {
   /** Open this in Chromium; the token travels in the fragment, which is never sent over HTTP. */
@@ -85,7 +91,7 @@ async function handle(
     }
     let input: unknown;
     try {
-      input = body.length ? JSON.parse(body.toString('utf8')) : {};
+      input = isOctetStream(req) ? bytesInput(req, body) : body.length ? JSON.parse(body.toString('utf8')) : {};
     } catch {
       return sendJson(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: 'Dữ liệu gửi lên không phải JSON hợp lệ.' } });
     }
@@ -125,6 +131,18 @@ function sendDownload(res: ServerResponse, download: Download | null): void {
   });
   res.once('close', done);
   stream.pipe(res);
+}
+
+function isOctetStream(req: IncomingMessage): boolean {
+  return (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase() === 'application/octet-stream';
+}
+
+/** The input of a raw-bytes call: the header's JSON object with the body as `data`. */
+function bytesInput(req: IncomingMessage, body: Buffer): unknown {
+  const header = req.headers[INPUT_HEADER];
+  const rest: unknown = typeof header === 'string' ? JSON.parse(decodeURIComponent(header)) : {};
+  if (typeof rest !== 'object' || rest === null || Array.isArray(rest)) throw new Error('input header is not an object');
+  return { ...rest, data: body };
 }
 
 function tokenMatches(header: string | string[] | undefined, token: string): boolean {

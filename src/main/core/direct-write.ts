@@ -1,15 +1,24 @@
 import { constants } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
+import { crc32 } from 'node:zlib';
 
 /**
- * Writing a large new file past the page cache (O_DIRECT), where the OS and file system allow it.
+ * Writing a large new file (an imported piece of evidence, a package, a backup) that is fsynced at
+ * once, in one of two ways (see ARCHITECTURE.md, «Ghi tệp lớn», for the figures):
  *
- * Why: the evidence store and the submission package write gigabytes that are fsynced at once and
- * not read again soon. Through the page cache every byte is first copied into freshly allocated
- * cache pages, then written back by the kernel; measured here on a 2 GB import, that page
- * allocation and writeback cost 3–9 s of system time, against 0.5 s with O_DIRECT, and the
- * import ran at 0.3–0.5 GB/s instead of 1.2 GB/s (now bounded by SHA-256). It also leaves the
- * officer's other programs their cache.
+ * - 'buffered' (the default): ordinary writes, ONE in flight at a time and in order, while an
+ *   fdatasync every FLUSH_EVERY bytes (one at a time, in the background) keeps the disk busy
+ *   during the copy, so the final fsync finds little left. The kernel's writeback then chooses
+ *   how many requests to keep in flight, which suits every disk we measured: on the VM where
+ *   O_DIRECT had looked best it is as fast, and on another of the same kind, where one O_DIRECT
+ *   request at a time waited on the virtual disk's latency, it was ten times faster.
+ *   Several writes in flight on one file contend for its lock: measured here, 4 concurrent 1 MiB
+ *   writes made 0.4 GB/s and 0.75 s of system time per GB, one at a time 1 GB/s and 0.2 s.
+ * - 'direct': past the page cache (O_DIRECT), where the OS and file system allow it. Gains only
+ *   where copying into the cache is the bottleneck; kept, opt-in, for such machines.
+ *
+ * CCHC_IO_STRATEGY=direct|buffered forces one; CCHC_NO_DIRECT_IO=1 forbids O_DIRECT altogether
+ * (also the read-back below), for a file system that misbehaves with it.
  *
  * O_DIRECT needs the memory address, the length and the file position aligned to the device's
  * block size. Positions and lengths are kept to multiples of DIRECT_ALIGN; memory comes from
@@ -20,48 +29,125 @@ import { open, type FileHandle } from 'node:fs/promises';
  * system refuses it (tmpfs, some network drives), every write is an ordinary one.
  */
 export const DIRECT_ALIGN = 4096;
+/** Buffered writes: an fdatasync starts after this many bytes (measured: 32 MiB was slower, 64 as good as more). */
+export const FLUSH_EVERY = 64 * 1024 * 1024;
+
+export type WriteStrategy = 'buffered' | 'direct';
+
+/** The strategy in force: the environment's choice, else 'buffered'. */
+export function writeStrategy(): WriteStrategy {
+  if (process.env.CCHC_NO_DIRECT_IO === '1') return 'buffered';
+  return process.env.CCHC_IO_STRATEGY === 'direct' ? 'direct' : 'buffered';
+}
+
+/** One line for the benchmark and the log: which way large files are written, and why. */
+export function describeWriteStrategy(): string {
+  const strategy = writeStrategy();
+  const why = process.env.CCHC_NO_DIRECT_IO === '1' ? 'CCHC_NO_DIRECT_IO=1' : process.env.CCHC_IO_STRATEGY ? `CCHC_IO_STRATEGY=${process.env.CCHC_IO_STRATEGY}` : 'default';
+  return strategy === 'direct'
+    ? `direct (O_DIRECT where allowed; ${why})`
+    : `buffered (one write at a time, fdatasync every ${FLUSH_EVERY / 1024 / 1024} MiB; ${why})`;
+}
 
 export interface LargeFileWriter {
   /** The ordinary descriptor: for the caller's other uses (sync, close) and for unaligned writes. */
   readonly handle: FileHandle;
   /** True when aligned writes bypass the page cache. */
   readonly direct: boolean;
+  /** True when the buffers from alignedSharedBuffers are aligned for O_DIRECT (reads may bypass the cache). */
+  readonly aligned: boolean;
   /**
    * `count` buffers of `size` bytes (a multiple of DIRECT_ALIGN) over one SharedArrayBuffer,
-   * aligned for direct writes. Only before the first write: finding the alignment writes a block
+   * aligned for direct I/O. Only before the first write: finding the alignment writes a block
    * at the start of the (still empty) file and empties it again.
    */
   alignedSharedBuffers(count: number, size: number): Promise<Buffer[]>;
-  /** Writes all of `chunk` at `position`; bypasses the cache when the chunk is aligned. Returns whether it did. */
+  /**
+   * Writes all of `chunk` at `position`; bypasses the cache when the chunk is aligned and the
+   * strategy is 'direct'. Returns whether it did. Buffered writes are queued and done in order,
+   * one at a time: call in the order of the positions, and keep the chunk untouched until this
+   * resolves.
+   */
   writeAt(chunk: Buffer, position: number): Promise<boolean>;
+  /** Buffered: how far from the start of the file everything has been flushed to the disk. */
+  durableTo(): number;
+  /** Waits for queued writes and the background flush (not a final fsync). */
+  settle(): Promise<void>;
   /** Closes the direct descriptor (the ordinary one stays open for the caller). */
   closeDirect(): Promise<void>;
 }
 
-/** Adds an O_DIRECT descriptor beside `handle`, an open, empty, writable file at `path`. */
-export async function largeFileWriter(path: string, handle: FileHandle): Promise<LargeFileWriter> {
+/**
+ * Adds, beside `handle` (an open, empty, writable file at `path`), what writing it large needs.
+ * `onFlushed` runs after each background flush (the read-back waits for them).
+ */
+export async function largeFileWriter(path: string, handle: FileHandle, options: { onFlushed?: () => void } = {}): Promise<LargeFileWriter> {
+  const strategy = writeStrategy();
+  // Opened in both strategies: finding aligned memory needs it, and reads may use that memory.
   const directHandle = await openDirect(path);
   let directOk = directHandle !== null;
+  let alignedOk = false;
   // Buffers whose start we found to be aligned: only these are tried with O_DIRECT.
   const aligned = new WeakSet<ArrayBufferLike>();
   let written = false;
+  // Buffered: the queue of writes (each waits for the one before) and the background flush.
+  let queue: Promise<void> = Promise.resolve();
+  let writtenEnd = 0;
+  let flushedTo = 0;
+  let sinceFlush = 0;
+  let flushing: Promise<void> | null = null;
+  const startFlush = () => {
+    const upTo = writtenEnd;
+    sinceFlush = 0;
+    flushing = handle
+      .datasync()
+      .then(
+        () => {
+          flushedTo = Math.max(flushedTo, upTo);
+        },
+        // A failed flush is not fatal here: the final fsync redoes its work and reports.
+        () => undefined,
+      )
+      .finally(() => {
+        flushing = null;
+        options.onFlushed?.();
+      });
+  };
 
   return {
     handle,
     get direct() {
-      return directOk;
+      return strategy === 'direct' && directOk;
+    },
+    get aligned() {
+      return alignedOk;
     },
     async alignedSharedBuffers(count, size) {
       if (size % DIRECT_ALIGN !== 0) throw new Error(`buffer size ${size} is not a multiple of ${DIRECT_ALIGN}`);
       if (written) throw new Error('alignedSharedBuffers after a write would empty the file');
       const shared = new SharedArrayBuffer(count * size + DIRECT_ALIGN);
-      const start = directHandle && directOk ? await findAlignedStart(directHandle, shared) : 0;
+      const start = directHandle && directOk ? await findAlignedStart(directHandle, shared) : -1;
       if (start < 0) directOk = false;
-      else if (directOk) aligned.add(shared);
+      else {
+        alignedOk = true;
+        aligned.add(shared);
+      }
       return Array.from({ length: count }, (_, i) => Buffer.from(shared, Math.max(0, start) + i * size, size));
     },
     async writeAt(chunk, position) {
       written = true;
+      if (strategy === 'buffered') {
+        const mine = queue.then(() => writeFullyAt(handle, chunk, position));
+        queue = mine.then(() => {
+          writtenEnd = Math.max(writtenEnd, position + chunk.length);
+          sinceFlush += chunk.length;
+          if (sinceFlush >= FLUSH_EVERY && !flushing) startFlush();
+        });
+        // One failed write fails every later one too (they are not attempted).
+        queue.catch(() => undefined);
+        await mine;
+        return false;
+      }
       const fits =
         directOk &&
         directHandle !== null &&
@@ -82,8 +168,17 @@ export async function largeFileWriter(path: string, handle: FileHandle): Promise
       await writeFullyAt(handle, chunk, position);
       return false;
     },
+    durableTo() {
+      return flushedTo;
+    },
+    async settle() {
+      await queue;
+      await flushing;
+    },
     async closeDirect() {
       directOk = false;
+      await queue.catch(() => undefined);
+      await flushing;
       await directHandle?.close().catch(() => undefined);
     },
   };
@@ -149,14 +244,17 @@ export class ReadBackMismatch extends Error {
 
 /**
  * A new file written front to back from chunks of any size (a zip: small headers between large
- * file bodies), gathered into a few aligned blocks so that nearly every byte goes direct. A full
- * block is written while the next one fills; `append` waits only when every block is in flight.
- * Without O_DIRECT it still batches small writes into large ones.
+ * file bodies), gathered into a few aligned blocks. A full block is written while the next one
+ * fills; `append` waits only when every block is in flight. Small writes become large ones.
  *
- * With `readBack`, each block is read back from the file as soon as its write is done and
- * compared with what was written, while later blocks are still being filled and written: the
- * check of a package costs no pass of its own after writing. With O_DIRECT the bytes come back
- * from the disk, not from the cache that just held them.
+ * With `readBack`, every block is read back from the file and compared with what was written,
+ * while later blocks are still being filled and written: the check of a package costs no pass
+ * of its own after writing. What is compared is the block's CRC-32, taken when it was written,
+ * so no copy of the block is kept. The read comes from the disk, not from the cache that just
+ * held the bytes, where the system allows it: an O_DIRECT read, and with buffered writes only
+ * once a background flush has put the block on the disk (an O_DIRECT read of a range the flush
+ * has not reached would first write it back itself, one block at a time). Where O_DIRECT does
+ * not exist, an ordinary read after the flush is the best the system offers.
  */
 export class SequentialLargeWriter {
   private readonly inFlight: (Promise<void> | null)[];
@@ -165,6 +263,11 @@ export class SequentialLargeWriter {
   /** File position of the current block's first byte. */
   private position = 0;
   private failure: unknown = null;
+  /** Blocks written, waiting to be read back (in file order). */
+  private readonly toCheck: { at: number; length: number; crc: number }[] = [];
+  private checking: Promise<void> | null = null;
+  /** Set by finish once everything is fsynced: every written block may then be read back. */
+  private allDurable = false;
 
   private constructor(
     private readonly writer: LargeFileWriter,
@@ -189,17 +292,19 @@ export class SequentialLargeWriter {
     const { blockSize = 4 * 1024 * 1024, blockCount = 4 } = options;
     const handle = await open(path, 'wx');
     let readBack: ReadBack | null = null;
+    let self: SequentialLargeWriter | null = null;
     try {
-      const writer = await largeFileWriter(path, handle);
+      const writer = await largeFileWriter(path, handle, { onFlushed: () => self?.pumpReadBack() });
       // One call (finding the alignment costs a probe write) for the blocks and, with readBack,
-      // their twins to read back into.
-      const buffers = await writer.alignedSharedBuffers(options.readBack ? 2 * blockCount : blockCount, blockSize);
+      // the one buffer blocks are read back into.
+      const buffers = await writer.alignedSharedBuffers(options.readBack ? blockCount + 1 : blockCount, blockSize);
       const blocks = buffers.slice(0, blockCount);
       if (options.readBack) {
-        readBack = { plain: await open(path, 'r'), direct: null, buffers: buffers.slice(blockCount) };
-        readBack.direct = writer.direct ? await openDirect(path, constants.O_RDONLY) : null;
+        readBack = { plain: await open(path, 'r'), direct: null, buffer: buffers[blockCount]! };
+        readBack.direct = writer.aligned ? await openDirect(path, constants.O_RDONLY) : null;
       }
-      return new SequentialLargeWriter(writer, blocks, readBack, options.onBlockWritten);
+      self = new SequentialLargeWriter(writer, blocks, readBack, options.onBlockWritten);
+      return self;
     } catch (error) {
       await readBack?.direct?.close().catch(() => undefined);
       await readBack?.plain.close().catch(() => undefined);
@@ -225,24 +330,39 @@ export class SequentialLargeWriter {
     }
   }
 
-  /** Writes (and reads back) the last, partly filled block and waits for every write; the file is then complete (not yet fsynced). */
+  /**
+   * Writes the last, partly filled block, waits for every write, fsyncs (with readBack) and
+   * reads back what is left to check; the file is then complete.
+   */
   async finish(): Promise<void> {
-    const index = this.current;
-    const block = this.blocks[index]!;
+    const block = this.blocks[this.current]!;
     const whole = this.filled - (this.filled % DIRECT_ALIGN);
     const at = this.position;
+    const tail = block.subarray(0, this.filled);
     const writes: Promise<unknown>[] = this.inFlight.filter((w): w is Promise<void> => w !== null);
     if (whole > 0) writes.push(this.writer.writeAt(block.subarray(0, whole), at));
-    if (this.filled > whole) writes.push(writeFullyAt(this.writer.handle, block.subarray(whole, this.filled), at + whole));
+    if (this.filled > whole) writes.push(this.writer.settle().then(() => writeFullyAt(this.writer.handle, block.subarray(whole, this.filled), at + whole)));
     await Promise.all(writes);
     if (this.failure) throw this.failure;
-    if (this.filled > 0) await this.onBlockWritten?.(at, this.filled);
-    if (this.readBack && this.filled > 0) await this.compare(index, at, this.filled);
+    if (this.filled > 0) {
+      await this.onBlockWritten?.(at, this.filled);
+      this.toCheck.push({ at, length: this.filled, crc: crc32(tail) });
+    }
+    if (!this.readBack) return;
+    await this.writer.settle();
+    // On the disk before it is read back: the caller's own fsync then finds nothing left.
+    await this.writer.handle.datasync();
+    this.allDurable = true;
+    this.pumpReadBack();
+    while (this.checking) await this.checking;
+    if (this.failure) throw this.failure;
   }
 
   /** Closes every descriptor (after finish, or to give up). */
   async close(): Promise<void> {
     await Promise.allSettled(this.inFlight.filter((w) => w !== null));
+    this.toCheck.length = 0;
+    await this.checking?.catch(() => undefined);
     await this.readBack?.direct?.close().catch(() => undefined);
     await this.readBack?.plain.close().catch(() => undefined);
     await this.writer.closeDirect();
@@ -253,38 +373,73 @@ export class SequentialLargeWriter {
     const index = this.current;
     const block = this.blocks[index]!;
     const at = this.position;
+    const crc = this.readBack ? crc32(block) : 0;
     this.inFlight[index] = this.writer
       .writeAt(block, at)
       .then(() => this.onBlockWritten?.(at, block.length))
-      .then(() => (this.readBack ? this.compare(index, at, block.length) : undefined))
+      .then(() => {
+        if (!this.readBack) return;
+        this.toCheck.push({ at, length: block.length, crc });
+        this.toCheck.sort((a, b) => a.at - b.at);
+        this.pumpReadBack();
+      })
       .catch((error: unknown) => {
         this.failure ??= error;
       });
     this.position += block.length;
     this.current = (index + 1) % this.blocks.length;
     this.filled = 0;
-    // The next block may still be on its way to the disk (or back) from its previous round.
+    // The next block may still be on its way to the disk from its previous round.
     await this.inFlight[this.current];
     this.inFlight[this.current] = null;
   }
 
-  /** Reads `length` bytes at `at` back into the block's twin buffer and compares them with block `index`. */
-  private async compare(index: number, at: number, length: number): Promise<void> {
+  /** Reads back, one at a time, the written blocks that are on the disk by now. */
+  private pumpReadBack(): void {
+    if (!this.readBack || this.checking || this.failure) return;
+    const ready = () => {
+      const next = this.toCheck[0];
+      return next && (this.allDurable || this.writer.direct || next.at + next.length <= this.writer.durableTo()) ? next : null;
+    };
+    if (!ready()) return;
+    this.checking = (async () => {
+      for (let next = ready(); next; next = ready()) {
+        this.toCheck.shift();
+        await this.compare(next.at, next.length, next.crc);
+      }
+    })()
+      .catch((error: unknown) => {
+        this.failure ??= error;
+      })
+      .finally(() => {
+        this.checking = null;
+      });
+  }
+
+  /** Reads `length` bytes at `at` back and compares their CRC-32 with the one taken when written. */
+  private async compare(at: number, length: number, crc: number): Promise<void> {
     const readBack = this.readBack!;
-    const check = readBack.buffers[index]!.subarray(0, length);
     const alignedRange = length % DIRECT_ALIGN === 0 && at % DIRECT_ALIGN === 0;
-    if (readBack.direct && alignedRange) {
+    // The tail of the file is not a whole number of aligned blocks: read the aligned range that
+    // covers it (O_DIRECT reads may end at the end of the file) and compare the part we wrote.
+    const span = alignedRange ? length : Math.ceil(length / DIRECT_ALIGN) * DIRECT_ALIGN;
+    const check = readBack.buffer.subarray(0, Math.min(span, readBack.buffer.length));
+    let got: Buffer | null = null;
+    if (readBack.direct && at % DIRECT_ALIGN === 0 && check.length >= length) {
       try {
-        await readFullyAt(readBack.direct, check, at);
+        const n = await readAt(readBack.direct, check, at);
+        if (n < length) throw new ReadBackMismatch(at + n);
+        got = check.subarray(0, length);
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EINVAL') throw error;
         readBack.direct = null;
       }
     }
-    // Not aligned (a tail) or not possible direct: an ordinary read, from the disk all the same
-    // where the write went direct, since those bytes never entered the cache.
-    if (!readBack.direct || !alignedRange) await readFullyAt(readBack.plain, check, at);
-    if (!check.equals(this.blocks[index]!.subarray(0, length))) throw new ReadBackMismatch(at);
+    if (!got) {
+      got = readBack.buffer.subarray(0, length);
+      await readFullyAt(readBack.plain, got, at);
+    }
+    if (crc32(got) !== crc) throw new ReadBackMismatch(at);
   }
 }
 
@@ -294,15 +449,22 @@ interface ReadBack {
   plain: FileHandle;
   /** O_DIRECT reader, while aligned reads work. */
   direct: FileHandle | null;
-  /** One per block: where each block is read back to. */
-  buffers: Buffer[];
+  /** Where blocks are read back to (aligned, one block long). */
+  buffer: Buffer;
 }
 
-async function readFullyAt(handle: FileHandle, into: Buffer, position: number): Promise<void> {
+/** Reads up to `into.length` bytes at `position`; fewer only at the end of the file. */
+async function readAt(handle: FileHandle, into: Buffer, position: number): Promise<number> {
   let done = 0;
   while (done < into.length) {
     const { bytesRead } = await handle.read(into, done, into.length - done, position + done);
-    if (bytesRead === 0) throw new ReadBackMismatch(position + done);
+    if (bytesRead === 0) break;
     done += bytesRead;
   }
+  return done;
+}
+
+async function readFullyAt(handle: FileHandle, into: Buffer, position: number): Promise<void> {
+  const n = await readAt(handle, into, position);
+  if (n < into.length) throw new ReadBackMismatch(position + n);
 }

@@ -79,6 +79,7 @@ export const CHANNEL_ACCESS: Partial<Record<ChannelName, Access>> = {
   // find, read, preview and check it (the leader reviews with it).
   'evidence/upload-begin': OFFICER,
   'evidence/upload-chunk': OFFICER,
+  'evidence/upload-bytes': OFFICER,
   'evidence/upload-finish': OFFICER,
   'evidence/upload-cancel': OFFICER,
   'evidence/local-import-begin': OFFICER,

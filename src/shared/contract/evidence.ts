@@ -10,7 +10,8 @@ import { typedText } from './typed-text';
  * memory and the window can show progress:
  *
  *   upload-begin {name, size, targets} → {uploadId, chunkBytes}
- *   upload-chunk {uploadId, index: 0, 1, …, dataBase64} (each ≤ chunkBytes once decoded, in order)
+ *   upload-bytes {uploadId, offset, data: raw bytes} (each ≤ UPLOAD_CHUNK_BYTES, in order; the
+ *     window's way), or upload-chunk {uploadId, index: 0, 1, …, dataBase64} (each ≤ chunkBytes once decoded)
  *   upload-finish {uploadId} → the stored file, whether it was a duplicate, metadata suggestions
  *   upload-cancel {uploadId} whenever the officer gives up (nothing stays behind)
  *
@@ -315,6 +316,13 @@ const targetsSchema = z.array(linkTargetSchema).max(MAX_TARGETS_PER_CALL);
 const fileIdSchema = z.number().int().min(1);
 const uploadIdSchema = z.string().regex(/^[0-9a-f-]{36}$/, 'Mã phiên tải lên không hợp lệ.');
 const grantSchema = z.string().regex(/^[0-9a-f-]{36}$/, 'Mã cấp quyền đọc tệp không hợp lệ.');
+/**
+ * One chunk as raw bytes (evidence/upload-bytes): the browser host takes it as an
+ * application/octet-stream body, Electron's IPC as a Uint8Array; no base64, no JSON around it.
+ */
+const chunkBytesSchema = z
+  .instanceof(Uint8Array, { message: 'Phần tải lên phải là dữ liệu nhị phân.' })
+  .refine((bytes) => bytes.length >= 1 && bytes.length <= UPLOAD_CHUNK_BYTES, 'Mỗi phần tải lên từ 1 byte đến 4 MiB.');
 /** Base64 of one chunk: 4 MiB decodes from about 5.6 M characters. */
 const chunkBase64Schema = z.base64().max(Math.ceil(UPLOAD_CHUNK_BYTES / 3) * 4, 'Mỗi phần tải lên tối đa 4 MiB.');
 
@@ -340,6 +348,13 @@ export const evidenceChannels = {
   ),
   'evidence/upload-chunk': channel<UploadProgress>()(
     z.strictObject({ uploadId: uploadIdSchema, index: z.number().int().min(0), dataBase64: chunkBase64Schema }),
+  ),
+  /**
+   * The next chunk as raw bytes, at `offset` (the bytes received so far): what the window sends
+   * (upload-chunk's base64 inside JSON cost a third more bytes and a decode per chunk).
+   */
+  'evidence/upload-bytes': channel<UploadProgress>()(
+    z.strictObject({ uploadId: uploadIdSchema, offset: z.number().int().min(0), data: chunkBytesSchema }),
   ),
   'evidence/upload-finish': channel<EvidenceAttachResult>()(z.strictObject({ uploadId: uploadIdSchema })),
   'evidence/upload-cancel': channel<{ cancelled: boolean }>()(z.strictObject({ uploadId: uploadIdSchema })),

@@ -3,7 +3,7 @@ import { constants, openSync, closeSync, readFileSync, writeSync } from 'node:fs
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DIRECT_ALIGN, ReadBackMismatch, SequentialLargeWriter, largeFileWriter } from '../../../src/main/core/direct-write';
+import { DIRECT_ALIGN, ReadBackMismatch, SequentialLargeWriter, largeFileWriter, writeStrategy } from '../../../src/main/core/direct-write';
 import { BufferPool } from '../../../src/main/core/exchange/buffer-pool';
 import { makeTempDir } from '../../helpers/temp-dir';
 
@@ -47,12 +47,29 @@ describe('writing large files past the page cache', () => {
   beforeEach(() => (temp = makeTempDir()));
   afterEach(() => {
     delete process.env.CCHC_NO_DIRECT_IO;
+    delete process.env.CCHC_IO_STRATEGY;
     temp.cleanup();
   });
 
-  for (const mode of ['with O_DIRECT where the system allows it', 'with ordinary writes only (CCHC_NO_DIRECT_IO=1)']) {
+  it('writes buffered unless told otherwise; CCHC_NO_DIRECT_IO=1 outranks CCHC_IO_STRATEGY=direct', () => {
+    expect(writeStrategy()).toBe('buffered');
+    process.env.CCHC_IO_STRATEGY = 'direct';
+    expect(writeStrategy()).toBe('direct');
+    process.env.CCHC_IO_STRATEGY = 'nonsense';
+    expect(writeStrategy()).toBe('buffered');
+    process.env.CCHC_IO_STRATEGY = 'direct';
+    process.env.CCHC_NO_DIRECT_IO = '1';
+    expect(writeStrategy()).toBe('buffered');
+  });
+
+  const modes = {
+    'buffered (the default), read back with O_DIRECT where allowed': {},
+    'with O_DIRECT writes where the system allows it (CCHC_IO_STRATEGY=direct)': { CCHC_IO_STRATEGY: 'direct' },
+    'with no O_DIRECT at all (CCHC_NO_DIRECT_IO=1)': { CCHC_NO_DIRECT_IO: '1' },
+  };
+  for (const [mode, env] of Object.entries(modes)) {
     it(`writes exactly the bytes appended, in pieces of any size across block edges, ${mode}`, async () => {
-      if (mode.includes('ordinary')) process.env.CCHC_NO_DIRECT_IO = '1';
+      Object.assign(process.env, env);
       for (const size of [0, 1, DIRECT_ALIGN - 1, DIRECT_ALIGN, 3 * 64 * 1024, 5 * 64 * 1024 + 17, 2 * MiB + 4097]) {
         const data = randomBytes(size);
         const path = join(temp.dir, `out-${size}.bin`);
@@ -62,7 +79,8 @@ describe('writing large files past the page cache', () => {
     });
   }
 
-  it('reads every block back and refuses the file when the disk returns other bytes', async () => {
+  for (const [mode, env] of Object.entries(modes)) it(`reads every block back and refuses the file when the disk returns other bytes, ${mode}`, async () => {
+    Object.assign(process.env, env);
     const data = randomBytes(5 * 64 * 1024 + 100);
     const path = join(temp.dir, 'hong.bin');
     let damaged = false;
@@ -77,6 +95,28 @@ describe('writing large files past the page cache', () => {
     expect(damaged).toBe(true);
     expect(failure).toBeInstanceOf(ReadBackMismatch);
     expect((failure as ReadBackMismatch).position).toBe(64 * 1024);
+  });
+
+  it('queues buffered writes one at a time, in the order given', async () => {
+    const path = join(temp.dir, 'thu-tu.bin');
+    const handle = await open(path, 'wx');
+    const writer = await largeFileWriter(path, handle);
+    try {
+      expect(writer.direct).toBe(false);
+      // Overlapping ranges: only writes done in call order leave the last one's bytes on top.
+      const writes = [Buffer.alloc(8192, 1), Buffer.alloc(4096, 2), Buffer.alloc(100, 3)].map((b, i) => writer.writeAt(b, i * 50));
+      await Promise.all(writes);
+      await writer.settle();
+      const file = readFileSync(path);
+      expect(file.length).toBe(8192);
+      expect(file[0]).toBe(1);
+      expect(file.subarray(50, 100).every((b) => b === 2)).toBe(true);
+      expect(file.subarray(100, 200).every((b) => b === 3)).toBe(true);
+      expect(file.subarray(200, 4146).every((b) => b === 2)).toBe(true);
+    } finally {
+      await writer.closeDirect();
+      await handle.close();
+    }
   });
 
   it('catches damage in the last, partly filled block too', async () => {
@@ -109,6 +149,7 @@ describe('writing large files past the page cache', () => {
   it.runIf(tempFolderTakesDirectIo())(
     'sends aligned chunks past the cache and the rest through an ordinary write (skipped where the temp folder refuses O_DIRECT)',
     async () => {
+      process.env.CCHC_IO_STRATEGY = 'direct';
       const path = join(temp.dir, 'tron.bin');
       const handle = await open(path, 'wx');
       const writer = await largeFileWriter(path, handle);

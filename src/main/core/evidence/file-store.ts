@@ -4,7 +4,7 @@ import { chmod, open, rename, rm, stat, type FileHandle } from 'node:fs/promises
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { Db } from '../db/open';
 import { AppError } from '../errors';
-import { largeFileWriter, writeFully, writeFullyAt, type LargeFileWriter } from '../direct-write';
+import { FLUSH_EVERY, largeFileWriter, writeFully, writeFullyAt, type LargeFileWriter } from '../direct-write';
 import { isAlive } from '../process-alive';
 import { inThreadHasher, workerHasher, type ChunkHasher } from '../sha256-worker';
 import { syncDirectory } from '../sync-directory';
@@ -165,7 +165,8 @@ async function copyFromPath(source: { path: string; name: string }, staging: Sta
     if (before.size === 0) throw emptyFile(source.name);
     const parallel = before.size >= PARALLEL_HASH_FROM;
     hasher = parallel ? workerHasher() : inThreadHasher();
-    // A large file is written past the page cache where the system allows it (see direct-write).
+    // A large file is written the way direct-write chooses (buffered one write at a time with
+    // background flushes, or past the page cache), which also keeps the disk busy during the copy.
     writer = parallel ? await largeFileWriter(staging.tempPath, out) : null;
     const count = Math.max(1, Math.min(SLOTS, Math.ceil(before.size / PATH_CHUNK)));
     const buffers = writer ? await writer.alignedSharedBuffers(count, PATH_CHUNK) : Array.from({ length: count }, () => Buffer.allocUnsafe(PATH_CHUNK));
@@ -173,7 +174,6 @@ async function copyFromPath(source: { path: string; name: string }, staging: Sta
     for (const buffer of buffers) slots.push({ buffer, busy: Promise.resolve() });
     let head: Buffer | null = null;
     let done = 0;
-    const flusher = new BackgroundFlush(out);
     for (let index = 0; ; index++) {
       const slot = slots[index % slots.length]!;
       // The slot's previous chunk must be both written and hashed before its buffer is reused.
@@ -182,17 +182,15 @@ async function copyFromPath(source: { path: string; name: string }, staging: Sta
       if (bytesRead === 0) break;
       const chunk = slot.buffer.subarray(0, bytesRead);
       head ??= Buffer.from(chunk.subarray(0, HEAD_BYTES));
-      // Reading the next chunk, hashing this one (on the worker) and writing it all overlap; each
-      // write has its own position, so several can be in flight. quiet(): a rejection is seen
+      // Reading the next chunk, hashing this one (on the worker) and writing it all overlap (the
+      // writer queues buffered writes in this order, one at a time). quiet(): a rejection is seen
       // when the slot is next awaited (or at the end), not reported as unhandled meanwhile.
       slot.busy = quiet(Promise.all([hasher.update(chunk), write(chunk, done)]).then(() => undefined));
       done += bytesRead;
-      // Direct writes leave nothing in the cache to flush.
-      if (!writer?.direct) flusher.wrote(bytesRead);
       onBytes(bytesRead);
     }
     for (const slot of slots) await slot.busy;
-    await flusher.done();
+    await writer?.settle();
     await checkUnchanged(source, before.size, before.mtimeMs, done);
     return { sha256: await hasher.digest(), size: done, head: head ?? Buffer.alloc(0) };
   } finally {
@@ -208,9 +206,8 @@ async function copyFromPath(source: { path: string; name: string }, staging: Sta
  * Flushes written data to disk while the copy goes on (fdatasync every FLUSH_EVERY bytes, one at a
  * time), so the final fsync finds little left to write: the disk works during the copy instead of
  * after it. Without this a large file sits in the page cache until the final fsync writes it all.
+ * For uploads, which arrive one chunk at a time (large imports by path: largeFileWriter does it).
  */
-const FLUSH_EVERY = 64 * 1024 * 1024;
-
 export class BackgroundFlush {
   private pending = 0;
   private flushing: Promise<void> | null = null;

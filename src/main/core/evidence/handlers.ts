@@ -16,7 +16,7 @@ import {
 import { evidenceCatalog } from './catalog';
 import { beginLocalImport, cancelLocalImport, localImportStatus } from './local-imports';
 import { searchEvidence } from './search';
-import { appendChunk, beginUpload, cancelUpload, finishUpload } from './upload-sessions';
+import { appendBytes, appendChunk, beginUpload, cancelUpload, finishUpload } from './upload-sessions';
 import { verifyStore } from './verify';
 
 type EvidenceChannel = Extract<keyof Handlers, `evidence/${string}`>;
@@ -24,6 +24,7 @@ type EvidenceChannel = Extract<keyof Handlers, `evidence/${string}`>;
 export const evidenceHandlers: Pick<Handlers, EvidenceChannel> = {
   'evidence/upload-begin': ({ name, size, targets }, ctx) => beginUpload(ctx, name, size, checkTargets(targets)),
   'evidence/upload-chunk': ({ uploadId, index, dataBase64 }, { db }) => appendChunk(db, uploadId, index, dataBase64),
+  'evidence/upload-bytes': ({ uploadId, offset, data }, { db }) => appendBytes(db, uploadId, offset, data),
   'evidence/upload-finish': async ({ uploadId }, ctx) => attachResult(ctx.db, await finishUpload(ctx, uploadId)),
   'evidence/upload-cancel': async ({ uploadId }, { db }) => ({ cancelled: await cancelUpload(db, uploadId) }),
   'evidence/local-import-begin': ({ grant, targets }, ctx) => beginLocalImport(ctx, grant, checkTargets(targets)),

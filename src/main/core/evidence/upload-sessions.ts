@@ -1,8 +1,9 @@
-import { createHash, randomUUID, type Hash } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { UPLOAD_CHUNK_BYTES, UPLOAD_SLICE_BYTES, type UploadProgress, type UploadStarted } from '../../../shared/contract/evidence';
 import type { Db } from '../db/open';
 import { perDatabase } from '../db/per-database';
 import { writeFully } from '../direct-write';
+import { inThreadHasher, workerHasher, type ChunkHasher } from '../sha256-worker';
 import { AppError } from '../errors';
 import type { LinkTarget } from './evidence-store';
 import { abandonStaging, BackgroundFlush, emptyFile, ensureStore, HEAD_BYTES, openStaging, sealStaging, translateWriteError, type Staging } from './file-store';
@@ -18,6 +19,8 @@ import { safeFileName } from './safe-name';
  */
 
 const IDLE_MS = 30 * 60_000;
+/** From this size the hash runs on a worker thread (as for imports by path). */
+const PARALLEL_HASH_FROM = 16 * 1024 * 1024;
 const MAX_OPEN_UPLOADS = 16;
 
 interface Upload {
@@ -30,9 +33,12 @@ interface Upload {
   targets: LinkTarget[];
   staging: Staging;
   flusher: BackgroundFlush;
-  /** Decoded chunks land here, one at a time: no new buffer per chunk for the GC to collect. */
+  /**
+   * Chunks land here, one at a time (base64 ones decoded into it, raw ones copied): no new buffer
+   * per chunk for the GC to collect, and shared memory the hashing worker reads where it is.
+   */
   buffer: Buffer;
-  hash: Hash;
+  hasher: ChunkHasher;
   head: Buffer;
   received: number;
   nextIndex: number;
@@ -60,8 +66,9 @@ export async function beginUpload(env: EvidenceEnv, name: string, size: number, 
     targets,
     staging,
     flusher: new BackgroundFlush(staging.out),
-    buffer: Buffer.allocUnsafe(UPLOAD_CHUNK_BYTES),
-    hash: createHash('sha256'),
+    buffer: Buffer.from(new SharedArrayBuffer(UPLOAD_CHUNK_BYTES)),
+    // A large upload is hashed on the other core while each chunk is written.
+    hasher: size >= PARALLEL_HASH_FROM ? workerHasher() : inThreadHasher(),
     head: Buffer.alloc(0),
     received: 0,
     nextIndex: 0,
@@ -90,19 +97,40 @@ export async function appendChunk(db: Db, uploadId: string, index: number, dataB
   }
   const data = upload.buffer.subarray(0, upload.buffer.write(dataBase64, 'base64'));
   if (data.length === 0) throw new AppError('VALIDATION_FAILED', `Phần ${index + 1} của «${name}» rỗng.`);
+  return appendData(db, upload, data);
+}
+
+/**
+ * The next chunk as raw bytes (the window's way): `offset` must be the bytes received so far, so
+ * a chunk sent twice or out of order is refused, not stored twice.
+ */
+export async function appendBytes(db: Db, uploadId: string, offset: number, bytes: Uint8Array): Promise<UploadProgress> {
+  const upload = requireUpload(db, uploadId);
+  if (offset !== upload.received) {
+    throw new AppError('CONFLICT', `Phần tải lên của «${upload.safeName}» đến không đúng thứ tự (đã nhận ${upload.received} byte, phần này bắt đầu ở byte ${offset}).`);
+  }
+  if (bytes.length === 0 || bytes.length > upload.buffer.length) {
+    throw new AppError('VALIDATION_FAILED', `Mỗi phần tải lên của «${upload.safeName}» từ 1 byte đến ${UPLOAD_CHUNK_BYTES / 1024 / 1024} MiB.`);
+  }
+  upload.buffer.set(bytes);
+  return appendData(db, upload, upload.buffer.subarray(0, bytes.length));
+}
+
+/** Writes and hashes one chunk that sits in upload.buffer (the two overlap for a large upload). */
+async function appendData(db: Db, upload: Upload, data: Buffer): Promise<UploadProgress> {
+  const name = upload.safeName;
   if (upload.received + data.length > upload.size) {
-    await cancelUpload(db, uploadId);
+    await cancelUpload(db, upload.id);
     throw new AppError('VALIDATION_FAILED', `«${name}» dài hơn kích thước đã báo (${upload.size} byte); tệp có thể vừa bị thay đổi. Chưa lưu gì, hãy đính kèm lại.`);
   }
   upload.busy = true;
   try {
-    await writeFully(upload.staging.out, data);
+    await Promise.all([writeFully(upload.staging.out, data), upload.hasher.update(data)]);
   } catch (error) {
     upload.busy = false;
-    await cancelUpload(db, uploadId);
+    await cancelUpload(db, upload.id);
     throw translateWriteError(error, name);
   }
-  upload.hash.update(data);
   upload.flusher.wrote(data.length);
   if (upload.head.length < HEAD_BYTES) upload.head = Buffer.concat([upload.head, data.subarray(0, HEAD_BYTES - upload.head.length)]);
   upload.received += data.length;
@@ -120,17 +148,21 @@ export async function finishUpload(env: EvidenceEnv, uploadId: string): Promise<
   }
   upload.busy = true;
   uploadsOf(env.db).delete(uploadId);
+  let sha256: string;
   try {
     await upload.flusher.done();
     await sealStaging(upload.staging);
+    sha256 = await upload.hasher.digest();
   } catch (error) {
     await abandonStaging(env.db, upload.staging);
     throw translateWriteError(error, name);
+  } finally {
+    await upload.hasher.close().catch(() => undefined);
   }
   const staged = {
     token: upload.staging.token,
     tempPath: upload.staging.tempPath,
-    sha256: upload.hash.digest('hex'),
+    sha256,
     size: upload.received,
     head: upload.head,
   };
@@ -142,6 +174,7 @@ export async function cancelUpload(db: Db, uploadId: string): Promise<boolean> {
   const upload = uploads.get(uploadId);
   if (!upload) return false;
   uploads.delete(uploadId);
+  await upload.hasher.close().catch(() => undefined);
   await abandonStaging(db, upload.staging);
   return true;
 }

@@ -32,14 +32,25 @@ export function takeBrowserToken(): string | null {
   return sessionStorage.getItem(TOKEN_KEY);
 }
 
+/**
+ * An input with raw bytes in `data` (evidence/upload-bytes) goes as an application/octet-stream
+ * body, the rest of the input as JSON in a header: no base64, no JSON around megabytes.
+ */
+function requestOf(input: unknown, token: string): { headers: Record<string, string>; body: BodyInit } {
+  if (input && typeof input === 'object' && 'data' in input && input.data instanceof Uint8Array) {
+    const { data, ...rest } = input as { data: Uint8Array<ArrayBuffer> };
+    return {
+      headers: { 'Content-Type': 'application/octet-stream', 'x-cchc-token': token, 'x-cchc-input': encodeURIComponent(JSON.stringify(rest)) },
+      body: data,
+    };
+  }
+  return { headers: { 'Content-Type': 'application/json', 'x-cchc-token': token }, body: JSON.stringify(input ?? {}) };
+}
+
 export function httpTransport(token: string): Transport {
   return async (channel, input) => {
     try {
-      const response = await fetch(`/api/${encodeURIComponent(channel)}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'x-cchc-token': token },
-        body: JSON.stringify(input ?? {}),
-      });
+      const response = await fetch(`/api/${encodeURIComponent(channel)}`, { method: 'POST', ...requestOf(input, token) });
       return (await response.json()) as Result<unknown>;
     } catch {
       return { ok: false, error: { code: 'INTERNAL', message: 'Không kết nối được với ứng dụng. Hãy kiểm tra cửa sổ dòng lệnh đang chạy CCHC Desk.' } };
