@@ -2,6 +2,7 @@ import { app, BrowserWindow, Menu, shell, type IpcMainInvokeEvent } from 'electr
 import { fileURLToPath } from 'node:url';
 import { openCore, type Core } from '../core/app';
 import { resolveDataDir } from '../core/data-dir';
+import { useResourcesDir } from '../core/resources';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { bindRegistry } from './ipc';
 import { bindLocalFileGrants } from './local-files';
@@ -18,6 +19,8 @@ const preloadPath = fileURLToPath(new URL('../preload/index.cjs', import.meta.ur
 
 registerAppScheme();
 app.setPath('userData', resolveDataDir());
+// Installed: criteria sets and reporting data sit beside app.asar (electron-builder extraResources).
+if (app.isPackaged) useResourcesDir(process.resourcesPath);
 
 let core: Core | undefined;
 let mainWindow: BrowserWindow | undefined;
