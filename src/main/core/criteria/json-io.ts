@@ -22,7 +22,7 @@ export function parseCriteriaJson(text: string): ValidationResult {
   const deep = textTooDeep(body);
   if (deep) {
     const where = `dòng ${deep.line}, cột ${deep.column}`;
-    return { ok: false, errors: [{ where, message: `Tệp JSON lồng quá ${MAX_NESTING} cấp ngoặc (tại ${where}); bộ chỉ số chỉ lồng tối đa 4 cấp tiêu chí, tệp này không phải bộ chỉ số hợp lệ.` }] };
+    return { ok: false, errors: [{ where, message: `Tệp JSON lồng quá ${MAX_NESTING} cấp ngoặc; bộ chỉ số chỉ lồng tối đa 4 cấp tiêu chí, tệp này không phải bộ chỉ số hợp lệ.` }] };
   }
   let raw: unknown;
   try {
