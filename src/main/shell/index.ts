@@ -4,6 +4,7 @@ import { openCore, type Core } from '../core/app';
 import { resolveDataDir } from '../core/data-dir';
 import { isAppError } from '../core/errors';
 import { activeDataDir, rememberDataDir } from '../core/data-folder-choice';
+import { useResourcesDir } from '../core/resources';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { bindRegistry } from './ipc';
 import { bindLocalFileGrants } from './local-files';
@@ -20,6 +21,8 @@ const preloadPath = fileURLToPath(new URL('../preload/index.cjs', import.meta.ur
 
 registerAppScheme();
 app.setPath('userData', resolveDataDir());
+// Installed: criteria sets and reporting data sit beside app.asar (electron-builder extraResources).
+if (app.isPackaged) useResourcesDir(process.resourcesPath);
 
 let core: Core | undefined;
 let mainWindow: BrowserWindow | undefined;

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../../src/main/core/app';
-import { ensureBundledSets, resolveResourcesDir } from '../../../src/main/core/criteria/bundled-sets';
+import { ensureBundledSets } from '../../../src/main/core/criteria/bundled-sets';
+import { findResourcesDir } from '../../../src/main/core/resources';
 import { findSetForYear, getSet } from '../../../src/main/core/criteria/criteria-store';
 import { importSetFromXlsx } from '../../../src/main/core/criteria/xlsx-io';
 import type { CriteriaImportResult, CriteriaSetSummary, ExportedFile } from '../../../src/shared/contract/criteria';
@@ -109,7 +110,7 @@ describe('criteria store', () => {
   });
 
   it("finds the year's set: the province's own before the sample", async () => {
-    const dirRes = resolveResourcesDir();
+    const dirRes = findResourcesDir();
     expect(dirRes).not.toBeNull();
     ensureBundledSets(core.db, dirRes!);
     expect(findSetForYear(core.db, 2026, 'so')?.id).toBe('mau-so-2026');
@@ -123,6 +124,6 @@ describe('criteria store', () => {
 
   it('resolves the resources folder from a built bundle location too', () => {
     const root = join(import.meta.dirname, '../../..');
-    expect(resolveResourcesDir(join(root, 'out', 'main'))).toBe(join(root, 'resources'));
+    expect(findResourcesDir(join(root, 'out', 'main'))).toBe(join(root, 'resources'));
   });
 });

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openPackage, packagesRoot } from '../../../src/main/core/exchange/package-open';
 import { verifyPackage } from '../../../src/main/core/exchange/package-verify';
+import { DEFAULT_LIMITS } from '../../../src/main/core/exchange/zip-read';
+import { totalCapFor } from '../../../src/main/core/exchange/zip-structure';
 import { manifestFor } from '../../fixtures/exchange/craft-zip';
 import { deflatedEntry, nestedZip, rawZip, renamed, sharedDataZip, storedEntry, type RawEntry } from '../../fixtures/exchange/raw-zip';
 import { sha256 } from '../../fixtures/exchange/sample-version';
@@ -101,9 +103,23 @@ describe('zip bombs of many small entries are refused from the central directory
     expect(written).toBe(0);
   });
 
-  it('a hostile zip of about 10 MB that declares its sizes honestly but just under the cap still writes under 256 MB', async () => {
-    // 9 MB of incompressible data and deflated zeros declared up to the cap: accepted or not,
-    // extraction may never write past the bound.
+  it('a file the manifest does not list is refused from the listing, before anything is extracted', async () => {
+    const listed = storedEntry('tai-lieu-kiem-chung/1.1/a.pdf', pdf('quyết định'));
+    const unlisted = storedEntry('tai-lieu-kiem-chung/1.1/them.exe', randomBytes(200_000));
+    const zip = rawZip([listed, unlisted, honestManifest([{ name: listed.name, size: listed.size, sha256: sha256(listed.data) }])]);
+    const { report, written, onDisk } = await extract(zip);
+    expect(report.problems).toEqual([{ kind: 'extra', entry: unlisted.name, message: expect.stringContaining('không có trong tệp kê khai') }]);
+    expect(written).toBe(0);
+    expect(onDisk).toBe(0);
+  });
+
+  it('the cap a 10 MB zip gets is under 256 MB, whatever its entries', () => {
+    expect(totalCapFor(10 * 1000 * 1000, DEFAULT_LIMITS).bytes).toBeLessThan(WRITE_BOUND);
+    expect(totalCapFor(10 * 1024 * 1024, DEFAULT_LIMITS).bytes).toBeLessThan(WRITE_BOUND);
+  });
+
+  it('a 10 MB zip of real data padded with 300 MB of zeros writes nothing', async () => {
+    // 9 MB of incompressible data makes the archive look substantial; the zeros are still refused.
     const random = storedEntry('tai-lieu/ngau-nhien.bin', randomBytes(9 * 1000 * 1000));
     const zeros = Buffer.alloc(MiB);
     const one = deflatedEntry('x', zeros);
@@ -113,8 +129,8 @@ describe('zip bombs of many small entries are refused from the central directory
     const zip = rawZip([...entries, honestManifest(listed)]);
     expect(zip.length).toBeLessThan(10 * 1000 * 1000);
     const { report, written, onDisk } = await extract(zip);
-    expect(report.ok).toBe(false);
-    expect(written).toBeLessThan(WRITE_BOUND);
-    expect(onDisk).toBeLessThan(WRITE_BOUND);
+    expect(report.problems).toEqual([{ kind: 'hostile', message: expect.stringContaining('Tổng dung lượng sau giải nén') }]);
+    expect(written).toBe(0);
+    expect(onDisk).toBe(0);
   });
 });

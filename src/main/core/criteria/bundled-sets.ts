@@ -1,30 +1,14 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { CriteriaError } from '../../../shared/contract/criteria';
 import type { Db } from '../db/open';
 import { saveSet, type SaveResult } from './criteria-store';
 import { parseCriteriaJson } from './json-io';
+import { resourcesDir } from '../resources';
 
-/** The sets shipped with the app (resources/criteria/*.json), loaded into the store when missing. */
+/** The sets shipped with the app (resources/criteria/*.json, see ../resources.ts), loaded into the store when missing. */
 
 export const SCHEMA_FILE = 'criteria-set.schema.json';
-
-/**
- * Finds the resources folder by walking up from this module: from src/main/core/criteria under
- * tsx/vitest and from out/main in the built bundle both reach the project root. An explicit folder
- * (e.g. Electron's process.resourcesPath in a packaged app) can be given instead.
- */
-export function resolveResourcesDir(start: string = dirname(fileURLToPath(import.meta.url))): string | null {
-  let dir = start;
-  for (;;) {
-    if (existsSync(join(dir, 'resources', 'criteria'))) return join(dir, 'resources');
-    if (existsSync(join(dir, 'criteria', SCHEMA_FILE))) return dir;
-    const up = dirname(dir);
-    if (up === dir) return null;
-    dir = up;
-  }
-}
 
 export interface BundledLoad {
   saved: SaveResult[];
@@ -52,8 +36,14 @@ const loaded = new WeakSet<Db>();
 export function ensureBundledSetsOnce(db: Db, now: Date): void {
   if (loaded.has(db)) return;
   loaded.add(db);
-  const dir = resolveResourcesDir();
-  if (!dir) return;
+  let dir: string;
+  try {
+    dir = resourcesDir();
+  } catch (error) {
+    // A broken install: the officer can still import the province's own set.
+    console.error('[cchc] bundled criteria sets unavailable', error);
+    return;
+  }
   const { failed } = ensureBundledSets(db, dir, now);
   if (failed.length > 0) console.error('[cchc] bundled criteria sets failed validation', failed);
 }

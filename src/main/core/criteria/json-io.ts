@@ -1,5 +1,6 @@
 import type { CriteriaSet } from '../../../shared/criteria/format';
 import type { ValidationResult } from './criteria-error';
+import { MAX_NESTING, textTooDeep } from './nesting';
 import { validateCriteriaSet } from './validate';
 
 /** Where a JSON syntax error sits, as "dòng L, cột C" (1-based), from V8's message or the offset. */
@@ -18,6 +19,11 @@ function locate(text: string, error: unknown): { line: number; column: number } 
 export function parseCriteriaJson(text: string): ValidationResult {
   const body = text.replace(/^\uFEFF/, '');
   if (!body.trim()) return { ok: false, errors: [{ where: 'dòng 1, cột 1', message: 'Tệp JSON rỗng.' }] };
+  const deep = textTooDeep(body);
+  if (deep) {
+    const where = `dòng ${deep.line}, cột ${deep.column}`;
+    return { ok: false, errors: [{ where, message: `Tệp JSON lồng quá ${MAX_NESTING} cấp ngoặc; bộ chỉ số chỉ lồng tối đa 4 cấp tiêu chí, tệp này không phải bộ chỉ số hợp lệ.` }] };
+  }
   let raw: unknown;
   try {
     raw = JSON.parse(body);

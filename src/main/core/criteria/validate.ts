@@ -1,6 +1,7 @@
 import { criteriaSetSchema } from '../../../shared/criteria/format';
 import { toNfc } from '../../../shared/text/vi';
 import type { CriteriaError, ValidationResult } from './criteria-error';
+import { MAX_NESTING, valueTooDeep } from './nesting';
 import { semanticErrors } from './semantic-checks';
 import { zodIssueToError } from './zod-messages';
 
@@ -21,6 +22,9 @@ export function normalizeStrings(value: unknown): unknown {
  * problem at once so a province's author can fix the file in one go rather than one error a time.
  */
 export function validateCriteriaSet(raw: unknown): ValidationResult {
+  // Everything below recurses once per level: refuse a runaway depth before it overflows the stack.
+  const deep = valueTooDeep(raw);
+  if (deep) return { ok: false, errors: [{ where: deep, message: `Bộ chỉ số lồng quá ${MAX_NESTING} cấp; bộ chỉ số chỉ lồng tối đa 4 cấp tiêu chí.` }] };
   const input = normalizeStrings(raw);
   const parsed = criteriaSetSchema.safeParse(input, { reportInput: true });
   const errors: CriteriaError[] = parsed.success ? [] : parsed.error.issues.map((issue) => zodIssueToError(issue, input));

@@ -5,6 +5,7 @@ import { parentCode } from './codes';
 import { formatPath, parsePath, type CriteriaError, type PathSegment, type ValidationResult } from './criteria-error';
 import { optionIdFromLabel } from './option-ids';
 import { validateCriteriaSet } from './validate';
+import { checkWorkbookSize } from './xlsx-guard';
 import {
   ASSESSED_BY_LABELS,
   INFO_ROWS,
@@ -466,6 +467,9 @@ function compareCells(a: CriteriaError, b: CriteriaError): number {
 }
 
 export async function readSetWorkbook(buffer: Buffer): Promise<ValidationResult> {
+  // Measured before exceljs builds anything: its memory grows with cells, not with file size.
+  const tooBig = await checkWorkbookSize(buffer);
+  if (tooBig) return { ok: false, errors: tooBig };
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(buffer as unknown as ArrayBuffer);

@@ -26,7 +26,7 @@ export interface ZipLimits {
   maxTotalBytes: number;
   /**
    * The sum may also not exceed totalFloorBytes + maxTotalRatio × the archive's size: a 10 MB zip
-   * never unpacks to more than about 230 MB, however its entries are cut.
+   * never unpacks to more than about 250 MB, however its entries are cut.
    */
   maxTotalRatio: number;
   totalFloorBytes: number;
@@ -50,7 +50,7 @@ export const DEFAULT_LIMITS: ZipLimits = {
   maxEntryBytes: 4 * GiB,
   maxTotalBytes: 64 * GiB,
   maxTotalRatio: 20,
-  totalFloorBytes: 32 * MiB,
+  totalFloorBytes: 48 * MiB,
   maxRatio: 200,
   ratioFloorBytes: 1 * MiB,
   maxManifestBytes: 16 * MiB,

@@ -178,7 +178,9 @@ async function readLocalHeader(fh: FileHandle, e: LaidOutEntry): Promise<number 
   }
   const localName = buffer.subarray(LOCAL_HEADER_FIXED, LOCAL_HEADER_FIXED + nameLength);
   const localExtra = parseExtraFields(buffer.subarray(LOCAL_HEADER_FIXED + nameLength, headerLength));
-  const decoded = localExtra ? yauzl.getFileNameLowLevel(flags, localName, localExtra, true) : null;
+  // Decoded with the directory's flags: writers disagree on repeating the UTF-8 flag locally, but a
+  // Unicode Path field (0x7075) in the local header names the file for tools that read it.
+  const decoded = localExtra ? yauzl.getFileNameLowLevel(e.entry.generalPurposeBitFlag, localName, localExtra, true) : null;
   if (!localName.equals(centralName) || decoded !== e.name) {
     const shown = decoded ?? localName.toString('utf8');
     return `Mục «${e.name}» mang tên «${shown}» ở phần đầu của chính nó: hai tên khác nhau, công cụ giải nén khác sẽ ghi ra tệp khác với tệp đã kiểm tra; không mở gói.`;

@@ -2,8 +2,7 @@ import { z } from 'zod';
 import { toNfc } from '../../../shared/text/vi';
 import { toRoman } from './docx-blocks';
 import type { StatisticsIndicator } from './statistics-model';
-import bundledOutline from '../../../../resources/reporting/report-outline.json';
-import bundledIndicators from '../../../../resources/reporting/statistics-indicators.json';
+import { readResourceJson } from '../resources';
 
 /**
  * The report outline (đề cương, domain brief §3.2) and the biểu số liệu indicator list (§3.3) are
@@ -97,11 +96,11 @@ export function parseIndicators(raw: unknown): StatisticsIndicator[] {
 }
 
 export function reportOutline(): Outline {
-  outlineCache ??= parseOutline(bundledOutline);
+  outlineCache ??= parseOutline(readResourceJson('reporting', 'report-outline.json'));
   return outlineCache;
 }
 
 export function statisticsIndicators(): StatisticsIndicator[] {
-  indicatorsCache ??= parseIndicators(bundledIndicators);
+  indicatorsCache ??= parseIndicators(readResourceJson('reporting', 'statistics-indicators.json'));
   return indicatorsCache;
 }

@@ -5,7 +5,7 @@ import { REPORT_PERIOD_CODES, type ReportPeriodCode, type ReportPeriodInfo } fro
 import { todayInVietnam, toNfc } from '../../../shared/text/vi';
 import { AppError } from '../errors';
 import { describeIssues } from '../validation-messages';
-import bundledPeriods from '../../../../resources/reporting/periods-default.json';
+import { readResourceJson } from '../resources';
 
 /**
  * Reporting periods are data, not code: the bundled regime (BNV 581, Nghị định 09/2019) can be
@@ -71,7 +71,7 @@ export function loadPeriods(dataDir: string): PeriodsFile {
   }
   // The bundled file never changes while the app runs: checked once. A province's file is read on
   // every call, so an edit to it applies without a restart.
-  bundledParsed ??= parsePeriodsFile(bundledPeriods, 'periods-default.json');
+  bundledParsed ??= parsePeriodsFile(readResourceJson('reporting', 'periods-default.json'), 'periods-default.json');
   return bundledParsed;
 }
 
