@@ -12,6 +12,7 @@ import {
 import { getMeta, setMeta } from '../app-meta';
 import { DATABASE_FILE, openDatabase, schemaVersion, type Db } from '../db/open';
 import { AppError } from '../errors';
+import { isDiskFull } from '../disk-full';
 import { storePaths } from '../evidence/file-store';
 import { summariseProblems, verifyZip } from './zip-verify';
 import { syncDirectory } from '../sync-directory';
@@ -171,8 +172,8 @@ export async function restoreBackup(zipPath: string, targetDir: string, onBytes?
   // database among it): remove it before making ours.
   for (const leftover of restoreLeftovers(target)) await rm(leftover, { recursive: true, force: true });
   const temp = join(dirname(target), restoreTempName(target, process.pid));
-  await mkdir(temp);
   try {
+    await mkdir(temp);
     const result = await verifyBackup(zipPath, { onBytes, extractTo: temp });
     if (!result.ok || !result.manifest) {
       throw new AppError('VALIDATION_FAILED', `Tệp sao lưu không hợp lệ, chưa phục hồi gì. ${summariseProblems(result.problems, 5, { countRest: true })}`, result.problems);
@@ -185,6 +186,15 @@ export async function restoreBackup(zipPath: string, targetDir: string, onBytes?
     await rename(temp, target);
     syncDirectory(dirname(target));
     return { dataDir: target, files: result.manifest.files.length, schemaVersion: version, backupCreatedAt: result.manifest.createdAt };
+  } catch (error) {
+    if (isDiskFull(error)) {
+      throw new AppError(
+        'IO_ERROR',
+        `Ổ đĩa chứa thư mục «${dirname(target)}» đã đầy trong khi phục hồi; bản sao lưu không hỏng. Hãy giải phóng dung lượng (hoặc phục hồi vào ổ đĩa khác) rồi thử lại; chưa phục hồi gì.`,
+        error,
+      );
+    }
+    throw error;
   } finally {
     await rm(temp, { recursive: true, force: true }).catch(() => undefined);
   }
@@ -196,7 +206,7 @@ function checkDatabase(file: string): number {
   try {
     db = openDatabase(file);
   } catch (error) {
-    if (error instanceof AppError) throw error;
+    if (error instanceof AppError || isDiskFull(error)) throw error;
     throw new AppError('VALIDATION_FAILED', 'Cơ sở dữ liệu trong bản sao lưu không mở được; chưa phục hồi gì.', error);
   }
   try {
