@@ -59,4 +59,15 @@ describe('the interrupted-write journal', () => {
     journal.finish();
     expect(readdirSync(join(dataDir, PENDING_WRITES_DIR))).toEqual([]);
   });
+
+  it('sweeps the app’s own backup folder of temps a dead process left before writes were journalled', () => {
+    const { dataDir } = folders();
+    const backups = join(dataDir, 'sao-luu');
+    mkdirSync(backups);
+    const old = [`.cchc-sao-luu-20261101-0800.zip.${DEAD}-${UUID}.part`, `.cchc-db-${DEAD}-${UUID}.sqlite`];
+    const kept = ['cchc-sao-luu-20261101-0800.zip', `.cchc-db-${process.pid}-${UUID}.sqlite`];
+    for (const n of [...old, ...kept]) writeFileSync(join(backups, n), 'x');
+    expect(cleanInterruptedWrites(dataDir).sort()).toEqual(old.map((n) => join(backups, n)).sort());
+    expect(readdirSync(backups).sort()).toEqual(kept.sort());
+  });
 });
