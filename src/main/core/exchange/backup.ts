@@ -13,7 +13,7 @@ import { getMeta, setMeta } from '../app-meta';
 import { DATABASE_FILE, openDatabase, schemaVersion, type Db } from '../db/open';
 import { AppError } from '../errors';
 import { isDiskFull } from '../disk-full';
-import { storePaths } from '../evidence/file-store';
+import { QUARANTINE_DIR, storePaths } from '../evidence/file-store';
 import { summariseProblems, verifyZip } from './zip-verify';
 import { syncDirectory } from '../sync-directory';
 import { totalSourceBytes, writeZipAtomically, type ZipWriteEntry } from './zip-write';
@@ -70,6 +70,7 @@ export async function createBackup(
     const entries: ZipWriteEntry[] = [
       { entryPath: BACKUP_DB_ENTRY, source: { kind: 'path', path: snapshot }, label: 'cơ sở dữ liệu', compress: true },
       ...evidenceEntries(dataDir),
+      ...quarantineEntries(dataDir),
     ];
     const total = await totalSourceBytes(entries);
     let done = 0;
@@ -132,6 +133,25 @@ function evidenceEntries(dataDir: string): ZipWriteEntry[] {
       });
     }
   }
+  return entries;
+}
+
+/**
+ * What start-up set aside in quarantine (files without a row; see evidence/file-store.ts): never
+ * deleted by the app, so a backup carries them too and a restore brings them back.
+ */
+function quarantineEntries(dataDir: string): ZipWriteEntry[] {
+  const root = join(dataDir, QUARANTINE_DIR);
+  const entries: ZipWriteEntry[] = [];
+  const walk = (dir: string, rel: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const path = join(dir, entry.name);
+      const entryPath = `${rel}/${entry.name}`;
+      if (entry.isDirectory()) walk(path, entryPath);
+      else if (entry.isFile()) entries.push({ entryPath, source: { kind: 'path', path }, label: entryPath });
+    }
+  };
+  if (existsSync(root)) walk(root, QUARANTINE_DIR);
   return entries;
 }
 
