@@ -17,7 +17,7 @@ export type DatabaseFileState = 'missing' | 'empty' | 'present';
 export interface StoreProbe {
   dbFile: string;
   dbState: DatabaseFileState;
-  /** Files under evidence/files (each one a stored document). */
+  /** Files under evidence/files (each one a stored document); with a database present, 0 or 1. */
   evidenceFiles: number;
 }
 
@@ -25,26 +25,29 @@ export function probeStore(dataDir: string): StoreProbe {
   const dbFile = join(dataDir, DATABASE_FILE);
   let dbState: DatabaseFileState = 'missing';
   if (existsSync(dbFile)) dbState = statSync(dbFile).size === 0 ? 'empty' : 'present';
-  return { dbFile, dbState, evidenceFiles: countStoredFiles(dataDir) };
+  // With a database present only "any at all?" matters (the usual start: stop at the first file);
+  // the count is for the message of a refusal.
+  return { dbFile, dbState, evidenceFiles: countStoredFiles(dataDir, dbState === 'present' ? 1 : Infinity) };
 }
 
-/** Every regular file under evidence/files, at any depth (what the store would lose). */
-function countStoredFiles(dataDir: string): number {
-  const walk = (dir: string): number => {
+/** Regular files under evidence/files, at any depth (what the store would lose), up to `enough`. */
+function countStoredFiles(dataDir: string, enough: number): number {
+  let count = 0;
+  const walk = (dir: string): void => {
     let entries;
     try {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch {
-      return 0;
+      return;
     }
-    let count = 0;
     for (const entry of entries) {
-      if (entry.isDirectory()) count += walk(join(dir, entry.name));
+      if (count >= enough) return;
+      if (entry.isDirectory()) walk(join(dir, entry.name));
       else count += 1;
     }
-    return count;
   };
-  return walk(storePaths(dataDir).files);
+  walk(storePaths(dataDir).files);
+  return count;
 }
 
 /** How to get the data back, in the officer's words: the same for every refusal. */
@@ -74,9 +77,10 @@ export function refuseUnsafeStore(dataDir: string, probe: StoreProbe): void {
 
 /** A database file that exists but has no schema (never migrated) while evidence remains. */
 export function unversionedDatabase(dataDir: string, probe: StoreProbe): AppError {
+  const files = countStoredFiles(dataDir, Infinity);
   return new AppError(
     'DB_UNUSABLE',
-    `Cơ sở dữ liệu «${DATABASE_FILE}» trong thư mục dữ liệu «${dataDir}» không có dữ liệu của CCHC Desk (chưa có bảng nào), nhưng kho tài liệu kiểm chứng vẫn còn ${probe.evidenceFiles} tệp. ${untouched} ${restoreHint(dataDir)}`,
+    `Cơ sở dữ liệu «${DATABASE_FILE}» trong thư mục dữ liệu «${dataDir}» không có dữ liệu của CCHC Desk (chưa có bảng nào), nhưng kho tài liệu kiểm chứng vẫn còn ${files} tệp. ${untouched} ${restoreHint(dataDir)}`,
     probe,
   );
 }
@@ -90,7 +94,8 @@ export function isUnreadableDatabaseError(error: unknown): boolean {
 }
 
 export function unreadableDatabase(dataDir: string, probe: StoreProbe, error: unknown): AppError {
-  const evidence = probe.evidenceFiles > 0 ? ` Kho tài liệu kiểm chứng còn ${probe.evidenceFiles} tệp, được giữ nguyên.` : '';
+  const files = probe.evidenceFiles > 0 ? countStoredFiles(dataDir, Infinity) : 0;
+  const evidence = files > 0 ? ` Kho tài liệu kiểm chứng còn ${files} tệp, được giữ nguyên.` : '';
   return new AppError(
     'DB_UNUSABLE',
     `Không đọc được cơ sở dữ liệu «${DATABASE_FILE}» trong thư mục dữ liệu «${dataDir}» (tệp bị hỏng, không phải cơ sở dữ liệu của CCHC Desk, hoặc không có quyền đọc).${evidence} ${untouched} ${restoreHint(dataDir)}`,

@@ -205,4 +205,19 @@ describe('a stored file without a row is quarantined, never deleted', () => {
       core.close();
     }
   });
+
+  it('a backup carries the quarantine, and a restore brings it back', async () => {
+    const dir = await folderWithEvidence();
+    const outside = new Database(join(dir, DATABASE_FILE));
+    outside.exec("DELETE FROM evidence_link; DELETE FROM evidence_file WHERE original_name = 'Báo cáo quý 1.txt';");
+    outside.close();
+    const zip = join(dir, '..', 'sao-luu.zip');
+    expect((await runCliCaptured(['backup', zip], { dataDir: dir })).code).toBe(0);
+    const quarantined = treeOf(join(dir, 'quarantine'));
+    expect(Object.keys(quarantined)).toHaveLength(2); // the file and the note
+
+    const target = join(dir, '..', 'phuc-hoi');
+    expect((await runCliCaptured(['restore', zip, '--data-dir', target], { dataDir: dir })).code).toBe(0);
+    expect(treeOf(join(target, 'quarantine'))).toEqual(quarantined);
+  });
 });

@@ -1,4 +1,4 @@
--- user_version 7
+-- user_version 8
 CREATE INDEX audit_log_by_subject ON audit_log (subject, seq);
 
 CREATE INDEX criteria_set_by_year ON criteria_set (year, unit_type);

@@ -135,7 +135,7 @@ export function deleteFile(ctx: CoreContext, fileId: number): { deleted: true } 
   return { deleted: true };
 }
 
-/** The row is gone; the blob follows. If this fails, start-up recovery removes the orphan. */
+/** The row is gone; the blob follows. If this fails, start-up moves the file to quarantine (never deletes it). */
 function removeBlobAfterCommit(db: Db, dataDir: string, file: FileRow): void {
   try {
     removeUnreferencedBlob(db, storePaths(dataDir), file.stored_path);

@@ -448,6 +448,9 @@ export function recoverEvidenceStore(db: Db, dataDir: string, now: Date = new Da
   return report;
 }
 
+/** The data folder's quarantine: files the app would not delete but no row names (backups include it). */
+export const QUARANTINE_DIR = 'quarantine';
+
 /**
  * `<data>/quarantine/<start-up time>/`, made on the first file moved there, with the store's own
  * layout below it (evidence/files/ab/…) and a note saying what happened and what to do.
@@ -461,7 +464,7 @@ class Quarantine {
     now: Date,
     private readonly report: RecoveryReport,
   ) {
-    this.relDir = `quarantine/${now.toISOString().replace(/[:.]/g, '-')}`;
+    this.relDir = `${QUARANTINE_DIR}/${now.toISOString().replace(/[:.]/g, '-')}`;
     this.dir = join(dataDir, ...this.relDir.split('/'));
   }
 

@@ -12,7 +12,8 @@ import {
 import { getMeta, setMeta } from '../app-meta';
 import { DATABASE_FILE, openDatabase, schemaVersion, type Db } from '../db/open';
 import { AppError } from '../errors';
-import { storePaths } from '../evidence/file-store';
+import { isDiskFull } from '../disk-full';
+import { QUARANTINE_DIR, storePaths } from '../evidence/file-store';
 import { summariseProblems, verifyZip } from './zip-verify';
 import { syncDirectory } from '../sync-directory';
 import { totalSourceBytes, writeZipAtomically, type ZipWriteEntry } from './zip-write';
@@ -69,6 +70,7 @@ export async function createBackup(
     const entries: ZipWriteEntry[] = [
       { entryPath: BACKUP_DB_ENTRY, source: { kind: 'path', path: snapshot }, label: 'cơ sở dữ liệu', compress: true },
       ...evidenceEntries(dataDir),
+      ...quarantineEntries(dataDir),
     ];
     const total = await totalSourceBytes(entries);
     let done = 0;
@@ -134,6 +136,25 @@ function evidenceEntries(dataDir: string): ZipWriteEntry[] {
   return entries;
 }
 
+/**
+ * What start-up set aside in quarantine (files without a row; see evidence/file-store.ts): never
+ * deleted by the app, so a backup carries them too and a restore brings them back.
+ */
+function quarantineEntries(dataDir: string): ZipWriteEntry[] {
+  const root = join(dataDir, QUARANTINE_DIR);
+  const entries: ZipWriteEntry[] = [];
+  const walk = (dir: string, rel: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const path = join(dir, entry.name);
+      const entryPath = `${rel}/${entry.name}`;
+      if (entry.isDirectory()) walk(path, entryPath);
+      else if (entry.isFile()) entries.push({ entryPath, source: { kind: 'path', path }, label: entryPath });
+    }
+  };
+  if (existsSync(root)) walk(root, QUARANTINE_DIR);
+  return entries;
+}
+
 /** Checks a backup against its manifest, extracting it into `extractTo` when given (restore). */
 export function verifyBackup(zipPath: string, options: { onBytes?: (n: number) => void; extractTo?: string; justWritten?: boolean } = {}) {
   return verifyZip(zipPath, {
@@ -171,8 +192,8 @@ export async function restoreBackup(zipPath: string, targetDir: string, onBytes?
   // database among it): remove it before making ours.
   for (const leftover of restoreLeftovers(target)) await rm(leftover, { recursive: true, force: true });
   const temp = join(dirname(target), restoreTempName(target, process.pid));
-  await mkdir(temp);
   try {
+    await mkdir(temp);
     const result = await verifyBackup(zipPath, { onBytes, extractTo: temp });
     if (!result.ok || !result.manifest) {
       throw new AppError('VALIDATION_FAILED', `Tệp sao lưu không hợp lệ, chưa phục hồi gì. ${summariseProblems(result.problems, 5, { countRest: true })}`, result.problems);
@@ -185,6 +206,15 @@ export async function restoreBackup(zipPath: string, targetDir: string, onBytes?
     await rename(temp, target);
     syncDirectory(dirname(target));
     return { dataDir: target, files: result.manifest.files.length, schemaVersion: version, backupCreatedAt: result.manifest.createdAt };
+  } catch (error) {
+    if (isDiskFull(error)) {
+      throw new AppError(
+        'IO_ERROR',
+        `Ổ đĩa chứa thư mục «${dirname(target)}» đã đầy trong khi phục hồi; bản sao lưu không hỏng. Hãy giải phóng dung lượng (hoặc phục hồi vào ổ đĩa khác) rồi thử lại; chưa phục hồi gì.`,
+        error,
+      );
+    }
+    throw error;
   } finally {
     await rm(temp, { recursive: true, force: true }).catch(() => undefined);
   }
@@ -196,7 +226,7 @@ function checkDatabase(file: string): number {
   try {
     db = openDatabase(file);
   } catch (error) {
-    if (error instanceof AppError) throw error;
+    if (error instanceof AppError || isDiskFull(error)) throw error;
     throw new AppError('VALIDATION_FAILED', 'Cơ sở dữ liệu trong bản sao lưu không mở được; chưa phục hồi gì.', error);
   }
   try {

@@ -3,6 +3,7 @@ import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, rea
 import { basename, dirname, join } from 'node:path';
 import { isAlive } from '../process-alive';
 import { syncDirectory } from '../sync-directory';
+import { removeStaleTemps } from './zip-write';
 
 /**
  * A journal of the hidden temp files an export or a backup writes outside the data folder (beside
@@ -18,6 +19,9 @@ import { syncDirectory } from '../sync-directory';
  */
 
 export const PENDING_WRITES_DIR = 'pending-writes';
+
+/** Where backups and packages go when the officer names no other place (backup.ts, handlers.ts). */
+const DEFAULT_OUTPUT_FOLDERS = ['sao-luu', 'goi-nop'];
 
 export type WriteKind = 'export' | 'backup';
 
@@ -143,6 +147,11 @@ export function cleanInterruptedWrites(dataDir: string, log: (message: string, d
     rmSync(file, { force: true });
   }
   for (const leftover of restoreLeftovers(dataDir)) remove(leftover, true);
+  // The app's own output folders, for temps left before writes were journalled (our distinctive
+  // names of dead processes only, as the next export into that folder would remove them).
+  for (const folder of DEFAULT_OUTPUT_FOLDERS) {
+    for (const name of removeStaleTemps(join(dataDir, folder))) removed.push(join(dataDir, folder, name));
+  }
   return removed;
 }
 

@@ -1,5 +1,6 @@
 import type { ZipProblem } from '../../../shared/exchange/manifest';
 import { describeIssues } from '../validation-messages';
+import { isDiskFull } from '../disk-full';
 import type { z } from 'zod';
 import { DEFAULT_LIMITS, digestEntry, ensureParent, entryReadProblem, locateEntry, openZipSafely, readSmallEntry, targetInside, type EntryDigest, type ZipEntryInfo, type ZipLimits } from './zip-read';
 
@@ -97,6 +98,8 @@ export async function verifyZip<M>(zipPath: string, options: VerifyZipOptions<M>
         });
         found.set(info.name, digest);
       } catch (error) {
+        // The disk being extracted to is full: nothing is wrong with the zip; the caller says so.
+        if (isDiskFull(error)) throw error;
         problems.push(entryReadProblem(info.name, error));
         // A bomb or a truncated zip: reading on only wastes time and disk.
         break;

@@ -3,6 +3,7 @@ import type { AuditFilter, AuditPage, AuditRecord, AuditVerifyResult } from '../
 import { actorLabel, type Actor } from '../auth/session';
 import { canonicalJson } from '../criteria/canonical';
 import type { Db } from '../db/open';
+import { getMeta, setMeta } from '../app-meta';
 import { actorId } from './version-store';
 
 /**
@@ -89,8 +90,25 @@ export function appendAudit(db: Db, entry: AuditEntryInput): AuditRecord {
       `INSERT INTO audit_log (seq, at, actor_id, actor_name, action, subject, target, old_json, new_json, prev_hash, hash)
        VALUES (@seq, @at, @actor_id, @actor_name, @action, @subject, @target, @old_json, @new_json, @prev_hash, @hash)`,
     ).run(row);
+    // The end of the chain, kept apart from it: a log cut from some entry onward is still a valid
+    // chain, and only this anchor shows that its last entries are gone (migration 008).
+    setMeta(db, CHAIN_END_KEY, JSON.stringify({ seq: row.seq, hash: row.hash }));
     return toRecord(row);
   })();
+}
+
+/** app_meta key of the last entry's number and hash, written with every append. */
+export const CHAIN_END_KEY = 'auditChainEnd';
+
+function chainEnd(db: Db): { seq: number; hash: string } | null | 'unreadable' {
+  const text = getMeta(db, CHAIN_END_KEY);
+  if (text === null) return null;
+  try {
+    const end = JSON.parse(text) as { seq?: unknown; hash?: unknown };
+    return typeof end.seq === 'number' && typeof end.hash === 'string' ? { seq: end.seq, hash: end.hash } : 'unreadable';
+  } catch {
+    return 'unreadable';
+  }
 }
 
 function toRecord(row: AuditRow): AuditRecord {
@@ -151,7 +169,45 @@ export function verifyAudit(db: Db, anchors: { seq: number; hash: string; label:
     if (!row) return broken(anchor.seq, 'deleted', `Dòng số ${anchor.seq} (mốc của ${anchor.label}) đã bị xóa khỏi nhật ký.`);
     if (row.hash !== anchor.hash) return broken(anchor.seq, 'altered', `Dòng số ${anchor.seq} không còn khớp với mốc của ${anchor.label}.`);
   }
+  // The end of the chain against the anchor every append writes (CHAIN_END_KEY).
+  const end = chainEnd(db);
+  const last = head?.seq ?? 0;
+  if (end === 'unreadable') return broken(last, 'altered', 'Mốc cuối nhật ký trong cơ sở dữ liệu đã bị sửa ngoài ứng dụng (không đọc được).');
+  if (end === null) {
+    if (head) return broken(last, 'altered', 'Mốc cuối nhật ký đã bị xóa khỏi cơ sở dữ liệu: không xác nhận được nhật ký còn đủ các dòng cuối.');
+  } else if (last < end.seq) {
+    const range = end.seq > last + 1 ? `từ số ${last + 1} đến số ${end.seq}` : `số ${end.seq}`;
+    return broken(last + 1, 'deleted', `Thiếu dòng ${range} ở cuối nhật ký: nhật ký đã bị cắt ngắn ngoài ứng dụng.`);
+  } else if (last > end.seq) {
+    return broken(end.seq + 1, 'altered', `Dòng số ${end.seq + 1} trở đi được thêm vào nhật ký ngoài ứng dụng.`);
+  } else if (head!.hash !== end.hash) {
+    return broken(last, 'altered', `Dòng cuối (số ${last}) không khớp với mốc cuối nhật ký: nhật ký đã bị ghi lại ngoài ứng dụng.`);
+  }
   return { ok: true, checked: rows.length, head, problem: null };
+}
+
+/**
+ * The snapshot hash the audit log recorded when `subject`'s version `versionNo` was approved: a
+ * second copy of it, beside dossier_version.snapshot_sha256, so a snapshot edited outside the app
+ * together with its stored hash is still found. `intact` says the entry itself still matches its
+ * own hash (the chain is checked by verifyAudit). Null when no approval entry names this version.
+ */
+export function approvalRecord(db: Db, subject: string, versionNo: number): { seq: number; snapshotSha256: string | null; intact: boolean } | null {
+  const row = db
+    .prepare(
+      `SELECT * FROM audit_log
+       WHERE action = 'review.approve' AND subject = ? AND json_extract(new_json, '$.versionNo') = ?
+       ORDER BY seq DESC LIMIT 1`,
+    )
+    .get(subject, versionNo) as AuditRow | undefined;
+  if (!row) return null;
+  let recorded: unknown;
+  try {
+    recorded = (JSON.parse(row.new_json ?? 'null') as { snapshotSha256?: unknown } | null)?.snapshotSha256;
+  } catch {
+    recorded = undefined;
+  }
+  return { seq: row.seq, snapshotSha256: typeof recorded === 'string' ? recorded : null, intact: hashOfRow(row) === row.hash };
 }
 
 function whereOf(filter: AuditFilter | undefined): { sql: string; params: unknown[] } {

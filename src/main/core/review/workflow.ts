@@ -18,7 +18,7 @@ import { canonicalJson } from '../criteria/canonical';
 import { AppError } from '../errors';
 import { assessmentSubject } from './assessment-subject';
 import { officeDocumentProblem } from './document-readback';
-import { appendAudit, auditHead } from './audit-log';
+import { appendAudit, approvalRecord, auditHead } from './audit-log';
 import { reportSubject } from './report-subject';
 import type { ReviewSubjectProvider } from './subject-provider';
 import {
@@ -292,7 +292,11 @@ export function approvedVersion(ctx: CoreContext, kind: SubjectKind, key: string
   return { info: versionInfo(ctx.db, version), snapshot: JSON.parse(version.snapshot_json!) as DossierSnapshot, snapshotJson: version.snapshot_json! };
 }
 
-/** Recomputes the snapshot's SHA-256 and each frozen document's, against what approval recorded. */
+/**
+ * Recomputes the snapshot's SHA-256 and each frozen document's, against what approval recorded:
+ * the hash stored beside the snapshot and the one the approval's audit entry holds. Someone who
+ * edits the snapshot outside the app can recompute the first; the second sits in the hash chain.
+ */
 export function verifyVersion(ctx: CoreContext, kind: SubjectKind, key: string, versionNo: number): VersionVerifyResult {
   const version = requireApproved(ctx, kind, key, versionNo);
   const expected = version.snapshot_sha256!;
@@ -310,13 +314,19 @@ export function verifyVersion(ctx: CoreContext, kind: SubjectKind, key: string, 
     const stored = readDocument(ctx.db, version.id, position);
     return { fileName: d.fileName, ok: !!stored && stored.fileName === d.fileName && sha256Hex(stored.data) === d.sha256 };
   });
-  const ok = !!snapshot && actual === expected && documents.every((d) => d.ok);
+  const audit = approvalRecord(ctx.db, subjectId(kind, key), versionNo);
+  const auditAgrees = !!audit && audit.intact && audit.snapshotSha256 === actual;
+  const ok = !!snapshot && actual === expected && auditAgrees && documents.every((d) => d.ok);
   const broken = documents.filter((d) => !d.ok).map((d) => d.fileName);
   const message = ok
-    ? `Phiên bản ${versionNo} còn nguyên vẹn: mã SHA-256 khớp với lúc duyệt.`
+    ? `Phiên bản ${versionNo} còn nguyên vẹn: mã SHA-256 khớp với lúc duyệt và với nhật ký (dòng số ${audit!.seq}).`
     : actual !== expected || !snapshot
       ? `Phiên bản ${versionNo} đã bị thay đổi sau khi duyệt: mã SHA-256 không còn khớp.`
-      : `Văn bản đã bị thay đổi sau khi duyệt: ${broken.join(', ')}.`;
+      : !audit
+        ? `Không tìm thấy dòng ghi việc duyệt phiên bản ${versionNo} trong nhật ký: không xác nhận được bản đã duyệt (nhật ký có thể đã bị cắt hoặc sửa ngoài ứng dụng).`
+        : !auditAgrees
+          ? `Phiên bản ${versionNo} đã bị thay đổi sau khi duyệt: mã SHA-256 không khớp với mã ghi trong nhật ký lúc duyệt (dòng số ${audit.seq}).`
+          : `Văn bản đã bị thay đổi sau khi duyệt: ${broken.join(', ')}.`;
   return { ok, expectedSha256: expected, actualSha256: actual, documents, message };
 }
 
