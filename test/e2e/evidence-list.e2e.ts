@@ -16,6 +16,8 @@ const REPORT = 'Bao cao 12-BC-SNV 05-06-2026.txt';
  * recent files before any search, and the warning when a document's year is not the criterion's.
  */
 test('evidence list with filters, recent files to link, and the other-year warning', async ({ page, app }, testInfo) => {
+  // Importing the criteria set, two attachments and six filter states: near the default minute under load.
+  test.setTimeout(120_000);
   const shell = new AppShellPage(page);
   const assessment = new AssessmentPage(page);
   const evidence = new EvidencePanelPage(page);
