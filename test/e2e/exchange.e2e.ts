@@ -32,7 +32,13 @@ test('verify a package produced here and a tampered copy, open it read-only, bac
   const result = exchange.verifyResult('goi-nop-SNV-2026.zip');
   await expect(result).toContainText('Gói hợp lệ: 8 tệp');
   await expect(result).toContainText('Sở Nội vụ — Tự đánh giá năm 2026');
-  await page.screenshot({ path: testInfo.outputPath('verify.png'), fullPage: true });
+  for (const size of [
+    { width: 1366, height: 768 },
+    { width: 1920, height: 1080 },
+  ]) {
+    await page.setViewportSize(size);
+    await page.screenshot({ path: testInfo.outputPath(`verify-${size.width}.png`), fullPage: true });
+  }
 
   await exchange.openForReview();
   await expect(exchange.openedView()).toContainText('Chỉ đọc');
@@ -51,6 +57,8 @@ test('verify a package produced here and a tampered copy, open it read-only, bac
   expect(name).toMatch(/^cchc-sao-luu-\d{8}-\d{6}\.zip$/);
   await expect(exchange.status()).toHaveText(`Đã sao lưu và đọc lại kiểm tra: ${name}. Trình duyệt đang tải tệp xuống (xem thư mục Tải xuống của trình duyệt).`);
   expect(readFileSync(backup).subarray(0, 2).toString('latin1')).toBe('PK');
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.screenshot({ path: testInfo.outputPath('backup-1366.png'), fullPage: true });
   await expect(exchange.lastBackup()).toHaveText(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
   expect(existsSync(backup)).toBe(true);
   await shell.goTo('Tổng quan');

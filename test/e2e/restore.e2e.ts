@@ -13,6 +13,9 @@ import { expect, test } from './support/fixtures';
 test('restore a backup from the window into a new data folder and switch to it', async ({ page, app }, testInfo) => {
   const shell = new AppShellPage(page);
   const exchange = new ExchangePage(page);
+  // Two starts of the host, a backup, a verified restore and two sign-ins: more than the default
+  // minute on a busy two-core machine.
+  test.setTimeout(120_000);
   const siblings = () => readdirSync(dirname(app.dataDir)).filter((n) => n.startsWith(basename(app.dataDir)) && n !== basename(app.dataDir));
   try {
     await app.launch();

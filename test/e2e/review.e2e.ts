@@ -12,6 +12,9 @@ import { startSmallSetAssessment } from './support/small-set';
 
 
 test('review cycle: send, return with an item comment, resolve and resend, approve, edit into version 2, audit verifies', async ({ page, app }, testInfo) => {
+  // The whole cycle with two real downloads (the package, the audit CSV) runs close to the
+  // default minute on a busy two-core machine.
+  test.setTimeout(120_000);
   const shell = new AppShellPage(page);
   const assessment = new AssessmentPage(page);
   const review = new ReviewPage(page);

@@ -8,6 +8,7 @@ const SECTIONS = [
   'Tự đánh giá',
   'Bộ chỉ số',
   'Kiểm tra tài liệu',
+  'Tài liệu kiểm chứng',
   'Báo cáo',
   'Duyệt hồ sơ',
   'Nộp hồ sơ',

@@ -49,6 +49,10 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', 'Lỗi máy chủ nội bộ');
     });
   });
+  // Node closes an idle keep-alive socket after 5 s; a POST the page sends on it at that moment
+  // fails with no response (browsers retry only idempotent requests), which the page reports as
+  // "cannot reach the app". One local client: keep its sockets until it or close() ends them.
+  server.keepAliveTimeout = 0;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());

@@ -61,6 +61,8 @@ app.whenReady().then(() => {
           await rememberDataDir(resolveDataDir(), dir, new Date());
           setTimeout(() => {
             app.relaunch();
+            // exit() skips will-quit: close the store here.
+            core?.close();
             app.exit(0);
           }, 300);
         },

@@ -20,6 +20,7 @@ import { CriteriaPage } from './pages/criteria/criteria-page';
 import { SearchBox } from './pages/evidence/search-box';
 import { SearchPage } from './pages/evidence/search-page';
 import { useFileDropGuard } from './pages/evidence/use-file-drop-guard';
+import { EvidenceListPage } from './pages/evidence/evidence-list-page';
 import { VerifyPage } from './pages/evidence/verify-page';
 import { BackupPage } from './pages/exchange/backup-page';
 import { SubmissionPage } from './pages/exchange/submission-page';
@@ -30,7 +31,8 @@ import { ReportsPage } from './pages/reports/reports-page';
 import { AuditPage } from './pages/review/audit-page';
 import { ReviewPage } from './pages/review/review-page';
 
-export type PageId = 'home' | 'assessment' | 'reports' | 'review' | 'submission' | 'audit' | 'criteria' | 'evidence-verify' | 'evidence-search' | 'backup' | 'profile' | 'accounts';
+export type PageId = 'home' | 'assessment' | 'reports' | 'review' | 'submission' | 'audit' | 'criteria' | 'evidence-verify' | 'evidence-search' | 'backup' | 'profile' | 'accounts'
+  | 'evidence-list';
 
 interface NavEntry {
   id: PageId;
@@ -48,6 +50,7 @@ const NAV_GROUPS: { id: string; title: string; entries: NavEntry[] }[] = [
       { id: 'assessment', label: vi.nav.assessment },
       { id: 'criteria', label: vi.nav.criteria },
       { id: 'evidence-verify', label: vi.nav.verify },
+      { id: 'evidence-list', label: vi.evidenceList.nav },
     ],
   },
   { id: 'reports', title: vi.navGroups.reports, entries: [{ id: 'reports', label: vi.nav.reports }] },
@@ -66,7 +69,7 @@ const NAV_GROUPS: { id: string; title: string; entries: NavEntry[] }[] = [
     entries: [
       { id: 'profile', label: vi.nav.profile },
       { id: 'accounts', label: vi.nav.accounts, needs: 'accounts/list' },
-      // Backing up is the administrator's; restoring is a command line step, not in the window.
+      // Backing up and restoring (on the same page) are the administrator's.
       { id: 'backup', label: vi.nav.backup, needs: 'backup/create' },
     ],
   },
@@ -234,6 +237,7 @@ function Workspace() {
           )}
           {page === 'evidence-search' && <SearchPage key={`${profile.year}-${search.nonce}`} query={search.query} year={profile.year} onOpenItem={openItem} />}
           {page === 'evidence-verify' && <VerifyPage key={profile.year} year={profile.year} onOpenItem={openItem} />}
+          {page === 'evidence-list' && <EvidenceListPage key={profile.year} year={profile.year} onOpenItem={openItem} />}
           {page === 'reports' && <ReportsPage key={`${profile.year}-${reportPeriod ?? ''}`} year={profile.year} initialPeriod={reportPeriod} />}
           {page === 'review' && <ReviewPage key={profile.year} year={profile.year} />}
           {page === 'submission' && <SubmissionPage key={profile.year} year={profile.year} onOpenAssessment={() => navigate('assessment')} />}

@@ -30,8 +30,11 @@ export interface RestorePreview {
 const jobId = z.strictObject({ jobId: z.uuid() });
 
 export const filesChannels = {
-  /** «Mở thư mục»: shows a finished export or backup of this run in the file manager (desktop only). */
-  'output/show-in-folder': channel<{ shown: boolean }>()(jobId),
+  /**
+   * «Mở thư mục»: shows, in the file manager (desktop only), a finished export or backup of this
+   * run (jobId) or a generated document saved through the dialog (savedId of reports/generate).
+   */
+  'output/show-in-folder': channel<{ shown: boolean }>()(z.union([jobId, z.strictObject({ savedId: z.uuid() })])),
   /** Administrator: restores a picked backup into a new folder beside the data folder; poll exchange/job. */
   'backup/restore': channel<ExchangeJob>()(z.strictObject({ zip: zipInputSchema })),
   /** What the finished restore job's folder holds. */

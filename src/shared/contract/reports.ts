@@ -143,6 +143,8 @@ export interface GeneratedDocument {
    * system's viewer), or null when they cancelled the dialog. Absent when the file is in base64.
    */
   savedPath?: string | null;
+  /** With savedPath: the id output/show-in-folder takes for «Mở thư mục». */
+  savedId?: string;
 }
 
 /** About 200 pages of text per section is far beyond any real report. */

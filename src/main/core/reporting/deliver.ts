@@ -1,6 +1,7 @@
 import type { GeneratedDocument } from '../../../shared/contract/reports';
 import type { CoreContext } from '../context';
 import { AppError } from '../errors';
+import { rememberSavedFile } from '../output/saved-files';
 
 /**
  * "File saved where the officer chooses, then opened": on a desktop the save dialog writes the
@@ -17,5 +18,5 @@ export async function deliverOnDesktop(ctx: CoreContext, document: GeneratedDocu
       throw new AppError('IO_ERROR', `Đã lưu tệp tại «${savedPath}» nhưng không mở được bằng ứng dụng của máy: ${problem}`);
     }
   }
-  return { fileName: document.fileName, mime: document.mime, base64: '', savedPath };
+  return { fileName: document.fileName, mime: document.mime, base64: '', savedPath, ...(savedPath ? { savedId: rememberSavedFile(ctx.db, savedPath) } : {}) };
 }

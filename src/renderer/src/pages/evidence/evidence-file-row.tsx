@@ -8,6 +8,7 @@ import { canPreview, linkedItems } from './evidence-format';
 import { FileMetaEditor } from './file-meta-editor';
 import { FilePreview } from './file-preview';
 import { LinkLocation } from './link-location';
+import { YearMismatchWarning } from './year-mismatch';
 
 const t = vi.evidence.file;
 
@@ -44,6 +45,7 @@ export function EvidenceFileRow({ file, year, code, target, editOnMount, onChang
   return (
     <li className="evidence-file" aria-label={file.originalName}>
       <DocumentFacts file={file} />
+      {target.type === 'item' && <YearMismatchWarning file={file} only={{ year, code }} />}
       {others.length > 0 && (
         <p className="small muted">
           {t.alsoSupports}:{' '}

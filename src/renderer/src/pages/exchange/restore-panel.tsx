@@ -72,8 +72,7 @@ export function RestorePanel() {
           />
         </label>
       </div>
-      {running && <p className="muted">{t.restoring}</p>}
-      {job && <JobProgress job={job} />}
+      {job && <JobProgress job={job} label={t.restoring} />}
       <ErrorLine text={error} />
       {preview && <PreviewFacts preview={preview.value} />}
       {preview && !asking && (

@@ -25,18 +25,24 @@ export function GeneratePanel({ year, periods, period }: Props) {
   const [chosen, setChosen] = useState<ReportPeriodCode>(() => period ?? pickNextPeriod(periods)?.code ?? periods[0]?.code ?? 'q1');
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<Message | null>(null);
+  /** The document just saved through the dialog, for «Mở thư mục». */
+  const [savedId, setSavedId] = useState<string | null>(null);
   const needsPeriod = NEEDS_PERIOD.has(kind);
 
   async function generate() {
     setBusy(true);
     setMessage(null);
+    setSavedId(null);
     // On the desktop main shows the save dialog and opens the saved file; in a browser tab the
     // file comes back and is downloaded.
     const r = await api.call('reports/generate', { kind, year, deliver: 'save-and-open', ...(needsPeriod ? { period: chosen } : {}) });
     setBusy(false);
     if (!r.ok) return setMessage({ kind: 'error', text: r.error.message });
     if (r.value.savedPath === null) return setMessage({ kind: 'success', text: t.cancelled });
-    if (r.value.savedPath) return setMessage({ kind: 'success', text: t.savedAndOpened(r.value.savedPath) });
+    if (r.value.savedPath) {
+      setSavedId(r.value.savedId ?? null);
+      return setMessage({ kind: 'success', text: t.savedAndOpened(r.value.savedPath) });
+    }
     saveBase64File(r.value.fileName, r.value.base64, r.value.mime);
     setMessage({ kind: 'success', text: t.done(r.value.fileName) });
   }
@@ -79,6 +85,19 @@ export function GeneratePanel({ year, periods, period }: Props) {
       </div>
       {!needsPeriod && <p className="muted small">{t.wholeYear(year)}</p>}
       <MessageLine message={message} />
+      {savedId && (
+        <div className="row">
+          <button
+            type="button"
+            className="secondary"
+            onClick={() =>
+              void api.call('output/show-in-folder', { savedId }).then((r) => !r.ok && setMessage({ kind: 'error', text: r.error.message }))
+            }
+          >
+            {vi.files.openFolder}
+          </button>
+        </div>
+      )}
     </section>
   );
 }
