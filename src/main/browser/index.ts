@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { openCore } from '../core/app';
 import { resolveDataDir } from '../core/data-dir';
 import { isAppError } from '../core/errors';
-import { openWithSystemViewer } from '../host/open-path';
+import { openWithSystemViewer, showInSystemFolder } from '../host/open-path';
 import { startBrowserHost } from './server';
 
 /**
@@ -13,7 +13,7 @@ import { startBrowserHost } from './server';
 async function main(): Promise<void> {
   const rendererDir = fileURLToPath(new URL(process.env.CCHC_RENDERER_DIR ? `file://${process.env.CCHC_RENDERER_DIR}/` : '../renderer/', import.meta.url));
   const dataDir = resolveDataDir();
-  const core = openCore({ dataDir, desktop: { openPath: openWithSystemViewer } });
+  const core = openCore({ dataDir, desktop: { openPath: openWithSystemViewer, showInFolder: showInSystemFolder } });
   const host = await startBrowserHost({ registry: core.registry, rendererDir });
   console.log(`CCHC Desk đang chạy trong trình duyệt. Dữ liệu: ${dataDir}`);
   console.log(`Mở địa chỉ này (chỉ trên máy này): ${host.url}`);

@@ -11,6 +11,11 @@ export interface Desktop {
    * host, CLI): the renderer then downloads the file instead.
    */
   saveFile?(suggestedName: string, data: Buffer): Promise<string | null>;
+  /**
+   * Shows the file, selected, in the system's file manager (offered for files the app refuses to
+   * open, such as programs). Resolves to an error text or nothing, like openPath.
+   */
+  showInFolder?(path: string): Promise<string | void>;
 }
 
 /** What every handler gets: the open store, where the data folder is, and who is calling. */

@@ -47,6 +47,7 @@ app.whenReady().then(() => {
     desktop: {
       openPath: (path) => shell.openPath(path),
       saveFile: (name, data) => saveWithDialog(mainWindow, name, data),
+      showInFolder: async (path) => shell.showItemInFolder(path),
     },
   });
   // IPC is answered only from our own window showing our own page (app://cchc).

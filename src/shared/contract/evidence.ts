@@ -362,4 +362,6 @@ export const evidenceChannels = {
   'evidence/preview': channel<EvidencePreview>()(z.strictObject({ fileId: fileIdSchema })),
   /** Opens the stored file with the system's viewer (only files inside the store). */
   'evidence/open': channel<{ opened: true }>()(z.strictObject({ fileId: fileIdSchema })),
+  /** Shows the stored file, selected, in the system's file manager (for files «Mở» refuses: programs, scripts). */
+  'evidence/show-in-folder': channel<{ shown: true }>()(z.strictObject({ fileId: fileIdSchema })),
 };

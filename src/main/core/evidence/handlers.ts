@@ -10,6 +10,7 @@ import {
   listFiles,
   openFile,
   previewFile,
+  showFileInFolder,
   unlinkFile,
   updateMeta,
 } from './evidence-service';
@@ -40,4 +41,5 @@ export const evidenceHandlers: Pick<Handlers, EvidenceChannel> = {
   'evidence/status': (_input, { db }) => evidenceStatus(db),
   'evidence/preview': ({ fileId }, ctx) => previewFile(ctx, fileId),
   'evidence/open': ({ fileId }, ctx) => openFile(ctx, fileId),
+  'evidence/show-in-folder': ({ fileId }, ctx) => showFileInFolder(ctx, fileId),
 };
