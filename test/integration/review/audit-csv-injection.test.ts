@@ -43,12 +43,13 @@ describe('audit log CSV export', () => {
   afterEach(() => cleanup());
 
   it('neutralises cells a spreadsheet would read as formulas (= + - @), keeping the text', async () => {
-    for (const [username, displayName] of [
+    const people: [string, string][] = [
       ['congthuc1', '=HYPERLINK("http://x.invalid","Bấm")'],
       ['congthuc2', '+1+2'],
       ['congthuc3', '-2+3'],
       ['congthuc4', '@SUM(1,2)'],
-    ]) {
+    ];
+    for (const [username, displayName] of people) {
       const r = await core.registry.invoke('accounts/create', { username, displayName, password: PASSWORD, roles: ['admin'] });
       expect(r.ok).toBe(true);
       // A change this person makes has the actor "<display name> (<username>)": a cell starting with it.
