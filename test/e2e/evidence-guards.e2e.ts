@@ -28,6 +28,7 @@ test('a program attached as evidence is offered «Hiện trong thư mục», nev
   await expect(evidence.progress()).toContainText('Đã đính kèm');
 
   // The bidirectional control is gone from the stored name: it reads as the .exe it is.
+  await expect(evidence.progress()).toContainText(SHOWN_DISGUISED);
   await expect(evidence.file(SHOWN_DISGUISED)).toBeVisible();
   for (const name of [PROGRAM, SHOWN_DISGUISED]) {
     await expect(evidence.file(name).getByRole('button', { name: 'Hiện trong thư mục' })).toBeVisible();
