@@ -1,6 +1,8 @@
 import { writeFileSync } from 'node:fs';
+import { AppShellPage } from './pages/app-shell.page';
 import { AssessmentPage } from './pages/assessment.page';
 import { EvidencePanelPage } from './pages/evidence.page';
+import { ReviewPage } from './pages/review.page';
 import { completeFirstStart } from './support/first-start';
 import { expect, test } from './support/fixtures';
 import { startSmallSetAssessment } from './support/small-set';
@@ -37,4 +39,38 @@ test('a program attached as evidence is offered «Hiện trong thư mục», nev
   await expect(evidence.file(DOCUMENT).getByRole('button', { name: 'Mở', exact: true })).toBeVisible();
   await evidence.file(PROGRAM).scrollIntoViewIfNeeded();
   await page.screenshot({ path: testInfo.outputPath('evidence-program-row.png') });
+});
+
+test('the last link to a file an approved version names is removed, but the file stays, and the officer is told why', async ({ page, app }, testInfo) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const shell = new AppShellPage(page);
+  const assessment = new AssessmentPage(page);
+  const evidence = new EvidencePanelPage(page);
+  const review = new ReviewPage(page);
+  const path = testInfo.outputPath(DOCUMENT);
+  writeFileSync(path, 'KẾ HOẠCH\nCải cách hành chính năm 2026\n');
+
+  await app.launch();
+  await completeFirstStart(page);
+  await startSmallSetAssessment(page);
+  await assessment.openItem('1.1');
+  await evidence.attach(path);
+  await expect(evidence.progress()).toContainText('Đã đính kèm');
+
+  await shell.goTo('Duyệt hồ sơ');
+  await review.submit();
+  await expect(review.currentStatus()).toHaveText('Đã trình, chờ duyệt');
+  await review.approve('Đồng ý.');
+  await expect(review.currentStatus()).toHaveText('Đã duyệt', { timeout: 30_000 });
+
+  await shell.goTo('Tự đánh giá');
+  await assessment.openItem('1.1');
+  const row = evidence.file(DOCUMENT);
+  await row.getByRole('button', { name: 'Bỏ gắn' }).click();
+  await row.getByRole('alertdialog').getByLabel(/Xóa hẳn tệp khỏi kho/).check();
+  await row.getByRole('alertdialog').getByRole('button', { name: 'Đồng ý bỏ gắn' }).click();
+  const kept = page.getByRole('status').filter({ hasText: 'vẫn được giữ trong kho' });
+  await expect(kept).toContainText('phiên bản 1 đã duyệt của hồ sơ tự đánh giá năm 2026');
+  await kept.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('evidence-unlink-kept.png') });
 });

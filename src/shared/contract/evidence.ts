@@ -187,7 +187,7 @@ export interface EvidenceUnlinkResult {
   fileRemoved: boolean;
   /**
    * Set when removal was asked and the file had no link left, but an approved version names it
-   * (so it is kept): "phiên bản 1 đã duyệt của Tự đánh giá năm 2026".
+   * (so it is kept): "phiên bản 1 đã duyệt của hồ sơ tự đánh giá năm 2026".
    */
   keptFor?: string;
 }
