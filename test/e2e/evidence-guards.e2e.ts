@@ -64,6 +64,9 @@ test('the last link to a file an approved version names is removed, but the file
   await expect(review.currentStatus()).toHaveText('Đã duyệt', { timeout: 30_000 });
 
   await shell.goTo('Tự đánh giá');
+  // Wait for the tree to load before opening an item (openItem expands a collapsed domain).
+  await expect(assessment.total()).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Các lĩnh vực' })).toBeVisible();
   await assessment.openItem('1.1');
   const row = evidence.file(DOCUMENT);
   await row.getByRole('button', { name: 'Bỏ gắn' }).click();
