@@ -5,7 +5,7 @@ import { resolveDataDir } from '../core/data-dir';
 import type { Desktop } from '../core/context';
 import { isAppError } from '../core/errors';
 import type { Registry } from '../core/registry';
-import { openWithSystemViewer } from '../host/open-path';
+import { openWithSystemViewer, showInSystemFolder } from '../host/open-path';
 import { startBrowserHost } from './server';
 
 /**
@@ -19,6 +19,7 @@ async function main(): Promise<void> {
   // server keeps talking to whichever is current.
   const desktop: Desktop = {
     openPath: openWithSystemViewer,
+    showInFolder: showInSystemFolder,
     async switchDataFolder(dir) {
       await rememberDataDir(resolveDataDir(), dir, new Date());
       const next = openCore({ dataDir: dir, desktop });

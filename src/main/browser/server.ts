@@ -83,7 +83,11 @@ async function handle(
   const { port } = server.address() as AddressInfo;
   if (req.headers.host !== `127.0.0.1:${port}`) return send(res, 421, 'text/plain; charset=utf-8', 'Sai địa chỉ máy chủ');
 
-  const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+  // A malformed request line or percent-encoding ("%E0%A4%A", "%zz") is the client's mistake:
+  // answered 400 here, never thrown into the 500 handler (with its stack trace in the log).
+  const url = parseRequestUrl(req.url, port);
+  const path = url ? decodePath(url.pathname) : null;
+  if (!url || path === null) return send(res, 400, 'text/plain; charset=utf-8', 'Địa chỉ yêu cầu không hợp lệ');
   if (url.pathname.startsWith('/api/')) {
     if (req.method !== 'POST') return send(res, 405, 'text/plain; charset=utf-8', 'Chỉ chấp nhận POST');
     if (!tokenMatches(req.headers[TOKEN_HEADER], token)) {
@@ -99,7 +103,7 @@ async function handle(
     } catch {
       return sendJson(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: 'Dữ liệu gửi lên không phải JSON hợp lệ.' } });
     }
-    const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
+    const channel = path.slice('/api/'.length);
     return sendJson(res, 200, await options.registry.invoke(channel, input, session));
   }
 
@@ -147,6 +151,23 @@ function bytesInput(req: IncomingMessage, body: Buffer): unknown {
   const rest: unknown = typeof header === 'string' ? JSON.parse(decodeURIComponent(header)) : {};
   if (typeof rest !== 'object' || rest === null || Array.isArray(rest)) throw new Error('input header is not an object');
   return { ...rest, data: body };
+}
+
+function parseRequestUrl(raw: string | undefined, port: number): URL | null {
+  try {
+    return new URL(raw ?? '/', `http://127.0.0.1:${port}`);
+  } catch {
+    return null;
+  }
+}
+
+/** The path with its percent-escapes decoded, or null when they are malformed. */
+function decodePath(pathname: string): string | null {
+  try {
+    return decodeURIComponent(pathname);
+  } catch {
+    return null;
+  }
 }
 
 function tokenMatches(header: string | string[] | undefined, token: string): boolean {

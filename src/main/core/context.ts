@@ -16,7 +16,10 @@ export interface Desktop {
    * whether the dialog already asked the officer to replace an existing file; null on cancel.
    */
   chooseSavePath?(suggestedName: string): Promise<{ path: string; replaceConfirmed: boolean } | null>;
-  /** Shows a written file in the system's file manager («Mở thư mục»). */
+  /**
+   * Shows the file, selected, in the system's file manager: «Mở thư mục» after a save, and for
+   * files the app refuses to open (programs). Resolves to an error text or nothing, like openPath.
+   */
   showInFolder?(path: string): Promise<string | void>;
   /**
    * Makes the app use another data folder (a restored backup): remembers it for the next start

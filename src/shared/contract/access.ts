@@ -97,6 +97,7 @@ export const CHANNEL_ACCESS: Partial<Record<ChannelName, Access>> = {
   'evidence/status': 'signed-in',
   'evidence/preview': 'signed-in',
   'evidence/open': 'signed-in',
+  'evidence/show-in-folder': 'signed-in',
   // Exporting sends the unit's approved dossier out: the submitter's job. Verifying and opening a
   // received package only reads it, so anyone signed in (Sở Nội vụ staff included) may.
   'package/export': ['submitter'],

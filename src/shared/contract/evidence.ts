@@ -188,7 +188,7 @@ export interface EvidenceUnlinkResult {
   fileRemoved: boolean;
   /**
    * Set when removal was asked and the file had no link left, but an approved version names it
-   * (so it is kept): "phiên bản 1 đã duyệt của Tự đánh giá năm 2026".
+   * (so it is kept): "phiên bản 1 đã duyệt của hồ sơ tự đánh giá năm 2026".
    */
   keptFor?: string;
 }
@@ -414,4 +414,6 @@ export const evidenceChannels = {
       offset: z.number().int().min(0).default(0),
     }),
   ),
+  /** Shows the stored file, selected, in the system's file manager (for files «Mở» refuses: programs, scripts). */
+  'evidence/show-in-folder': channel<{ shown: true }>()(z.strictObject({ fileId: fileIdSchema })),
 };

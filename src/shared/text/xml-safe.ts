@@ -12,13 +12,6 @@ export function stripXmlForbidden(text: string): string {
   return text.replace(XML_FORBIDDEN, '');
 }
 
-export function hasXmlForbidden(text: string): boolean {
-  XML_FORBIDDEN.lastIndex = 0;
-  const found = XML_FORBIDDEN.test(text);
-  XML_FORBIDDEN.lastIndex = 0;
-  return found;
-}
-
 /**
  * The same for every string inside plain data (objects and arrays, as a document model is):
  * a new value, the input untouched. Other objects (Date, Buffer…) are returned as they are.

@@ -103,4 +103,21 @@ describe('the browser transport', () => {
     const badInput = JSON.parse((await api('profile/get', { year: 'x' })).body);
     expect(badInput).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
+
+  it('answers a malformed percent-encoding with 400, not a server error', async () => {
+    const errors: unknown[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => void errors.push(args);
+    try {
+      for (const path of ['/api/profile%E0%A4%A', '/api/%zz', '/%E0%A4%A', '/assets/%']) {
+        const method = path.startsWith('/api/') ? 'POST' : 'GET';
+        const reply = await send(host.port, { method, path, headers: { 'content-type': 'application/json', 'x-cchc-token': host.token }, body: method === 'POST' ? '{}' : '' });
+        expect(reply.status, path).toBe(400);
+        expect(reply.body).toBe('Địa chỉ yêu cầu không hợp lệ');
+      }
+    } finally {
+      console.error = original;
+    }
+    expect(errors).toEqual([]);
+  });
 });

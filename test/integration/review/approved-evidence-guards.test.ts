@@ -37,7 +37,7 @@ describe('evidence named by an approved version', () => {
     expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     if (refused.ok) return;
     expect(refused.error.message).toContain('Kế hoạch 47-KH-UBND.txt');
-    expect(refused.error.message).toContain('phiên bản 1 đã duyệt của Tự đánh giá năm 2026');
+    expect(refused.error.message).toContain('phiên bản 1 đã duyệt của hồ sơ tự đánh giá năm 2026');
 
     const path = storedPathBySha(fx.core.db, fx.dir, file.sha256);
     expect(path && existsSync(path)).toBe(true);
@@ -48,7 +48,7 @@ describe('evidence named by an approved version', () => {
     const { file } = await approveWithFile();
     const result = await value<EvidenceUnlinkResult>(call('evidence/unlink', { fileId: file.id, target: item('2026:1.1.3'), removeFileIfUnused: true }));
     expect(result).toMatchObject({ remainingLinks: 0, fileRemoved: false });
-    expect(result.keptFor).toContain('phiên bản 1 đã duyệt của Tự đánh giá năm 2026');
+    expect(result.keptFor).toContain('phiên bản 1 đã duyệt của hồ sơ tự đánh giá năm 2026');
     const path = storedPathBySha(fx.core.db, fx.dir, file.sha256);
     expect(path && existsSync(path)).toBe(true);
   });
@@ -71,7 +71,7 @@ describe('evidence named by an approved version', () => {
     const refused = await call('evidence/delete', { fileId: signed!.id });
     expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     if (refused.ok) return;
-    expect(refused.error.message).toContain('phiên bản 1 đã duyệt của Tự đánh giá năm 2026 (bản đã ký)');
+    expect(refused.error.message).toContain('phiên bản 1 đã duyệt của hồ sơ tự đánh giá năm 2026 (bản đã ký)');
     const path = storedPathBySha(fx.core.db, fx.dir, signed!.sha256);
     expect(path && existsSync(path)).toBe(true);
   });
@@ -88,6 +88,6 @@ describe('evidence named by an approved version', () => {
     const refused = await call('evidence/delete', { fileId: file.id });
     expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     if (refused.ok) return;
-    expect(refused.error.message).toContain('phiên bản 1 đã duyệt của Báo cáo');
+    expect(refused.error.message).toContain('phiên bản 1 đã duyệt của hồ sơ báo cáo');
   });
 });

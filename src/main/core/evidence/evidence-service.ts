@@ -13,6 +13,7 @@ import {
   type EvidenceTarget,
   type EvidenceUnlinkResult,
 } from '../../../shared/contract/evidence';
+import { isExecutableName } from '../../../shared/executable-names';
 import type { CoreContext } from '../context';
 import type { Db } from '../db/open';
 import { AppError } from '../errors';
@@ -206,9 +207,20 @@ export async function previewFile(ctx: CoreContext, fileId: number): Promise<Evi
   return { fileId, name: file.original_name, mime: file.mime, size: file.size, contentBase64: data.toString('base64') };
 }
 
-/** Opens a stored file (never any other path) with the system's viewer. */
+/**
+ * Opens a stored file (never any other path) with the system's viewer. Never a program or script
+ * (by the name the officer sees or the stored extension the system goes by): the system would run
+ * it, not show it. Those can be shown in their folder instead (showFileInFolder).
+ */
 export async function openFile(ctx: CoreContext, fileId: number): Promise<{ opened: true }> {
   const file = requireFile(ctx.db, fileId);
+  if (isExecutableName(file.original_name) || isExecutableName(file.stored_path)) {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `«${file.original_name}» là tệp chương trình hoặc tệp lệnh: mở nó là cho chạy trên máy, nên ứng dụng không mở. ` +
+        'Nếu cần, hãy bấm «Hiện trong thư mục» rồi kiểm tra tệp bằng phần mềm diệt virus.',
+    );
+  }
   const path = storedPathOf(ctx, file);
   if (!ctx.desktop) {
     throw new AppError('IO_ERROR', 'Chế độ này không mở được chương trình xem tệp của máy; hãy dùng ứng dụng trên máy tính.');
@@ -221,4 +233,21 @@ export async function openFile(ctx: CoreContext, fileId: number): Promise<{ open
   }
   if (problem) throw new AppError('IO_ERROR', `Không mở được «${file.original_name}»: ${problem}`);
   return { opened: true };
+}
+
+/** Shows a stored file, selected, in the system's file manager; nothing is opened or run. */
+export async function showFileInFolder(ctx: CoreContext, fileId: number): Promise<{ shown: true }> {
+  const file = requireFile(ctx.db, fileId);
+  const path = storedPathOf(ctx, file);
+  if (!ctx.desktop?.showInFolder) {
+    throw new AppError('IO_ERROR', 'Chế độ này không mở được thư mục trên máy; hãy dùng ứng dụng trên máy tính.');
+  }
+  let problem: string | void;
+  try {
+    problem = await ctx.desktop.showInFolder(path);
+  } catch (error) {
+    throw new AppError('IO_ERROR', `Không mở được thư mục chứa «${file.original_name}».`, error);
+  }
+  if (problem) throw new AppError('IO_ERROR', `Không mở được thư mục chứa «${file.original_name}»: ${problem}`);
+  return { shown: true };
 }

@@ -10,6 +10,7 @@ import {
   listFiles,
   openFile,
   previewFile,
+  showFileInFolder,
   unlinkFile,
   updateMeta,
 } from './evidence-service';
@@ -43,4 +44,5 @@ export const evidenceHandlers: Pick<Handlers, EvidenceChannel> = {
   'evidence/preview': ({ fileId }, ctx) => previewFile(ctx, fileId),
   'evidence/open': ({ fileId }, ctx) => openFile(ctx, fileId),
   'evidence/catalog': (filter, { db }) => evidenceCatalog(db, filter),
+  'evidence/show-in-folder': ({ fileId }, ctx) => showFileInFolder(ctx, fileId),
 };

@@ -1,6 +1,9 @@
+import { stripBidiControls, stripXmlForbidden } from '../../../shared/text/xml-safe';
+
 /**
  * File names that survive every place a file travels: shown in the UI, written into a submission
- * package (zip), unpacked on Windows. Pure; the submission package reuses it.
+ * package (zip), unpacked on Windows, listed in a generated document. Pure; the submission
+ * package reuses it.
  */
 
 /** Characters Windows refuses in a file name, plus the ASCII control characters. */
@@ -19,7 +22,7 @@ export interface SafeName {
   changes: SafeNameChange[];
 }
 
-export type SafeNameChange = 'nfc' | 'forbidden-characters' | 'reserved-name' | 'truncated' | 'empty' | 'trailing-dot-space';
+export type SafeNameChange = 'nfc' | 'forbidden-characters' | 'reserved-name' | 'truncated' | 'empty' | 'trailing-dot-space' | 'hidden-characters';
 
 export const SAFE_NAME_NOTICES: Record<SafeNameChange, string> = {
   nfc: 'Tên tệp được chuẩn hoá sang dạng Unicode dựng sẵn (NFC) để hiển thị và tìm kiếm đúng.',
@@ -28,6 +31,8 @@ export const SAFE_NAME_NOTICES: Record<SafeNameChange, string> = {
   truncated: `Tên tệp dài quá ${MAX_NAME_LENGTH} ký tự; đã rút gọn (giữ phần mở rộng).`,
   empty: 'Tệp không có tên; đã đặt tên «tai-lieu».',
   'trailing-dot-space': 'Tên tệp kết thúc bằng dấu chấm hoặc dấu cách (Windows không cho phép); đã bỏ.',
+  'hidden-characters':
+    'Tên tệp có ký tự ẩn đảo chiều chữ (có thể làm «hoá đơn.exe» trông như tệp PDF) hoặc ký tự văn bản Word không chứa được; đã bỏ.',
 };
 
 /** Splits "a.b.pdf" into ["a.b", ".pdf"]; an extension is short and has no spaces. */
@@ -44,7 +49,13 @@ export function safeFileName(raw: string, maxLength = MAX_NAME_LENGTH): SafeName
 
   const replaced = name.replace(FORBIDDEN, '_');
   if (replaced !== name) changes.push('forbidden-characters');
-  name = replaced.trim();
+  name = replaced;
+
+  // Bidi controls make "x\u202Efdp.exe" display as "xexe.pdf"; U+FFFE and a lone surrogate
+  // break the .docx that lists the file. (The C0 controls are already replaced above.)
+  const visible = stripXmlForbidden(stripBidiControls(name));
+  if (visible !== name) changes.push('hidden-characters');
+  name = visible.trim();
 
   const stripped = name.replace(/[. ]+$/u, '');
   if (stripped !== name) changes.push('trailing-dot-space');

@@ -18,7 +18,7 @@ export interface ApprovedHolder {
   kind: SubjectKind;
   key: string;
   versionNo: number;
-  /** "phiên bản 1 đã duyệt của Tự đánh giá năm 2026" (+ " (bản đã ký)" for a signed copy). */
+  /** "phiên bản 1 đã duyệt của hồ sơ tự đánh giá năm 2026" (+ " (bản đã ký)" for a signed copy). */
   label: string;
 }
 
@@ -42,6 +42,11 @@ export function approvedHoldersOfFile(db: Db, file: { id: number; sha256: string
     kind: r.kind,
     key: r.key,
     versionNo: r.versionNo,
-    label: `phiên bản ${r.versionNo} đã duyệt của ${subjectLabel(subjectId(r.kind, r.key))}${r.signed ? ' (bản đã ký)' : ''}`,
+    label: `phiên bản ${r.versionNo} đã duyệt của hồ sơ ${midSentence(subjectLabel(subjectId(r.kind, r.key)))}${r.signed ? ' (bản đã ký)' : ''}`,
   }));
+}
+
+/** "Tự đánh giá năm 2026" inside a sentence: "tự đánh giá năm 2026". */
+function midSentence(label: string): string {
+  return label.charAt(0).toLocaleLowerCase('vi') + label.slice(1);
 }

@@ -6,8 +6,15 @@ import { exportRows, verifyAudit } from './audit-log';
 
 const CSV_HEADER = ['STT', 'Thời điểm', 'Người thực hiện', 'Hành động', 'Đối tượng', 'Mục', 'Giá trị cũ', 'Giá trị mới', 'Mã băm dòng trước', 'Mã băm'];
 
-function csvCell(value: string): string {
-  return /[",\r\n;]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+/**
+ * One CSV cell. A cell that begins with = + - @ (or a tab or carriage return, which some programs
+ * skip before reading one of those) is a formula to Excel and LibreOffice: a name or comment typed
+ * as "=HYPERLINK(…)" would run when the exported log is opened. Such a cell gets a leading
+ * apostrophe, which makes it text (OWASP's advice for CSV injection); then quoted as needed.
+ */
+export function csvCell(value: string): string {
+  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /**

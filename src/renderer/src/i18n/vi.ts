@@ -472,6 +472,10 @@ export const vi = {
       opened: (name: string) => `Đã mở «${name}».`,
       previewUnavailable: 'Chỉ xem trước được tệp PDF và ảnh; hãy bấm «Mở» để xem bằng chương trình của máy.',
       unlinkedKept: (name: string, holders: string) => `Đã bỏ gắn «${name}»; tệp vẫn được giữ trong kho vì thuộc ${holders}.`,
+      showInFolder: 'Hiện trong thư mục',
+      showInFolderTitle: (name: string) =>
+        `«${name}» là tệp chương trình hoặc tệp lệnh nên ứng dụng không mở (mở là cho chạy); bấm để xem tệp trong thư mục`,
+      shownInFolder: (name: string) => `Đã mở thư mục chứa «${name}». Hãy kiểm tra tệp bằng phần mềm diệt virus trước khi dùng.`,
     },
     location: {
       label: 'Vị trí trong tài liệu (trang, mục)',

@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import type { EvidenceFileView, EvidenceTarget } from '../../../../shared/contract/evidence';
-import { useApi } from '../../api/context';
 import type { Message } from '../../components/message-line';
 import { vi } from '../../i18n/vi';
 import { DocumentFacts } from './document-facts';
@@ -9,6 +8,7 @@ import { FileMetaEditor } from './file-meta-editor';
 import { FilePreview } from './file-preview';
 import { LinkLocation } from './link-location';
 import { YearMismatchWarning } from './year-mismatch';
+import { OpenFileButton } from './open-file-button';
 
 const t = vi.evidence.file;
 
@@ -29,18 +29,12 @@ interface Props {
 
 /** One linked file: its facts, the other items it supports, and what the officer can do with it. */
 export function EvidenceFileRow({ file, year, code, target, editOnMount, onChanged, onUnlink, onLocation, onOpenItem, onMessage }: Props) {
-  const api = useApi();
   const [editing, setEditing] = useState(editOnMount);
   const [previewing, setPreviewing] = useState(false);
   const [confirmUnlink, setConfirmUnlink] = useState(false);
   const [removeIfUnused, setRemoveIfUnused] = useState(false);
   const others = linkedItems(file).filter((l) => !(target.type === 'item' && l.year === year && l.code === code));
   const here = file.links.find((l) => l.type === target.type && l.key === target.key);
-
-  async function open() {
-    const r = await api.call('evidence/open', { fileId: file.id });
-    onMessage(r.ok ? { kind: 'success', text: t.opened(file.originalName) } : { kind: 'error', text: r.error.message });
-  }
 
   return (
     <li className="evidence-file" aria-label={file.originalName}>
@@ -73,9 +67,7 @@ export function EvidenceFileRow({ file, year, code, target, editOnMount, onChang
             {t.preview}
           </button>
         )}
-        <button type="button" className="secondary" title={t.openTitle(file.originalName)} onClick={() => void open()}>
-          {t.open}
-        </button>
+        <OpenFileButton file={file} onMessage={onMessage} />
         <button type="button" className="secondary" onClick={() => setConfirmUnlink(true)}>
           {t.unlink}
         </button>

@@ -7,6 +7,7 @@ import { DocumentFacts } from './document-facts';
 import { canPreview } from './evidence-format';
 import { FilePreview } from './file-preview';
 import { ItemLinks } from './item-links';
+import { OpenFileButton } from './open-file-button';
 import { Snippet } from './snippet';
 
 const t = vi.evidence.search;
@@ -34,11 +35,6 @@ export function SearchPage({ query, year, onOpenItem }: { query: string; year: n
     };
   }, [api, query]);
 
-  async function open(fileId: number, name: string) {
-    const r = await api.call('evidence/open', { fileId });
-    setNotice(r.ok ? { kind: 'success', text: vi.evidence.file.opened(name) } : { kind: 'error', text: r.error.message });
-  }
-
   return (
     <section aria-labelledby="search-title">
       <h1 id="search-title">{t.title}</h1>
@@ -64,9 +60,7 @@ export function SearchPage({ query, year, onOpenItem }: { query: string; year: n
                       {vi.evidence.file.preview}
                     </button>
                   )}
-                  <button type="button" className="secondary" onClick={() => void open(hit.file.id, hit.file.originalName)}>
-                    {vi.evidence.file.open}
-                  </button>
+                  <OpenFileButton file={hit.file} onMessage={setNotice} />
                 </div>
                 {previewId === hit.file.id && <FilePreview fileId={hit.file.id} name={hit.file.originalName} onClose={() => setPreviewId(null)} />}
               </li>

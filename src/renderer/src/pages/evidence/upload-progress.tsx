@@ -1,4 +1,5 @@
 import { formatBytesVi } from '../../../../shared/text/vi';
+import { stripBidiControls } from '../../../../shared/text/xml-safe';
 import { vi } from '../../i18n/vi';
 import type { UploadTask } from './use-upload-queue';
 
@@ -22,7 +23,8 @@ export function UploadProgress({ tasks, onCancel }: { tasks: UploadTask[]; onCan
       <ul className="upload-list">
         {tasks.map((task) => (
           <li key={task.id} className={`upload-task ${task.state}`}>
-            <span className="upload-name">{task.name}</span>
+            {/* Shown without bidi controls, as it will be stored: "x\u202Efdp.exe" must not read as a PDF. */}
+            <span className="upload-name">{stripBidiControls(task.name)}</span>
             <span className="muted small">{formatBytesVi(task.size)}</span>
             {task.state === 'failed' ? (
               <span className="field-error" role="alert">
