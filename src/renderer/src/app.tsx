@@ -235,7 +235,21 @@ function Workspace() {
           {page === 'evidence-search' && <SearchPage key={`${profile.year}-${search.nonce}`} query={search.query} year={profile.year} onOpenItem={openItem} />}
           {page === 'evidence-verify' && <VerifyPage key={profile.year} year={profile.year} onOpenItem={openItem} />}
           {page === 'reports' && <ReportsPage key={`${profile.year}-${reportPeriod ?? ''}`} year={profile.year} initialPeriod={reportPeriod} />}
-          {page === 'review' && <ReviewPage key={profile.year} year={profile.year} />}
+          {page === 'review' && (
+            <ReviewPage
+              key={profile.year}
+              year={profile.year}
+              onOpenTarget={(target, subject) => {
+                // Where a finding of the pre-send check is fixed.
+                if (target.type === 'item') openItem(target.code);
+                else if (target.type === 'criteria') navigate('criteria');
+                else if (target.type === 'section' && subject.kind === 'report') {
+                  setReportPeriod(subject.key.split(':')[1] as ReportPeriodCode);
+                  setPage('reports');
+                }
+              }}
+            />
+          )}
           {page === 'submission' && <SubmissionPage key={profile.year} year={profile.year} onOpenAssessment={() => navigate('assessment')} />}
           {page === 'audit' && <AuditPage />}
           {page === 'backup' && can('backup/create') && <BackupPage />}

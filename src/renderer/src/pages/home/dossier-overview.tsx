@@ -79,7 +79,7 @@ export function DossierOverview({ year, onOpen }: { year: number; onOpen(page: '
           <>
             <dt>{t.review}</dt>
             <dd data-testid="overview-review">
-              {t.version(review.current.versionNo, VERSION_STATUS_LABELS[review.current.status])}{' '}
+              {versionLine(review)}{' '}
               <button type="button" className="link" onClick={() => onOpen('review')}>
                 {t.openReview}
               </button>
@@ -89,4 +89,12 @@ export function DossierOverview({ year, onOpen }: { year: number; onOpen(page: '
       </dl>
     </section>
   );
+}
+
+/** "Phiên bản 1 đã duyệt; phiên bản 2: Đang soạn." — a later draft never hides that an earlier version was approved. */
+function versionLine(review: ReviewStatus): string {
+  const current = review.current;
+  const approved = review.versions.find((v) => v.status === 'approved' && v.versionNo < current.versionNo);
+  const status = VERSION_STATUS_LABELS[current.status];
+  return approved && current.status !== 'approved' ? t.approvedThen(approved.versionNo, current.versionNo, status) : t.version(current.versionNo, status);
 }
