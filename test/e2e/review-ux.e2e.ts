@@ -33,6 +33,8 @@ async function answerTwoItems(page: Page): Promise<void> {
 }
 
 test.use({ viewport: { width: 1366, height: 768 } });
+// Each test walks a whole review chain and takes screenshots at two sizes: more than a minute on a busy machine.
+test.slow();
 
 test('the leader reviews item by item; a draft comment survives leaving the page and is sent with the return', async ({ page, app }, testInfo) => {
   const shell = new AppShellPage(page);
@@ -168,4 +170,44 @@ test('approval is a visible state: read-only until a new version is opened with 
   await expect(page.getByTestId('overview-review')).toContainText('Phiên bản 1 đã duyệt; phiên bản 2: đang soạn.');
   await shell.goTo('Nhật ký thay đổi');
   await expect(page.locator('table.audit-table')).toContainText('Sở Nội vụ đề nghị bổ sung tài liệu.');
+});
+
+test('the home page is a dashboard: one progress measure, points per domain, a chart, the year’s deadlines, what the leader returned', async ({ page, app }, testInfo) => {
+  const shell = new AppShellPage(page);
+  const review = new ReviewPage(page);
+  const assessment = new AssessmentPage(page);
+  const problems: string[] = [];
+  // The chart must live with the strict CSP: no inline styles or scripts refused.
+  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+  await app.launch();
+  await completeFirstStart(page);
+  await startSmallSetAssessment(page);
+  await answerTwoItems(page);
+  // The same measure in the workspace as on the home page: 2.1 is explained, 1.1 lacks its evidence.
+  await expect(page.getByTestId('progress')).toHaveText('1/4');
+
+  await shell.goTo('Duyệt hồ sơ');
+  await review.submit();
+  await review.addComment('1.1', 'Kèm kế hoạch đã ký.');
+  await review.returnDossier();
+
+  await shell.goTo('Tổng quan');
+  await expect(page.getByTestId('overview-progress')).toHaveText('1/4 tiêu chí đã xong');
+  await expect(page.getByTestId('domain-progress-2')).toContainText('1/2 tiêu chí đã xong');
+  await expect(page.getByTestId('domain-progress-2')).toContainText('2,00/6,00 điểm');
+  await expect(page.getByTestId('chart-summary')).toContainText('Năm 2026: 40% điểm tối đa');
+  const chart = page.getByTestId('score-chart');
+  await expect(chart).toBeVisible();
+  const box = await chart.boundingBox();
+  expect(box!.width).toBeGreaterThan(300);
+  expect(box!.height).toBeGreaterThan(150);
+  await expect(page.getByRole('heading', { name: 'Các mốc trong năm' })).toBeVisible();
+  await expect(page.locator('.timeline li')).toHaveCount(6);
+  await expect(page.getByTestId('dash-returned')).toContainText('1.1: Kèm kế hoạch đã ký.');
+  await shoot(page, testInfo, 'dashboard');
+
+  // A returned comment opens its item.
+  await page.getByTestId('dash-returned').getByRole('button', { name: '1.1' }).click();
+  await expect(assessment.itemTitle()).toContainText('Ban hành kế hoạch CCHC năm');
+  expect(problems.filter((p) => /Content Security Policy|Refused/.test(p))).toEqual([]);
 });

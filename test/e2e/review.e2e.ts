@@ -17,6 +17,8 @@ test('review cycle: send, return with an item comment, resolve and resend, appro
   const review = new ReviewPage(page);
   const audit = new AuditLogPage(page);
   const exchange = new ExchangePage(page);
+  // The whole year's chain in one test: on a busy two-core machine it needs more than a minute.
+  test.slow();
   await app.launch();
   // The first account holds every role: officer, leader and submitter.
   await completeFirstStart(page);

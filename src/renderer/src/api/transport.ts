@@ -35,10 +35,14 @@ export function takeBrowserToken(): string | null {
 export function httpTransport(token: string): Transport {
   return async (channel, input) => {
     try {
+      const body = JSON.stringify(input ?? {});
       const response = await fetch(`/api/${encodeURIComponent(channel)}`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', 'x-cchc-token': token },
-        body: JSON.stringify(input ?? {}),
+        body,
+        // A small call (an autosave) outlives a reload that starts while it is sent. The browser
+        // caps all such requests in flight together at 64 KB, so only small bodies ask for it.
+        keepalive: new TextEncoder().encode(body).length < 8_000,
       });
       return (await response.json()) as Result<unknown>;
     } catch {

@@ -1,11 +1,13 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { AssessmentEntry, AssessmentView } from '../../../../shared/contract/assessment';
 import type { Answer, ItemStatus } from '../../../../shared/criteria/format';
+import { assessmentProgress } from '../../../../shared/assessment/progress';
 import { selfScoredLeaves } from '../../../../shared/criteria/tree';
 import { formatPercentVi, formatPointsVi } from '../../../../shared/text/vi';
 import type { ReviewStatus } from '../../../../shared/contract/review';
 import { useApi } from '../../api/context';
 import { useAuth } from '../../auth/auth-context';
+import { recall, remember } from '../../remembered';
 import { vi } from '../../i18n/vi';
 import { ApprovedState } from '../review/approved-state';
 import { ItemReview } from '../review/item-review';
@@ -29,7 +31,14 @@ export function AssessmentWorkspace({ initial, readOnly = false, focusCode }: { 
   const api = useApi();
   const [view, setView] = useState(initial);
   const leaves = useMemo(() => selfScoredLeaves(view.set), [view.set]);
-  const [currentCode, setCurrentCode] = useState(() => (focusCode && leaves.some((l) => l.item.code === focusCode) ? focusCode : undefined) ?? leaves.find((l) => (initial.entries[l.item.code]?.status ?? 'chua-lam') !== 'xong')?.item.code ?? leaves[0]?.item.code ?? '');
+  // Asked for by another page, else the item on screen before a reload, else the first not done.
+  const [currentCode, setCurrentCode] = useState(() => {
+    const known = (code: string | null | undefined) => (code && leaves.some((l) => l.item.code === code) ? code : undefined);
+    return known(focusCode) ?? known(recall(`item.${initial.year}`)) ?? leaves.find((l) => (initial.entries[l.item.code]?.status ?? 'chua-lam') !== 'xong')?.item.code ?? leaves[0]?.item.code ?? '';
+  });
+  useEffect(() => {
+    if (currentCode) remember(`item.${initial.year}`, currentCode);
+  }, [currentCode, initial.year]);
   const [mode, setMode] = useState<'items' | 'summary'>('items');
   const [saveState, setSaveState] = useState<SaveState>({ kind: 'idle' });
   const { can } = useAuth();
@@ -96,6 +105,8 @@ export function AssessmentWorkspace({ initial, readOnly = false, focusCode }: { 
     setView((v) => ((v.evidenceCounts[code] ?? 0) === count ? v : { ...v, evidenceCounts: { ...v.evidenceCounts, [code]: count } }));
   }, []);
 
+  // One measure of "done" everywhere (shared/assessment/progress.ts), not the count of answers.
+  const progress = assessmentProgress(view);
   const domainOf = (code: string) => view.set.domains.find((d) => code === d.code || code.startsWith(`${d.code}.`));
 
   return (
@@ -115,8 +126,8 @@ export function AssessmentWorkspace({ initial, readOnly = false, focusCode }: { 
         </div>
         <div>
           <span className="muted">{t.progress}</span>
-          <strong>
-            {leaves.filter((l) => view.score.items[l.item.code]?.answered).length}/{leaves.length}
+          <strong data-testid="progress" title={vi.itemReview.progressRule}>
+            {progress.done}/{progress.total}
           </strong>
         </div>
         <div className="save-state" role="status" data-testid="save-state">
@@ -157,7 +168,7 @@ export function AssessmentWorkspace({ initial, readOnly = false, focusCode }: { 
                 <summary>
                   <span className="code">{d.code}</span> {d.title}
                   <span className="domain-meta">
-                    {formatPointsVi(d.points)}/{formatPointsVi(d.max)} · {d.answeredLeaves}/{d.totalLeaves}
+                    {formatPointsVi(d.points)}/{formatPointsVi(d.max)} · {progress.domains[d.code]?.done ?? 0}/{progress.domains[d.code]?.total ?? 0}
                   </span>
                 </summary>
                 <ul>
