@@ -199,8 +199,9 @@ export const vi = {
       `Chưa có bộ chỉ số nào cho năm ${year} và loại đơn vị này. Hãy nhập bộ chỉ số của tỉnh ở mục «Bộ chỉ số», hoặc dùng bộ chỉ số mẫu.`,
     start: 'Bắt đầu tự đánh giá',
     carryFrom: (year: number) => `Bắt đầu từ kết quả năm ${year}`,
+    setVersion: (name: string, version: number) => `${name} — phiên bản ${version}`,
     carryReport: (carried: number, notCarried: number) =>
-      `Đã chuyển ${carried} tiêu chí từ năm trước; ${notCarried} tiêu chí không chuyển được (xem danh sách).`,
+      `Đã chuyển ${carried} câu trả lời từ năm trước làm gợi ý, ở trạng thái «Đang làm»: hãy xem lại và xác nhận từng tiêu chí. ${notCarried} tiêu chí không chuyển được (xem danh sách).`,
     compareTitle: (year: number, previous: number) => `So sánh năm ${year} với năm ${previous}`,
     input: {
       yesNoLegend: 'Kết quả thực hiện',
@@ -739,5 +740,10 @@ export const vi = {
       'open-comments': 'ý kiến của lãnh đạo chưa xử lý',
     },
     openCheck: 'Xem danh sách kiểm tra',
+  },
+  previousEvidence: {
+    title: (year: number) => `Tài liệu kiểm chứng năm ${year} (gợi ý, chưa gắn cho năm nay)`,
+    use: 'Dùng cho năm nay',
+    carried: (n: number) => `${n} tài liệu của năm trước được gợi ý ở từng tiêu chí; chỉ gắn cho năm nay khi bấm «Dùng cho năm nay».`,
   },
 } as const;

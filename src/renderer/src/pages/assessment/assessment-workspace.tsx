@@ -16,6 +16,7 @@ import { useDraftComments } from '../review/use-draft-comments';
 import { EvidenceBadge } from '../evidence/evidence-badge';
 import { EvidencePanel } from '../evidence/evidence-panel';
 import { ItemEditor } from './item-editor';
+import { PreviousYearEvidence } from './previous-year-evidence';
 import { SummaryView } from './summary-view';
 
 const t = vi.assessment;
@@ -41,6 +42,8 @@ export function AssessmentWorkspace({ initial, readOnly = false, focusCode }: { 
   }, [currentCode, initial.year]);
   const [mode, setMode] = useState<'items' | 'summary'>('items');
   const [saveState, setSaveState] = useState<SaveState>({ kind: 'idle' });
+  // Bumped when last year's file is linked from the offer below the panel, so the panel reloads.
+  const [evidenceRevision, setEvidenceRevision] = useState(0);
   const { can } = useAuth();
   const subjectKey = String(view.year);
   const [review, setReview] = useState<ReviewStatus | null>(null);
@@ -214,7 +217,18 @@ export function AssessmentWorkspace({ initial, readOnly = false, focusCode }: { 
                 onStatus={(status) => void save(current.item.code, { status })}
                 onPrevious={() => go(-1)}
                 onNext={() => go(1)}
-                evidence={<EvidencePanel year={view.year} code={current.item.code} onCountChange={(n) => setEvidenceCount(current.item.code, n)} onOpenItem={setCurrentCode} />}
+                evidence={
+                  <>
+                    <EvidencePanel
+                      key={`evidence-${evidenceRevision}`}
+                      year={view.year}
+                      code={current.item.code}
+                      onCountChange={(n) => setEvidenceCount(current.item.code, n)}
+                      onOpenItem={setCurrentCode}
+                    />
+                    <PreviousYearEvidence year={view.year} code={current.item.code} onLinked={() => setEvidenceRevision((n) => n + 1)} />
+                  </>
+                }
               />
             </div>
           ) : (
