@@ -211,3 +211,20 @@ test('the home page is a dashboard: one progress measure, points per domain, a c
   await expect(assessment.itemTitle()).toContainText('Ban hành kế hoạch CCHC năm');
   expect(problems.filter((p) => /Content Security Policy|Refused/.test(p))).toEqual([]);
 });
+
+test('a reload comes back to the working year, the page and the item, with the typing saved', async ({ page, app }) => {
+  const assessment = new AssessmentPage(page);
+  await app.launch();
+  await completeFirstStart(page);
+  await startSmallSetAssessment(page);
+  // The year is on every page, also with one year only.
+  await expect(page.getByTestId('working-year')).toHaveText('Năm làm việc 2026');
+  await expect(page.getByTestId('set-name')).toHaveText('Bộ chỉ số thử nghiệm các sở năm 2026 — phiên bản 1');
+  await assessment.openItem('2.2');
+  await assessment.field(/^Thuyết minh/).fill('Gõ xong thì tải lại trang ngay.');
+  // No wait for the autosave: the reload itself must not lose the words.
+  await page.reload();
+  await expect(assessment.itemTitle()).toContainText('2.2');
+  await expect(assessment.field(/^Thuyết minh/)).toHaveValue('Gõ xong thì tải lại trang ngay.');
+  await expect(page.getByTestId('working-year')).toHaveText('Năm làm việc 2026');
+});
