@@ -170,6 +170,9 @@ test('approval is a visible state: read-only until a new version is opened with 
   await expect(page.getByTestId('overview-review')).toContainText('Phiên bản 1 đã duyệt; phiên bản 2: đang soạn.');
   await shell.goTo('Nhật ký thay đổi');
   await expect(page.locator('table.audit-table')).toContainText('Sở Nội vụ đề nghị bổ sung tài liệu.');
+  // Values in plain words, not stored codes.
+  await expect(page.locator('table.audit-table')).toContainText('Trả lời: Không');
+  await expect(page.locator('table.audit-table')).not.toContainText('"kind"');
 });
 
 test('the home page is a dashboard: one progress measure, points per domain, a chart, the year’s deadlines, what the leader returned', async ({ page, app }, testInfo) => {
