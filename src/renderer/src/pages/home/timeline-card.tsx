@@ -15,7 +15,7 @@ const t = vi.dashboard;
 export function TimelineCard({ periods, review, onOpenReport }: { periods: ReportPeriodInfo[]; review: ReviewStatus | null; onOpenReport(period: ReportPeriodCode): void }) {
   const sorted = [...periods].sort((a, b) => a.deadline.localeCompare(b.deadline));
   return (
-    <section className="panel dash-card" aria-labelledby="timeline-title">
+    <section className="panel dash-card dash-span2" aria-labelledby="timeline-title">
       <h2 id="timeline-title">{t.timelineTitle}</h2>
       <ol className="timeline">
         {sorted.map((p) => (
