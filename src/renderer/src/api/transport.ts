@@ -32,6 +32,10 @@ export function takeBrowserToken(): string | null {
   return sessionStorage.getItem(TOKEN_KEY);
 }
 
+/** Set when the page is being unloaded; listeners run before a component's own pagehide flush. */
+let leaving = false;
+if (typeof window !== 'undefined') window.addEventListener('pagehide', () => (leaving = true), { capture: true });
+
 export function httpTransport(token: string): Transport {
   return async (channel, input) => {
     try {
@@ -40,9 +44,9 @@ export function httpTransport(token: string): Transport {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', 'x-cchc-token': token },
         body,
-        // A small call (an autosave) outlives a reload that starts while it is sent. The browser
-        // caps all such requests in flight together at 64 KB, so only small bodies ask for it.
-        keepalive: new TextEncoder().encode(body).length < 8_000,
+        // While the page goes away (a reload, a closed tab), a last autosave must outlive it. Only
+        // then: the browser caps such requests in flight together at 64 KB.
+        keepalive: leaving && new TextEncoder().encode(body).length < 8_000,
       });
       return (await response.json()) as Result<unknown>;
     } catch {
