@@ -145,6 +145,10 @@ test('approval is a visible state: read-only until a new version is opened with 
   await expect(review.version(1).getByTestId('same-person')).toHaveText('Người trình và người duyệt là cùng một người');
   await expect(walk.rounds().first()).toContainText('Người trình và người duyệt là cùng một người');
 
+  // Before exporting the package: the signed copy is still missing (a warning, with the version named).
+  await shell.goTo('Nộp hồ sơ');
+  await expect(walk.check('Kiểm tra trước khi xuất gói')).toContainText('Phiên bản 1 đã duyệt chưa có bản đã ký (PDF hoặc ảnh quét).');
+
   await shell.goTo('Tự đánh giá');
   await expect(walk.approvedState()).toHaveText('Đã duyệt — chỉ xem (phiên bản 1)');
   await expect(page.getByRole('radio')).toHaveCount(0);
