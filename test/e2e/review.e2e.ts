@@ -11,7 +11,7 @@ import { expect, test } from './support/fixtures';
 import { startSmallSetAssessment } from './support/small-set';
 
 
-test('review cycle: send, return with an item comment, resolve and resend, approve, edit into version 2, audit verifies', async ({ page, app }, testInfo) => {
+test('review cycle: send, return with an item comment, resolve and resend, approve, open version 2 on purpose, audit verifies', async ({ page, app }, testInfo) => {
   // The whole cycle with two real downloads (the package, the audit CSV) runs close to the
   // default minute on a busy two-core machine.
   test.setTimeout(120_000);
@@ -20,6 +20,8 @@ test('review cycle: send, return with an item comment, resolve and resend, appro
   const review = new ReviewPage(page);
   const audit = new AuditLogPage(page);
   const exchange = new ExchangePage(page);
+  // The whole year's chain in one test: on a busy two-core machine it needs more than a minute.
+  test.slow();
   await app.launch();
   // The first account holds every role: officer, leader and submitter.
   await completeFirstStart(page);
@@ -95,9 +97,14 @@ test('review cycle: send, return with an item comment, resolve and resend, appro
   await exchange.uploadPackage(packagePath);
   await expect(exchange.verifyResult('goi-nop-2026.zip')).toContainText('Gói hợp lệ');
 
-  // Editing after approval opens version 2; version 1 stays as approved.
+  // Approved is a state: read-only until the officer opens version 2 on purpose, with a reason.
   await shell.goTo('Tự đánh giá');
   await expect(assessment.total()).toBeVisible();
+  await expect(page.getByTestId('approved-state')).toHaveText('Đã duyệt — chỉ xem (phiên bản 1)');
+  await page.getByRole('button', { name: 'Mở phiên bản mới để sửa' }).click();
+  await page.getByLabel('Lý do mở phiên bản mới (ghi vào nhật ký)').fill('Bổ sung theo ý kiến Sở Nội vụ.');
+  await page.getByRole('button', { name: 'Mở phiên bản mới', exact: true }).click();
+  await expect(page.getByTestId('approved-state')).toHaveCount(0);
   await assessment.openItem('1.1');
   await assessment.chooseRadio('Không');
   await expect(assessment.saved()).toHaveText('Đã lưu');
@@ -123,7 +130,7 @@ test('review cycle: send, return with an item comment, resolve and resend, appro
   await page.screenshot({ path: testInfo.outputPath('audit-log.png'), fullPage: true });
 });
 
-test('a periodic report goes through the same chain: send, approve with its .docx and .xlsx frozen, then edits open version 2', async ({ page, app }) => {
+test('a periodic report goes through the same chain: send, approve with its .docx and .xlsx frozen, then version 2 opened on purpose', async ({ page, app }) => {
   const shell = new AppShellPage(page);
   const reports = new ReportsPage(page);
   const review = new ReviewPage(page);
@@ -147,7 +154,12 @@ test('a periodic report goes through the same chain: send, approve with its .doc
   await expect(v1).toContainText('.docx');
   await expect(v1).toContainText('.xlsx');
 
-  // An edit after approval starts version 2; version 1 keeps the approved text.
+  // After approval the report is read-only until version 2 is opened with a reason; version 1 keeps the approved text.
+  await review.version(1).waitFor();
+  await page.getByRole('button', { name: 'Mở phiên bản mới để sửa' }).click();
+  await page.getByLabel('Lý do mở phiên bản mới (ghi vào nhật ký)').fill('Bổ sung số liệu.');
+  await page.getByRole('button', { name: 'Mở phiên bản mới', exact: true }).click();
+  await expect(review.currentVersion()).toHaveText('Phiên bản 2');
   await shell.goTo('Báo cáo');
   await reports.openPeriod('quý I năm 2026');
   await reports.openSection('Công tác chỉ đạo, điều hành');

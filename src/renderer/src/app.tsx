@@ -30,6 +30,7 @@ import { ProfilePage } from './pages/profile-page';
 import { ReportsPage } from './pages/reports/reports-page';
 import { AuditPage } from './pages/review/audit-page';
 import { ReviewPage } from './pages/review/review-page';
+import { recall, remember } from './remembered';
 
 export type PageId = 'home' | 'assessment' | 'reports' | 'review' | 'submission' | 'audit' | 'criteria' | 'evidence-verify' | 'evidence-search' | 'backup' | 'profile' | 'accounts'
   | 'evidence-list';
@@ -136,7 +137,9 @@ function Workspace() {
   const { can } = useAuth();
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [page, setPage] = useState<PageId>('home');
+  // A reload comes back to the page the officer was on.
+  const [page, setPage] = useState<PageId>(() => rememberedPage() ?? 'home');
+  useEffect(() => remember('page', page), [page]);
   const [changingPassword, setChangingPassword] = useState(false);
   // Set when the home page's deadline panel opens a period's report directly.
   const [reportPeriod, setReportPeriod] = useState<ReportPeriodCode | undefined>(undefined);
@@ -159,6 +162,17 @@ function Workspace() {
   const [years, setYears] = useState<number[]>([]);
   const [picked, setPicked] = useState<UnitProfile | null>(null);
 
+  const pickYear = useCallback(
+    async (year: number) => {
+      const result = await api.call('profile/get', { year });
+      if (result.ok && result.value) {
+        setPicked(result.value);
+        remember('year', String(year));
+      }
+    },
+    [api],
+  );
+
   const reload = useCallback(async () => {
     const result = await api.call('app/info', {});
     if (!result.ok) return setError(result.error.message);
@@ -166,15 +180,10 @@ function Workspace() {
     setPicked(null);
     const known = await api.call('profile/years', {});
     if (known.ok) setYears(known.value);
-  }, [api]);
-
-  const pickYear = useCallback(
-    async (year: number) => {
-      const result = await api.call('profile/get', { year });
-      if (result.ok && result.value) setPicked(result.value);
-    },
-    [api],
-  );
+    // The working year survives a reload; the latest profile's year is the default.
+    const saved = Number(recall('year'));
+    if (known.ok && saved && saved !== result.value.latestProfile?.year && known.value.includes(saved)) await pickYear(saved);
+  }, [api, pickYear]);
 
   useEffect(() => {
     void reload();
@@ -208,7 +217,16 @@ function Workspace() {
       </nav>
       <div className="main-column">
         <header className="topbar">
-          <WorkingYearPicker years={years} year={profile.year} onChange={(year) => void pickYear(year)} />
+          <WorkingYearPicker
+            years={years}
+            year={profile.year}
+            onChange={(year) => {
+              if (year === info.latestProfile?.year) {
+                setPicked(null);
+                remember('year', String(year));
+              } else void pickYear(year);
+            }}
+          />
           <SearchBox
             initial={search.query}
             onSearch={(query) => {
@@ -230,6 +248,7 @@ function Workspace() {
               }}
               onOpenBackup={can('backup/create') ? () => navigate('backup') : undefined}
               onOpenPage={navigate}
+              onOpenItem={openItem}
             />
           )}
           {page === 'assessment' && (
@@ -239,7 +258,21 @@ function Workspace() {
           {page === 'evidence-verify' && <VerifyPage key={profile.year} year={profile.year} onOpenItem={openItem} />}
           {page === 'evidence-list' && <EvidenceListPage key={profile.year} year={profile.year} onOpenItem={openItem} />}
           {page === 'reports' && <ReportsPage key={`${profile.year}-${reportPeriod ?? ''}`} year={profile.year} initialPeriod={reportPeriod} />}
-          {page === 'review' && <ReviewPage key={profile.year} year={profile.year} />}
+          {page === 'review' && (
+            <ReviewPage
+              key={profile.year}
+              year={profile.year}
+              onOpenTarget={(target, subject) => {
+                // Where a finding of the pre-send check is fixed.
+                if (target.type === 'item') openItem(target.code);
+                else if (target.type === 'criteria') navigate('criteria');
+                else if (target.type === 'section' && subject.kind === 'report') {
+                  setReportPeriod(subject.key.split(':')[1] as ReportPeriodCode);
+                  setPage('reports');
+                }
+              }}
+            />
+          )}
           {page === 'submission' && <SubmissionPage key={profile.year} year={profile.year} onOpenAssessment={() => navigate('assessment')} />}
           {page === 'audit' && <AuditPage />}
           {page === 'backup' && can('backup/create') && <BackupPage />}
@@ -250,6 +283,14 @@ function Workspace() {
       </div>
     </div>
   );
+}
+
+const PAGE_IDS: readonly PageId[] = ['home', 'assessment', 'reports', 'review', 'submission', 'audit', 'criteria', 'evidence-verify', 'evidence-search', 'backup', 'profile', 'accounts'];
+
+function rememberedPage(): PageId | null {
+  const saved = recall('page');
+  // A search result page needs its query: come back to the home page instead.
+  return saved && saved !== 'evidence-search' && (PAGE_IDS as readonly string[]).includes(saved) ? (saved as PageId) : null;
 }
 
 function NavButton(props: { id: PageId; current: PageId; label: string; onSelect(id: PageId): void }) {

@@ -117,6 +117,12 @@ export const CHANNEL_ACCESS: Partial<Record<ChannelName, Access>> = {
   'backup/restore-preview': ADMIN,
   'app/switch-data-folder': ADMIN,
   'evidence/catalog': 'signed-in',
+  // Review item by item: a leader's unsent comments are theirs; the rounds and the check are read by all.
+  'review/drafts': LEADER,
+  'review/save-draft': LEADER,
+  'review/history': 'signed-in',
+  'review/check': 'signed-in',
+  'review/open-version': OFFICER,
 };
 
 export function accessOf(channel: ChannelName): Access {

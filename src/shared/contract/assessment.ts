@@ -40,6 +40,8 @@ export interface CarryOverReport {
   carried: string[];
   notCarried: { code: string; title: string; reason: string }[];
   evidenceLinksCarried: number;
+  /** Last year's files on the carried items: offered on each item, not linked. */
+  evidenceOffered?: number;
 }
 
 export interface DomainComparison {

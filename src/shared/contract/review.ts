@@ -168,6 +168,60 @@ export interface AuditVerifyResult {
   problem: { seq: number; kind: AuditBreakKind; message: string } | null;
 }
 
+/** A leader's comment written during review and not sent yet (kept per leader until «Trả lại»). */
+export interface DraftComment {
+  target: string;
+  body: string;
+  updatedAt: string;
+}
+
+/** One submission round: sent by the officer, then returned or approved (or still waiting). */
+export interface ReviewRound {
+  versionNo: number;
+  /** 1, 2 … within the version: a returned version is sent again as the next round. */
+  round: number;
+  submitted: Stamp;
+  note: string;
+  outcome: 'pending' | 'returned' | 'approved';
+  decided: Stamp | null;
+  decisionComment: string;
+  /** The comments the leader returned this round with. */
+  comments: ReviewComment[];
+  /** The same account sent and decided (allowed in a small unit, and shown as such). */
+  sameSubmitterAndDecider: boolean;
+}
+
+/** What the pre-send check looks at; which of them block is data (shared/review/check-rules.ts). */
+export type CheckAction = 'submit' | 'generate' | 'export';
+export type CheckKind =
+  | 'unanswered'
+  | 'no-evidence-or-explanation'
+  | 'evidence-unconfirmed'
+  | 'evidence-other-year'
+  | 'empty-section'
+  | 'signed-copy-missing'
+  | 'set-update'
+  | 'open-comments';
+export type CheckSeverity = 'blocking' | 'warning';
+
+/** Where a finding can be fixed: an item, a report section, or an approved version. */
+export type CheckTarget = { type: 'item'; code: string } | { type: 'section'; code: string } | { type: 'version'; versionNo: number } | { type: 'criteria' };
+
+export interface CheckFinding {
+  kind: CheckKind;
+  severity: CheckSeverity;
+  /** Vietnamese, names the item or section. */
+  message: string;
+  target: CheckTarget | null;
+}
+
+export interface CheckResult {
+  action: CheckAction;
+  findings: CheckFinding[];
+  blocking: number;
+  warnings: number;
+}
+
 /** A signed copy may be up to 40 MB; base64 makes it 4/3 larger. */
 export const MAX_SIGNED_COPY_BYTES = 40 * 1024 * 1024;
 
@@ -230,4 +284,18 @@ export const reviewChannels = {
   ),
   'audit/verify': channel<AuditVerifyResult>()(z.strictObject({})),
   'audit/export': channel<ExportedFile>()(z.strictObject({ format: z.enum(['csv', 'json']), filter: auditFilterSchema.optional() })),
+  /** Leader: their unsent comments on the dossier under review. */
+  'review/drafts': channel<DraftComment[]>()(z.strictObject(subjectInput)),
+  /** Leader: keeps (or, with an empty body, drops) an unsent comment on one item or section. */
+  'review/save-draft': channel<DraftComment[]>()(
+    z.strictObject({ ...subjectInput, target: z.string().min(1).max(40), body: z.string().max(4000, 'Ý kiến dài quá 4.000 ký tự.') }),
+  ),
+  /** Every submission round of every version, oldest first, with the comments each was returned with. */
+  'review/history': channel<ReviewRound[]>()(z.strictObject(subjectInput)),
+  /** Officer: after approval, opens the next version to edit, saying why (audited). */
+  'review/open-version': channel<ReviewStatus>()(
+    z.strictObject({ ...subjectInput, reason: z.string().trim().min(1, 'Hãy ghi lý do mở phiên bản mới.').max(2000) }),
+  ),
+  /** The check before sending, generating or exporting: what is missing, blocking or warning. */
+  'review/check': channel<CheckResult>()(z.strictObject({ ...subjectInput, action: z.enum(['submit', 'generate', 'export']) })),
 };

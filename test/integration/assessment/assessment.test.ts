@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../../src/main/core/app';
 import type { AssessmentView, CarryOverReport, SavedEntry, YearComparison } from '../../../src/shared/contract/assessment';
 import type { CriteriaSet } from '../../../src/shared/criteria/format';
+import { countLinks, linkToItems, storeBufferAsEvidence } from '../../../src/main/core/evidence';
 import { ok } from '../../helpers/registry';
 import { makeTempDir } from '../../helpers/temp-dir';
 import { sampleProfile } from '../../helpers/sample-profile';
@@ -119,9 +120,16 @@ describe('guided self-assessment', () => {
     await importSet(core, next);
     await ok(core.registry.invoke('profile/save', { profile: sampleProfile({ year: 2027 }) }));
 
+    // Last year's plan, linked to 1.1.3 in 2026.
+    const stored = await storeBufferAsEvidence(core.db, temp.dir, 'ke-hoach-2026.txt', Buffer.from('Kế hoạch CCHC năm 2026'));
+    linkToItems(core.db, stored.fileId, ['2026:1.1.3'], clock);
+
     clock = new Date('2027-11-20T03:00:00Z');
     const report = await ok<CarryOverReport>(core.registry.invoke('assessment/carry-over', { fromYear: 2026, toYear: 2027 }));
     expect(report.carried).toEqual(['1.1.3']);
+    // The answer comes across to confirm; last year's file is offered, not linked to 2027.
+    expect(report).toMatchObject({ evidenceLinksCarried: 0, evidenceOffered: 1 });
+    expect(countLinks(core.db, ['2027:1.1.3'])['2027:1.1.3']).toBe(0);
     expect(report.notCarried.map((n) => n.code).sort()).toEqual(['1.2.1', '3.2.1']);
     const view = await ok<AssessmentView>(core.registry.invoke('assessment/get', { year: 2027 }));
     expect(view.setId).toBe('mau-so-2027');

@@ -44,6 +44,16 @@ describe('cchc evidence', () => {
     expect(verify.out).toContain('1 tệp nguyên vẹn');
   });
 
+  it('add refuses an item the year’s criteria set does not have, storing nothing', async () => {
+    const plan = join(temp.dir, 'ke-hoach.txt');
+    writeFileSync(plan, 'Kế hoạch CCHC\n');
+    const r = await cli('evidence', 'add', plan, '--item', '99.9', '--year', '2026');
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('Không có tiêu chí «99.9» trong bộ chỉ số năm 2026');
+    const verify = await cli('evidence', 'verify');
+    expect(verify.out).not.toContain('1 tệp nguyên vẹn');
+  });
+
   it('add without --item explains the usage', async () => {
     const r = await cli('evidence', 'add', join(temp.dir, 'a.txt'));
     expect(r.code).toBe(1);

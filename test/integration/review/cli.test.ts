@@ -32,6 +32,18 @@ async function cli(...args: string[]) {
 }
 
 describe('cchc audit / cchc review', () => {
+  it('review reopen opens version 2 with a reason, and only with one', async () => {
+    expect((await cli('review', 'reopen', '2026')).code).toBe(2);
+    const r = await cli('review', 'reopen', '2026', '--reason', 'Bổ sung tài liệu theo ý kiến Sở Nội vụ.');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Đã mở phiên bản 2 để sửa');
+    const status = await cli('review', 'status', '2026');
+    expect(status.out).toContain('phiên bản 2 — Đang soạn');
+    const again = await cli('review', 'reopen', '2026', '--reason', 'Lần nữa');
+    expect(again.code).toBe(1);
+    expect(again.err).toContain('chỉ mở phiên bản mới sau khi phiên bản hiện tại đã được duyệt');
+  });
+
   it('review status prints the versions with approver and hash', async () => {
     const r = await cli('review', 'status', '2026');
     expect(r.code).toBe(0);

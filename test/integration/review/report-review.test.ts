@@ -35,7 +35,7 @@ describe('review of a periodic report (2026:q1)', () => {
     expect(bad.error!.message).toContain('2026:q1');
   });
 
-  it('audits each section edit, locks edits while submitted, freezes text and documents at approval, then opens version 2', async () => {
+  it('audits each section edit, locks edits while submitted, freezes text and documents at approval, then edits in a version 2 opened with a reason', async () => {
     await ok(saveSection('Ban hành Kế hoạch CCHC năm 2026.\n\n- Kiện toàn Tổ giúp việc.'));
     await ok(call('reports/save-statistics', { year: 2026, period: 'q1', values: [{ code: 'vb-chi-dao', value: 12 }] }));
     const audit = await ok<AuditPage>(call('audit/list', { limit: 50 }));
@@ -55,6 +55,8 @@ describe('review of a periodic report (2026:q1)', () => {
     const v1 = await ok<ApprovedVersionView>(call('review/version', { ...S, versionNo: 1 }));
 
     clock = new Date('2026-03-11T03:00:00Z');
+    expect(await saveSection('Nội dung sửa sau khi duyệt.')).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    await ok(call('review/open-version', { ...S, reason: 'Bổ sung số liệu tháng 3.' }));
     await ok(saveSection('Nội dung sửa sau khi duyệt.'));
     const after = await ok<ReviewStatus>(call('review/status', S));
     expect(after.current).toMatchObject({ versionNo: 2, status: 'draft' });

@@ -151,7 +151,7 @@ describe('review and approval of the year’s assessment', () => {
     return ok<ApprovedVersionView>(call('review/version', { ...A, versionNo: 1 }));
   }
 
-  it('keeps the approved snapshot unchanged (same JSON, same hash) after later edits, which start version 2', async () => {
+  it('keeps the approved snapshot unchanged (same JSON, same hash) after later edits in a version 2 opened on purpose', async () => {
     const v1 = await approveVersion1();
     const row = () => core.db.prepare('SELECT snapshot_json, snapshot_sha256 FROM dossier_version WHERE version_no = 1').get() as { snapshot_json: string; snapshot_sha256: string };
     const frozen = row();
@@ -164,6 +164,18 @@ describe('review and approval of the year’s assessment', () => {
     expect(createHash('sha256').update(v1.snapshotJson, 'utf8').digest('hex')).toBe(v1.info.snapshotSha256);
 
     tick();
+    // Approved is a state: an edit is refused until the officer opens version 2, with a reason.
+    const refused = await save({ code: '1.1.3', answer: { kind: 'yes-no', value: false } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(refused.error!.message).toContain('đã được duyệt nên chỉ xem');
+    expect(refused.error!.message).toContain('Mở phiên bản mới để sửa');
+    expect((await status()).current).toMatchObject({ versionNo: 1, status: 'approved' });
+    expect(await call('review/open-version', { ...A, reason: '   ' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    const opened = await ok<ReviewStatus>(call('review/open-version', { ...A, reason: 'Sở Nội vụ đề nghị bổ sung tài liệu tiêu chí 1.1.3.' }));
+    expect(opened.current).toMatchObject({ versionNo: 2, status: 'draft' });
+    const log = await ok<AuditPage>(call('audit/list', { filter: { action: 'review.version-open' } }));
+    expect(log.entries[0]).toMatchObject({ new: { versionNo: 2, reason: 'Sở Nội vụ đề nghị bổ sung tài liệu tiêu chí 1.1.3.' } });
+    expect(await call('review/open-version', { ...A, reason: 'Lần nữa' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     const edited = await ok<{ entry: { answer: unknown } }>(save({ code: '1.1.3', answer: { kind: 'yes-no', value: false } }));
     expect(edited.entry.answer).toEqual({ kind: 'yes-no', value: false });
     const after = await status();

@@ -6,7 +6,7 @@ import { formatDateTimeVi, subjectLabel } from '../../../src/shared/review-label
 describe('who may act in the review chain', () => {
   it('gives every review and audit channel an explicit rule', () => {
     const ours = CHANNEL_NAMES.filter((c) => c.startsWith('review/') || c.startsWith('audit/'));
-    expect(ours.length).toBe(13);
+    expect(ours.length).toBe(18);
     for (const channel of ours) expect(accessOf(channel), channel).toBeDefined();
   });
 
@@ -19,6 +19,12 @@ describe('who may act in the review chain', () => {
     expect(accessOf('review/status')).toBe('signed-in');
     expect(accessOf('audit/verify')).toBe('signed-in');
     expect(accessOf('audit/export')).toEqual(['leader', 'admin']);
+    // A leader's unsent comments are theirs; opening a new version after approval is the officer's.
+    expect(accessOf('review/drafts')).toEqual(['leader']);
+    expect(accessOf('review/save-draft')).toEqual(['leader']);
+    expect(accessOf('review/open-version')).toEqual(['officer']);
+    expect(accessOf('review/history')).toBe('signed-in');
+    expect(accessOf('review/check')).toBe('signed-in');
   });
 });
 

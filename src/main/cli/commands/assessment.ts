@@ -1,5 +1,8 @@
 import type { AssessmentView } from '../../../shared/contract/assessment';
-import { formatPercentVi, formatPointsVi } from '../../../shared/text/vi';
+import { formatPointsVi } from '../../../shared/text/vi';
+
+/** The command line prints percentages with two decimals, as official tables do: 87,80%. */
+const formatPercentFixedVi = (percent: number) => `${formatPointsVi(percent)}%`;
 import { call, type CliCommand } from '../command';
 
 export const assessmentCommands: CliCommand[] = [
@@ -30,7 +33,7 @@ export const assessmentCommands: CliCommand[] = [
         const sign = d.kind === 'penalty' && d.points > 0 ? '−' : '';
         io.out(`${`${d.code}. ${d.title}`.padEnd(width)}  ${(sign + formatPointsVi(d.points)).padStart(7)} / ${formatPointsVi(d.max).padStart(6)}   (${d.answeredLeaves}/${d.totalLeaves} tiêu chí)`);
       }
-      io.out(`${'Tổng điểm tự chấm'.padEnd(width)}  ${formatPointsVi(score.total).padStart(7)} / ${formatPointsVi(score.max).padStart(6)}   ${formatPercentVi(score.percent)}`);
+      io.out(`${'Tổng điểm tự chấm'.padEnd(width)}  ${formatPointsVi(score.total).padStart(7)} / ${formatPointsVi(score.max).padStart(6)}   ${formatPercentFixedVi(score.percent)}`);
       io.out(`Xếp loại: ${score.band}`);
       return 0;
     },

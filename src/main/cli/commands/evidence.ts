@@ -10,6 +10,9 @@ import {
   type LocalImportStarted,
 } from '../../../shared/contract/evidence';
 import { formatBytesVi, formatDateVi, todayInVietnam } from '../../../shared/text/vi';
+import type { AssessmentView } from '../../../shared/contract/assessment';
+import type { CriteriaSetSummary } from '../../../shared/contract/criteria';
+import type { CriteriaItem, CriteriaSet } from '../../../shared/criteria/format';
 import type { Core } from '../../core/app';
 import { isAppError } from '../../core/errors';
 import { waitForLocalImport, type LocalImportOutcome } from '../../core/evidence/local-imports';
@@ -86,6 +89,27 @@ async function importFile(core: Core, io: CliIo, path: string, targets: { type: 
 
 const addUsage = 'cchc evidence add <tệp…> --item <mã tiêu chí> [--year N]';
 
+/**
+ * A file linked to an item the year does not have would be stored and shown nowhere. The codes
+ * are those of the year's assessment, or, before it is started, of every set stored for the year;
+ * with no set for the year there is nothing to check against.
+ */
+async function unknownItemProblem(core: Core, year: number, code: string): Promise<string | null> {
+  const codes = new Set<string>();
+  const assessment = await core.registry.invoke('assessment/get', { year });
+  const collect = (items: CriteriaItem[]) => items.forEach((i) => (codes.add(i.code), collect(i.children)));
+  if (assessment.ok && assessment.value) collect((assessment.value as AssessmentView).set.domains);
+  else {
+    const sets = await core.registry.invoke('criteria/list', {});
+    for (const s of sets.ok ? (sets.value as CriteriaSetSummary[]).filter((x) => x.year === year) : []) {
+      const set = await core.registry.invoke('criteria/get', { id: s.id, version: s.version });
+      if (set.ok) collect((set.value as CriteriaSet).domains);
+    }
+  }
+  if (codes.size === 0 || codes.has(code)) return null;
+  return `Không có tiêu chí «${code}» trong bộ chỉ số năm ${year}; không đính kèm tệp nào. Mã tiêu chí xem ở trang «Bộ chỉ số» hoặc trong tệp của «cchc criteria export».`;
+}
+
 export const evidenceCommands: CliCommand[] = [
   {
     name: 'evidence add',
@@ -97,6 +121,11 @@ export const evidenceCommands: CliCommand[] = [
       const year = yearOf(args, io);
       if (!files.length || !code || year === null) {
         if (year !== null) io.err(`Thiếu ${files.length ? 'mã tiêu chí (--item)' : 'tệp cần đính kèm'}. Cách dùng: ${addUsage}`);
+        return 1;
+      }
+      const unknown = await unknownItemProblem(core, year, code);
+      if (unknown) {
+        io.err(unknown);
         return 1;
       }
       const target = { type: 'item' as const, key: itemTargetKey(year, code) };

@@ -77,4 +77,21 @@ export const reviewCommands: CliCommand[] = [
       return 0;
     },
   },
+  {
+    name: 'review reopen',
+    summary: 'Mở phiên bản mới để sửa hồ sơ tự đánh giá đã duyệt, ghi lý do vào nhật ký (bản đã duyệt giữ nguyên)',
+    usage: 'cchc review reopen <năm> --reason "<lý do>"',
+    async run(args, { core, io }) {
+      const year = args.find((a) => !a.startsWith('--') && /^\d{4}$/.test(a));
+      const reason = flag(args, '--reason');
+      if (!year || !reason?.trim()) {
+        io.err('Cách dùng: cchc review reopen <năm> --reason "<lý do>"');
+        return 2;
+      }
+      const status = await call<ReviewStatus>(core, io, 'review/open-version', { kind: 'assessment', key: year, reason });
+      if (!status) return 1;
+      io.out(`Đã mở phiên bản ${status.current.versionNo} để sửa; phiên bản đã duyệt được giữ nguyên.`);
+      return 0;
+    },
+  },
 ];

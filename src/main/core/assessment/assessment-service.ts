@@ -206,7 +206,8 @@ export function carryOver(ctx: CoreContext, fromYear: number, toYear: number, se
     const view = openAssessment(ctx, toYear, setId);
     const carried: string[] = [];
     const notCarried: CarryOverReport['notCarried'] = [];
-    let evidenceLinksCarried = 0;
+    const evidenceLinksCarried = 0;
+    let evidenceOffered = 0;
     for (const { item } of selfScoredLeaves(view.set)) {
       const old = oldItems.get(item.code);
       const entry = oldEntries.get(item.code);
@@ -226,7 +227,9 @@ export function carryOver(ctx: CoreContext, fromYear: number, toYear: number, se
         status: 'dang-lam',
         updatedAt: ctx.now().toISOString(),
       });
-      evidenceLinksCarried += evidenceAccess.copyLinks(ctx.db, itemEvidenceKey(fromYear, item.code), itemEvidenceKey(toYear, item.code));
+      // Last year's files are offered on the item (the officer links what still applies), not
+      // linked here: a 2025 plan is rarely evidence for 2026.
+      evidenceOffered += evidenceAccess.countLinks(ctx.db, [itemEvidenceKey(fromYear, item.code)])[itemEvidenceKey(fromYear, item.code)] ?? 0;
       carried.push(item.code);
     }
     // Items of the old year that are gone from the new set are worth listing too.
@@ -241,9 +244,9 @@ export function carryOver(ctx: CoreContext, fromYear: number, toYear: number, se
       actor: ctx.actor,
       action: 'assessment.carry-over',
       subject: subjectId('assessment', String(toYear)),
-      new: { fromYear, carried, evidenceLinksCarried },
+      new: { fromYear, carried, evidenceLinksCarried, evidenceOffered },
     });
-    return { year: toYear, carried, notCarried, evidenceLinksCarried };
+    return { year: toYear, carried, notCarried, evidenceLinksCarried, evidenceOffered };
   });
   return run();
 }

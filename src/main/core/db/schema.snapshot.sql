@@ -1,4 +1,4 @@
--- user_version 8
+-- user_version 9
 CREATE INDEX audit_log_by_subject ON audit_log (subject, seq);
 
 CREATE INDEX criteria_set_by_year ON criteria_set (year, unit_type);
@@ -216,6 +216,17 @@ CREATE TABLE review_comment (
         resolved_by_id    INTEGER,
         resolved_by_name  TEXT,
         resolution_note   TEXT NOT NULL DEFAULT ''
+      ) STRICT;
+
+CREATE TABLE review_draft_comment (
+        id            INTEGER PRIMARY KEY,
+        subject_kind  TEXT NOT NULL CHECK (subject_kind IN ('assessment', 'report')),
+        subject_key   TEXT NOT NULL CHECK (length(subject_key) BETWEEN 1 AND 40),
+        author_key    TEXT NOT NULL CHECK (length(author_key) BETWEEN 1 AND 40),
+        target_code   TEXT NOT NULL CHECK (length(target_code) BETWEEN 1 AND 40),
+        body          TEXT NOT NULL CHECK (length(body) BETWEEN 1 AND 4000),
+        updated_at    TEXT NOT NULL,
+        UNIQUE (subject_kind, subject_key, author_key, target_code)
       ) STRICT;
 
 CREATE TABLE unit_profile (

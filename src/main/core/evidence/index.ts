@@ -22,6 +22,8 @@ export interface LinkedEvidence extends Omit<EvidenceMeta, 'period'> {
   mime: string;
   /** Absolute path of the stored file (read only; never write to it). */
   storedPath: string;
+  /** False until the officer has confirmed (or typed) the document details (always set by this module). */
+  metaConfirmed?: boolean;
 }
 
 /** Number of files linked to each key; 0 for a key without links. */
@@ -85,6 +87,7 @@ function linkedByIds(db: Db, dataDir: string, ids: readonly number[]): Map<numbe
       issueDate: view.meta.issueDate,
       issuer: view.meta.issuer,
       summary: view.meta.summary,
+      metaConfirmed: view.metaConfirmed,
     });
   }
   return out;

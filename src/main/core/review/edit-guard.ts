@@ -16,7 +16,7 @@ export interface ReviewSubjectRef {
  * as the change:
  * - nothing written yet → opens version 1 as a draft;
  * - submitted → refused: the leader is reviewing exactly this content;
- * - approved → opens the next version as a draft; the approved one stays frozen and readable;
+ * - approved → refused: the officer opens the next version on purpose («Mở phiên bản mới để sửa»);
  * - draft or returned → the edit goes into the current version.
  * Returns the version number the edit belongs to.
  */
@@ -32,21 +32,17 @@ export function beforeEdit(db: Db, subject: ReviewSubjectRef, actor: Actor, at: 
     throw new AppError(
       'CONFLICT',
       `${subjectLabel(id)} (phiên bản ${latest.version_no}) đang trình lãnh đạo duyệt nên chưa sửa được. ` +
-        'Hãy chờ lãnh đạo trả lại hoặc duyệt; sau khi duyệt, sửa tiếp sẽ mở phiên bản mới.',
+        'Hãy chờ lãnh đạo trả lại hoặc duyệt.',
     );
   }
   if (latest.status === 'approved') {
-    const versionNo = latest.version_no + 1;
-    insertDraftVersion(db, subject.kind, subject.key, versionNo, actor, at);
-    appendAudit(db, {
-      at,
-      actor,
-      action: 'review.version-open',
-      subject: id,
-      old: { versionNo: latest.version_no, status: 'approved' },
-      new: { versionNo, status: 'draft' },
-    });
-    return { versionNo };
+    // Approval is a state the officer sees, not one a keystroke leaves: the next version is
+    // opened only on purpose, with a reason (openNewVersion in workflow.ts).
+    throw new AppError(
+      'CONFLICT',
+      `${subjectLabel(id)} (phiên bản ${latest.version_no}) đã được duyệt nên chỉ xem. ` +
+        'Muốn sửa, hãy bấm «Mở phiên bản mới để sửa» và ghi lý do; phiên bản đã duyệt được giữ nguyên.',
+    );
   }
   return { versionNo: latest.version_no };
 }

@@ -14,5 +14,12 @@ export const evidenceAccess = {
       keys.map((key) => [key, (linked[key] ?? []).map((e) => ({ name: e.originalName, sha256: e.sha256, size: e.size }))]),
     );
   },
+  /** The document details of each linked file, for the check before sending. */
+  linkedDetails(db: Db, keys: string[]): Record<string, { name: string; issueDate: string | null; metaConfirmed: boolean }[]> {
+    const linked = listLinkedEvidence(db, keys);
+    return Object.fromEntries(
+      keys.map((key) => [key, (linked[key] ?? []).map((e) => ({ name: e.originalName, issueDate: e.issueDate, metaConfirmed: e.metaConfirmed !== false }))]),
+    );
+  },
   storeBufferAsEvidence,
 };

@@ -13,6 +13,11 @@ import {
   reviewStatus,
   submitForReview,
   verifyVersion,
+  checkBefore,
+  draftsOf,
+  historyOf,
+  keepDraft,
+  openNewVersion,
 } from './workflow';
 
 type ReviewChannel =
@@ -28,7 +33,12 @@ type ReviewChannel =
   | 'review/attach-signed'
   | 'audit/list'
   | 'audit/verify'
-  | 'audit/export';
+  | 'audit/export'
+  | 'review/drafts'
+  | 'review/save-draft'
+  | 'review/history'
+  | 'review/open-version'
+  | 'review/check';
 
 export const reviewHandlers: Pick<Handlers, ReviewChannel> = {
   'review/status': ({ kind, key }, ctx) => reviewStatus(ctx, kind, key),
@@ -44,4 +54,9 @@ export const reviewHandlers: Pick<Handlers, ReviewChannel> = {
   'audit/list': ({ filter, offset, limit }, ctx) => listAudit(ctx.db, filter, offset, limit),
   'audit/verify': (_input, ctx) => verifyAudit(ctx.db, approvedAnchors(ctx.db)),
   'audit/export': ({ format, filter }, ctx) => exportAudit(ctx.db, format, filter, ctx.now(), ctx.appVersion),
+  'review/drafts': ({ kind, key }, ctx) => draftsOf(ctx, kind, key),
+  'review/save-draft': ({ kind, key, target, body }, ctx) => keepDraft(ctx, kind, key, target, body),
+  'review/history': ({ kind, key }, ctx) => historyOf(ctx, kind, key),
+  'review/open-version': ({ kind, key, reason }, ctx) => openNewVersion(ctx, kind, key, reason),
+  'review/check': ({ kind, key, action }, ctx) => checkBefore(ctx, kind, key, action),
 };

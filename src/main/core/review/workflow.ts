@@ -2,6 +2,10 @@ import { createHash } from 'node:crypto';
 import type { ExportedFile } from '../../../shared/contract/criteria';
 import type {
   ApprovedVersionView,
+  CheckAction,
+  CheckResult,
+  DraftComment,
+  ReviewRound,
   DossierSnapshot,
   DossierVersionInfo,
   ReviewComment,
@@ -19,6 +23,9 @@ import { AppError } from '../errors';
 import { assessmentSubject } from './assessment-subject';
 import { officeDocumentProblem } from './document-readback';
 import { appendAudit, approvalRecord, auditHead } from './audit-log';
+import { runCheck } from './pre-send-check';
+import { clearDrafts, listDrafts, saveDraft } from './draft-comments';
+import { reviewRounds } from './history';
 import { reportSubject } from './report-subject';
 import type { ReviewSubjectProvider } from './subject-provider';
 import {
@@ -125,13 +132,19 @@ const statusWord: Record<VersionRow['status'], string> = {
 /** Officer: draft or returned → submitted. A returned version goes back only once every comment is dealt with. */
 export function submitForReview(ctx: CoreContext, kind: SubjectKind, key: string, note = ''): ReviewStatus {
   const subject = requireSubject(ctx, kind, key);
+  // What the rules make blocking (shared/review/check-rules.ts) stops the send here, not only on the page.
+  const check = runCheck(ctx, kind, key, 'submit');
+  const blocking = check.findings.filter((f) => f.severity === 'blocking' && f.kind !== 'open-comments');
+  if (blocking.length > 0) {
+    throw new AppError('CONFLICT', `Chưa trình được: ${blocking.map((f) => f.message).join(' ')}`);
+  }
   const at = ctx.now();
   ctx.db.transaction(() => {
     let version = latestVersion(ctx.db, kind, key);
     if (!version) version = insertDraftVersion(ctx.db, kind, key, 1, ctx.actor, at);
     if (version.status === 'submitted') throw new AppError('CONFLICT', `Phiên bản ${version.version_no} đã được trình và đang chờ lãnh đạo duyệt.`);
     if (version.status === 'approved') {
-      throw new AppError('CONFLICT', `Phiên bản ${version.version_no} đã được duyệt. Muốn trình lại, hãy sửa hồ sơ: ứng dụng sẽ mở phiên bản mới.`);
+      throw new AppError('CONFLICT', `Phiên bản ${version.version_no} đã được duyệt. Muốn trình lại, hãy mở phiên bản mới để sửa (ghi lý do) rồi trình phiên bản đó.`);
     }
     const open = countUnresolved(ctx.db, version.id);
     if (open.length > 0) {
@@ -175,6 +188,7 @@ export function returnWithComments(ctx: CoreContext, kind: SubjectKind, key: str
     const version = requireSubmitted(ctx, kind, key);
     for (const c of cleaned) insertComment(ctx.db, version.id, c.target, c.body, ctx.actor, at);
     markReturned(ctx.db, version.id, ctx.actor, at);
+    clearDrafts(ctx.db, kind, key, ctx.actor);
     appendAudit(ctx.db, {
       at,
       actor: ctx.actor,
@@ -231,13 +245,22 @@ export async function approve(ctx: CoreContext, kind: SubjectKind, key: string, 
     const sha256 = sha256Hex(json);
     documents.forEach((d, position) => insertDocument(ctx.db, version.id, position, d));
     markApproved(ctx.db, version.id, ctx.actor, snapshot.approvedAt, snapshot.comment, json, sha256);
+    clearDrafts(ctx.db, kind, key, null);
+    // Allowed (a small unit may have one person), but written on the record, not hidden.
+    const sameSubmitter = version.submitted_by_id !== null && version.submitted_by_id === actorId(ctx.actor);
     appendAudit(ctx.db, {
       at,
       actor: ctx.actor,
       action: 'review.approve',
       subject: subject.id,
       old: { versionNo: version.version_no, status: 'submitted' },
-      new: { versionNo: version.version_no, status: 'approved', comment: snapshot.comment, snapshotSha256: sha256 },
+      new: {
+        versionNo: version.version_no,
+        status: 'approved',
+        comment: snapshot.comment,
+        snapshotSha256: sha256,
+        ...(sameSubmitter ? { sameSubmitterAndApprover: true } : {}),
+      },
     });
   })();
   return statusOf(ctx, subject);
@@ -335,4 +358,56 @@ export function approvedDocument(ctx: CoreContext, kind: SubjectKind, key: strin
   const doc = readDocument(ctx.db, version.id, position);
   if (!doc) throw new AppError('NOT_FOUND', 'Không tìm thấy văn bản này trong phiên bản đã duyệt.');
   return { fileName: doc.fileName, contentBase64: doc.data.toString('base64') };
+}
+
+/** Officer: after approval, the next version opens only on purpose, with a reason kept in the log. */
+export function openNewVersion(ctx: CoreContext, kind: SubjectKind, key: string, reason: string): ReviewStatus {
+  const subject = requireSubject(ctx, kind, key);
+  const why = toNfc(reason.trim());
+  if (!why) throw new AppError('INVALID_INPUT', 'Hãy ghi lý do mở phiên bản mới.');
+  const at = ctx.now();
+  ctx.db.transaction(() => {
+    const latest = latestVersion(ctx.db, kind, key);
+    if (!latest || latest.status !== 'approved') {
+      const state = latest ? `Phiên bản ${latest.version_no} ${statusWord[latest.status]}` : 'Hồ sơ chưa có phiên bản nào được duyệt';
+      throw new AppError('CONFLICT', `${state}; chỉ mở phiên bản mới sau khi phiên bản hiện tại đã được duyệt.`);
+    }
+    const versionNo = latest.version_no + 1;
+    insertDraftVersion(ctx.db, kind, key, versionNo, ctx.actor, at);
+    appendAudit(ctx.db, {
+      at,
+      actor: ctx.actor,
+      action: 'review.version-open',
+      subject: subject.id,
+      old: { versionNo: latest.version_no, status: 'approved' },
+      new: { versionNo, status: 'draft', reason: why },
+    });
+  })();
+  return statusOf(ctx, subject);
+}
+
+/** Leader: their unsent comments on the dossier (kept across pages and sessions). */
+export function draftsOf(ctx: CoreContext, kind: SubjectKind, key: string): DraftComment[] {
+  requireSubject(ctx, kind, key);
+  return listDrafts(ctx.db, kind, key, ctx.actor);
+}
+
+/** Leader: keeps one unsent comment; only while the dossier waits for them, on a target it has. */
+export function keepDraft(ctx: CoreContext, kind: SubjectKind, key: string, target: string, body: string): DraftComment[] {
+  const subject = requireSubject(ctx, kind, key);
+  const valid = new Set([GENERAL_TARGET, ...subject.targets.map((t) => t.code)]);
+  if (!valid.has(target)) throw new AppError('INVALID_INPUT', `Hồ sơ không có mục «${target}» để ghi ý kiến.`);
+  requireSubmitted(ctx, kind, key);
+  saveDraft(ctx.db, kind, key, ctx.actor, target, body, ctx.now());
+  return listDrafts(ctx.db, kind, key, ctx.actor);
+}
+
+export function historyOf(ctx: CoreContext, kind: SubjectKind, key: string): ReviewRound[] {
+  const subject = requireSubject(ctx, kind, key);
+  return reviewRounds(ctx.db, kind, key, titleLookup(subject));
+}
+
+export function checkBefore(ctx: CoreContext, kind: SubjectKind, key: string, action: CheckAction): CheckResult {
+  requireSubject(ctx, kind, key);
+  return runCheck(ctx, kind, key, action);
 }

@@ -47,10 +47,21 @@ function requestOf(input: unknown, token: string): { headers: Record<string, str
   return { headers: { 'Content-Type': 'application/json', 'x-cchc-token': token }, body: JSON.stringify(input ?? {}) };
 }
 
+/** Set when the page is being unloaded; listeners run before a component's own pagehide flush. */
+let leaving = false;
+if (typeof window !== 'undefined') window.addEventListener('pagehide', () => (leaving = true), { capture: true });
+
 export function httpTransport(token: string): Transport {
   return async (channel, input) => {
     try {
-      const response = await fetch(`/api/${encodeURIComponent(channel)}`, { method: 'POST', ...requestOf(input, token) });
+      const request = requestOf(input, token);
+      const response = await fetch(`/api/${encodeURIComponent(channel)}`, {
+        method: 'POST',
+        ...request,
+        // While the page goes away (a reload, a closed tab), a last autosave must outlive it. Only
+        // then: the browser caps such requests in flight together at 64 KB.
+        keepalive: leaving && typeof request.body === 'string' && new TextEncoder().encode(request.body).length < 8_000,
+      });
       return (await response.json()) as Result<unknown>;
     } catch {
       return { ok: false, error: { code: 'INTERNAL', message: 'Không kết nối được với ứng dụng. Hãy kiểm tra cửa sổ dòng lệnh đang chạy CCHC Desk.' } };

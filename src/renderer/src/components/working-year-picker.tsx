@@ -6,7 +6,14 @@ import { vi } from '../i18n/vi';
  * written in January after the new year's profile exists.
  */
 export function WorkingYearPicker({ years, year, onChange }: { years: number[]; year: number; onChange(year: number): void }) {
-  if (years.length < 2) return null;
+  // Shown on every page, also when there is only one year to work on.
+  if (years.length < 2) {
+    return (
+      <span className="working-year" data-testid="working-year">
+        {vi.workingYear} <strong>{year}</strong>
+      </span>
+    );
+  }
   return (
     <label className="working-year">
       {vi.workingYear}

@@ -3,8 +3,14 @@ import type { UnitProfile } from '../../../shared/contract/profile';
 import type { ReportPeriodCode } from '../../../shared/contract/reports';
 import { vi } from '../i18n/vi';
 import { BackupReminder } from './exchange/backup-reminder';
+import { AttentionCard } from './home/attention-card';
+import { DomainProgressCard } from './home/domain-progress-card';
 import { DossierOverview } from './home/dossier-overview';
+import { ScoreChartCard } from './home/score-chart-card';
+import { TimelineCard } from './home/timeline-card';
+import { useDashboard } from './home/use-dashboard';
 import { NextDeadline } from './reports/next-deadline';
+import './home/dashboard.css';
 
 interface Props {
   info: AppInfo;
@@ -13,15 +19,31 @@ interface Props {
   onOpenReport(period: ReportPeriodCode): void;
   onOpenBackup?: () => void;
   onOpenPage(page: 'assessment' | 'evidence-verify' | 'review'): void;
+  /** Opens one item of the year's assessment (a returned comment's item). */
+  onOpenItem?: (code: string) => void;
 }
 
-export function HomePage({ info, profile: p, onOpenReport, onOpenBackup, onOpenPage }: Props) {
+/**
+ * The year at a glance: where the dossier stands, what needs doing, the score against earlier
+ * years, progress per domain and the year's deadlines. Each card is its own component; cards of
+ * other domains (plan tasks due, appraisal) take their place in the grid beside these.
+ */
+export function HomePage({ info, profile: p, onOpenReport, onOpenBackup, onOpenPage, onOpenItem }: Props) {
   const t = vi.home;
+  const data = useDashboard(p.year);
   return (
     <section>
       <h1>{t.title}</h1>
       {onOpenBackup && <BackupReminder onOpenBackup={onOpenBackup} />}
-      <dl className="facts">
+      <div className="dashboard">
+        <DossierOverview year={p.year} onOpen={onOpenPage} />
+        {data?.view && <AttentionCard check={data.check} review={data.review} onOpenItem={(code) => (onOpenItem ? onOpenItem(code) : onOpenPage('assessment'))} onOpenReview={() => onOpenPage('review')} />}
+        <NextDeadline year={p.year} onOpen={onOpenReport} />
+        {data?.view && <ScoreChartCard view={data.view} history={data.history} />}
+        {data?.view && <DomainProgressCard view={data.view} />}
+        {data && <TimelineCard periods={data.periods} review={data.review} onOpenReport={onOpenReport} />}
+      </div>
+      <dl className="facts home-facts">
         <dt>{t.unit}</dt>
         <dd data-testid="home-unit">{p.name} ({p.shortName})</dd>
         <dt>{t.year}</dt>
@@ -35,8 +57,6 @@ export function HomePage({ info, profile: p, onOpenReport, onOpenBackup, onOpenP
         <dt>{t.dataDir}</dt>
         <dd className="mono">{info.dataDir}</dd>
       </dl>
-      <DossierOverview year={p.year} onOpen={onOpenPage} />
-      <NextDeadline year={p.year} onOpen={onOpenReport} />
     </section>
   );
 }

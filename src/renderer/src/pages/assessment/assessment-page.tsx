@@ -65,7 +65,9 @@ export function AssessmentPage({ profile, focusCode }: { profile: UnitProfile; f
       {carry && <CarryReport report={carry} onClose={() => setCarry(null)} />}
       {view ? (
         <>
-          <p className="muted small">{view.setName}</p>
+          <p className="muted small" data-testid="set-name">
+            {t.setVersion(view.setName, view.setVersion)}
+          </p>
           {!canEdit && <p className="muted">{vi.readOnly.assessment}</p>}
           <AssessmentWorkspace key={`${view.year}-${view.setId}`} initial={view} readOnly={!canEdit} focusCode={focusCode} />
           {others[0] && <CompareView year={year} previousYear={others[0].year} />}
@@ -111,6 +113,7 @@ function CarryReport({ report, onClose }: { report: CarryOverReport; onClose(): 
   return (
     <div className="panel" role="status">
       <p>{t.carryReport(report.carried.length, report.notCarried.length)}</p>
+      {!!report.evidenceOffered && <p>{vi.previousEvidence.carried(report.evidenceOffered)}</p>}
       {report.notCarried.length > 0 && (
         <ul>
           {report.notCarried.map((n) => (

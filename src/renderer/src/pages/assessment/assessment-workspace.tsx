@@ -1,14 +1,22 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { AssessmentEntry, AssessmentView } from '../../../../shared/contract/assessment';
 import type { Answer, ItemStatus } from '../../../../shared/criteria/format';
+import { assessmentProgress } from '../../../../shared/assessment/progress';
 import { selfScoredLeaves } from '../../../../shared/criteria/tree';
 import { formatPercentVi, formatPointsVi } from '../../../../shared/text/vi';
+import type { ReviewStatus } from '../../../../shared/contract/review';
 import { useApi } from '../../api/context';
+import { useAuth } from '../../auth/auth-context';
+import { recall, remember } from '../../remembered';
 import { vi } from '../../i18n/vi';
+import { ApprovedState } from '../review/approved-state';
+import { ItemReview } from '../review/item-review';
 import { ReviewCommentsBanner } from '../review/review-comments-banner';
+import { useDraftComments } from '../review/use-draft-comments';
 import { EvidenceBadge } from '../evidence/evidence-badge';
 import { EvidencePanel } from '../evidence/evidence-panel';
 import { ItemEditor } from './item-editor';
+import { PreviousYearEvidence } from './previous-year-evidence';
 import { SummaryView } from './summary-view';
 
 const t = vi.assessment;
@@ -17,15 +25,40 @@ type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { k
 
 /**
  * The guided walk through a year's criteria: domains on the left, one item at a time, autosaved.
- * Read-only (a person without the officer role) shows the totals and the summary only.
+ * Read-only — a person without the officer role, or an approved version — walks the same items
+ * without inputs (ItemReview); a leader reviewing a submitted version writes comments beside them.
  */
 export function AssessmentWorkspace({ initial, readOnly = false, focusCode }: { initial: AssessmentView; readOnly?: boolean; focusCode?: string }) {
   const api = useApi();
   const [view, setView] = useState(initial);
   const leaves = useMemo(() => selfScoredLeaves(view.set), [view.set]);
-  const [currentCode, setCurrentCode] = useState(() => (focusCode && leaves.some((l) => l.item.code === focusCode) ? focusCode : undefined) ?? leaves.find((l) => (initial.entries[l.item.code]?.status ?? 'chua-lam') !== 'xong')?.item.code ?? leaves[0]?.item.code ?? '');
-  const [mode, setMode] = useState<'items' | 'summary'>(readOnly ? 'summary' : 'items');
+  // Asked for by another page, else the item on screen before a reload, else the first not done.
+  const [currentCode, setCurrentCode] = useState(() => {
+    const known = (code: string | null | undefined) => (code && leaves.some((l) => l.item.code === code) ? code : undefined);
+    return known(focusCode) ?? known(recall(`item.${initial.year}`)) ?? leaves.find((l) => (initial.entries[l.item.code]?.status ?? 'chua-lam') !== 'xong')?.item.code ?? leaves[0]?.item.code ?? '';
+  });
+  useEffect(() => {
+    if (currentCode) remember(`item.${initial.year}`, currentCode);
+  }, [currentCode, initial.year]);
+  const [mode, setMode] = useState<'items' | 'summary'>('items');
   const [saveState, setSaveState] = useState<SaveState>({ kind: 'idle' });
+  // Bumped when last year's file is linked from the offer below the panel, so the panel reloads.
+  const [evidenceRevision, setEvidenceRevision] = useState(0);
+  const { can } = useAuth();
+  const subjectKey = String(view.year);
+  const [review, setReview] = useState<ReviewStatus | null>(null);
+  const loadReview = useCallback(async () => {
+    const r = await api.call('review/status', { kind: 'assessment', key: subjectKey });
+    setReview(r.ok ? r.value : null);
+  }, [api, subjectKey]);
+  useEffect(() => {
+    void loadReview();
+  }, [loadReview]);
+  // Approved is a state, shown as such: nothing to type into until a new version is opened on purpose.
+  const approved = review?.current.status === 'approved';
+  const viewOnly = readOnly || approved;
+  const commenting = readOnly && can('review/save-draft') && review?.current.status === 'submitted';
+  const drafts = useDraftComments('assessment', subjectKey, commenting);
 
   const index = Math.max(0, leaves.findIndex((l) => l.item.code === currentCode));
   const current = leaves[index];
@@ -40,7 +73,8 @@ export function AssessmentWorkspace({ initial, readOnly = false, focusCode }: { 
   // Alt+→ / Alt+← move between items from anywhere on the page.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (!e.altKey || mode !== 'items') return;
+      // The read-only walk (ItemReview) has its own keys.
+      if (!e.altKey || mode !== 'items' || viewOnly) return;
       if (e.key === 'ArrowRight') {
         e.preventDefault();
         go(1);
@@ -51,7 +85,7 @@ export function AssessmentWorkspace({ initial, readOnly = false, focusCode }: { 
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [go, mode]);
+  }, [go, mode, viewOnly]);
 
   const save = useCallback(
     async (code: string, patch: { answer?: Answer | null; explanation?: string; status?: ItemStatus }) => {
@@ -74,6 +108,8 @@ export function AssessmentWorkspace({ initial, readOnly = false, focusCode }: { 
     setView((v) => ((v.evidenceCounts[code] ?? 0) === count ? v : { ...v, evidenceCounts: { ...v.evidenceCounts, [code]: count } }));
   }, []);
 
+  // One measure of "done" everywhere (shared/assessment/progress.ts), not the count of answers.
+  const progress = assessmentProgress(view);
   const domainOf = (code: string) => view.set.domains.find((d) => code === d.code || code.startsWith(`${d.code}.`));
 
   return (
@@ -93,43 +129,40 @@ export function AssessmentWorkspace({ initial, readOnly = false, focusCode }: { 
         </div>
         <div>
           <span className="muted">{t.progress}</span>
-          <strong>
-            {leaves.filter((l) => view.score.items[l.item.code]?.answered).length}/{leaves.length}
+          <strong data-testid="progress" title={vi.itemReview.progressRule}>
+            {progress.done}/{progress.total}
           </strong>
         </div>
         <div className="save-state" role="status" data-testid="save-state">
           {saveState.kind === 'saving' && t.saving}
           {saveState.kind === 'saved' && t.saved}
         </div>
-        {!readOnly && (
-          <div className="row">
-            <button type="button" className={mode === 'items' ? 'tab active' : 'tab'} onClick={() => setMode('items')}>
-              {t.itemsTab}
-            </button>
-            <button type="button" className={mode === 'summary' ? 'tab active' : 'tab'} onClick={() => setMode('summary')}>
-              {t.summaryTab}
-            </button>
-          </div>
-        )}
+        <div className="row">
+          <button type="button" className={mode === 'items' ? 'tab active' : 'tab'} onClick={() => setMode('items')}>
+            {t.itemsTab}
+          </button>
+          <button type="button" className={mode === 'summary' ? 'tab active' : 'tab'} onClick={() => setMode('summary')}>
+            {t.summaryTab}
+          </button>
+        </div>
       </header>
       {saveState.kind === 'error' && (
         <p className="error" role="alert">
           {saveState.message}
         </p>
       )}
+      {approved && review && <ApprovedState subject={{ kind: 'assessment', key: subjectKey }} version={review.current} onOpened={() => void loadReview()} />}
 
       {mode === 'summary' ? (
         <SummaryView
           view={view}
-          onOpenItem={
-            readOnly
-              ? undefined
-              : (code) => {
-                  setCurrentCode(code);
-                  setMode('items');
-                }
-          }
+          onOpenItem={(code) => {
+            setCurrentCode(code);
+            setMode('items');
+          }}
         />
+      ) : viewOnly ? (
+        <ItemReview view={view} drafts={commenting ? drafts : null} initialCode={currentCode} onItemChange={setCurrentCode} />
       ) : (
         <div className="walk">
           <nav className="domain-list" aria-label={t.domainsNav}>
@@ -138,7 +171,7 @@ export function AssessmentWorkspace({ initial, readOnly = false, focusCode }: { 
                 <summary>
                   <span className="code">{d.code}</span> {d.title}
                   <span className="domain-meta">
-                    {formatPointsVi(d.points)}/{formatPointsVi(d.max)} · {d.answeredLeaves}/{d.totalLeaves}
+                    {formatPointsVi(d.points)}/{formatPointsVi(d.max)} · {progress.domains[d.code]?.done ?? 0}/{progress.domains[d.code]?.total ?? 0}
                   </span>
                 </summary>
                 <ul>
@@ -184,7 +217,18 @@ export function AssessmentWorkspace({ initial, readOnly = false, focusCode }: { 
                 onStatus={(status) => void save(current.item.code, { status })}
                 onPrevious={() => go(-1)}
                 onNext={() => go(1)}
-                evidence={<EvidencePanel year={view.year} code={current.item.code} onCountChange={(n) => setEvidenceCount(current.item.code, n)} onOpenItem={setCurrentCode} />}
+                evidence={
+                  <>
+                    <EvidencePanel
+                      key={`evidence-${evidenceRevision}`}
+                      year={view.year}
+                      code={current.item.code}
+                      onCountChange={(n) => setEvidenceCount(current.item.code, n)}
+                      onOpenItem={setCurrentCode}
+                    />
+                    <PreviousYearEvidence year={view.year} code={current.item.code} onLinked={() => setEvidenceRevision((n) => n + 1)} />
+                  </>
+                }
               />
             </div>
           ) : (

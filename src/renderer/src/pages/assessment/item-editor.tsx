@@ -44,13 +44,18 @@ export function ItemEditor(props: Props) {
   // Leaving the item (next, previous, a click in the list) must not drop typing still in the debounce.
   const pending = useRef({ explanation, saved: entry.explanation, save: props.onExplanation });
   pending.current = { explanation, saved: entry.explanation, save: props.onExplanation };
-  useEffect(
-    () => () => {
+  useEffect(() => {
+    const flush = () => {
       const p = pending.current;
       if (p.explanation !== p.saved) p.save(p.explanation);
-    },
-    [],
-  );
+    };
+    // A reload or a closed window does not unmount: send the typing while the page goes away.
+    window.addEventListener('pagehide', flush);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      flush();
+    };
+  }, []);
 
   const partial = !!score && score.effectiveMax > 0 && score.points < score.effectiveMax;
   const needsExplanation = score?.answered && (partial || (item.evidenceRequired && props.evidenceCount === 0));

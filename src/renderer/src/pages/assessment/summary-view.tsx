@@ -1,4 +1,5 @@
 import type { AssessmentView } from '../../../../shared/contract/assessment';
+import { assessmentProgress } from '../../../../shared/assessment/progress';
 import { ITEM_STATUS_LABELS } from '../../../../shared/criteria/format';
 import { formatPercentVi, formatPointsVi } from '../../../../shared/text/vi';
 import { vi } from '../../i18n/vi';
@@ -8,6 +9,7 @@ const t = vi.assessment.summary;
 /** Totals per domain, the band, and what is still at stake, most points first. */
 export function SummaryView({ view, onOpenItem }: { view: AssessmentView; onOpenItem?: (code: string) => void }) {
   const { score } = view;
+  const progress = assessmentProgress(view);
   return (
     <section className="summary" aria-label={t.title}>
       <h2>{t.title}</h2>
@@ -32,7 +34,7 @@ export function SummaryView({ view, onOpenItem }: { view: AssessmentView; onOpen
               <td className="num">{formatPointsVi(d.max)}</td>
               <td className="num">{d.max > 0 ? formatPercentVi((d.points / d.max) * 100) : '—'}</td>
               <td className="num">
-                {d.answeredLeaves}/{d.totalLeaves}
+                {progress.domains[d.code]?.done ?? 0}/{progress.domains[d.code]?.total ?? 0}
               </td>
             </tr>
           ))}

@@ -10,6 +10,7 @@ import { vi } from '../../i18n/vi';
 import { useJob } from './use-job';
 import { REPORT_PERIOD_CODES, type ReportPeriodCode } from '../../../../shared/contract/reports';
 import { jobMessage, startDownload, WriteZipControls } from './write-zip-controls';
+import { PreSendCheck } from '../review/pre-send-check';
 
 const t = vi.exchange;
 
@@ -129,6 +130,9 @@ function ExportPanel({ year }: { year: number }) {
           </label>
         )}
       </div>
+      {/^\d{4}$/.test(exportYear) && (
+        <PreSendCheck subject={{ kind, key: kind === 'assessment' ? exportYear : `${exportYear}:${period}` }} action="export" />
+      )}
       <WriteZipControls buttonLabel={t.exportButton} onStart={() => void start()} job={job} message={message} />
     </div>
   );

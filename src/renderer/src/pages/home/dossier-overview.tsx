@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { AssessmentView, MissingEvidenceReport } from '../../../../shared/contract/assessment';
 import type { ReviewStatus } from '../../../../shared/contract/review';
-import { selfScoredLeaves } from '../../../../shared/criteria/tree';
+import { assessmentProgress } from '../../../../shared/assessment/progress';
 import { VERSION_STATUS_LABELS } from '../../../../shared/review-labels';
 import { formatPercentVi, formatPointsVi } from '../../../../shared/text/vi';
 import { useApi } from '../../api/context';
@@ -50,14 +50,13 @@ export function DossierOverview({ year, onOpen }: { year: number; onOpen(page: '
   }
 
   const { view, missing, review } = overview;
-  const leaves = selfScoredLeaves(view.set);
-  const done = leaves.filter((l) => view.entries[l.item.code]?.status === 'xong').length;
+  const progress = assessmentProgress(view);
   return (
     <section className="panel overview" aria-labelledby="overview-title">
       <h2 id="overview-title">{t.title(year)}</h2>
       <dl className="facts">
         <dt>{t.progress}</dt>
-        <dd data-testid="overview-progress">{t.done(done, leaves.length)}</dd>
+        <dd data-testid="overview-progress">{t.done(progress.done, progress.total)}</dd>
         <dt>{t.points}</dt>
         <dd data-testid="overview-points">
           {t.score(formatPointsVi(view.score.total), formatPointsVi(view.score.max), formatPercentVi(view.score.percent), view.score.band)}
@@ -79,7 +78,7 @@ export function DossierOverview({ year, onOpen }: { year: number; onOpen(page: '
           <>
             <dt>{t.review}</dt>
             <dd data-testid="overview-review">
-              {t.version(review.current.versionNo, VERSION_STATUS_LABELS[review.current.status])}{' '}
+              {versionLine(review)}{' '}
               <button type="button" className="link" onClick={() => onOpen('review')}>
                 {t.openReview}
               </button>
@@ -89,4 +88,12 @@ export function DossierOverview({ year, onOpen }: { year: number; onOpen(page: '
       </dl>
     </section>
   );
+}
+
+/** "Phiên bản 1 đã duyệt; phiên bản 2: Đang soạn." — a later draft never hides that an earlier version was approved. */
+function versionLine(review: ReviewStatus): string {
+  const current = review.current;
+  const approved = review.versions.find((v) => v.status === 'approved' && v.versionNo < current.versionNo);
+  const status = VERSION_STATUS_LABELS[current.status];
+  return approved && current.status !== 'approved' ? t.approvedThen(approved.versionNo, current.versionNo, status) : t.version(current.versionNo, status);
 }

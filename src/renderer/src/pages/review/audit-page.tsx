@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { ROLE_LABELS } from '../../../../shared/contract/access';
 import type { AuditFilter, AuditPage as AuditPageData, AuditVerifyResult } from '../../../../shared/contract/review';
-import { ITEM_STATUS_LABELS } from '../../../../shared/criteria/format';
+import { answerText } from '../../../../shared/criteria/answer-text';
+import { ITEM_STATUS_LABELS, type Answer, type CriteriaItem } from '../../../../shared/criteria/format';
 import { AUDIT_ACTION_LABELS, auditActionLabel, formatDateTimeVi, subjectLabel, VERSION_STATUS_LABELS } from '../../../../shared/review-labels';
 import { formatNumberVi, parseDateVi } from '../../../../shared/text/vi';
 import { useApi } from '../../api/context';
@@ -34,6 +35,10 @@ const FIELD_LABELS: Record<string, string> = {
   displayName: 'Họ và tên',
   roles: 'Vai trò',
   disabled: 'Vô hiệu hóa',
+  reason: 'Lý do',
+  evidenceOffered: 'Tài liệu năm trước được gợi ý',
+  sameSubmitterAndApprover: 'Người trình cũng là người duyệt',
+  target: 'Mục',
 };
 
 /** An old/new value as short «label: value» lines a person can read; the export keeps the raw JSON. */
@@ -48,10 +53,18 @@ function readable(value: unknown): string {
 
 function fieldText(key: string, v: unknown): string {
   if (key === 'status' && typeof v === 'string') return statusLabel(v);
+  // Answers and comments in words, not as the stored JSON.
+  if (key === 'answer' && v && typeof v === 'object' && 'kind' in v) return shortText(answerText(NO_ITEM, v as Answer));
+  if (key === 'comments' && Array.isArray(v)) {
+    return shortText(v.map((c: { target?: string; body?: string }) => `${c.target === '*' ? 'Chung' : (c.target ?? '')}: ${c.body ?? ''}`).join('; '));
+  }
   // An account's roles, as the accounts page names them.
   if (key === 'roles' && Array.isArray(v)) return v.map((role: unknown) => (ROLE_LABELS as Record<string, string>)[String(role)] ?? String(role)).join(', ');
   return shortText(v);
 }
+
+/** The log does not carry the set: an answer reads without the item's option labels. */
+const NO_ITEM: CriteriaItem = { code: '', title: '', kind: 'normal', maxPoints: 0, assessedBy: 'self', guidance: '', evidenceRequired: '', children: [] };
 
 /** Item statuses (chua-lam …) and version statuses (draft …) share the "status" key. */
 function statusLabel(code: string): string {

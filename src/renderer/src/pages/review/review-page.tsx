@@ -1,13 +1,19 @@
 import { useCallback, useEffect, useState } from 'react';
 import { reportSubjectKey, type ReportPeriodInfo } from '../../../../shared/contract/reports';
-import type { ReviewStatus, SubjectKind } from '../../../../shared/contract/review';
+import type { AssessmentView } from '../../../../shared/contract/assessment';
+import type { CheckResult, CheckTarget, ReviewStatus, SubjectKind } from '../../../../shared/contract/review';
 import { VERSION_STATUS_LABELS } from '../../../../shared/review-labels';
 import { useApi } from '../../api/context';
 import { useAuth } from '../../auth/auth-context';
 import { ErrorLine, SuccessLine } from '../../components/message-line';
 import { vi } from '../../i18n/vi';
+import { ApprovedState } from './approved-state';
 import { CommentList } from './comment-list';
+import { ItemReview } from './item-review';
 import { LeaderPanel } from './leader-panel';
+import { PreSendCheck } from './pre-send-check';
+import { ReviewRounds } from './review-rounds';
+import { useDraftComments } from './use-draft-comments';
 import { VersionCard } from './version-card';
 
 const t = vi.review;
@@ -17,7 +23,7 @@ const t = vi.review;
  * sends it, the leader returns it with comments per item or approves it; approved versions stay
  * listed read-only with their hash, documents and signed copy.
  */
-export function ReviewPage({ year }: { year: number }) {
+export function ReviewPage({ year, onOpenTarget }: { year: number; onOpenTarget?: (target: CheckTarget, subject: { kind: SubjectKind; key: string }) => void }) {
   const api = useApi();
   const { can } = useAuth();
   const [status, setStatus] = useState<ReviewStatus | null | undefined>(undefined);
@@ -29,6 +35,22 @@ export function ReviewPage({ year }: { year: number }) {
   const [periods, setPeriods] = useState<ReportPeriodInfo[]>([]);
   const [kind, key] = subjectValue.split('|') as [SubjectKind, string];
   const subject = { kind, key };
+  const [check, setCheck] = useState<CheckResult | null>(null);
+  // Bumped after each step, so the check and the rounds are read again.
+  const [round, setRound] = useState(0);
+  const reviewing = (can('review/return') || can('review/approve')) && status?.current.status === 'submitted';
+  const drafts = useDraftComments(kind, key, !!reviewing && can('review/save-draft'));
+  const [walkView, setWalkView] = useState<AssessmentView | null>(null);
+
+  // The leader reads the assessment item by item: the same content the officer sent.
+  useEffect(() => {
+    if (!reviewing || kind !== 'assessment') return setWalkView(null);
+    let live = true;
+    void api.call('assessment/get', { year }).then((r) => live && setWalkView(r.ok ? r.value : null));
+    return () => {
+      live = false;
+    };
+  }, [api, reviewing, kind, year]);
 
   useEffect(() => {
     void api.call('reports/periods', { year }).then((r) => r.ok && setPeriods(r.value));
@@ -57,6 +79,7 @@ export function ReviewPage({ year }: { year: number }) {
     }
     setNotice(done);
     await load();
+    setRound((n) => n + 1);
     return true;
   }
 
@@ -97,28 +120,39 @@ export function ReviewPage({ year }: { year: number }) {
             </p>
             {current.status === 'submitted' && <p className="muted">{t.waiting}</p>}
             {current.status === 'returned' && <p className="warn-text">{t.returnedHint}</p>}
-            {current.status === 'approved' && <p className="muted">{t.approvedHint}</p>}
+            {current.status === 'approved' && <ApprovedState subject={subject} version={current} onOpened={() => void load().then(() => setRound((n) => n + 1))} />}
             {can('review/submit') && (current.status === 'draft' || current.status === 'returned') && (
-              <div className="row">
-                <label className="field grow">
-                  <span>{t.noteLabel}</span>
-                  <input value={note} onChange={(e) => setNote(e.target.value)} maxLength={2000} />
-                </label>
-                <button
-                  type="button"
-                  className="primary"
-                  disabled={openComments.length > 0}
-                  onClick={() => void act(() => api.call('review/submit', { ...subject, ...(note.trim() ? { note } : {}) }), t.submitted).then((okay) => okay && setNote(''))}
-                >
-                  {t.submit}
-                </button>
-              </div>
+              <>
+                <PreSendCheck subject={subject} action="submit" refreshKey={round} onResult={setCheck} onOpen={onOpenTarget ? (target) => onOpenTarget(target, subject) : undefined} />
+                <div className="row">
+                  <label className="field grow">
+                    <span>{t.noteLabel}</span>
+                    <input value={note} onChange={(e) => setNote(e.target.value)} maxLength={2000} />
+                  </label>
+                  <button
+                    type="button"
+                    className="primary"
+                    disabled={openComments.length > 0 || (check?.blocking ?? 0) > 0}
+                    onClick={() => void act(() => api.call('review/submit', { ...subject, ...(note.trim() ? { note } : {}) }), t.submitted).then((okay) => okay && setNote(''))}
+                  >
+                    {t.submit}
+                  </button>
+                </div>
+              </>
             )}
           </div>
+
+          {reviewing && kind === 'assessment' && walkView && (
+            <section aria-label={vi.itemReview.walkTitle}>
+              <h2>{vi.itemReview.walkTitle}</h2>
+              <ItemReview view={walkView} drafts={can('review/save-draft') ? drafts : null} />
+            </section>
+          )}
 
           {(can('review/return') || can('review/approve')) && current.status === 'submitted' && (
             <LeaderPanel
               targets={status.targets}
+              drafts={drafts}
               onReturn={(comments) => act(() => api.call('review/return', { ...subject, comments }), t.returned)}
               onApprove={(comment) => act(() => api.call('review/approve', { ...subject, ...(comment.trim() ? { comment } : {}) }), t.approved(current.versionNo))}
             />
@@ -130,6 +164,9 @@ export function ReviewPage({ year }: { year: number }) {
             canResolve={can('review/resolve-comment') && current.status === 'returned'}
             onResolve={(id, resolveNote) => act(() => api.call('review/resolve-comment', { id, ...(resolveNote.trim() ? { note: resolveNote } : {}) }), t.resolve)}
           />
+
+          <h2>{vi.rounds.title}</h2>
+          <ReviewRounds subject={subject} refreshKey={round} />
 
           <h2>{t.versions}</h2>
           {status.versions.length === 0 && <p className="muted">{t.noVersions}</p>}

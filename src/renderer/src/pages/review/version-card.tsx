@@ -7,6 +7,7 @@ import { useApi } from '../../api/context';
 import { MessageLine, type Message } from '../../components/message-line';
 import { readFileAsBase64, saveBase64File } from '../../files';
 import { vi } from '../../i18n/vi';
+import './item-review.css';
 
 const t = vi.review;
 
@@ -82,7 +83,13 @@ export function VersionCard({ subject, version, canAttach, onChanged }: Props) {
         {version.decided && (
           <>
             <dt>{approved ? t.approver : t.decidedBy}</dt>
-            <dd data-testid={approved ? 'approver' : undefined}>{t.by(version.decided.name, formatDateTimeVi(version.decided.at))}</dd>
+            <dd data-testid={approved ? 'approver' : undefined}>
+              {t.by(version.decided.name, formatDateTimeVi(version.decided.at))}
+              {/* Allowed in a small unit, but shown on the record rather than hidden. */}
+              {approved && version.submitted?.id != null && version.submitted.id === version.decided.id && (
+                <> <span className="same-person" data-testid="same-person">{vi.rounds.samePerson}</span></>
+              )}
+            </dd>
           </>
         )}
         {approved && (
