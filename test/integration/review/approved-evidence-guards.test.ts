@@ -29,7 +29,8 @@ describe('evidence named by an approved version', () => {
 
   it('refuses to delete a file unlinked in the next draft, naming the approved version; v1 keeps its file', async () => {
     const { file } = await approveWithFile();
-    // Unlinking is an edit: it opens version 2 as a draft. The file now has no link at all.
+    // Editing after approval starts on purpose: version 2 opens as a draft. The file then loses its only link.
+    await value(call('review/open-version', { ...A, reason: 'Bỏ tài liệu không còn phù hợp' }));
     await value<EvidenceUnlinkResult>(call('evidence/unlink', { fileId: file.id, target: item('2026:1.1.3') }));
     expect((await value<ReviewStatus>(call('review/status', A))).current).toMatchObject({ versionNo: 2, status: 'draft' });
 
@@ -46,6 +47,7 @@ describe('evidence named by an approved version', () => {
 
   it('keeps the file when "remove if unused" is asked on the last link, and says why', async () => {
     const { file } = await approveWithFile();
+    await value(call('review/open-version', { ...A, reason: 'Bỏ tài liệu không còn phù hợp' }));
     const result = await value<EvidenceUnlinkResult>(call('evidence/unlink', { fileId: file.id, target: item('2026:1.1.3'), removeFileIfUnused: true }));
     expect(result).toMatchObject({ remainingLinks: 0, fileRemoved: false });
     expect(result.keptFor).toContain('phiên bản 1 đã duyệt của hồ sơ tự đánh giá năm 2026');
@@ -83,6 +85,7 @@ describe('evidence named by an approved version', () => {
     const { file } = await value<EvidenceAttachResult>(upload(fx.core, 'Kế hoạch 12-KH-SNV.txt', Buffer.from('Kế hoạch quý I'), [section]));
     await value(call('review/submit', R));
     await value(call('review/approve', R));
+    await value(call('review/open-version', { ...R, reason: 'Bổ sung số liệu' }));
     await value(call('evidence/unlink', { fileId: file.id, target: section }));
 
     const refused = await call('evidence/delete', { fileId: file.id });

@@ -67,6 +67,10 @@ describe('evidence metadata as part of the dossiers that link the file', () => {
     const v1 = await value<ApprovedVersionView>(call('review/version', { ...A, versionNo: 1 }));
     const docs = await Promise.all(v1.info.documents.map((d) => value<ExportedFile>(call('review/document', { ...A, versionNo: 1, position: d.position }))));
 
+    // An approved dossier is read-only until a new version is opened on purpose.
+    const refused = await call('evidence/update-meta', { fileId: file.id, meta: meta('Sửa khi đã duyệt') });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    await value(call('review/open-version', { ...A, reason: 'Sửa trích yếu tài liệu' }));
     await value(call('evidence/update-meta', { fileId: file.id, meta: meta('Trích yếu sửa cho phiên bản sau') }));
 
     const status = await value<ReviewStatus>(call('review/status', A));
