@@ -15,7 +15,7 @@ import { AppError } from '../errors';
 import { storePaths } from '../evidence/file-store';
 import { summariseProblems, verifyZip } from './zip-verify';
 import { syncDirectory } from '../sync-directory';
-import { totalSourceBytes, writeZipAtomically, type ZipWriteEntry } from './zip-write';
+import { cancelled, totalSourceBytes, writeZipAtomically, type ZipWriteEntry } from './zip-write';
 import type { BackupStatus } from '../../../shared/contract/exchange';
 
 /**
@@ -53,7 +53,7 @@ export async function createBackup(
   db: Db,
   dataDir: string,
   outPath: string,
-  options: { appVersion: string; now: Date; onProgress?: (p: BackupProgress) => void },
+  options: { appVersion: string; now: Date; onProgress?: (p: BackupProgress) => void; signal?: AbortSignal },
 ): Promise<BackupResult> {
   const report = options.onProgress ?? (() => undefined);
   report({ phase: 'database', done: 0, total: 0 });
@@ -61,6 +61,7 @@ export async function createBackup(
   const snapshot = join(dirname(outPath), `.cchc-db-${process.pid}-${randomUUID()}.sqlite`);
   try {
     await db.backup(snapshot);
+    if (options.signal?.aborted) throw cancelled();
     const entries: ZipWriteEntry[] = [
       { entryPath: BACKUP_DB_ENTRY, source: { kind: 'path', path: snapshot }, label: 'cơ sở dữ liệu', compress: true },
       ...evidenceEntries(dataDir),
@@ -74,6 +75,7 @@ export async function createBackup(
     const schema = schemaVersion(db);
     await writeZipAtomically(outPath, entries, {
       mtime: options.now,
+      ...(options.signal ? { signal: options.signal } : {}),
       onBytes: tick('write'),
       finalEntry: {
         entryPath: BACKUP_MANIFEST_NAME,

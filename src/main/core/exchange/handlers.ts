@@ -9,7 +9,7 @@ import { AppError } from '../errors';
 import { safeFileName } from '../evidence/safe-name';
 import type { Handlers } from '../registry';
 import { backupStatus, createBackup } from './backup';
-import { getJob, startJob } from './jobs';
+import { cancelJob, getJob, startJob } from './jobs';
 import { continueFromPackage } from './package-continue';
 import { getOpenedPackage, listOpenedPackages, openPackage } from './package-open';
 import { verifyPackage } from './package-verify';
@@ -24,6 +24,7 @@ type ExchangeChannel =
   | 'package/get-opened'
   | 'package/continue'
   | 'exchange/job'
+  | 'exchange/job-cancel'
   | 'backup/create'
   | 'backup/status';
 
@@ -65,9 +66,9 @@ export const exchangeHandlers: Pick<Handlers, ExchangeChannel> = {
     }
     const target = outPath ? requireAbsolute(outPath) : join(ctx.dataDir, 'goi-nop', packageFileName(approved.unit.shortName, subject, approved.version));
     const now = ctx.now();
-    return startJob('package', target, now, async (progress) => {
+    return startJob('package', target, now, async (progress, signal) => {
       await mkdir(join(target, '..'), { recursive: true });
-      await writePackage(approved, target, { appVersion: ctx.appVersion, now, onProgress: progress });
+      await writePackage(approved, target, { appVersion: ctx.appVersion, now, onProgress: progress, signal });
     });
   },
   'package/verify': (input, ctx) => withZip(ctx, input, (path) => verifyPackage(path)),
@@ -80,11 +81,12 @@ export const exchangeHandlers: Pick<Handlers, ExchangeChannel> = {
     if (!job) throw new AppError('NOT_FOUND', 'Không tìm thấy tác vụ này (ứng dụng có thể đã khởi động lại).');
     return job;
   },
+  'exchange/job-cancel': ({ id }) => ({ cancelled: cancelJob(id) }),
   'backup/create': ({ outPath }, ctx) => {
     const now = ctx.now();
     const target = outPath ? requireAbsolute(outPath) : backupStatus(ctx.db, ctx.dataDir, now).suggestedPath;
-    return startJob('backup', target, now, async (progress) => {
-      await createBackup(ctx.db, ctx.dataDir, target, { appVersion: ctx.appVersion, now, onProgress: progress });
+    return startJob('backup', target, now, async (progress, signal) => {
+      await createBackup(ctx.db, ctx.dataDir, target, { appVersion: ctx.appVersion, now, onProgress: progress, signal });
     });
   },
   'backup/status': (_input, ctx) => backupStatus(ctx.db, ctx.dataDir, ctx.now()),

@@ -42,7 +42,7 @@ export interface WrittenPackage {
 export async function writePackage(
   version: ApprovedVersionForExport,
   outPath: string,
-  options: { appVersion: string; now: Date; onProgress?: (p: PackageProgress) => void; readBack?: boolean },
+  options: { appVersion: string; now: Date; onProgress?: (p: PackageProgress) => void; readBack?: boolean; signal?: AbortSignal },
 ): Promise<WrittenPackage> {
   const planned = planPackage(version);
   const entries: ZipWriteEntry[] = planned.map((p) => ({
@@ -71,6 +71,7 @@ export async function writePackage(
   await writeZipAtomically(outPath, entries, {
     mtime: options.now,
     ...(options.readBack === false ? { readBack: false } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
     onBytes: tick('write'),
     finalEntry: {
       entryPath: PACKAGE_MANIFEST_NAME,

@@ -56,6 +56,13 @@ export interface ZipWriteOptions {
    * to show what the read-back costs.
    */
   readBack?: boolean;
+  /** Stops the write: the temp file is removed and the promise rejects with `cancelled()`. */
+  signal?: AbortSignal;
+}
+
+/** What a write stopped by its signal rejects with (the job reports its own words). */
+export function cancelled(): AppError {
+  return new AppError('CONFLICT', 'Đã huỷ; không để lại tệp dở dang.');
 }
 
 const READ_CHUNK = 1024 * 1024;
@@ -85,6 +92,7 @@ export async function writeZipAtomically(outPath: string, entries: readonly ZipW
   removeStaleTemps(dirname(outPath));
   const tempPath = join(dirname(outPath), `.${basename(outPath)}.${process.pid}-${randomUUID()}.part`);
   try {
+    if (options.signal?.aborted) throw cancelled();
     const written = await writeZip(tempPath, entries, options);
     // The fsync waits on the disk while the read-back works from the page cache: run them side by
     // side, and rename only when both are done (durable and checked).
@@ -92,6 +100,8 @@ export async function writeZipAtomically(outPath: string, entries: readonly ZipW
     const [synced, checked] = await Promise.allSettled([fsyncFile(tempPath), options.check?.(tempPath)]);
     if (checked.status === 'rejected') throw checked.reason;
     if (synced.status === 'rejected') throw synced.reason;
+    // The last moment a cancel can take effect: after the rename the file is complete and stays.
+    if (options.signal?.aborted) throw cancelled();
     await rename(tempPath, outPath);
     syncDirectory(dirname(outPath));
     return written;
@@ -127,6 +137,9 @@ function writeZip(tempPath: string, entries: readonly ZipWriteEntry[], options: 
     };
     out.on('error', fail);
     zip.on('error', fail);
+    const onAbort = () => fail(cancelled());
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    out.once('close', () => options.signal?.removeEventListener('abort', onAbort));
     out.on('close', () => {
       // Every digest is in by now when there is a final entry (it waited for them); without one,
       // the last few may still be on the worker.
