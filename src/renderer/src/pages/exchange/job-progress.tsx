@@ -19,20 +19,22 @@ export function JobProgress({ job }: { job: ExchangeJob }) {
   return (
     <div className="job-progress">
       <progress max={100} value={percent} aria-label={t.progressLabel} />
-      <span className="small muted">
-        {asked ? t.cancellingJob : t.phase[job.phase] ?? job.phase} {!asked && job.total > 0 && `${percent}% (${formatBytesVi(job.done)} / ${formatBytesVi(job.total)})`}
-      </span>
-      <button
-        type="button"
-        className="secondary"
-        disabled={asked}
-        onClick={() => {
-          setCancelling(job.id);
-          void api.call('exchange/job-cancel', { id: job.id });
-        }}
-      >
-        {t.cancelJob}
-      </button>
+      <div className="row between">
+        <span className="small muted">
+          {asked ? t.cancellingJob : t.phase[job.phase] ?? job.phase} {!asked && job.total > 0 && `${percent}% (${formatBytesVi(job.done)} / ${formatBytesVi(job.total)})`}
+        </span>
+        <button
+          type="button"
+          className="secondary"
+          disabled={asked}
+          onClick={() => {
+            setCancelling(job.id);
+            void api.call('exchange/job-cancel', { id: job.id });
+          }}
+        >
+          {t.cancelJob}
+        </button>
+      </div>
     </div>
   );
 }
