@@ -34,3 +34,20 @@ export function writeRandomFile(path: string, mb: number): void {
     closeSync(fd);
   }
 }
+
+/** Min and median of a contender's runs (the verdict uses the median: one lucky or unlucky run must not decide). */
+export function minMedian(values: number[]): { min: number; median: number } {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  const median = sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  return { min: sorted[0]!, median };
+}
+
+/** "min 812 / median 905 MB/s" for the MB/s of each run. */
+export function ratesText(rates: number[]): string {
+  const { min, median } = minMedian(rates);
+  return `min ${min.toFixed(0)} / median ${median.toFixed(0)} MB/s`;
+}
+
+/** How many interleaved rounds each bench runs (at least three: the verdict takes the median). */
+export const ROUNDS = Math.max(3, Number(process.env.CCHC_BENCH_ROUNDS ?? 3));

@@ -108,6 +108,7 @@ export const CHANNEL_ACCESS: Partial<Record<ChannelName, Access>> = {
   // Continuing writes the year's draft: the officer's job, like saving an entry.
   'package/continue': OFFICER,
   'exchange/job': 'signed-in',
+  'exchange/job-cancel': ['submitter', 'admin'],
   'backup/create': ADMIN,
   'backup/status': 'signed-in',
   // Showing a written export in its folder reads nothing; restoring and switching the data folder

@@ -115,6 +115,8 @@ export const exchangeChannels = {
   /** Officer: starts the year's draft from an opened, verified assessment package (never overwrites). */
   'package/continue': channel<ContinueSummary>()(z.strictObject({ id: sha256Id })),
   'exchange/job': channel<ExchangeJob>()(z.strictObject({ id: z.uuid() })),
+  /** Stops a running export or backup; it then ends as failed, its temp files removed. */
+  'exchange/job-cancel': channel<{ cancelled: boolean }>()(z.strictObject({ id: z.uuid() })),
   /** Starts a backup of the whole data folder into one file; poll exchange/job. */
   /** Where: as for package/export. Null when the save dialog was cancelled. */
   'backup/create': channel<ExchangeJob | null>()(z.strictObject({ outPath: zipPathSchema.optional(), replace: z.boolean().optional() })),

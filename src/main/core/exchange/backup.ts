@@ -16,7 +16,7 @@ import { isDiskFull } from '../disk-full';
 import { QUARANTINE_DIR, storePaths } from '../evidence/file-store';
 import { summariseProblems, verifyZip } from './zip-verify';
 import { syncDirectory } from '../sync-directory';
-import { totalSourceBytes, writeZipAtomically, type ZipWriteEntry } from './zip-write';
+import { cancelled, totalSourceBytes, writeZipAtomically, type ZipWriteEntry } from './zip-write';
 import { beginWrite, restoreLeftovers, restoreTempName } from './interrupted-writes';
 import type { BackupStatus } from '../../../shared/contract/exchange';
 
@@ -55,7 +55,7 @@ export async function createBackup(
   db: Db,
   dataDir: string,
   outPath: string,
-  options: { appVersion: string; now: Date; onProgress?: (p: BackupProgress) => void },
+  options: { appVersion: string; now: Date; onProgress?: (p: BackupProgress) => void; signal?: AbortSignal },
 ): Promise<BackupResult> {
   const report = options.onProgress ?? (() => undefined);
   report({ phase: 'database', done: 0, total: 0 });
@@ -67,6 +67,7 @@ export async function createBackup(
   try {
     journal.add(snapshot);
     await db.backup(snapshot);
+    if (options.signal?.aborted) throw cancelled();
     const entries: ZipWriteEntry[] = [
       { entryPath: BACKUP_DB_ENTRY, source: { kind: 'path', path: snapshot }, label: 'cơ sở dữ liệu', compress: true },
       ...evidenceEntries(dataDir),
@@ -82,6 +83,7 @@ export async function createBackup(
     await writeZipAtomically(outPath, entries, {
       journal,
       mtime: options.now,
+      ...(options.signal ? { signal: options.signal } : {}),
       onBytes: tick('write'),
       finalEntry: {
         entryPath: BACKUP_MANIFEST_NAME,

@@ -11,7 +11,7 @@ import type { Handlers } from '../registry';
 import { backupFileName, backupStatus, createBackup, recordBackupPlace } from './backup';
 import { beginWrite } from './interrupted-writes';
 import { chooseOutputTarget } from '../output/output-target';
-import { getJob, startJob } from './jobs';
+import { cancelJob, getJob, startJob } from './jobs';
 import { continueFromPackage } from './package-continue';
 import { getOpenedPackage, listOpenedPackages, openPackage } from './package-open';
 import { verifyPackage } from './package-verify';
@@ -26,6 +26,7 @@ type ExchangeChannel =
   | 'package/get-opened'
   | 'package/continue'
   | 'exchange/job'
+  | 'exchange/job-cancel'
   | 'backup/create'
   | 'backup/status';
 
@@ -74,11 +75,11 @@ export const exchangeHandlers: Pick<Handlers, ExchangeChannel> = {
     if (!output) return null;
     const target = output.path;
     const now = ctx.now();
-    const job = startJob('package', target, now, async (progress) => {
+    const job = startJob('package', target, now, async (progress, signal) => {
       await mkdir(join(target, '..'), { recursive: true });
       const journal = beginWrite(ctx.dataDir, 'export');
       try {
-        await writePackage(approved, target, { appVersion: ctx.appVersion, now, onProgress: progress, journal });
+        await writePackage(approved, target, { appVersion: ctx.appVersion, now, onProgress: progress, journal, signal });
       } finally {
         journal.finish();
       }
@@ -95,6 +96,7 @@ export const exchangeHandlers: Pick<Handlers, ExchangeChannel> = {
     if (!job) throw new AppError('NOT_FOUND', 'Không tìm thấy tác vụ này (ứng dụng có thể đã khởi động lại).');
     return job;
   },
+  'exchange/job-cancel': ({ id }) => ({ cancelled: cancelJob(id) }),
   'backup/create': async ({ outPath, replace }, ctx) => {
     const now = ctx.now();
     const output = await chooseOutputTarget(ctx, {
@@ -105,8 +107,8 @@ export const exchangeHandlers: Pick<Handlers, ExchangeChannel> = {
     });
     if (!output) return null;
     const target = output.path;
-    const job = startJob('backup', target, now, async (progress) => {
-      await createBackup(ctx.db, ctx.dataDir, target, { appVersion: ctx.appVersion, now, onProgress: progress });
+    const job = startJob('backup', target, now, async (progress, signal) => {
+      await createBackup(ctx.db, ctx.dataDir, target, { appVersion: ctx.appVersion, now, onProgress: progress, signal });
       // The temp file goes once downloaded: "last backup" names what the browser saved instead.
       if (output.kind === 'download') recordBackupPlace(ctx.db, `${output.name} (đã tải xuống qua trình duyệt)`);
     });

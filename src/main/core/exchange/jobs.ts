@@ -10,18 +10,43 @@ import { isAppError } from '../errors';
 
 export type JobProgress = (p: { phase: ExchangeJob['phase']; done: number; total: number }) => void;
 
+/** What a cancelled job reports (its temp files are gone by then: writeZipAtomically removes them). */
+const CANCELLED_MESSAGE: Record<ExchangeJob['kind'], string> = {
+  package: 'Đã huỷ xuất gói nộp; không để lại tệp dở dang.',
+  backup: 'Đã huỷ sao lưu; không để lại tệp dở dang.',
+  // Not cancellable (see cancelJob); kept for the record's completeness.
+  restore: 'Đã huỷ phục hồi; thư mục dữ liệu đang dùng không thay đổi.',
+};
+
 const log = (message: string, detail?: unknown) => console.error(`[cchc] ${message}`, detail ?? '');
 
 const jobs = new Map<string, ExchangeJob>();
+/** The running jobs' cancel switches. */
+const controllers = new Map<string, AbortController>();
 const KEEP_FINISHED = 50;
 
-export function startJob(kind: ExchangeJob['kind'], outPath: string, now: Date, run: (progress: JobProgress) => Promise<void>): ExchangeJob {
+export function startJob(
+  kind: ExchangeJob['kind'],
+  outPath: string,
+  now: Date,
+  run: (progress: JobProgress, signal: AbortSignal) => Promise<void>,
+): ExchangeJob {
   const job: ExchangeJob = { id: randomUUID(), kind, state: 'running', phase: 'prepare', done: 0, total: 0, startedAt: now.toISOString(), outPath, error: null };
   jobs.set(job.id, job);
+  const controller = new AbortController();
+  controllers.set(job.id, controller);
   prune();
-  run((p) => Object.assign(job, p)).then(
-    () => Object.assign(job, { state: 'done', phase: 'done', done: job.total }),
+  run((p) => Object.assign(job, p), controller.signal).then(
+    () => {
+      controllers.delete(job.id);
+      Object.assign(job, { state: 'done', phase: 'done', done: job.total });
+    },
     (error: unknown) => {
+      controllers.delete(job.id);
+      if (controller.signal.aborted) {
+        Object.assign(job, { state: 'failed', error: { code: 'CONFLICT', message: CANCELLED_MESSAGE[kind] } });
+        return;
+      }
       const shown = isAppError(error)
         ? { code: error.code, message: error.message }
         : { code: 'INTERNAL', message: 'Đã xảy ra lỗi không mong muốn; không để lại tệp dở dang. Chi tiết đã được ghi vào nhật ký.' };
@@ -30,6 +55,19 @@ export function startJob(kind: ExchangeJob['kind'], outPath: string, now: Date, 
     },
   );
   return { ...job };
+}
+
+/**
+ * Asks a running job to stop; it ends as failed with CANCELLED_MESSAGE once its temp files are
+ * removed. False when it has already ended (or never existed).
+ */
+export function cancelJob(id: string): boolean {
+  // A restore verifies into its own temp folder and places it in one rename: it runs to its end.
+  if (jobs.get(id)?.kind === 'restore') return false;
+  const controller = controllers.get(id);
+  if (!controller || controller.signal.aborted) return false;
+  controller.abort();
+  return true;
 }
 
 export function getJob(id: string): ExchangeJob | null {

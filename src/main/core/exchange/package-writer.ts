@@ -43,7 +43,7 @@ export interface WrittenPackage {
 export async function writePackage(
   version: ApprovedVersionForExport,
   outPath: string,
-  options: { appVersion: string; now: Date; onProgress?: (p: PackageProgress) => void; readBack?: boolean; journal?: WriteJournal },
+  options: { appVersion: string; now: Date; onProgress?: (p: PackageProgress) => void; readBack?: boolean; journal?: WriteJournal; signal?: AbortSignal },
 ): Promise<WrittenPackage> {
   const planned = planPackage(version);
   const entries: ZipWriteEntry[] = planned.map((p) => ({
@@ -73,6 +73,7 @@ export async function writePackage(
     ...(options.journal ? { journal: options.journal } : {}),
     mtime: options.now,
     ...(options.readBack === false ? { readBack: false } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
     onBytes: tick('write'),
     finalEntry: {
       entryPath: PACKAGE_MANIFEST_NAME,

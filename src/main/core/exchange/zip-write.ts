@@ -59,6 +59,13 @@ export interface ZipWriteOptions {
   readBack?: boolean;
   /** Where the temp file is recorded before it is created, so start-up can remove it after a kill. */
   journal?: WriteJournal;
+  /** Stops the write: the temp file is removed and the promise rejects with `cancelled()`. */
+  signal?: AbortSignal;
+}
+
+/** What a write stopped by its signal rejects with (the job reports its own words). */
+export function cancelled(): AppError {
+  return new AppError('CONFLICT', 'Đã huỷ; không để lại tệp dở dang.');
 }
 
 const READ_CHUNK = 1024 * 1024;
@@ -89,6 +96,7 @@ export async function writeZipAtomically(outPath: string, entries: readonly ZipW
   const tempPath = join(dirname(outPath), `.${basename(outPath)}.${process.pid}-${randomUUID()}.part`);
   options.journal?.add(tempPath);
   try {
+    if (options.signal?.aborted) throw cancelled();
     const written = await writeZip(tempPath, entries, options);
     // The fsync waits on the disk while the read-back works from the page cache: run them side by
     // side, and rename only when both are done (durable and checked).
@@ -96,6 +104,8 @@ export async function writeZipAtomically(outPath: string, entries: readonly ZipW
     const [synced, checked] = await Promise.allSettled([fsyncFile(tempPath), options.check?.(tempPath)]);
     if (checked.status === 'rejected') throw checked.reason;
     if (synced.status === 'rejected') throw synced.reason;
+    // The last moment a cancel can take effect: after the rename the file is complete and stays.
+    if (options.signal?.aborted) throw cancelled();
     await rename(tempPath, outPath);
     syncDirectory(dirname(outPath));
     return written;
@@ -131,6 +141,9 @@ function writeZip(tempPath: string, entries: readonly ZipWriteEntry[], options: 
     };
     out.on('error', fail);
     zip.on('error', fail);
+    const onAbort = () => fail(cancelled());
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    out.once('close', () => options.signal?.removeEventListener('abort', onAbort));
     out.on('close', () => {
       // Every digest is in by now when there is a final entry (it waited for them); without one,
       // the last few may still be on the worker.

@@ -571,6 +571,8 @@ export const vi = {
     outPath: 'Lưu gói vào (đường dẫn đầy đủ; để trống: thư mục goi-nop trong thư mục dữ liệu)',
     exportButton: 'Xuất gói nộp',
     progressLabel: 'Tiến độ',
+    cancelJob: 'Huỷ',
+    cancellingJob: 'Đang huỷ, xoá phần đã ghi…',
     phase: { prepare: 'Đang chuẩn bị…', database: 'Đang chép cơ sở dữ liệu…', write: 'Đang ghi (đọc lại từng phần ngay sau khi ghi)…', verify: 'Đang kiểm tra gói vừa ghi…', done: 'Xong' } as Record<string, string>,
     exported: (path: string) => `Đã xuất gói nộp và kiểm tra lại từng tệp: ${path}`,
     verifyTitle: 'Kiểm tra gói nộp hồ sơ',

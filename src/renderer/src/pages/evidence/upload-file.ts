@@ -2,6 +2,7 @@ import type { EvidenceAttachResult, EvidenceTarget } from '../../../../shared/co
 import { UPLOAD_CHUNK_BYTES } from '../../../../shared/contract/evidence';
 import type { ApiClient } from '../../api/client';
 import { localFileGrant } from '../../api/local-files';
+import { readFileAsBase64 } from '../../files';
 import { vi } from '../../i18n/vi';
 
 /** How often the window asks for the progress of an import running in main. */
@@ -9,9 +10,8 @@ const LOCAL_POLL_MS = 100;
 
 /**
  * Stores one file. In the desktop window a picked or dropped file is imported by main from where
- * it lies (at disk speed); otherwise it is sent as begin → raw chunks (upload-bytes) → finish.
- * Only two chunks are in memory at a time (the one on the wire and the next one being read), so a
- * multi-GB scan never sits whole in the window. Any
+ * it lies (at disk speed); otherwise it is sent as begin → chunks → finish. Only two chunks are in memory at a time (the one on
+ * the wire and the next one being read), so a multi-GB scan never sits whole in the window. Any
  * failure cancels the upload so nothing half-copied stays behind, and rejects with the message
  * the officer should read.
  */
@@ -30,24 +30,19 @@ export async function uploadEvidenceFile(
   const begun = await api.call('evidence/upload-begin', { name: file.name, size: file.size, targets });
   if (!begun.ok) throw new Error(begun.error.message);
   const { uploadId } = begun.value;
-  // Raw bytes cost no decoding: the largest chunk main takes, for the fewest calls.
-  const step = UPLOAD_CHUNK_BYTES;
+  const step = Math.min(begun.value.chunkBytes, UPLOAD_CHUNK_BYTES);
   const readChunk = (offset: number) =>
-    file
-      .slice(offset, offset + step)
-      .arrayBuffer()
-      .then((bytes) => new Uint8Array(bytes))
-      .catch(() => {
-        throw new Error(vi.evidence.attach.readFailed);
-      });
+    readFileAsBase64(file.slice(offset, offset + step)).catch(() => {
+      throw new Error(vi.evidence.attach.readFailed);
+    });
 
   try {
-    let next: Promise<Uint8Array<ArrayBuffer>> | null = file.size > 0 ? readChunk(0) : null;
-    for (let offset = 0; next; offset += step) {
-      const data = await next;
+    let next: Promise<string> | null = file.size > 0 ? readChunk(0) : null;
+    for (let index = 0, offset = 0; next; index++, offset += step) {
+      const dataBase64 = await next;
       stopIfCancelled();
       next = offset + step < file.size ? readChunk(offset + step) : null;
-      const sent = await api.call('evidence/upload-bytes', { uploadId, offset, data });
+      const sent = await api.call('evidence/upload-chunk', { uploadId, index, dataBase64 });
       if (!sent.ok) throw new Error(sent.error.message);
       onProgress(sent.value.receivedBytes);
     }
