@@ -1,5 +1,6 @@
 import type { AssessmentView } from '../../../shared/contract/assessment';
 import { formatPercentVi, formatPointsVi } from '../../../shared/text/vi';
+import { exclusionsText, scaleParts, selfScopeText, signedPointsText } from '../../../shared/criteria/scale-parts';
 import { call, type CliCommand } from '../command';
 
 export const assessmentCommands: CliCommand[] = [
@@ -27,11 +28,12 @@ export const assessmentCommands: CliCommand[] = [
       io.out(`Tự đánh giá năm ${year} — ${view.setName} (phiên bản ${view.setVersion})`);
       const width = Math.max(...score.domains.map((d) => `${d.code}. ${d.title}`.length), 10);
       for (const d of score.domains) {
-        const sign = d.kind === 'penalty' && d.points > 0 ? '−' : '';
-        io.out(`${`${d.code}. ${d.title}`.padEnd(width)}  ${(sign + formatPointsVi(d.points)).padStart(7)} / ${formatPointsVi(d.max).padStart(6)}   (${d.answeredLeaves}/${d.totalLeaves} tiêu chí)`);
+        io.out(`${`${d.code}. ${d.title}`.padEnd(width)}  ${signedPointsText(d.points, d.kind).padStart(7)} / ${formatPointsVi(d.max).padStart(6)}   (${d.answeredLeaves}/${d.totalLeaves} tiêu chí)`);
       }
-      io.out(`${'Tổng điểm tự chấm'.padEnd(width)}  ${formatPointsVi(score.total).padStart(7)} / ${formatPointsVi(score.max).padStart(6)}   ${formatPercentVi(score.percent)}`);
-      io.out(`Xếp loại: ${score.band}`);
+      const parts = scaleParts(view.set, score);
+      io.out(`${'Tổng điểm tự chấm (tạm tính)'.padEnd(width)}  ${formatPointsVi(score.total).padStart(7)} / ${formatPointsVi(score.max).padStart(6)}   ${formatPercentVi(score.percent)}`);
+      io.out(`  ${selfScopeText(parts)}; ${exclusionsText(parts)}.`);
+      io.out(`Xếp loại tạm tính (chỉ phần tự chấm): ${score.band}`);
       return 0;
     },
   },

@@ -97,6 +97,7 @@ interface AnnualData {
   view: AssessmentView;
   explanations: Record<string, string>;
   evidence: Record<string, LinkedEvidence[]>;
+  notApplicableReasons: Record<string, string>;
 }
 
 function annualData(ctx: CoreContext, year: number): AnnualData {
@@ -110,7 +111,10 @@ function annualData(ctx: CoreContext, year: number): AnnualData {
     if (list?.length) evidence[code] = list;
   }
   const explanations = Object.fromEntries(Object.values(view.entries).map((e) => [e.code, e.explanation]));
-  return { profile, view, explanations, evidence };
+  const notApplicableReasons = Object.fromEntries(
+    Object.values(view.entries).flatMap((e) => (e.answer?.kind === 'not-applicable' ? [[e.code, e.answer.reason]] : [])),
+  );
+  return { profile, view, explanations, evidence, notApplicableReasons };
 }
 
 export function toEvidenceRefs(evidence: Readonly<Record<string, readonly LinkedEvidence[]>>): Record<string, EvidenceRef[]> {
@@ -130,12 +134,16 @@ async function selfAssessmentFrom(d: AnnualData, isoDate: string): Promise<Gener
     explanations: d.explanations,
     evidence: d.evidence,
     isoDate,
+    notApplicableReasons: d.notApplicableReasons,
   });
   return { fileName: asciiFileName(`Bao cao tu danh gia Chi so CCHC nam ${d.view.year} ${d.profile.shortName}`, 'docx'), data: await writeDecree30Docx(model) };
 }
 
 async function selfScoreFrom(d: AnnualData): Promise<GeneratedFile> {
-  const model = buildSelfScoreModel(d.view.set, d.view.score, d.explanations, toEvidenceRefs(d.evidence), { unitName: d.profile.name });
+  const model = buildSelfScoreModel(d.view.set, d.view.score, d.explanations, toEvidenceRefs(d.evidence), {
+    unitName: d.profile.name,
+    notApplicableReasons: d.notApplicableReasons,
+  });
   return { fileName: asciiFileName(`Bang tu cham diem Chi so CCHC nam ${d.view.year} ${d.profile.shortName}`, 'xlsx'), data: await writeSelfScoreWorkbook(model) };
 }
 

@@ -636,4 +636,18 @@ export const vi = {
     old: (days: number) => `Lần sao lưu gần nhất đã cách đây ${days} ngày.`,
     action: 'Mở trang Sao lưu',
   },
+  /** What a total is: self-score (provisional, part of the scale), appraised, official index. */
+  scoreLabels: {
+    selfTotal: 'Tổng điểm tự chấm (tạm tính)',
+    selfScope: (selfMax: string, scaleMax: string) => `phần tự chấm ${selfMax}/${scaleMax} điểm`,
+    provisionalBand: 'Xếp loại tạm tính',
+    provisionalBandHint: 'Chỉ tính trên phần tự chấm; xếp loại chính thức do Sở Nội vụ xác định sau thẩm định và điều tra XHH.',
+    excluded: (text: string) => `Điểm tối đa phần tự chấm ${text}.`,
+    notApplicableTag: 'KAD',
+    notApplicableTitle: (reason: string, effect: string) => `Không áp dụng${reason ? `: ${reason}` : ''} (${effect})`,
+    notApplicableExcluded: (points: string) => `không tính ${points} điểm vào điểm tối đa`,
+    notApplicableFull: 'tính đủ điểm',
+    deduction: 'Điểm trừ',
+    bonus: 'Điểm thưởng',
+  },
 } as const;

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { AssessmentEntry, AssessmentView } from '../../../../shared/contract/assessment';
 import type { Answer, ItemStatus } from '../../../../shared/criteria/format';
 import { selfScoredLeaves } from '../../../../shared/criteria/tree';
+import { scaleParts, signedPointsText } from '../../../../shared/criteria/scale-parts';
 import { formatPercentVi, formatPointsVi } from '../../../../shared/text/vi';
 import { useApi } from '../../api/context';
 import { vi } from '../../i18n/vi';
@@ -74,22 +75,32 @@ export function AssessmentWorkspace({ initial, readOnly = false, focusCode }: { 
     setView((v) => ((v.evidenceCounts[code] ?? 0) === count ? v : { ...v, evidenceCounts: { ...v.evidenceCounts, [code]: count } }));
   }, []);
 
+  const parts = useMemo(() => scaleParts(view.set, view.score), [view.set, view.score]);
+  const labels = vi.scoreLabels;
   const domainOf = (code: string) => view.set.domains.find((d) => code === d.code || code.startsWith(`${d.code}.`));
 
   return (
     <div className="workspace">
       <header className="score-bar" aria-label={t.scoreBar}>
         <div>
-          <span className="muted">{t.total}</span>
+          <span className="muted">{labels.selfTotal}</span>
           <strong data-testid="total-points">{formatPointsVi(view.score.total)}</strong> / {formatPointsVi(view.score.max)}
+          <span className="muted small" data-testid="self-scope">
+            {' '}
+            ({labels.selfScope(formatPointsVi(parts.selfMax), formatPointsVi(parts.scaleMax))})
+          </span>
         </div>
         <div>
           <span className="muted">{t.percent}</span>
           <strong data-testid="total-percent">{formatPercentVi(view.score.percent)}</strong>
         </div>
         <div>
-          <span className="muted">{t.band}</span>
-          <strong data-testid="band">{view.score.band}</strong>
+          <span className="muted" title={labels.provisionalBandHint}>
+            {labels.provisionalBand}
+          </span>
+          <strong data-testid="band" title={labels.provisionalBandHint}>
+            {view.score.band}
+          </strong>
         </div>
         <div>
           <span className="muted">{t.progress}</span>
@@ -138,7 +149,7 @@ export function AssessmentWorkspace({ initial, readOnly = false, focusCode }: { 
                 <summary>
                   <span className="code">{d.code}</span> {d.title}
                   <span className="domain-meta">
-                    {formatPointsVi(d.points)}/{formatPointsVi(d.max)} · {d.answeredLeaves}/{d.totalLeaves}
+                    {d.kind === 'normal' ? `${formatPointsVi(d.points)}/${formatPointsVi(d.max)}` : signedPointsText(d.points, d.kind)} · {d.answeredLeaves}/{d.totalLeaves}
                   </span>
                 </summary>
                 <ul>
@@ -154,6 +165,11 @@ export function AssessmentWorkspace({ initial, readOnly = false, focusCode }: { 
                         >
                           <span className={`dot status-${view.entries[l.item.code]?.status ?? 'chua-lam'}`} aria-hidden />
                           <span className="code">{l.item.code}</span> {l.item.title}
+                          {view.score.items[l.item.code]?.notApplicable && (
+                            <span className="tag" data-testid={`kad-${l.item.code}`} title={vi.scoreLabels.notApplicableTag}>
+                              {vi.scoreLabels.notApplicableTag}
+                            </span>
+                          )}
                           <EvidenceBadge count={view.evidenceCounts[l.item.code] ?? 0} required={!!l.item.evidenceRequired} />
                         </button>
                       </li>
@@ -173,6 +189,7 @@ export function AssessmentWorkspace({ initial, readOnly = false, focusCode }: { 
               <ItemEditor
                 key={current.item.code}
                 item={current.item}
+                kind={current.kind}
                 domainTitle={domainOf(current.item.code)?.title ?? ''}
                 entry={view.entries[current.item.code] ?? blank(current.item.code)}
                 score={view.score.items[current.item.code]}
