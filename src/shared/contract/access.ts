@@ -108,6 +108,17 @@ export const CHANNEL_ACCESS: Partial<Record<ChannelName, Access>> = {
   'exchange/job': 'signed-in',
   'backup/create': ADMIN,
   'backup/status': 'signed-in',
+
+  // Appraisal: reading is for everyone signed in; importing Sở Nội vụ's results and writing the
+  // giải trình is the officer's job (the leader approves the giải trình through review/*).
+  'appraisal/get': 'signed-in',
+  'appraisal/score': 'signed-in',
+  'appraisal/template': 'signed-in',
+  'appraisal/generate': 'signed-in',
+  'appraisal/import': OFFICER,
+  'appraisal/set-deadline': OFFICER,
+  'appraisal/save-giai-trinh': OFFICER,
+  'appraisal/set-outcome': OFFICER,
 };
 
 export function accessOf(channel: ChannelName): Access {

@@ -1,7 +1,9 @@
 import type { AssessmentView } from '../../../shared/contract/assessment';
 import { formatPercentVi, formatPointsVi } from '../../../shared/text/vi';
 import { exclusionsText, scaleParts, selfScopeText, signedPointsText } from '../../../shared/criteria/scale-parts';
+import type { OfficialScore } from '../../../shared/contract/appraisal';
 import { call, type CliCommand } from '../command';
+import { officialScoreLines } from './appraisal';
 
 export const assessmentCommands: CliCommand[] = [
   {
@@ -21,8 +23,11 @@ export const assessmentCommands: CliCommand[] = [
         return 1;
       }
       const { score } = view;
+      const official = await call<OfficialScore>(core, io, 'appraisal/score', { year });
+      if (!official) return 1;
       if (args.includes('--json')) {
-        io.out(JSON.stringify({ year, set: { id: view.setId, version: view.setVersion }, domains: score.domains, total: score.total, max: score.max, percent: score.percent, band: score.band }, null, 2));
+        // Each total says what it is: self (provisional), appraised, survey, the official index.
+        io.out(JSON.stringify({ year, set: { id: view.setId, version: view.setVersion }, ...official, domains: score.domains }, null, 2));
         return 0;
       }
       io.out(`Tự đánh giá năm ${year} — ${view.setName} (phiên bản ${view.setVersion})`);
@@ -34,6 +39,7 @@ export const assessmentCommands: CliCommand[] = [
       io.out(`${'Tổng điểm tự chấm (tạm tính)'.padEnd(width)}  ${formatPointsVi(score.total).padStart(7)} / ${formatPointsVi(score.max).padStart(6)}   ${formatPercentVi(score.percent)}`);
       io.out(`  ${selfScopeText(parts)}; ${exclusionsText(parts)}.`);
       io.out(`Xếp loại tạm tính (chỉ phần tự chấm): ${score.band}`);
+      if (official.appraised) for (const line of officialScoreLines(official).slice(1)) io.out(line);
       return 0;
     },
   },
