@@ -29,8 +29,9 @@ import { ProfilePage } from './pages/profile-page';
 import { ReportsPage } from './pages/reports/reports-page';
 import { AuditPage } from './pages/review/audit-page';
 import { ReviewPage } from './pages/review/review-page';
+import { AppraisalPage } from './pages/appraisal/appraisal-page';
 
-export type PageId = 'home' | 'assessment' | 'reports' | 'review' | 'submission' | 'audit' | 'criteria' | 'evidence-verify' | 'evidence-search' | 'backup' | 'profile' | 'accounts';
+export type PageId = 'home' | 'assessment' | 'reports' | 'review' | 'submission' | 'audit' | 'criteria' | 'evidence-verify' | 'evidence-search' | 'backup' | 'profile' | 'accounts' | 'appraisal';
 
 interface NavEntry {
   id: PageId;
@@ -48,6 +49,7 @@ const NAV_GROUPS: { id: string; title: string; entries: NavEntry[] }[] = [
       { id: 'assessment', label: vi.nav.assessment },
       { id: 'criteria', label: vi.nav.criteria },
       { id: 'evidence-verify', label: vi.nav.verify },
+      { id: 'appraisal', label: vi.appraisal.nav },
     ],
   },
   { id: 'reports', title: vi.navGroups.reports, entries: [{ id: 'reports', label: vi.nav.reports }] },
@@ -238,6 +240,7 @@ function Workspace() {
           {page === 'review' && <ReviewPage key={profile.year} year={profile.year} />}
           {page === 'submission' && <SubmissionPage key={profile.year} year={profile.year} onOpenAssessment={() => navigate('assessment')} />}
           {page === 'audit' && <AuditPage />}
+          {page === 'appraisal' && <AppraisalPage key={profile.year} year={profile.year} />}
           {page === 'backup' && can('backup/create') && <BackupPage />}
           {page === 'criteria' && <CriteriaPage />}
           {page === 'profile' && <ProfilePage latest={info.latestProfile} onSaved={() => void reload()} />}

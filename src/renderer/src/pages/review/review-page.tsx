@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { reportSubjectKey, type ReportPeriodInfo } from '../../../../shared/contract/reports';
 import type { ReviewStatus, SubjectKind } from '../../../../shared/contract/review';
-import { VERSION_STATUS_LABELS } from '../../../../shared/review-labels';
+import { subjectLabel, VERSION_STATUS_LABELS } from '../../../../shared/review-labels';
+import { giaiTrinhSubjectKey } from '../../../../shared/contract/appraisal';
 import { useApi } from '../../api/context';
 import { useAuth } from '../../auth/auth-context';
 import { ErrorLine, SuccessLine } from '../../components/message-line';
@@ -66,7 +67,7 @@ export function ReviewPage({ year }: { year: number }) {
 
   return (
     <section className="review-page">
-      <h1>{kind === 'assessment' ? t.title(year) : t.reportTitle(periods.find((p) => reportSubjectKey(year, p.code) === key)?.title ?? key)}</h1>
+      <h1>{key.includes('giai-trinh') ? subjectLabel(`${kind}:${key}`) : kind === 'assessment' ? t.title(year) : t.reportTitle(periods.find((p) => reportSubjectKey(year, p.code) === key)?.title ?? key)}</h1>
       <label className="field subject-picker">
         <span>{t.subject}</span>
         <select
@@ -78,6 +79,7 @@ export function ReviewPage({ year }: { year: number }) {
           }}
         >
           <option value={`assessment|${year}`}>{t.assessmentOption(year)}</option>
+          <option value={`assessment|${giaiTrinhSubjectKey(year, 1)}`}>{vi.appraisal.reviewOption}</option>
           {periods.map((p) => (
             <option key={p.code} value={`report|${reportSubjectKey(year, p.code)}`}>
               {t.reportOption(p.title)}
@@ -87,7 +89,7 @@ export function ReviewPage({ year }: { year: number }) {
       </label>
       <ErrorLine text={error} />
       <SuccessLine text={notice} />
-      {status === null && <p>{kind === 'assessment' ? t.notStarted : t.reportNotStarted}</p>}
+      {status === null && <p>{key.includes('giai-trinh') ? vi.appraisal.reviewNotStarted : kind === 'assessment' ? t.notStarted : t.reportNotStarted}</p>}
       {status && current && (
         <>
           <div className="panel">
