@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { AppraisalView } from '../../../../shared/contract/appraisal';
 import type { ReviewStatus } from '../../../../shared/contract/review';
 import { VERSION_STATUS_LABELS } from '../../../../shared/review-labels';
-import { formatPercentVi, formatPointsVi, todayInVietnam } from '../../../../shared/text/vi';
+import { formatPointsVi, todayInVietnam } from '../../../../shared/text/vi';
 import { formatDateTimeVi } from '../../../../shared/review-labels';
 import { useApi } from '../../api/context';
 import { useAuth } from '../../auth/auth-context';
@@ -10,7 +10,7 @@ import { MessageLine, type Message } from '../../components/message-line';
 import { readFileAsBase64, saveBase64File } from '../../files';
 import { vi } from '../../i18n/vi';
 import { AppraisalItems } from './appraisal-items';
-import { ScoreCards } from './score-cards';
+import { indexText, ScoreCards } from './score-cards';
 
 const t = vi.appraisal;
 
@@ -217,7 +217,7 @@ export function AppraisalPage({ year }: { year: number }) {
             <tr key={h.year}>
               <td>{h.year}</td>
               <td className="num">
-                {h.index === null ? '—' : formatPercentVi(h.index)} {h.provisional && h.index !== null ? t.provisional : ''}
+                {h.index === null ? '—' : indexText(h.index)} {h.provisional && h.index !== null ? t.provisional : ''}
               </td>
               <td>{h.index === null ? '' : (h.band ?? t.unrated)}</td>
               <td>{h.rank ? t.rankOf(h.rank, h.rankOf) : ''}</td>

@@ -1,8 +1,10 @@
 import type { OfficialScore } from '../../../../shared/contract/appraisal';
-import { formatPercentVi, formatPointsVi } from '../../../../shared/text/vi';
+import { formatPointsVi } from '../../../../shared/text/vi';
 import { vi } from '../../i18n/vi';
 
 const t = vi.appraisal;
+/** The index as decisions print it: two decimals always, 82,20%. */
+export const indexText = (index: number) => `${formatPointsVi(index)}%`;
 const outOf = (p: { points: number; max: number }) => t.outOf(formatPointsVi(p.points), formatPointsVi(p.max));
 
 /** Every total with what it is: self-score (provisional), appraised (round), survey, the index. */
@@ -27,7 +29,7 @@ export function ScoreCards({ score }: { score: OfficialScore }) {
       </div>
       <div className="panel">
         <span className="muted">{score.provisional && score.index !== null ? t.indexProvisional : t.indexCard}</span>
-        <strong data-testid="score-index">{score.index === null ? t.noIndex : formatPercentVi(score.index)}</strong>
+        <strong data-testid="score-index">{score.index === null ? t.noIndex : indexText(score.index)}</strong>
         {score.index !== null && (
           <span data-testid="score-band">
             {t.band}: <strong>{score.band ?? t.unrated}</strong>

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
 import type { AppraisalView } from '../../../../shared/contract/appraisal';
-import { formatDateVi, formatPercentVi, formatPointsVi } from '../../../../shared/text/vi';
+import { formatDateVi, formatPointsVi } from '../../../../shared/text/vi';
 import { useApi } from '../../api/context';
 import { vi } from '../../i18n/vi';
+import { indexText } from '../appraisal/score-cards';
 import { daysUntil } from '../appraisal/appraisal-page';
 
 const t = vi.appraisal;
@@ -28,7 +29,7 @@ export function AppraisalCard({ year, onOpen }: { year: number; onOpen(): void }
           {score.index !== null && (
             <>
               {' '}
-              · {score.provisional ? t.indexProvisional : t.indexCard}: <strong>{formatPercentVi(score.index)}</strong> ({score.band ?? t.unrated})
+              · {score.provisional ? t.indexProvisional : t.indexCard}: <strong>{indexText(score.index)}</strong> ({score.band ?? t.unrated})
             </>
           )}
           {view.toExplain.length > 0 && <> · {t.homeToExplain(view.toExplain.length)}</>}
