@@ -56,14 +56,14 @@ export function selfScopeText(parts: ScaleParts): string {
 
 /**
  * Why the self-scored maximum is below the scale, one clause per reason:
- * "không tính 20,00 điểm đánh giá qua điều tra XHH, 3,00 điểm do Hội đồng thẩm định chấm, 1,00 điểm của tiêu chí không áp dụng".
+ * "không tính 20,00 điểm đánh giá qua điều tra XHH; 3,00 điểm do cơ quan thẩm định chấm; 1,00 điểm của tiêu chí không áp dụng, KAD: 1.3.1".
  */
 export function exclusionsText(parts: ScaleParts): string {
   const clauses = [
     parts.surveyMax > 0 ? `${formatPointsVi(parts.surveyMax)} điểm đánh giá qua điều tra xã hội học (XHH)` : '',
     parts.appraisalOnlyMax > 0 ? `${formatPointsVi(parts.appraisalOnlyMax)} điểm do cơ quan thẩm định chấm` : '',
     parts.notApplicableMax > 0
-      ? `${formatPointsVi(parts.notApplicableMax)} điểm của tiêu chí không áp dụng (KAD: ${parts.notApplicable.map((n) => n.code).join(', ')})`
+      ? `${formatPointsVi(parts.notApplicableMax)} điểm của tiêu chí không áp dụng, KAD: ${parts.notApplicable.map((n) => n.code).join(', ')}`
       : '',
   ].filter(Boolean);
   return clauses.length ? `không tính ${clauses.join('; ')}` : 'toàn bộ thang điểm do đơn vị tự chấm';

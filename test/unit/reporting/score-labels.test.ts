@@ -37,7 +37,7 @@ describe('scores that say what they are', () => {
     expect(parts).toMatchObject({ scaleMax: 100, surveyMax: 20, appraisalOnlyMax: 4, notApplicableMax: 20, selfMax: 56 });
     expect(selfScopeText(parts)).toBe('phần tự chấm 56,00/100,00 điểm');
     expect(exclusionsText(parts)).toBe(
-      'không tính 20,00 điểm đánh giá qua điều tra xã hội học (XHH); 4,00 điểm do cơ quan thẩm định chấm; 20,00 điểm của tiêu chí không áp dụng (KAD: 1.2)',
+      'không tính 20,00 điểm đánh giá qua điều tra xã hội học (XHH); 4,00 điểm do cơ quan thẩm định chấm; 20,00 điểm của tiêu chí không áp dụng, KAD: 1.2',
     );
   });
 

@@ -62,8 +62,8 @@ export function buildGiaiTrinhDocument(input: GiaiTrinhInput): Decree30Document 
     type: 'table',
     fontSizePt: 12,
     columns: [
-      { title: 'STT', width: 0.8, align: 'center' },
-      { title: 'Tiêu chí', width: 4.2 },
+      { title: 'STT', width: 1.1, align: 'center' },
+      { title: 'Tiêu chí', width: 3.9 },
       { title: 'Điểm tự chấm', width: 1.4, align: 'right' },
       { title: 'Điểm thẩm định lần 1', width: 1.6, align: 'right' },
       { title: 'Nội dung giải trình', width: 5 },

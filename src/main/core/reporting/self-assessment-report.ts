@@ -61,7 +61,7 @@ function rowNote(input: SelfAssessmentInput, item: CriteriaItem): string {
 }
 
 const SUMMARY_COLUMNS = (input: SelfAssessmentInput) => [
-  { title: 'STT', width: 1, align: 'center' as const },
+  { title: 'STT', width: 1.3, align: 'center' as const },
   { title: 'Tiêu chí', width: 7 },
   { title: 'Điểm tối đa', width: 2, align: 'right' as const },
   { title: 'Điểm tự chấm', width: 2, align: 'right' as const },

@@ -125,7 +125,7 @@ export function writeSelfScoreSheet(wb: ExcelJS.Workbook, model: SelfScoreModel)
   const penaltyRow = summary('C. Điểm trừ');
   formula(ws.getCell(`D${penaltyRow}`), sumOf(refs('penalty', 'D')), model.penaltyPoints);
   // The same maximum, and the same reasons for it, as the .docx prints (scale-parts).
-  const maxRow = summary(`Điểm tối đa phần tự chấm: ${selfScopeText(model.parts)} (${exclusionsText(model.parts)})`);
+  const maxRow = summary(`Điểm tối đa: ${selfScopeText(model.parts)} (${exclusionsText(model.parts)})`);
   ws.getCell(`C${maxRow}`).value = model.max;
 
   const totalRow = summary('TỔNG ĐIỂM TỰ CHẤM, TẠM TÍNH (A + B − C)', true);
