@@ -119,6 +119,9 @@ export const CHANNEL_ACCESS: Partial<Record<ChannelName, Access>> = {
   'appraisal/set-deadline': OFFICER,
   'appraisal/save-giai-trinh': OFFICER,
   'appraisal/set-outcome': OFFICER,
+  'assessment/note-get': 'signed-in',
+  'assessment/note-save': OFFICER,
+  'assessment/document-warnings': 'signed-in',
 };
 
 export function accessOf(channel: ChannelName): Access {

@@ -161,6 +161,26 @@ describe('appraisal results and the giải trình round', () => {
     expect(roundsStored()).toBe(0);
   });
 
+  it('fills the appraisal column of the self-assessment report, prints the officer’s difficulties, and warns of placeholders first', async () => {
+    const warnings = await value<{ kind: string; codes: string[] }[]>(call('assessment/document-warnings', { year: 2026 }));
+    expect(warnings.map((w) => w.kind)).toEqual(['unanswered', 'no-explanation', 'no-difficulties']);
+    expect(warnings.find((w) => w.kind === 'no-explanation')!.codes).toEqual(['1.1.3', '3.2.1', '4.2.1']);
+    await value(call('assessment/note-save', { year: 2026, key: 'kho-khan-kien-nghi', text: 'Phần mềm một cửa chưa kết nối Cổng DVC quốc gia.\nĐề nghị Sở Nội vụ tập huấn cách chấm tiêu chí 3.2.' }));
+    expect(await value<string>(call('assessment/note-get', { year: 2026, key: 'kho-khan-kien-nghi' }))).toContain('Cổng DVC');
+    await upload(fx.core, 'Kế hoạch.txt', Buffer.from('Kế hoạch CCHC'), [item('2026:1.1.3')]);
+    const after = await value<{ kind: string; codes: string[] }[]>(call('assessment/document-warnings', { year: 2026 }));
+    expect(after.map((w) => w.kind)).toEqual(['unanswered', 'no-explanation', 'unconfirmed-evidence']);
+    expect(after.find((w) => w.kind === 'unconfirmed-evidence')!.codes).toEqual(['1.1.3']);
+
+    await value(call('appraisal/import', file(round1)));
+    const doc = await value<GeneratedDocument>(call('reports/generate', { kind: 'self-assessment-docx', year: 2026 }));
+    const text = part(await zipParts(Buffer.from(doc.base64, 'base64')), 'word/document.xml').replace(/<[^>]+>/g, '');
+    expect(text).toContain('Điểm thẩm định lần 1');
+    expect(text).toContain('Thẩm định: Kế hoạch không xác định sản phẩm, thời hạn.');
+    expect(text).toContain('Phần mềm một cửa chưa kết nối Cổng DVC quốc gia.');
+    expect(text).toContain('KAD: Đơn vị không có đơn vị trực thuộc');
+  });
+
   it('lists every problem of a file at once', async () => {
     const result = await call('appraisal/import', file({ ...round1, unit: 'SNV', items: [{ code: '9.9.9', points: 1 }, { code: '1.1.3', points: 7 }] }));
     const text = JSON.stringify(result);

@@ -6,6 +6,7 @@ import type { CoreContext } from '../context';
 import { AppError } from '../errors';
 import { getProfile } from '../profile/profile-store';
 import { assessmentAccess } from './assessment-access';
+import { appraisalAccess } from './appraisal-access';
 import { reportOutline, statisticsIndicators } from './content-data';
 import { writeDecree30Docx } from './docx-writer';
 import { evidenceAccess, evidenceNumber, type LinkedEvidence } from './evidence-access';
@@ -92,15 +93,17 @@ export async function statisticsXlsx(ctx: CoreContext, year: number, period: Rep
   return { fileName: asciiFileName(`Bieu so lieu CCHC ${title} ${profile.shortName}`, 'xlsx'), data };
 }
 
-interface AnnualData {
+export interface AnnualData {
   profile: UnitProfile;
   view: AssessmentView;
   explanations: Record<string, string>;
   evidence: Record<string, LinkedEvidence[]>;
   notApplicableReasons: Record<string, string>;
+  difficulties: string;
+  appraisal: ReturnType<typeof appraisalAccess.appraisalColumns>;
 }
 
-function annualData(ctx: CoreContext, year: number): AnnualData {
+export function annualData(ctx: CoreContext, year: number): AnnualData {
   const profile = requireProfile(ctx, year);
   const view = requireAssessment(ctx, year);
   const codes = Object.keys(view.score.items);
@@ -114,7 +117,8 @@ function annualData(ctx: CoreContext, year: number): AnnualData {
   const notApplicableReasons = Object.fromEntries(
     Object.values(view.entries).flatMap((e) => (e.answer?.kind === 'not-applicable' ? [[e.code, e.answer.reason]] : [])),
   );
-  return { profile, view, explanations, evidence, notApplicableReasons };
+  const difficulties = assessmentAccess.getAssessmentNote(ctx, year, 'kho-khan-kien-nghi');
+  return { profile, view, explanations, evidence, notApplicableReasons, difficulties, appraisal: appraisalAccess.appraisalColumns(ctx, year) };
 }
 
 export function toEvidenceRefs(evidence: Readonly<Record<string, readonly LinkedEvidence[]>>): Record<string, EvidenceRef[]> {
@@ -135,6 +139,8 @@ async function selfAssessmentFrom(d: AnnualData, isoDate: string): Promise<Gener
     evidence: d.evidence,
     isoDate,
     notApplicableReasons: d.notApplicableReasons,
+    difficulties: d.difficulties,
+    appraisal: d.appraisal,
   });
   return { fileName: asciiFileName(`Bao cao tu danh gia Chi so CCHC nam ${d.view.year} ${d.profile.shortName}`, 'docx'), data: await writeDecree30Docx(model) };
 }
