@@ -722,4 +722,13 @@ export const vi = {
     reviewOption: 'Giải trình thẩm định lần 1',
     reviewNotStarted: 'Chưa nhập kết quả thẩm định lần 1 nên chưa có hồ sơ giải trình.',
   },
+  /** Before generating or sending the self-assessment report. */
+  readiness: {
+    title: 'Kiểm tra trước khi tạo, trình báo cáo tự đánh giá',
+    intro: 'Văn bản sẽ còn chỗ trống hoặc thông tin chưa đầy đủ:',
+    ready: 'Báo cáo tự đánh giá không còn chỗ trống.',
+    difficulties: 'Khó khăn, vướng mắc và kiến nghị (in vào báo cáo tự đánh giá)',
+    difficultiesHint: 'Mỗi ý một dòng.',
+    saved: 'Đã lưu',
+  },
 } as const;

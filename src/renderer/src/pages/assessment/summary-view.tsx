@@ -3,6 +3,7 @@ import { ITEM_STATUS_LABELS } from '../../../../shared/criteria/format';
 import { formatPercentVi, formatPointsVi } from '../../../../shared/text/vi';
 import { exclusionsText, scaleParts, signedPointsText } from '../../../../shared/criteria/scale-parts';
 import { vi } from '../../i18n/vi';
+import { DossierReadiness } from './dossier-readiness';
 
 const t = vi.assessment.summary;
 
@@ -66,6 +67,8 @@ export function SummaryView({ view, onOpenItem }: { view: AssessmentView; onOpen
           ))}
         </ul>
       )}
+
+      <DossierReadiness year={view.year} withNote />
 
       <h2>{t.atStake}</h2>
       {score.atStake.length === 0 ? (

@@ -10,6 +10,7 @@ import { vi } from '../../i18n/vi';
 import { CommentList } from './comment-list';
 import { LeaderPanel } from './leader-panel';
 import { VersionCard } from './version-card';
+import { DossierReadiness } from '../assessment/dossier-readiness';
 
 const t = vi.review;
 
@@ -100,6 +101,7 @@ export function ReviewPage({ year }: { year: number }) {
             {current.status === 'submitted' && <p className="muted">{t.waiting}</p>}
             {current.status === 'returned' && <p className="warn-text">{t.returnedHint}</p>}
             {current.status === 'approved' && <p className="muted">{t.approvedHint}</p>}
+            {can('review/submit') && (current.status === 'draft' || current.status === 'returned') && kind === 'assessment' && key === String(year) && <DossierReadiness year={year} />}
             {can('review/submit') && (current.status === 'draft' || current.status === 'returned') && (
               <div className="row">
                 <label className="field grow">
