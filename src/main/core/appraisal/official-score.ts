@@ -99,7 +99,7 @@ export function officialScore(inputs: ScoreInputs): OfficialScore & { parts: App
     return { self, appraised: null, survey: null, index: null, band: null, provisional: true, formula: null, selfBandProvisional: selfScore.band, parts: null };
   }
   const parts = appraisedParts(inputs, rounds);
-  const rounding: RoundingRule = (set as CriteriaSet & { rounding?: RoundingRule }).rounding ?? 'half-up';
+  const rounding: RoundingRule = set.rounding ?? 'half-up';
   const result = computeIndex({
     appraised: { points: parts.appraised.total, max: parts.appraised.max },
     survey: parts.survey,

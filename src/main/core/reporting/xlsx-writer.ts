@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { exclusionsText, selfScopeText } from '../../../shared/criteria/scale-parts';
+import { UNRATED_LABEL } from '../../../shared/criteria/index-math';
 import { formatPointsVi, toNfc } from '../../../shared/text/vi';
 import { round2 } from '../criteria/rule-scoring';
 import { columnLetter } from '../xlsx-columns';
@@ -55,11 +56,12 @@ async function toBuffer(wb: ExcelJS.Workbook): Promise<Buffer> {
 /** The band as a formula over the percentage cell: highest lower bound first, as the engine does. */
 export function bandFormula(percentCell: string, bands: SelfScoreModel['bands']): string {
   const sorted = [...bands].sort((a, b) => b.minPercent - a.minPercent);
-  const lowest = sorted.at(-1)?.name ?? '';
   const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
-  return sorted
-    .slice(0, -1)
-    .reduceRight((otherwise, band) => `IF(${percentCell}*100>=${band.minPercent}-0.000000001,${quote(band.name)},${otherwise})`, quote(lowest));
+  // A 0 % lowest band is the fallback; without one, below the lowest band is "Chưa xếp loại".
+  const floored = (sorted.at(-1)?.minPercent ?? 0) <= 0;
+  const tested = floored ? sorted.slice(0, -1) : sorted;
+  const fallback = floored ? (sorted.at(-1)?.name ?? '') : UNRATED_LABEL;
+  return tested.reduceRight((otherwise, band) => `IF(${percentCell}*100>=${band.minPercent}-0.000000001,${quote(band.name)},${otherwise})`, quote(fallback));
 }
 
 /** Where each part of the self-score sheet landed, for tests and for callers adding notes. */
