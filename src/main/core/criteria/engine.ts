@@ -10,7 +10,6 @@ import { round2, scoreLeaf } from './rule-scoring';
  * rating band and the points still at stake. Every screen, report and export uses these numbers.
  */
 
-const EPS = 1e-9;
 
 /** Scores one leaf (an item without children). */
 export function scoreItem(item: CriteriaItem, answer: Answer | undefined): ItemScore {
