@@ -38,3 +38,24 @@ describe('criteria format: bands without a 0 % floor, the rounding rule', () => 
     expect(wrong.ok).toBe(false);
   });
 });
+
+describe('criteria format: stable choice ids through the Excel route', () => {
+  it('gives back the same content, ids included, from JSON and from its Excel export', async () => {
+    const raw = JSON.parse(readFileSync(FIXTURE, 'utf8'));
+    const leaf = raw.domains[0].children[0];
+    leaf.scoring = {
+      type: 'choice',
+      options: [
+        { id: 'tot', label: 'Thực hiện tốt (đủ 100% nhiệm vụ)', points: 2 },
+        { id: 'day-du', label: 'Thực hiện đầy đủ, đúng hạn', points: 1.5 },
+        { id: 'khong', label: 'Không thực hiện', points: 0 },
+      ],
+    };
+    const fromJson = validateCriteriaSet(raw);
+    expect(fromJson.ok, JSON.stringify(!fromJson.ok && fromJson.errors)).toBe(true);
+    const set = (fromJson as { set: CriteriaSet }).set;
+    const fromExcel = await importSetFromXlsx(await exportSetToXlsx(set));
+    expect(fromExcel.ok, JSON.stringify(!fromExcel.ok && fromExcel.errors)).toBe(true);
+    expect((fromExcel as { set: CriteriaSet }).set).toEqual(set);
+  });
+});
