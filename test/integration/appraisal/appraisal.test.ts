@@ -176,6 +176,8 @@ describe('appraisal results and the giải trình round', () => {
     const doc = await value<GeneratedDocument>(call('reports/generate', { kind: 'self-assessment-docx', year: 2026 }));
     const text = part(await zipParts(Buffer.from(doc.base64, 'base64')), 'word/document.xml').replace(/<[^>]+>/g, '');
     expect(text).toContain('Điểm thẩm định lần 1');
+    // Criteria rows carry the engine's sum of their appraised children (1.1: self 0,50, appraised 0,00).
+    expect(text).toContain('1.1Kế hoạch cải cách hành chính năm3,000,500,00');
     expect(text).toContain('Thẩm định: Kế hoạch không xác định sản phẩm, thời hạn.');
     expect(text).toContain('Phần mềm một cửa chưa kết nối Cổng DVC quốc gia.');
     expect(text).toContain('KAD: Đơn vị không có đơn vị trực thuộc');

@@ -304,3 +304,24 @@ export function setOutcome(ctx: CoreContext, year: number, rank: number | null, 
   })();
   return historyRows(ctx).find((h) => h.year === year)!;
 }
+
+/**
+ * The "Điểm thẩm định" column of the self-assessment report: the latest round's points for every
+ * item (leaves, criteria and domains, as the engine sums them), with the council's notes; undefined
+ * before any appraisal.
+ */
+export function appraisalColumns(ctx: CoreContext, year: number): { round: AppraisalRound; points: Record<string, number>; notes: Record<string, string> } | undefined {
+  const view = assessmentAccess.getAssessmentView(ctx, year);
+  if (!view) return undefined;
+  const { data, score } = scoreFor(ctx, view);
+  const latest = data.at(-1);
+  if (!latest || !score.parts) return undefined;
+  const points: Record<string, number> = {};
+  for (const [code, item] of Object.entries(score.parts.appraised.items)) if (item.effectiveMax > 0 || item.points > 0) points[code] = item.points;
+  Object.assign(points, score.parts.leafPoints);
+  const notes: Record<string, string> = {};
+  for (const round of data) {
+    for (const [code, item] of round.items) if (item.note) notes[code] = notes[code] ? `${notes[code]} / ${item.note}` : item.note;
+  }
+  return { round: latest.round, points, notes };
+}
