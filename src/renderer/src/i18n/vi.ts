@@ -140,7 +140,7 @@ export const vi = {
       progress: 'Tiến độ',
       done: (done: number, total: number) => `${done}/${total} tiêu chí đã xong`,
       points: 'Điểm tự chấm',
-      score: (total: string, max: string, percent: string, band: string) => `${total}/${max} điểm (${percent}) — xếp loại ${band}`,
+      score: (total: string, max: string, percent: string, band: string) => `${total}/${max} điểm, tạm tính (${percent} phần tự chấm) — xếp loại tạm tính ${band}`,
       evidence: 'Tài liệu kiểm chứng',
       evidenceComplete: 'Mọi tiêu chí yêu cầu tài liệu đều đã có tệp.',
       evidenceMissing: (missing: number, required: number) => `${missing}/${required} tiêu chí yêu cầu tài liệu còn thiếu tệp.`,

@@ -183,7 +183,7 @@ function SnapshotTable({ content }: { content: AssessmentSnapshotContent }) {
       <tfoot>
         <tr>
           <th>
-            {t.snapshotTotal} — {content.band}
+            {t.snapshotTotal} — {vi.scoreLabels.provisionalBand}: {content.band}
           </th>
           <th className="num">
             {formatPointsVi(content.total)} / {formatPointsVi(content.max)}
