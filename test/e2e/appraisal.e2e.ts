@@ -82,6 +82,9 @@ test('appraisal: import Sở Nội vụ’s result, answer with a giải trình 
   await expect(review.currentStatus()).toHaveText('Đã trình, chờ duyệt');
   await review.approve('Đồng ý gửi Sở Nội vụ.');
   await expect(review.currentStatus()).toHaveText('Đã duyệt');
+  await review.version(1).getByRole('button', { name: 'Xem bản đã duyệt' }).click();
+  await expect(review.version(1).locator('table')).toContainText('Phụ lục II, trang 4');
+  await expect(review.version(1).locator('table')).toContainText('Cong van 05-SNV-CCHC.txt');
   await page.screenshot({ path: testInfo.outputPath('review-giai-trinh.png'), fullPage: true });
   const download = page.waitForEvent('download');
   await review.version(1).getByRole('button', { name: 'Tải về' }).first().click();

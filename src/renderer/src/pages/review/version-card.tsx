@@ -7,6 +7,8 @@ import { useApi } from '../../api/context';
 import { MessageLine, type Message } from '../../components/message-line';
 import { readFileAsBase64, saveBase64File } from '../../files';
 import { vi } from '../../i18n/vi';
+import { parseGiaiTrinhSubjectKey } from '../../../../shared/contract/appraisal';
+import { GiaiTrinhSnapshot, type GiaiTrinhSnapshotContent } from '../appraisal/giai-trinh-snapshot';
 
 const t = vi.review;
 
@@ -143,7 +145,8 @@ export function VersionCard({ subject, version, canAttach, onChanged }: Props) {
         </p>
       )}
       <MessageLine message={message} />
-      {snapshot && subject.kind === 'assessment' && <SnapshotTable content={snapshot.snapshot.content as AssessmentSnapshotContent} />}
+      {snapshot && subject.kind === 'assessment' && !parseGiaiTrinhSubjectKey(subject.key) && <SnapshotTable content={snapshot.snapshot.content as AssessmentSnapshotContent} />}
+      {snapshot && parseGiaiTrinhSubjectKey(subject.key) && <GiaiTrinhSnapshot content={snapshot.snapshot.content as GiaiTrinhSnapshotContent} />}
       {snapshot && subject.kind === 'report' && <ReportSnapshot content={snapshot.snapshot.content as ReportSnapshotContent} />}
     </article>
   );
