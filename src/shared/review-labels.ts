@@ -31,6 +31,11 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'review.resolve-comment': 'Xử lý ý kiến',
   'review.signed-copy': 'Đính kèm bản đã ký',
   'evidence.meta': 'Sửa thông tin tài liệu kiểm chứng',
+  'appraisal.import': 'Nhập kết quả thẩm định',
+  'appraisal.deadline': 'Đặt hạn gửi giải trình',
+  'appraisal.giai-trinh': 'Sửa nội dung giải trình',
+  'appraisal.outcome': 'Ghi kết quả công bố (thứ hạng)',
+  'assessment.note': 'Sửa khó khăn, vướng mắc, kiến nghị',
 };
 
 export function auditActionLabel(action: string): string {
@@ -41,6 +46,8 @@ export function auditActionLabel(action: string): string {
 export function subjectLabel(subject: string): string {
   const [kind, ...rest] = subject.split(':');
   const key = rest.join(':');
+  const giaiTrinh = /^(\d{4}):giai-trinh-(\d)$/.exec(key);
+  if (kind === 'assessment' && giaiTrinh) return `Giải trình thẩm định lần ${giaiTrinh[2]} năm ${giaiTrinh[1]}`;
   if (kind === 'assessment') return `Tự đánh giá năm ${key}`;
   if (kind === 'accounts') return 'Tài khoản';
   if (kind === 'report') return `Báo cáo ${reportKeyLabel(key)}`;

@@ -68,7 +68,7 @@ test('import a criteria set, answer items of several kinds, watch total and band
 
   await assessment.summaryTab();
   await expect(page.getByTestId('summary-total')).toHaveText('8,50');
-  await expect(page.getByTestId('summary-band')).toHaveText('Tốt');
+  await expect(page.getByTestId('summary-band')).toHaveText('Xếp loại tạm tính: Tốt');
   await page.screenshot({ path: testInfo.outputPath('assessment-summary.png'), fullPage: true });
 
   // Reload the page and restart the process: after signing in again, everything is still there.

@@ -9,6 +9,7 @@ import { reviewHandlers } from './review/handlers';
 import { evidenceHandlers } from './evidence/handlers';
 import { exchangeHandlers } from './exchange/handlers';
 import { filesHandlers } from './output/handlers';
+import { appraisalHandlers } from './appraisal/handlers';
 
 /** Contract channel → handler. The type makes a missing or misspelled channel a compile error. */
 export const handlers: Handlers = {
@@ -22,4 +23,5 @@ export const handlers: Handlers = {
   ...evidenceHandlers,
   ...exchangeHandlers,
   ...filesHandlers,
+  ...appraisalHandlers,
 };

@@ -31,9 +31,10 @@ import { ReportsPage } from './pages/reports/reports-page';
 import { AuditPage } from './pages/review/audit-page';
 import { ReviewPage } from './pages/review/review-page';
 import { recall, remember } from './remembered';
+import { AppraisalPage } from './pages/appraisal/appraisal-page';
 
 export type PageId = 'home' | 'assessment' | 'reports' | 'review' | 'submission' | 'audit' | 'criteria' | 'evidence-verify' | 'evidence-search' | 'backup' | 'profile' | 'accounts'
-  | 'evidence-list';
+  | 'evidence-list' | 'appraisal';
 
 interface NavEntry {
   id: PageId;
@@ -52,6 +53,7 @@ const NAV_GROUPS: { id: string; title: string; entries: NavEntry[] }[] = [
       { id: 'criteria', label: vi.nav.criteria },
       { id: 'evidence-verify', label: vi.nav.verify },
       { id: 'evidence-list', label: vi.evidenceList.nav },
+      { id: 'appraisal', label: vi.appraisal.nav },
     ],
   },
   { id: 'reports', title: vi.navGroups.reports, entries: [{ id: 'reports', label: vi.nav.reports }] },
@@ -275,6 +277,7 @@ function Workspace() {
           )}
           {page === 'submission' && <SubmissionPage key={profile.year} year={profile.year} onOpenAssessment={() => navigate('assessment')} />}
           {page === 'audit' && <AuditPage />}
+          {page === 'appraisal' && <AppraisalPage key={profile.year} year={profile.year} />}
           {page === 'backup' && can('backup/create') && <BackupPage />}
           {page === 'criteria' && <CriteriaPage />}
           {page === 'profile' && <ProfilePage latest={info.latestProfile} onSaved={() => void reload()} />}

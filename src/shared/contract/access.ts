@@ -124,6 +124,20 @@ export const CHANNEL_ACCESS: Partial<Record<ChannelName, Access>> = {
   'review/history': 'signed-in',
   'review/check': 'signed-in',
   'review/open-version': OFFICER,
+
+  // Appraisal: reading is for everyone signed in; importing Sở Nội vụ's results and writing the
+  // giải trình is the officer's job (the leader approves the giải trình through review/*).
+  'appraisal/get': 'signed-in',
+  'appraisal/score': 'signed-in',
+  'appraisal/template': 'signed-in',
+  'appraisal/generate': 'signed-in',
+  'appraisal/import': OFFICER,
+  'appraisal/set-deadline': OFFICER,
+  'appraisal/save-giai-trinh': OFFICER,
+  'appraisal/set-outcome': OFFICER,
+  'assessment/note-get': 'signed-in',
+  'assessment/note-save': OFFICER,
+  'assessment/document-warnings': 'signed-in',
 };
 
 export function accessOf(channel: ChannelName): Access {

@@ -113,4 +113,17 @@ export const assessmentChannels = {
   /** Items whose required evidence is missing, grouped by domain (no domains when nothing is missing). */
   'assessment/missing-evidence': channel<MissingEvidenceReport>()(yearInput),
   'assessment/compare': channel<YearComparison>()(z.strictObject({ year: profileYearSchema, previousYear: profileYearSchema })),
+  /** "Khó khăn, vướng mắc và kiến nghị" of the self-assessment report, written by the officer. */
+  'assessment/note-get': channel<string>()(z.strictObject({ year: profileYearSchema, key: z.enum(['kho-khan-kien-nghi']) })),
+  'assessment/note-save': channel<string>()(z.strictObject({ year: profileYearSchema, key: z.enum(['kho-khan-kien-nghi']), text: z.string().max(20_000) })),
+  /** What the generated documents would carry as placeholders or bare file names (warned before generating or submitting). */
+  'assessment/document-warnings': channel<DocumentWarning[]>()(yearInput),
 };
+
+/** A reason the self-assessment documents are not ready to send as they are. */
+export interface DocumentWarning {
+  kind: 'no-explanation' | 'unanswered' | 'no-difficulties' | 'unconfirmed-evidence' | 'kad-no-reason';
+  /** Item codes concerned (empty for a section). */
+  codes: string[];
+  message: string;
+}

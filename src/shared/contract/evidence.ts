@@ -47,6 +47,20 @@ export function parseItemTargetKey(key: string): { year: number; code: string } 
   return m && ITEM_CODE_PATTERN.test(m[2]!) ? { year: Number(m[1]), code: m[2]! } : null;
 }
 
+/**
+ * Tài liệu bổ sung of a giải trình round (appraisal): "2026:giai-trinh-1:1.2.3". An item target too
+ * (type 'item'), kept apart from the self-assessment's own evidence of the item.
+ */
+export function giaiTrinhTargetKey(year: number, round: number, code: string): string {
+  return `${year}:giai-trinh-${round}:${code}`;
+}
+
+/** "2026:giai-trinh-1:1.2.3" → { year: 2026, round: 1, code: "1.2.3" }; null for any other shape. */
+export function parseGiaiTrinhTargetKey(key: string): { year: number; round: number; code: string } | null {
+  const m = /^(\d{4}):giai-trinh-([12]):(.+)$/.exec(key);
+  return m && ITEM_CODE_PATTERN.test(m[3]!) ? { year: Number(m[1]), round: Number(m[2]), code: m[3]! } : null;
+}
+
 /** A report section's target key: "report:2026:q1:tthc". */
 export function reportSectionTargetKey(year: number, period: string, sectionCode: string): string {
   return `report:${year}:${period}:${sectionCode}`;

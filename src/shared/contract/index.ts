@@ -10,6 +10,7 @@ import { reviewChannels } from './review';
 import { evidenceChannels } from './evidence';
 import { exchangeChannels } from './exchange';
 import { filesChannels } from './files';
+import { appraisalChannels } from './appraisal';
 
 export * from './define';
 
@@ -25,6 +26,7 @@ export const contract = {
   ...evidenceChannels,
   ...exchangeChannels,
   ...filesChannels,
+  ...appraisalChannels,
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 } satisfies Record<string, ChannelSpec<any, any>>;
 

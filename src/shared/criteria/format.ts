@@ -148,6 +148,11 @@ export const criteriaSetSchema = z.strictObject({
   scale: z.strictObject({ max: z.number().positive().max(1000), allowAboveMax: z.boolean().default(false) }),
   bands: z.array(bandSchema).min(1).max(10),
   domains: z.array(criteriaItemSchema).min(1).max(30),
+  /**
+   * How the index percentage is rounded to 2 decimals: half-up (the default) or truncate; real
+   * decisions differ. Optional so sets written before it keep their exact stored form.
+   */
+  rounding: z.enum(['half-up', 'truncate']).optional(),
 });
 export type CriteriaSet = z.output<typeof criteriaSetSchema>;
 export type CriteriaSetInput = z.input<typeof criteriaSetSchema>;

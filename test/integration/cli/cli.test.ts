@@ -59,10 +59,12 @@ describe('cchc assessment score', () => {
     expect(await runCli(['assessment', 'score', '2026'], { io: c.io, env: { CCHC_DATA_DIR: temp.dir } })).toBe(0);
     const text = c.out.join('\n');
     expect(text).toMatch(/1\. Công tác chỉ đạo, điều hành cải cách hành chính\s+0,50 \/\s+10,00/);
-    expect(text).toMatch(/Tổng điểm tự chấm\s+0,50/);
+    expect(text).toMatch(/Tổng điểm tự chấm \(tạm tính\)\s+0,50 \/\s+77,00/);
+    // The self-scored part of the scale, and why the rest is not in it.
+    expect(text).toContain('phần tự chấm 77,00/100,00 điểm; không tính 20,00 điểm đánh giá qua điều tra xã hội học (XHH); 3,00 điểm do cơ quan thẩm định chấm.');
+    expect(text).toContain('Xếp loại tạm tính (chỉ phần tự chấm): Yếu');
     // Percentages in vi-VN with two decimals, as official tables print them.
     expect(text).toMatch(/Tổng điểm tự chấm.*\d+,\d\d%/);
-    expect(text).toContain('Xếp loại: Yếu');
   });
 
   it('says so when the year has no assessment', async () => {

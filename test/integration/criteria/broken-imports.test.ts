@@ -26,7 +26,6 @@ const BROKEN_JSON: Record<string, { where: string; message: string }> = {
   '11-percent-without-thresholds.json': { where: 'domains[0].children[1].scoring.thresholds', message: 'chưa khai báo ngưỡng nào' },
   '12-per-unit-without-points-each.json': { where: 'domains[1].children[1].scoring.pointsEach', message: 'chưa có «điểm mỗi đơn vị»' },
   '13-duplicate-option-ids.json': { where: 'domains[1].children[0].scoring.options[1].id', message: 'mã mức lựa chọn «day-du» bị trùng' },
-  '14-bands-no-zero.json': { where: 'bands', message: 'bắt đầu từ 0%' },
   '15-bands-duplicate-name.json': { where: 'bands[1].name', message: 'bị trùng tên' },
   '16-bands-unordered.json': { where: 'bands[1].minPercent', message: 'Xếp loại phải sắp từ cao xuống thấp' },
   '17-unknown-rule-type.json': { where: 'domains[0].children[0].scoring.type', message: 'Tiêu chí 1.1 — Loại cách tính điểm: không rõ cách tính điểm' },
@@ -112,7 +111,7 @@ describe('broken JSON criteria files', () => {
     const preview = await core.registry.invoke('criteria/preview', fileInput('nhieu-loi.json', Buffer.from(JSON.stringify(raw))));
     const errors = (preview as { value: CriteriaPreview }).value.errors.map((e) => e.where);
     expect(errors).toEqual(
-      expect.arrayContaining(['bands', 'domains[0].children[0].scoring.type', 'domains[1].children[1].maxPoints', 'domains[1].children[0].scoring.options[1].id']),
+      expect.arrayContaining(['domains[0].children[0].scoring.type', 'domains[1].children[1].maxPoints', 'domains[1].children[0].scoring.options[1].id']),
     );
   });
 

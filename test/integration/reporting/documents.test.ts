@@ -159,8 +159,15 @@ describe('the self-assessment report', () => {
     const text = plainText(doc);
     const view = (await core.registry.invoke('assessment/get', { year: 2026 })) as { ok: true; value: AssessmentView };
     const points = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(view.value.score.total);
-    expect(text).toContain(`Tổng điểm tự đánh giá: ${points}/`);
-    expect(text).toContain(`xếp loại ${view.value.score.band}`);
+    expect(text).toContain(`Tổng điểm tự chấm (tạm tính): ${points}/`);
+    // The self-score covers part of the scale: it says which part, and prints no band as final.
+    expect(text).toMatch(/của phần tự chấm [\d,]+\/100,00 điểm \(không tính [\d,]+ điểm đánh giá qua điều tra xã hội học/);
+    expect(text).not.toContain(`xếp loại ${view.value.score.band}`);
+    expect(text).toContain('Xếp loại chính thức do Sở Nội vụ xác định trên thang điểm 100,00');
+    // BNV 383/384: the summary table of every TC/TCTP, giải trình, khó khăn and kiến nghị.
+    expect(text).toContain('BẢNG TỔNG HỢP KẾT QUẢ TỰ ĐÁNH GIÁ, CHẤM ĐIỂM TIÊU CHÍ, TIÊU CHÍ THÀNH PHẦN');
+    for (const column of ['STT', 'Tiêu chí', 'Điểm tối đa', 'Điểm tự chấm', 'Điểm thẩm định', 'Ghi chú']) expect(text).toContain(column);
+    expect(text).toContain('KHÓ KHĂN, VƯỚNG MẮC VÀ KIẾN NGHỊ');
     expect(text).toContain('DANH MỤC TÀI LIỆU KIỂM CHỨNG');
     const [, appendix] = sectionsOf(doc);
     expect(appendix).toContain('w:orient="landscape"');

@@ -3,7 +3,10 @@ import { formatPointsVi } from '../../../shared/text/vi';
 
 /** The command line prints percentages with two decimals, as official tables do: 87,80%. */
 const formatPercentFixedVi = (percent: number) => `${formatPointsVi(percent)}%`;
+import { exclusionsText, scaleParts, selfScopeText, signedPointsText } from '../../../shared/criteria/scale-parts';
+import type { OfficialScore } from '../../../shared/contract/appraisal';
 import { call, type CliCommand } from '../command';
+import { officialScoreLines } from './appraisal';
 
 export const assessmentCommands: CliCommand[] = [
   {
@@ -23,18 +26,23 @@ export const assessmentCommands: CliCommand[] = [
         return 1;
       }
       const { score } = view;
+      const official = await call<OfficialScore>(core, io, 'appraisal/score', { year });
+      if (!official) return 1;
       if (args.includes('--json')) {
-        io.out(JSON.stringify({ year, set: { id: view.setId, version: view.setVersion }, domains: score.domains, total: score.total, max: score.max, percent: score.percent, band: score.band }, null, 2));
+        // Each total says what it is: self (provisional), appraised, survey, the official index.
+        io.out(JSON.stringify({ year, set: { id: view.setId, version: view.setVersion }, ...official, domains: score.domains }, null, 2));
         return 0;
       }
       io.out(`Tự đánh giá năm ${year} — ${view.setName} (phiên bản ${view.setVersion})`);
       const width = Math.max(...score.domains.map((d) => `${d.code}. ${d.title}`.length), 10);
       for (const d of score.domains) {
-        const sign = d.kind === 'penalty' && d.points > 0 ? '−' : '';
-        io.out(`${`${d.code}. ${d.title}`.padEnd(width)}  ${(sign + formatPointsVi(d.points)).padStart(7)} / ${formatPointsVi(d.max).padStart(6)}   (${d.answeredLeaves}/${d.totalLeaves} tiêu chí)`);
+        io.out(`${`${d.code}. ${d.title}`.padEnd(width)}  ${signedPointsText(d.points, d.kind).padStart(7)} / ${formatPointsVi(d.max).padStart(6)}   (${d.answeredLeaves}/${d.totalLeaves} tiêu chí)`);
       }
-      io.out(`${'Tổng điểm tự chấm'.padEnd(width)}  ${formatPointsVi(score.total).padStart(7)} / ${formatPointsVi(score.max).padStart(6)}   ${formatPercentFixedVi(score.percent)}`);
-      io.out(`Xếp loại: ${score.band}`);
+      const parts = scaleParts(view.set, score);
+      io.out(`${'Tổng điểm tự chấm (tạm tính)'.padEnd(width)}  ${formatPointsVi(score.total).padStart(7)} / ${formatPointsVi(score.max).padStart(6)}   ${formatPercentFixedVi(score.percent)}`);
+      io.out(`  ${selfScopeText(parts)}; ${exclusionsText(parts)}.`);
+      io.out(`Xếp loại tạm tính (chỉ phần tự chấm): ${score.band}`);
+      if (official.appraised) for (const line of officialScoreLines(official).slice(1)) io.out(line);
       return 0;
     },
   },

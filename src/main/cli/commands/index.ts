@@ -1,5 +1,6 @@
 import type { CliCommand } from '../command';
 import { accountsCommands } from './accounts';
+import { appraisalCommands } from './appraisal';
 import { assessmentCommands } from './assessment';
 import { criteriaCommands } from './criteria';
 import { evidenceCommands } from './evidence';
@@ -9,4 +10,4 @@ import { reportCommands } from './report';
 import { reviewCommands } from './review';
 
 /** Every `cchc` command; each domain adds its list here. */
-export const commands: readonly CliCommand[] = [infoCommand, ...criteriaCommands, ...assessmentCommands, ...evidenceCommands, ...reportCommands, ...reviewCommands, ...exchangeCommands, ...accountsCommands];
+export const commands: readonly CliCommand[] = [infoCommand, ...criteriaCommands, ...assessmentCommands, ...evidenceCommands, ...reportCommands, ...reviewCommands, ...exchangeCommands, ...accountsCommands, ...appraisalCommands];

@@ -120,7 +120,8 @@ export function saveEntry(ctx: CoreContext, year: number, code: string, patch: E
 function saveEntryNow(ctx: CoreContext, year: number, code: string, patch: EntryPatch): SavedEntry {
   const row = requireRow(ctx, year);
   const set = loadSet(ctx, row);
-  const leaf = selfScoredLeaves(set).find((l) => l.item.code === code)?.item;
+  const flat = selfScoredLeaves(set).find((l) => l.item.code === code);
+  const leaf = flat?.item;
   if (!leaf) {
     const any = flattenItems(set).find((f) => f.item.code === code)?.item;
     throw new AppError(
@@ -153,7 +154,7 @@ function saveEntryNow(ctx: CoreContext, year: number, code: string, patch: Entry
   }
   beforeEdit(ctx.db, { kind: 'assessment', key: String(year) }, ctx.actor, ctx.now());
   if (next.status === 'xong') {
-    const reason = missingExplanationReason(ctx, year, leaf, next, score);
+    const reason = missingExplanationReason(ctx, year, leaf, flat!.kind, next, score);
     if (reason) throw new AppError('VALIDATION_FAILED', `Chưa thể đánh dấu «Xong» tiêu chí ${code}: ${reason}`);
   }
   upsertEntry(ctx.db, year, { ...next, updatedAt: next.updatedAt! });
@@ -176,12 +177,13 @@ function normaliseAnswer(answer: Answer | null): Answer | null {
 }
 
 /** Thuyết minh is required where the score is partial or the required evidence is missing. */
-function missingExplanationReason(ctx: CoreContext, year: number, item: CriteriaItem, entry: AssessmentEntry, score: SetScore): string | null {
+function missingExplanationReason(ctx: CoreContext, year: number, item: CriteriaItem, kind: CriteriaItem['kind'], entry: AssessmentEntry, score: SetScore): string | null {
   const itemScore = score.items[item.code];
   if (!entry.answer || !itemScore?.answered) return 'chưa nhập số liệu để chấm điểm.';
   if (entry.explanation.trim()) return null;
   if (itemScore.notApplicable) return null;
-  if (itemScore.points < itemScore.effectiveMax) return 'điểm chưa đạt tối đa nên cần thuyết minh (giải trình) cách tính điểm.';
+  // A deduction or a bonus below its cap is not a shortfall to explain (kind may sit on the domain only).
+  if (kind === 'normal' && itemScore.points < itemScore.effectiveMax) return 'điểm chưa đạt tối đa nên cần thuyết minh (giải trình) cách tính điểm.';
   if (item.evidenceRequired.trim()) {
     const key = itemEvidenceKey(year, item.code);
     if ((evidenceAccess.countLinks(ctx.db, [key])[key] ?? 0) === 0) return 'chưa có tài liệu kiểm chứng nên cần thuyết minh cách tính điểm.';

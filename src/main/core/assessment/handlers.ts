@@ -1,5 +1,6 @@
 import type { Handlers } from '../registry';
 import { missingEvidence } from './missing-evidence';
+import { getAssessmentNote, saveAssessmentNote } from './assessment-notes';
 import { carryOver, compareYears, getAssessmentView, listAssessments, openAssessment, saveEntry } from './assessment-service';
 
 type AssessmentChannel =
@@ -9,7 +10,9 @@ type AssessmentChannel =
   | 'assessment/save-entry'
   | 'assessment/carry-over'
   | 'assessment/compare'
-  | 'assessment/missing-evidence';
+  | 'assessment/missing-evidence'
+  | 'assessment/note-get'
+  | 'assessment/note-save';
 
 export const assessmentHandlers: Pick<Handlers, AssessmentChannel> = {
   'assessment/list': (_input, ctx) => listAssessments(ctx),
@@ -19,4 +22,6 @@ export const assessmentHandlers: Pick<Handlers, AssessmentChannel> = {
   'assessment/carry-over': ({ fromYear, toYear, setId }, ctx) => carryOver(ctx, fromYear, toYear, setId),
   'assessment/compare': ({ year, previousYear }, ctx) => compareYears(ctx, year, previousYear),
   'assessment/missing-evidence': ({ year }, ctx) => missingEvidence(ctx, year),
+  'assessment/note-get': ({ year, key }, ctx) => getAssessmentNote(ctx, year, key),
+  'assessment/note-save': ({ year, key, text }, ctx) => saveAssessmentNote(ctx, year, key, text),
 };

@@ -2,6 +2,7 @@ import type { Answer, CriteriaItem, CriteriaSet, ItemStatus } from '../../../sha
 import type { DomainTotal, ItemScore, SetScore } from '../../../shared/criteria/score-types';
 import { formatPointsVi } from '../../../shared/text/vi';
 import { compareCodes } from './codes';
+import { bandOf, UNRATED_LABEL } from '../../../shared/criteria/index-math';
 import { round2, scoreLeaf } from './rule-scoring';
 
 /**
@@ -9,7 +10,6 @@ import { round2, scoreLeaf } from './rule-scoring';
  * rating band and the points still at stake. Every screen, report and export uses these numbers.
  */
 
-const EPS = 1e-9;
 
 /** Scores one leaf (an item without children). */
 export function scoreItem(item: CriteriaItem, answer: Answer | undefined): ItemScore {
@@ -114,10 +114,12 @@ export function scoreSet(set: CriteriaSet, answers: Readonly<Record<string, Answ
   return { items, domains, total, max, percent, band: bandFor(set, percent), atStake };
 }
 
-/** The highest band whose lower bound the percentage reaches (bounds are inclusive). */
+/**
+ * The highest band whose lower bound the percentage reaches (bounds are inclusive); below the
+ * lowest band of a set without a 0 % band, "Chưa xếp loại".
+ */
 export function bandFor(set: Pick<CriteriaSet, 'bands'>, percent: number): string {
-  const sorted = [...set.bands].sort((a, b) => b.minPercent - a.minPercent);
-  return (sorted.find((b) => percent >= b.minPercent - EPS) ?? sorted.at(-1))?.name ?? '';
+  return bandOf(set.bands, percent) ?? UNRATED_LABEL;
 }
 
 function parentExplanation(sum: number, points: number, effectiveMax: number, selfLeaves: number): string {

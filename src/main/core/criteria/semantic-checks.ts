@@ -51,7 +51,6 @@ class Checker {
     if (!bands || bands.length === 0) return; // zod reports a missing list
     const names = new Map<string, number>();
     let previous: number | null = null;
-    let hasZero = false;
     bands.forEach((b, i) => {
       const band = asObject(b);
       if (!band) return;
@@ -63,13 +62,12 @@ class Checker {
       }
       const min = asNumber(band.minPercent);
       if (min === null) return;
-      if (Math.abs(min) < EPS) hasZero = true;
       if (previous !== null && min >= previous - EPS) {
         this.add(['bands', i, 'minPercent'], `Xếp loại phải sắp từ cao xuống thấp: mức thứ ${i + 1} (từ ${formatNumberVi(min)}%) không thấp hơn mức phía trên (từ ${formatNumberVi(previous)}%).`);
       }
       previous = min;
     });
-    if (!hasZero) this.add(['bands'], 'Phải có một xếp loại bắt đầu từ 0% (xếp loại thấp nhất), để mọi kết quả đều được xếp loại.');
+    // Without a 0 % band, a result below the lowest band is "Chưa xếp loại" (real decisions do this).
   }
 
   private checkDomainTotals(domains: unknown[], scaleMax: number | null): void {

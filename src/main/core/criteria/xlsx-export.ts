@@ -18,6 +18,7 @@ import {
   YES,
   type InfoKey,
   type ItemColumnKey,
+  ROUNDING_WORDS,
 } from './xlsx-layout';
 import { columnLetter } from '../xlsx-columns';
 
@@ -128,6 +129,8 @@ function infoValues(set: CriteriaSet | null): Record<InfoKey, CellValue> {
     'decision.issuer': set?.decision?.issuer ?? null,
     'scale.max': set?.scale.max ?? 100,
     'scale.allowAboveMax': set?.scale.allowAboveMax ? YES : NO,
+    // Blank when the set does not say, so JSON → Excel → JSON gives back the same content.
+    rounding: set?.rounding ? ROUNDING_WORDS[set.rounding] : null,
   };
 }
 
@@ -152,6 +155,7 @@ function writeInfo(workbook: ExcelJS.Workbook, set: CriteriaSet | null): void {
   const dv = validations(sheet);
   dv.add(`B${rowOf('unitType')}`, listValidation(Object.values(UNIT_TYPE_WORDS), 'Loại đơn vị được đánh giá bằng bộ chỉ số này.'));
   for (const key of ['isSample', 'scale.allowAboveMax'] as const) dv.add(`B${rowOf(key)}`, listValidation([YES, NO], 'Có hoặc Không.'));
+  dv.add(`B${rowOf('rounding')}`, listValidation(Object.values(ROUNDING_WORDS), 'Làm tròn hoặc Cắt bỏ (2 chữ số thập phân).'));
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
 }
 

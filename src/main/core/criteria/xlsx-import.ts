@@ -18,6 +18,7 @@ import {
   NOT_APPLICABLE_EFFECT_LABELS,
   parseNumberText,
   RULE_TYPE_LABELS,
+  ROUNDING_WORDS,
   SHEETS,
   UNIT_TYPE_WORDS,
   YES,
@@ -171,6 +172,8 @@ class Reader {
     put(scale, 'max', num('scale.max'));
     put(scale, 'allowAboveMax', bool('scale.allowAboveMax'));
     raw.scale = scale;
+    const rounding = str('rounding')?.trim();
+    if (rounding) put(raw, 'rounding', lookupWord(ROUNDING_WORDS, rounding) ?? rounding);
     return raw;
   }
 

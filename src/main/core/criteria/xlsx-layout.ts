@@ -49,7 +49,11 @@ export const INFO_ROWS = [
   { key: 'decision.issuer', label: 'Cơ quan ban hành' },
   { key: 'scale.max', label: 'Điểm tối đa của thang điểm' },
   { key: 'scale.allowAboveMax', label: 'Cho phép tổng điểm vượt tối đa' },
+  { key: 'rounding', label: 'Làm tròn tỷ lệ % (Làm tròn / Cắt bỏ), để trống: làm tròn' },
 ] as const;
+
+/** How the index percentage is rounded to 2 decimals (criteria format `rounding`). */
+export const ROUNDING_WORDS = { 'half-up': 'Làm tròn', truncate: 'Cắt bỏ' } as const;
 export type InfoKey = (typeof INFO_ROWS)[number]['key'];
 
 /** Short unit-type words: the long profile labels contain commas, which Excel lists cannot hold. */

@@ -1,4 +1,4 @@
--- user_version 9
+-- user_version 10
 CREATE INDEX audit_log_by_subject ON audit_log (subject, seq);
 
 CREATE INDEX criteria_set_by_year ON criteria_set (year, unit_type);
@@ -21,6 +21,37 @@ CREATE TABLE account (
 CREATE TABLE app_meta (
         key   TEXT PRIMARY KEY,
         value TEXT NOT NULL
+      ) STRICT;
+
+CREATE TABLE appraisal_item (
+        year                   INTEGER NOT NULL,
+        round                  INTEGER NOT NULL,
+        item_code              TEXT NOT NULL,
+        points                 REAL CHECK (points IS NULL OR points >= 0),
+        note                   TEXT NOT NULL DEFAULT '',
+        explanation_requested  INTEGER NOT NULL DEFAULT 0 CHECK (explanation_requested IN (0, 1)),
+        PRIMARY KEY (year, round, item_code),
+        FOREIGN KEY (year, round) REFERENCES appraisal_round (year, round) ON DELETE CASCADE
+      ) STRICT;
+
+CREATE TABLE appraisal_outcome (
+        year        INTEGER PRIMARY KEY,
+        rank        INTEGER CHECK (rank IS NULL OR rank >= 1),
+        rank_of     INTEGER CHECK (rank_of IS NULL OR rank_of >= 1),
+        updated_at  TEXT NOT NULL
+      ) STRICT;
+
+CREATE TABLE appraisal_round (
+        year               INTEGER NOT NULL,
+        round              INTEGER NOT NULL CHECK (round IN (1, 2)),
+        unit               TEXT NOT NULL,
+        final              INTEGER NOT NULL DEFAULT 0 CHECK (final IN (0, 1)),
+        response_deadline  TEXT CHECK (response_deadline IS NULL OR response_deadline GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+        source_name        TEXT NOT NULL,
+        source_sha256      TEXT NOT NULL CHECK (length(source_sha256) = 64),
+        imported_at        TEXT NOT NULL,
+        imported_by_name   TEXT NOT NULL,
+        PRIMARY KEY (year, round)
       ) STRICT;
 
 CREATE TABLE approved_document (
@@ -50,6 +81,14 @@ CREATE TABLE assessment_entry (
                      CHECK (status IN ('chua-lam', 'dang-lam', 'xong', 'can-bo-sung')),
         updated_at   TEXT NOT NULL,
         PRIMARY KEY (year, item_code)
+      ) STRICT;
+
+CREATE TABLE assessment_note (
+        year        INTEGER NOT NULL,
+        note_key    TEXT NOT NULL CHECK (note_key IN ('kho-khan-kien-nghi')),
+        text        TEXT NOT NULL DEFAULT '',
+        updated_at  TEXT NOT NULL,
+        PRIMARY KEY (year, note_key)
       ) STRICT;
 
 CREATE TABLE audit_log (
@@ -175,6 +214,15 @@ CREATE TABLE evidence_pending (
 CREATE TABLE evidence_text (
         file_id  INTEGER PRIMARY KEY REFERENCES evidence_file (id) ON DELETE CASCADE,
         body     TEXT NOT NULL
+      ) STRICT;
+
+CREATE TABLE giai_trinh_entry (
+        year        INTEGER NOT NULL,
+        round       INTEGER NOT NULL CHECK (round IN (1, 2)),
+        item_code   TEXT NOT NULL,
+        text        TEXT NOT NULL DEFAULT '',
+        updated_at  TEXT NOT NULL,
+        PRIMARY KEY (year, round, item_code)
       ) STRICT;
 
 CREATE TABLE report (

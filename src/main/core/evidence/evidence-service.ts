@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import {
   MAX_PREVIEW_BYTES,
   parseItemTargetKey,
+  parseGiaiTrinhTargetKey,
   type EvidenceAttachResult,
   type EvidenceFileDetail,
   type EvidenceFileView,
@@ -44,7 +45,7 @@ import { FIRST_PAGE_CHARS } from './text-extract';
 /** Item keys must name a year and a criterion code, so a typo cannot create a link nobody sees. */
 export function checkTargets(targets: readonly LinkTarget[]): LinkTarget[] {
   return targets.map((t) => {
-    if (t.type === 'item' && !parseItemTargetKey(t.key)) {
+    if (t.type === 'item' && !parseItemTargetKey(t.key) && !parseGiaiTrinhTargetKey(t.key)) {
       throw new AppError('INVALID_INPUT', `Mã tiêu chí «${t.key}» không đúng dạng «năm:mã», ví dụ «2026:1.2.3».`);
     }
     return { type: t.type, key: t.key, location: t.location };

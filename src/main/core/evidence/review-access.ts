@@ -1,4 +1,5 @@
-import { parseItemTargetKey, parseReportSectionTargetKey, type EvidenceTarget } from '../../../shared/contract/evidence';
+import { parseGiaiTrinhTargetKey, parseItemTargetKey, parseReportSectionTargetKey, type EvidenceTarget } from '../../../shared/contract/evidence';
+import { giaiTrinhSubjectKey } from '../../../shared/contract/appraisal';
 import { reportSubjectKey } from '../../../shared/contract/reports';
 import type { Actor } from '../auth/session';
 import type { Db } from '../db/open';
@@ -17,6 +18,9 @@ export interface LinkRecorder {
  */
 function dossierOf(target: EvidenceTarget): { subject: ReviewSubjectRef; part: string } | null {
   if (target.type === 'item') {
+    // Tài liệu bổ sung belong to the giải trình round's dossier, not to the self-assessment.
+    const extra = parseGiaiTrinhTargetKey(target.key);
+    if (extra) return { subject: { kind: 'assessment', key: giaiTrinhSubjectKey(extra.year, extra.round) }, part: extra.code };
     const item = parseItemTargetKey(target.key);
     return item ? { subject: { kind: 'assessment', key: String(item.year) }, part: item.code } : null;
   }

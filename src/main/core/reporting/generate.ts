@@ -6,6 +6,7 @@ import type { CoreContext } from '../context';
 import { AppError } from '../errors';
 import { getProfile } from '../profile/profile-store';
 import { assessmentAccess } from './assessment-access';
+import { appraisalAccess } from './appraisal-access';
 import { reportOutline, statisticsIndicators } from './content-data';
 import { writeDecree30Docx } from './docx-writer';
 import { evidenceAccess, evidenceNumber, type LinkedEvidence } from './evidence-access';
@@ -92,14 +93,17 @@ export async function statisticsXlsx(ctx: CoreContext, year: number, period: Rep
   return { fileName: asciiFileName(`Bieu so lieu CCHC ${title} ${profile.shortName}`, 'xlsx'), data };
 }
 
-interface AnnualData {
+export interface AnnualData {
   profile: UnitProfile;
   view: AssessmentView;
   explanations: Record<string, string>;
   evidence: Record<string, LinkedEvidence[]>;
+  notApplicableReasons: Record<string, string>;
+  difficulties: string;
+  appraisal: ReturnType<typeof appraisalAccess.appraisalColumns>;
 }
 
-function annualData(ctx: CoreContext, year: number): AnnualData {
+export function annualData(ctx: CoreContext, year: number): AnnualData {
   const profile = requireProfile(ctx, year);
   const view = requireAssessment(ctx, year);
   const codes = Object.keys(view.score.items);
@@ -110,7 +114,11 @@ function annualData(ctx: CoreContext, year: number): AnnualData {
     if (list?.length) evidence[code] = list;
   }
   const explanations = Object.fromEntries(Object.values(view.entries).map((e) => [e.code, e.explanation]));
-  return { profile, view, explanations, evidence };
+  const notApplicableReasons = Object.fromEntries(
+    Object.values(view.entries).flatMap((e) => (e.answer?.kind === 'not-applicable' ? [[e.code, e.answer.reason]] : [])),
+  );
+  const difficulties = assessmentAccess.getAssessmentNote(ctx, year, 'kho-khan-kien-nghi');
+  return { profile, view, explanations, evidence, notApplicableReasons, difficulties, appraisal: appraisalAccess.appraisalColumns(ctx, year) };
 }
 
 export function toEvidenceRefs(evidence: Readonly<Record<string, readonly LinkedEvidence[]>>): Record<string, EvidenceRef[]> {
@@ -130,12 +138,18 @@ async function selfAssessmentFrom(d: AnnualData, isoDate: string): Promise<Gener
     explanations: d.explanations,
     evidence: d.evidence,
     isoDate,
+    notApplicableReasons: d.notApplicableReasons,
+    difficulties: d.difficulties,
+    appraisal: d.appraisal,
   });
   return { fileName: asciiFileName(`Bao cao tu danh gia Chi so CCHC nam ${d.view.year} ${d.profile.shortName}`, 'docx'), data: await writeDecree30Docx(model) };
 }
 
 async function selfScoreFrom(d: AnnualData): Promise<GeneratedFile> {
-  const model = buildSelfScoreModel(d.view.set, d.view.score, d.explanations, toEvidenceRefs(d.evidence), { unitName: d.profile.name });
+  const model = buildSelfScoreModel(d.view.set, d.view.score, d.explanations, toEvidenceRefs(d.evidence), {
+    unitName: d.profile.name,
+    notApplicableReasons: d.notApplicableReasons,
+  });
   return { fileName: asciiFileName(`Bang tu cham diem Chi so CCHC nam ${d.view.year} ${d.profile.shortName}`, 'xlsx'), data: await writeSelfScoreWorkbook(model) };
 }
 

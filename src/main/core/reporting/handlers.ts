@@ -1,6 +1,7 @@
 import type { Handlers } from '../registry';
 import { deliverOnDesktop } from './deliver';
 import { generateDocument } from './generate';
+import { documentWarnings } from './document-warnings';
 import { getReport, listPeriods, prefillFromAssessment, saveSection, saveStatistics, startFromPrevious } from './report-service';
 
 type ReportsChannel =
@@ -10,7 +11,8 @@ type ReportsChannel =
   | 'reports/save-statistics'
   | 'reports/start-from-previous'
   | 'reports/prefill-from-assessment'
-  | 'reports/generate';
+  | 'reports/generate'
+  | 'assessment/document-warnings';
 
 export const reportsHandlers: Pick<Handlers, ReportsChannel> = {
   'reports/periods': ({ year }, ctx) => listPeriods(ctx, year),
@@ -23,4 +25,5 @@ export const reportsHandlers: Pick<Handlers, ReportsChannel> = {
     const document = await generateDocument(ctx, kind, year, period);
     return deliver === 'save-and-open' ? deliverOnDesktop(ctx, document) : document;
   },
+  'assessment/document-warnings': ({ year }, ctx) => documentWarnings(ctx, year),
 };

@@ -1,6 +1,7 @@
 import type { UnitProfile } from '../../../shared/contract/profile';
 import type { CriteriaItem, CriteriaSet } from '../../../shared/criteria/format';
 import type { SetScore } from '../../../shared/criteria/score-types';
+import { exclusionsText, scaleParts, selfScopeText, signedPointsText, type ScaleParts } from '../../../shared/criteria/scale-parts';
 import { selfScoredLeaves } from '../../../shared/criteria/tree';
 import { formatDateVi, formatPointsVi, toNfc } from '../../../shared/text/vi';
 import type { Block, Decree30Document, TableCell } from './document-model';
@@ -8,8 +9,10 @@ import { evidenceNumber, type LinkedEvidence } from './evidence-access';
 import { headerFromProfile } from './unit-header';
 
 /**
- * "Báo cáo tự đánh giá, chấm điểm Chỉ số CCHC" of a year: the totals per lĩnh vực from the engine,
- * the giải trình of items below full points, and Phụ lục I "Danh mục tài liệu kiểm chứng" listing
+ * "Báo cáo tự đánh giá, chấm điểm Chỉ số CCHC" of a year (BNV 383/384): the self-score per lĩnh
+ * vực, labelled provisional and with the part of the scale it covers; the giải trình of every item
+ * without evidence or below full points; the KAD items; khó khăn, kiến nghị; Phụ lục I the table
+ * of every TC/TCTP (with the appraised score once known); Phụ lục II "Danh mục tài liệu kiểm chứng" listing
  * every linked document item by item, as the Sở Nội vụ's appraisal council reads it.
  */
 
@@ -22,7 +25,18 @@ export interface SelfAssessmentInput {
   /** Evidence per item code. */
   evidence: Readonly<Record<string, readonly LinkedEvidence[]>>;
   isoDate: string;
+  /** The officer's reason per item answered "Không áp dụng". */
+  notApplicableReasons?: Readonly<Record<string, string>>;
+  /** "Khó khăn, vướng mắc và kiến nghị", written by the officer; empty prints a placeholder. */
+  difficulties?: string;
+  /** Appraised points per code (latest round) and appraisal notes, once Sở Nội vụ's result was imported. */
+  appraisal?: { round: number; points: Readonly<Record<string, number>>; notes: Readonly<Record<string, string>> };
 }
+
+/** Shown where the officer has not written the explanation yet; the pre-submit check looks for it. */
+export const NO_EXPLANATION = 'chưa có thuyết minh.';
+/** Shown where the officer has not written the difficulties section yet. */
+export const NO_DIFFICULTIES = '(Chưa có nội dung.)';
 
 export function selfAssessmentSummary(year: number): string {
   return `Kết quả tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm ${year}`;
@@ -30,34 +44,73 @@ export function selfAssessmentSummary(year: number): string {
 
 /** Official tables print percentages with two decimals: 5,00%, 14,29%. */
 const percentText = (percent: number) => `${formatPointsVi(percent)}%`;
-const percentOf = (points: number, max: number) => (max > 0 ? percentText((points / max) * 100) : '—');
 
-function domainTable(input: SelfAssessmentInput): Block {
-  const rows: TableCell[][] = input.score.domains.map((d, i) => [
-    String(i + 1),
-    toNfc(d.title),
-    formatPointsVi(d.max),
-    d.kind === 'penalty' && d.points > 0 ? `−${formatPointsVi(d.points)}` : formatPointsVi(d.points),
-    d.kind === 'normal' ? percentOf(d.points, d.max) : '',
-  ]);
+/** Ghi chú of a row: who scores it, KAD with its reason, the appraisal council's note. */
+function rowNote(input: SelfAssessmentInput, item: CriteriaItem): string {
+  const s = input.score.items[item.code];
+  const notes: string[] = [];
+  if (item.children.length === 0 && item.assessedBy === 'survey') notes.push('Điều tra XHH, đơn vị không tự chấm');
+  if (item.children.length === 0 && item.assessedBy === 'appraisal') notes.push('Do Hội đồng thẩm định chấm');
+  if (item.children.length === 0 && s?.notApplicable) {
+    const reason = input.notApplicableReasons?.[item.code]?.trim();
+    notes.push(`KAD${reason ? `: ${toNfc(reason)}` : ''}${s.effectiveMax === 0 ? ` (không tính ${formatPointsVi(item.maxPoints)} điểm vào điểm tối đa)` : ' (tính đủ điểm)'}`);
+  }
+  const appraisalNote = input.appraisal?.notes[item.code]?.trim();
+  if (appraisalNote) notes.push(`Thẩm định: ${toNfc(appraisalNote)}`);
+  return notes.join('; ');
+}
+
+const SUMMARY_COLUMNS = (input: SelfAssessmentInput) => [
+  { title: 'STT', width: 1.3, align: 'center' as const },
+  { title: 'Tiêu chí', width: 7 },
+  { title: 'Điểm tối đa', width: 2, align: 'right' as const },
+  { title: 'Điểm tự chấm', width: 2, align: 'right' as const },
+  { title: input.appraisal ? `Điểm thẩm định lần ${input.appraisal.round}` : 'Điểm thẩm định', width: 2, align: 'right' as const },
+  { title: 'Ghi chú', width: 4 },
+];
+
+function appraisedText(input: SelfAssessmentInput, code: string, kind: CriteriaItem['kind']): string {
+  const points = input.appraisal?.points[code];
+  return points === undefined ? '' : signedPointsText(points, kind);
+}
+
+/** Per lĩnh vực: the self-score beside the appraised score once an appraisal exists. */
+function domainTable(input: SelfAssessmentInput, parts: ScaleParts): Block {
+  const rows: TableCell[][] = input.score.domains.map((d, i) => {
+    const domain = input.set.domains.find((x) => x.code === d.code)!;
+    return [String(i + 1), toNfc(d.title), formatPointsVi(d.max), signedPointsText(d.points, d.kind), appraisedText(input, d.code, d.kind), rowNote(input, domain)];
+  });
   rows.push([
-    { text: 'Tổng điểm tự đánh giá', bold: true, colSpan: 2, align: 'center' },
+    { text: 'Tổng điểm tự chấm (tạm tính)', bold: true, colSpan: 2, align: 'center' },
     { text: formatPointsVi(input.score.max), bold: true },
     { text: formatPointsVi(input.score.total), bold: true },
-    { text: percentText(input.score.percent), bold: true },
+    { text: '', bold: true },
+    { text: `${selfScopeText(parts)}; ${percentText(input.score.percent)} của phần tự chấm`, italic: true },
   ]);
-  return {
-    type: 'table',
-    fontSizePt: 13,
-    columns: [
-      { title: 'STT', width: 1, align: 'center' },
-      { title: 'Lĩnh vực', width: 7 },
-      { title: 'Điểm tối đa', width: 2, align: 'right' },
-      { title: 'Điểm tự chấm', width: 2, align: 'right' },
-      { title: 'Tỷ lệ', width: 2, align: 'right' },
-    ],
-    rows,
+  return { type: 'table', fontSizePt: 12, columns: SUMMARY_COLUMNS(input), rows };
+}
+
+/** Bảng tổng hợp kết quả tự đánh giá, chấm điểm tiêu chí, tiêu chí thành phần (BNV 383/384). */
+export function itemSummaryTable(input: SelfAssessmentInput): Block {
+  const rows: TableCell[][] = [];
+  const kinds = new Map<string, CriteriaItem['kind']>();
+  const visit = (item: CriteriaItem, depth: number, inherited: CriteriaItem['kind']) => {
+    const kind = item.kind !== 'normal' ? item.kind : inherited;
+    kinds.set(item.code, kind);
+    const s = input.score.items[item.code];
+    const self = item.children.length === 0 && item.assessedBy !== 'self' ? '' : s?.notApplicable && s.effectiveMax === 0 && item.children.length === 0 ? 'KAD' : signedPointsText(s?.points ?? 0, kind);
+    rows.push([
+      { text: item.code, bold: depth === 0 },
+      { text: toNfc(item.title), bold: depth === 0, italic: depth >= 2 },
+      { text: formatPointsVi(item.maxPoints), bold: depth === 0 },
+      { text: self, bold: depth === 0 },
+      { text: appraisedText(input, item.code, kind), bold: depth === 0 },
+      rowNote(input, item),
+    ]);
+    item.children.forEach((c) => visit(c, depth + 1, kind));
   };
+  input.set.domains.forEach((d) => visit(d, 0, 'normal'));
+  return { type: 'table', fontSizePt: 12, columns: SUMMARY_COLUMNS(input), rows };
 }
 
 /** The leaves the unit scores itself, in document order. */
@@ -66,16 +119,25 @@ function selfScored(set: CriteriaSet): CriteriaItem[] {
 }
 
 /**
- * Items the unit scored itself that fall short of their maximum, with the officer's explanation;
- * items not yet scored are named in one sentence, so an unfinished draft stays readable.
+ * Giải trình (BNV 383/384): every self-scored item without tài liệu kiểm chứng, and every normal
+ * item below its maximum, with the officer's explanation. A deduction or a bonus is not a
+ * shortfall; items answered "Không áp dụng" are listed with their reason in their own section.
+ * Items not yet scored are named in one sentence, so an unfinished draft stays readable.
  */
+export function explanationItems(input: SelfAssessmentInput): { item: CriteriaItem; kind: CriteriaItem['kind']; noEvidence: boolean; below: boolean }[] {
+  return selfScoredLeaves(input.set)
+    .map(({ item, kind }) => {
+      const s = input.score.items[item.code];
+      const noEvidence = (input.evidence[item.code]?.length ?? 0) === 0;
+      const below = kind === 'normal' && !!s?.answered && !s.notApplicable && s.points < s.effectiveMax;
+      return { item, kind, noEvidence: !!s?.answered && !s.notApplicable && noEvidence, below };
+    })
+    .filter((x) => x.noEvidence || x.below);
+}
+
 function shortfalls(input: SelfAssessmentInput): Block[] {
-  const normal = selfScored(input.set).filter((leaf) => leaf.kind === 'normal');
-  const unanswered = normal.filter((leaf) => !input.score.items[leaf.code]?.answered);
-  const items = normal.filter((leaf) => {
-    const s = input.score.items[leaf.code];
-    return s?.answered && !s.notApplicable && s.points < s.effectiveMax;
-  });
+  const unanswered = selfScored(input.set).filter((leaf) => !input.score.items[leaf.code]?.answered);
+  const items = explanationItems(input);
   const out: Block[] = [];
   if (unanswered.length) {
     out.push({
@@ -84,26 +146,45 @@ function shortfalls(input: SelfAssessmentInput): Block[] {
     });
   }
   if (!items.length) {
-    out.push({ type: 'paragraph', runs: ['Các tiêu chí đã tự chấm đều đạt điểm tối đa.'] });
+    out.push({ type: 'paragraph', runs: ['Các tiêu chí đã tự chấm đều có tài liệu kiểm chứng và đạt điểm tối đa.'] });
     return out;
   }
   return [
     ...out,
     {
       type: 'bullets',
-      items: items.map((leaf) => {
+      items: items.map(({ item: leaf, kind, noEvidence, below }) => {
         const s = input.score.items[leaf.code]!;
-        const why = input.explanations[leaf.code]?.replace(/\s+/g, ' ').trim() || 'chưa có thuyết minh.';
-        return [
-          { text: `${leaf.code}. ${toNfc(leaf.title)}`, bold: true },
-          ` (tự chấm ${formatPointsVi(s.points)}/${formatPointsVi(s.effectiveMax)} điểm): ${toNfc(why)}`,
-        ];
+        const why = input.explanations[leaf.code]?.replace(/\s+/g, ' ').trim() || NO_EXPLANATION;
+        const scored = kind === 'normal' ? `tự chấm ${formatPointsVi(s.points)}/${formatPointsVi(s.effectiveMax)} điểm` : `${kind === 'penalty' ? 'điểm trừ' : 'điểm thưởng'} ${signedPointsText(s.points, kind)}`;
+        const reasons = [below ? 'chưa đạt điểm tối đa' : '', noEvidence ? 'không có tài liệu kiểm chứng' : ''].filter(Boolean).join(', ');
+        return [{ text: `${leaf.code}. ${toNfc(leaf.title)}`, bold: true }, ` (${scored}; ${reasons}): ${toNfc(why)}`];
       }),
     },
   ];
 }
 
-/** Phụ lục I: one heading row per item, then its documents (or a note that it has none). */
+/** Items answered "Không áp dụng", each with the officer's reason and its effect on the maximum. */
+function notApplicableBlocks(input: SelfAssessmentInput, parts: ScaleParts): Block[] {
+  const leaves = selfScored(input.set).filter((l) => input.score.items[l.code]?.notApplicable);
+  if (!leaves.length) return [{ type: 'paragraph', runs: ['Không có tiêu chí nào được xác định là không áp dụng.'] }];
+  return [
+    {
+      type: 'bullets',
+      items: leaves.map((leaf) => {
+        const s = input.score.items[leaf.code]!;
+        const reason = input.notApplicableReasons?.[leaf.code]?.trim() || 'chưa ghi lý do';
+        const effect = s.effectiveMax === 0 ? `không tính ${formatPointsVi(leaf.maxPoints)} điểm vào điểm tối đa` : 'theo bộ chỉ số được tính đủ điểm';
+        return [{ text: `${leaf.code}. ${toNfc(leaf.title)}`, bold: true }, ` (KAD): ${toNfc(reason)}; ${effect}.`];
+      }),
+    },
+    ...(parts.notApplicableMax > 0
+      ? [{ type: 'paragraph' as const, runs: [`Điểm tối đa phần tự chấm giảm ${formatPointsVi(parts.notApplicableMax)} điểm do các tiêu chí không áp dụng.`] }]
+      : []),
+  ];
+}
+
+/** Phụ lục II: one heading row per item, then its documents (or a note that it has none). */
 export function evidenceListTable(input: Pick<SelfAssessmentInput, 'set' | 'evidence'>): Block {
   const rows: TableCell[][] = [];
   let n = 0;
@@ -144,6 +225,7 @@ export function buildSelfAssessmentReport(input: SelfAssessmentInput): Decree30D
   const { profile, set, score } = input;
   const unit = toNfc(profile.name);
   const evidenceTotal = Object.values(input.evidence).reduce((s, list) => s + list.length, 0);
+  const parts = scaleParts(set, score, input.notApplicableReasons);
   const body: Block[] = [
     {
       type: 'paragraph',
@@ -156,20 +238,24 @@ export function buildSelfAssessmentReport(input: SelfAssessmentInput): Decree30D
     {
       type: 'paragraph',
       runs: [
-        'Tổng điểm tự đánh giá: ',
+        'Tổng điểm tự chấm (tạm tính): ',
         { text: `${formatPointsVi(score.total)}/${formatPointsVi(score.max)} điểm`, bold: true },
-        `, đạt ${percentText(score.percent)}; xếp loại `,
-        { text: score.band, bold: true },
-        '. Kết quả theo từng lĩnh vực:',
+        `, đạt ${percentText(score.percent)} của ${selfScopeText(parts)} (${exclusionsText(parts)}). `,
+        `Xếp loại chính thức do Sở Nội vụ xác định trên thang điểm ${formatPointsVi(parts.scaleMax)} sau khi thẩm định và tổng hợp kết quả điều tra xã hội học. `,
+        'Kết quả theo từng lĩnh vực (chi tiết từng tiêu chí, tiêu chí thành phần tại Phụ lục I):',
       ],
     },
-    domainTable(input),
-    { type: 'heading', level: 1, text: 'Giải trình các tiêu chí chưa đạt điểm tối đa' },
+    domainTable(input, parts),
+    { type: 'heading', level: 1, text: 'Giải trình các tiêu chí không có tài liệu kiểm chứng hoặc chưa đạt điểm tối đa' },
     ...shortfalls(input),
+    { type: 'heading', level: 1, text: 'Các tiêu chí không áp dụng' },
+    ...notApplicableBlocks(input, parts),
+    { type: 'heading', level: 1, text: 'Khó khăn, vướng mắc và kiến nghị' },
+    ...difficultiesBlocks(input.difficulties),
     { type: 'heading', level: 1, text: 'Tài liệu kiểm chứng' },
     {
       type: 'paragraph',
-      runs: [`Kèm theo báo cáo này là ${evidenceTotal} tài liệu kiểm chứng, liệt kê theo từng tiêu chí tại Phụ lục I và Bảng tự chấm điểm.`],
+      runs: [`Kèm theo báo cáo này là ${evidenceTotal} tài liệu kiểm chứng, liệt kê theo từng tiêu chí tại Phụ lục II và Bảng tự chấm điểm.`],
     },
     {
       type: 'paragraph',
@@ -179,6 +265,16 @@ export function buildSelfAssessmentReport(input: SelfAssessmentInput): Decree30D
   return {
     header: headerFromProfile(profile, { summary: selfAssessmentSummary(set.year), isoDate: input.isoDate }),
     body,
-    appendices: [{ numeral: 'I', title: 'Danh mục tài liệu kiểm chứng', landscape: true, blocks: [evidenceListTable(input)] }],
+    appendices: [
+      { numeral: 'I', title: 'Bảng tổng hợp kết quả tự đánh giá, chấm điểm tiêu chí, tiêu chí thành phần', landscape: true, blocks: [itemSummaryTable(input)] },
+      { numeral: 'II', title: 'Danh mục tài liệu kiểm chứng', landscape: true, blocks: [evidenceListTable(input)] },
+    ],
   };
+}
+
+/** The officer's paragraphs, one per line; a placeholder while empty (the pre-submit check warns). */
+function difficultiesBlocks(text: string | undefined): Block[] {
+  const lines = (text ?? '').split(/\n+/).map((l) => l.trim()).filter(Boolean);
+  if (!lines.length) return [{ type: 'paragraph', runs: [{ text: NO_DIFFICULTIES, italic: true }] }];
+  return lines.map((line) => ({ type: 'paragraph', runs: [toNfc(line)] }));
 }

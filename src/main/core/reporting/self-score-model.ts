@@ -1,5 +1,7 @@
 import type { CriteriaItem, CriteriaSet, RatingBand } from '../../../shared/criteria/format';
 import type { SetScore } from '../../../shared/criteria/score-types';
+import { scaleParts, type ScaleParts } from '../../../shared/criteria/scale-parts';
+import { effectiveKinds } from '../../../shared/criteria/tree';
 import { formatDateVi, toNfc } from '../../../shared/text/vi';
 import { round2 } from '../criteria/rule-scoring';
 
@@ -25,6 +27,7 @@ export interface SelfScoreRow {
   title: string;
   /** 0 for a domain (lĩnh vực), 1 for a criterion, 2+ below. */
   depth: number;
+  /** The effective kind: a leaf under a penalty domain is a deduction even without its own `kind`. */
   kind: CriteriaItem['kind'];
   assessedBy: CriteriaItem['assessedBy'];
   /** The set's maximum for the item (printed in "Điểm tối đa"). */
@@ -32,6 +35,10 @@ export interface SelfScoreRow {
   /** The engine's points for the item (penalty items: the deduction, ≥ 0). */
   points: number;
   notApplicable: boolean;
+  /** The officer's reason for "Không áp dụng" (KAD), empty otherwise. */
+  notApplicableReason: string;
+  /** The appraised points (thẩm định, latest round) once an appraisal exists; null before. */
+  appraisedPoints: number | null;
   /** Codes of the direct children; empty for a leaf. Parent rows become SUM formulas over them. */
   childCodes: string[];
   /** Thuyết minh: the officer's text, else (leaves) the engine's explanation. */
@@ -56,9 +63,17 @@ export interface SelfScoreModel {
   max: number;
   /** 0–100. */
   percent: number;
+  /**
+   * The band of the self-scored part only: provisional (tạm tính), never the official xếp loại,
+   * which Sở Nội vụ sets on the full scale after appraisal and the survey.
+   */
   band: string;
   bands: RatingBand[];
   scale: CriteriaSet['scale'];
+  /** What part of the scale the self-score covers and what is excluded (survey, appraisal-only, N/A). */
+  parts: ScaleParts;
+  /** Which appraisal round the "Điểm thẩm định" column carries, or null before any appraisal. */
+  appraisalRound: number | null;
 }
 
 /** "47/KH-UBND ngày 11/01/2026". */
@@ -77,9 +92,11 @@ export function buildSelfScoreModel(
   score: SetScore,
   explanations: Readonly<Record<string, string>> = {},
   evidenceRefs: Readonly<Record<string, readonly EvidenceRef[]>> = {},
-  options: { unitName?: string } = {},
+  options: { unitName?: string; notApplicableReasons?: Readonly<Record<string, string>>; appraisal?: { round: number; points: Readonly<Record<string, number>> } } = {},
 ): SelfScoreModel {
   const rows: SelfScoreRow[] = [];
+  const kinds = effectiveKinds(set);
+  const reasons = options.notApplicableReasons ?? {};
   const visit = (item: CriteriaItem, depth: number) => {
     const s = score.items[item.code];
     if (!s) throw new Error(`Thiếu kết quả chấm điểm của tiêu chí ${item.code}.`);
@@ -89,11 +106,13 @@ export function buildSelfScoreModel(
       code: item.code,
       title: toNfc(item.title),
       depth,
-      kind: item.kind,
+      kind: kinds[item.code] ?? item.kind,
       assessedBy: item.assessedBy,
       maxPoints: item.maxPoints,
       points: s.points,
       notApplicable: s.notApplicable,
+      notApplicableReason: s.notApplicable && leaf ? toNfc(reasons[item.code] ?? '') : '',
+      appraisedPoints: options.appraisal?.points[item.code] ?? null,
       childCodes: item.children.map((c) => c.code),
       explanation: toNfc(own || (leaf ? assessedByNote(item) || s.ruleExplanation : '')),
       evidence: [...(evidenceRefs[item.code] ?? [])],
@@ -117,5 +136,7 @@ export function buildSelfScoreModel(
     band: score.band,
     bands: [...set.bands],
     scale: { ...set.scale },
+    parts: scaleParts(set, score, reasons),
+    appraisalRound: options.appraisal?.round ?? null,
   };
 }

@@ -1,7 +1,9 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { toNfc } from '../../../shared/text/vi';
+import { formatPointsVi, toNfc } from '../../../shared/text/vi';
 import { stripXmlForbidden, stripXmlForbiddenDeep } from '../../../shared/text/xml-safe';
+import { exclusionsText, selfScopeText } from '../../../shared/criteria/scale-parts';
+import { UNRATED_LABEL } from '../../../shared/criteria/index-math';
 import { round2 } from '../criteria/rule-scoring';
 import { columnLetter } from '../xlsx-columns';
 import { formatEvidenceRef, type SelfScoreModel, type SelfScoreRow } from './self-score-model';
@@ -55,11 +57,12 @@ async function toBuffer(wb: ExcelJS.Workbook): Promise<Buffer> {
 /** The band as a formula over the percentage cell: highest lower bound first, as the engine does. */
 export function bandFormula(percentCell: string, bands: SelfScoreModel['bands']): string {
   const sorted = [...bands].sort((a, b) => b.minPercent - a.minPercent);
-  const lowest = sorted.at(-1)?.name ?? '';
   const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
-  return sorted
-    .slice(0, -1)
-    .reduceRight((otherwise, band) => `IF(${percentCell}*100>=${band.minPercent}-0.000000001,${quote(band.name)},${otherwise})`, quote(lowest));
+  // A 0 % lowest band is the fallback; without one, below the lowest band is "Chưa xếp loại".
+  const floored = (sorted.at(-1)?.minPercent ?? 0) <= 0;
+  const tested = floored ? sorted.slice(0, -1) : sorted;
+  const fallback = floored ? (sorted.at(-1)?.name ?? '') : UNRATED_LABEL;
+  return tested.reduceRight((otherwise, band) => `IF(${percentCell}*100>=${band.minPercent}-0.000000001,${quote(band.name)},${otherwise})`, quote(fallback));
 }
 
 /** Where each part of the self-score sheet landed, for tests and for callers adding notes. */
@@ -126,20 +129,24 @@ export function writeSelfScoreSheet(wb: ExcelJS.Workbook, input: SelfScoreModel)
   formula(ws.getCell(`D${bonusRow}`), sumOf(refs('bonus', 'D')), model.bonusPoints);
   const penaltyRow = summary('C. Điểm trừ');
   formula(ws.getCell(`D${penaltyRow}`), sumOf(refs('penalty', 'D')), model.penaltyPoints);
-  const maxRow = summary('Điểm tối đa của phần tự đánh giá (không tính tiêu chí điều tra XHH, thẩm định, không áp dụng)');
+  // The same maximum, and the same reasons for it, as the .docx prints (scale-parts).
+  const maxRow = summary(`Điểm tối đa: ${selfScopeText(model.parts)} (${exclusionsText(model.parts)})`);
   ws.getCell(`C${maxRow}`).value = model.max;
 
-  const totalRow = summary('TỔNG ĐIỂM TỰ CHẤM (A + B − C)', true);
+  const totalRow = summary('TỔNG ĐIỂM TỰ CHẤM, TẠM TÍNH (A + B − C)', true);
   const raw = `MAX(D${normalRow}+D${bonusRow}-D${penaltyRow},0)`;
   // Without allowAboveMax the bonus may fill up to the maximum but not past it (engine rule).
   const capped = model.scale.allowAboveMax ? raw : `MIN(${raw},MIN(C${maxRow},${model.scale.max}))`;
   formula(ws.getCell(`D${totalRow}`), `ROUND(${capped},2)`, model.total);
   ws.getCell(`C${totalRow}`).value = { formula: `C${maxRow}`, result: model.max } as ExcelJS.CellFormulaValue;
 
-  const percentRow = summary('Tỷ lệ điểm đạt được so với điểm tối đa', true);
+  const percentRow = summary('Tỷ lệ so với điểm tối đa phần tự chấm (tạm tính)', true);
   formula(ws.getCell(`D${percentRow}`), `IF(C${maxRow}>0,D${totalRow}/C${maxRow},0)`, model.percent / 100);
   ws.getCell(`D${percentRow}`).numFmt = PERCENT_FORMAT;
-  const bandRow = summary('Xếp loại', true);
+  const bandRow = summary(
+    `Xếp loại tạm tính, chỉ trên phần tự chấm (không phải kết quả chính thức: Sở Nội vụ xếp loại trên thang điểm ${formatPointsVi(model.parts.scaleMax)} sau thẩm định và điều tra XHH)`,
+    true,
+  );
   formula(ws.getCell(`D${bandRow}`), bandFormula(`D${percentRow}`, model.bands), model.band);
   ws.getCell(`D${bandRow}`).alignment = { horizontal: 'center', vertical: 'middle' };
 
@@ -157,7 +164,7 @@ function writeItemRow(ws: ExcelJS.Worksheet, r: SelfScoreRow, rowOf: Record<stri
     r.title,
     r.maxPoints,
     null,
-    r.explanation,
+    [notApplicableNote(r), r.explanation].filter(Boolean).join('\n'),
     r.evidence.map(formatEvidenceRef).join(';\n'),
   ];
   values.forEach((v, i) => {
@@ -184,9 +191,25 @@ function writeItemRow(ws: ExcelJS.Worksheet, r: SelfScoreRow, rowOf: Record<stri
   } else if (r.assessedBy === 'self') {
     points.value = r.points;
   }
+  // The value stays what the formulas add up; only its face changes: a deduction reads −1,00, a
+  // bonus +1,00, and an item left out of the maximum reads KAD.
+  if (r.notApplicable && r.childCodes.length === 0 && r.points === 0) points.numFmt = '"KAD"';
+  else if (r.kind === 'penalty') points.numFmt = SIGNED_FORMAT('−');
+  else if (r.kind === 'bonus') points.numFmt = SIGNED_FORMAT('+');
   if (r.depth === 0) {
     for (let c = 1; c <= SELF_COLUMNS.length; c++) ws.getCell(n, c).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEDEDED' } };
   }
+}
+
+/** A points format that prints the sign of a bonus or a deduction; zero stays 0,00. */
+const SIGNED_FORMAT = (sign: '−' | '+') => `[$-42A]"${sign}"#,##0.00;[$-42A]-#,##0.00;[$-42A]#,##0.00`;
+
+/** "KAD (không áp dụng): <lý do>. Không tính 2,00 điểm vào điểm tối đa." */
+export function notApplicableNote(r: Pick<SelfScoreRow, 'notApplicable' | 'notApplicableReason' | 'maxPoints' | 'points' | 'childCodes'>): string {
+  if (!r.notApplicable || r.childCodes.length > 0) return '';
+  const reason = r.notApplicableReason.trim() ? `: ${r.notApplicableReason.trim()}` : '';
+  const effect = r.points === 0 ? `Không tính ${formatPointsVi(r.maxPoints)} điểm vào điểm tối đa.` : 'Theo bộ chỉ số được tính đủ điểm.';
+  return `KAD (không áp dụng)${reason}. ${effect}`;
 }
 
 /** "Bảng tự chấm điểm" as .xlsx. */

@@ -26,6 +26,8 @@ import { appendAudit, approvalRecord, auditHead } from './audit-log';
 import { runCheck } from './pre-send-check';
 import { clearDrafts, listDrafts, saveDraft } from './draft-comments';
 import { reviewRounds } from './history';
+import { giaiTrinhSubject } from './giai-trinh-subject';
+import { parseGiaiTrinhSubjectKey } from '../../../shared/contract/appraisal';
 import { reportSubject } from './report-subject';
 import type { ReviewSubjectProvider } from './subject-provider';
 import {
@@ -72,13 +74,23 @@ interface Subject {
   targets: ReviewTarget[];
 }
 
+/** A giải trình round ('2026:giai-trinh-1') is an assessment dossier of its own, with its own provider. */
+function providerFor(kind: SubjectKind, key: string): ReviewSubjectProvider {
+  return kind === 'assessment' && parseGiaiTrinhSubjectKey(key) ? giaiTrinhSubject : providers[kind];
+}
+
 function requireSubject(ctx: CoreContext, kind: SubjectKind, key: string): Subject {
-  const provider = providers[kind];
+  const provider = providerFor(kind, key);
   const problem = provider.keyProblem(key);
   if (problem) throw new AppError('INVALID_INPUT', problem);
   const found = provider.describe(ctx, key);
   if (!found) {
-    throw new AppError('NOT_FOUND', kind === 'assessment' ? `Chưa có bản tự đánh giá năm ${key}.` : `Chưa có báo cáo định kỳ ${key}.`);
+    const missing = parseGiaiTrinhSubjectKey(key)
+      ? `Chưa nhập kết quả thẩm định lần ${parseGiaiTrinhSubjectKey(key)!.round} năm ${parseGiaiTrinhSubjectKey(key)!.year} nên chưa có hồ sơ giải trình.`
+      : kind === 'assessment'
+        ? `Chưa có bản tự đánh giá năm ${key}.`
+        : `Chưa có báo cáo định kỳ ${key}.`;
+    throw new AppError('NOT_FOUND', missing);
   }
   return { kind, key, id: subjectId(kind, key), title: found.title, provider, targets: provider.targets(ctx, key) };
 }

@@ -10,6 +10,7 @@ import { ScoreChartCard } from './home/score-chart-card';
 import { TimelineCard } from './home/timeline-card';
 import { useDashboard } from './home/use-dashboard';
 import { NextDeadline } from './reports/next-deadline';
+import { AppraisalCard } from './home/appraisal-card';
 import './home/dashboard.css';
 
 interface Props {
@@ -18,7 +19,7 @@ interface Props {
   profile: UnitProfile;
   onOpenReport(period: ReportPeriodCode): void;
   onOpenBackup?: () => void;
-  onOpenPage(page: 'assessment' | 'evidence-verify' | 'review'): void;
+  onOpenPage(page: 'assessment' | 'evidence-verify' | 'review' | 'appraisal'): void;
   /** Opens one item of the year's assessment (a returned comment's item). */
   onOpenItem?: (code: string) => void;
 }
@@ -39,6 +40,7 @@ export function HomePage({ info, profile: p, onOpenReport, onOpenBackup, onOpenP
         <DossierOverview year={p.year} onOpen={onOpenPage} />
         {data?.view && <AttentionCard check={data.check} review={data.review} onOpenItem={(code) => (onOpenItem ? onOpenItem(code) : onOpenPage('assessment'))} onOpenReview={() => onOpenPage('review')} />}
         <NextDeadline year={p.year} onOpen={onOpenReport} />
+        <AppraisalCard year={p.year} onOpen={() => onOpenPage('appraisal')} />
         {data?.view && <ScoreChartCard view={data.view} history={data.history} />}
         {data?.view && <DomainProgressCard view={data.view} />}
         {data && <TimelineCard periods={data.periods} review={data.review} onOpenReport={onOpenReport} />}

@@ -8,8 +8,9 @@ import { migration006 } from './006-reports';
 import { migration007 } from './007-review';
 import { migration008 } from './008-audit-chain-end';
 import { migration009 } from './009-review-drafts';
+import { migration010 } from './010-appraisal';
 
 /** Every migration, in order. Append only: a shipped migration is never edited. */
-export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009];
+export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

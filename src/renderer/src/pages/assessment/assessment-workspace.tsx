@@ -3,6 +3,7 @@ import type { AssessmentEntry, AssessmentView } from '../../../../shared/contrac
 import type { Answer, ItemStatus } from '../../../../shared/criteria/format';
 import { assessmentProgress } from '../../../../shared/assessment/progress';
 import { selfScoredLeaves } from '../../../../shared/criteria/tree';
+import { scaleParts, signedPointsText } from '../../../../shared/criteria/scale-parts';
 import { formatPercentVi, formatPointsVi } from '../../../../shared/text/vi';
 import type { ReviewStatus } from '../../../../shared/contract/review';
 import { useApi } from '../../api/context';
@@ -110,22 +111,32 @@ export function AssessmentWorkspace({ initial, readOnly = false, focusCode }: { 
 
   // One measure of "done" everywhere (shared/assessment/progress.ts), not the count of answers.
   const progress = assessmentProgress(view);
+  const parts = useMemo(() => scaleParts(view.set, view.score), [view.set, view.score]);
+  const labels = vi.scoreLabels;
   const domainOf = (code: string) => view.set.domains.find((d) => code === d.code || code.startsWith(`${d.code}.`));
 
   return (
     <div className="workspace">
       <header className="score-bar" aria-label={t.scoreBar}>
         <div>
-          <span className="muted">{t.total}</span>
+          <span className="muted">{labels.selfTotal}</span>
           <strong data-testid="total-points">{formatPointsVi(view.score.total)}</strong> / {formatPointsVi(view.score.max)}
+          <span className="muted small" data-testid="self-scope">
+            {' '}
+            ({labels.selfScope(formatPointsVi(parts.selfMax), formatPointsVi(parts.scaleMax))})
+          </span>
         </div>
         <div>
           <span className="muted">{t.percent}</span>
           <strong data-testid="total-percent">{formatPercentVi(view.score.percent)}</strong>
         </div>
         <div>
-          <span className="muted">{t.band}</span>
-          <strong data-testid="band">{view.score.band}</strong>
+          <span className="muted" title={labels.provisionalBandHint}>
+            {labels.provisionalBand}
+          </span>
+          <strong data-testid="band" title={labels.provisionalBandHint}>
+            {view.score.band}
+          </strong>
         </div>
         <div>
           <span className="muted">{t.progress}</span>
@@ -171,7 +182,7 @@ export function AssessmentWorkspace({ initial, readOnly = false, focusCode }: { 
                 <summary>
                   <span className="code">{d.code}</span> {d.title}
                   <span className="domain-meta">
-                    {formatPointsVi(d.points)}/{formatPointsVi(d.max)} · {progress.domains[d.code]?.done ?? 0}/{progress.domains[d.code]?.total ?? 0}
+                    {d.kind === 'normal' ? `${formatPointsVi(d.points)}/${formatPointsVi(d.max)}` : signedPointsText(d.points, d.kind)} · {progress.domains[d.code]?.done ?? 0}/{progress.domains[d.code]?.total ?? 0}
                   </span>
                 </summary>
                 <ul>
@@ -187,6 +198,11 @@ export function AssessmentWorkspace({ initial, readOnly = false, focusCode }: { 
                         >
                           <span className={`dot status-${view.entries[l.item.code]?.status ?? 'chua-lam'}`} aria-hidden />
                           <span className="code">{l.item.code}</span> {l.item.title}
+                          {view.score.items[l.item.code]?.notApplicable && (
+                            <span className="tag" data-testid={`kad-${l.item.code}`} title={vi.scoreLabels.notApplicableTag}>
+                              {vi.scoreLabels.notApplicableTag}
+                            </span>
+                          )}
                           <EvidenceBadge count={view.evidenceCounts[l.item.code] ?? 0} required={!!l.item.evidenceRequired} />
                         </button>
                       </li>
@@ -206,6 +222,7 @@ export function AssessmentWorkspace({ initial, readOnly = false, focusCode }: { 
               <ItemEditor
                 key={current.item.code}
                 item={current.item}
+                kind={current.kind}
                 domainTitle={domainOf(current.item.code)?.title ?? ''}
                 entry={view.entries[current.item.code] ?? blank(current.item.code)}
                 score={view.score.items[current.item.code]}

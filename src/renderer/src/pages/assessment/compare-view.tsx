@@ -43,12 +43,12 @@ export function CompareView({ year, previousYear }: { year: number; previousYear
         </tbody>
         <tfoot>
           <tr>
-            <th>{s.total}</th>
+            <th>{vi.scoreLabels.selfTotal}</th>
             <th className="num">
-              {formatPointsVi(data.total.previous)} ({data.bands.previous})
+              {formatPointsVi(data.total.previous)} ({vi.scoreLabels.provisionalBand}: {data.bands.previous})
             </th>
             <th className="num">
-              {formatPointsVi(data.total.current)} ({data.bands.current})
+              {formatPointsVi(data.total.current)} ({vi.scoreLabels.provisionalBand}: {data.bands.current})
             </th>
             <th className="num">{formatPointsVi(data.total.current - data.total.previous)}</th>
           </tr>

@@ -3,11 +3,14 @@ import type { AssessmentEntry } from '../../../../shared/contract/assessment';
 import { ITEM_STATUS_LABELS, ITEM_STATUSES, type Answer, type CriteriaItem, type ItemStatus } from '../../../../shared/criteria/format';
 import type { ItemScore } from '../../../../shared/criteria/score-types';
 import { formatPointsVi } from '../../../../shared/text/vi';
+import { signedPointsText } from '../../../../shared/criteria/scale-parts';
 import { vi } from '../../i18n/vi';
 import { AnswerInput } from './answer-input';
 
 interface Props {
   item: CriteriaItem;
+  /** The effective kind (a leaf under the penalty domain is a deduction without its own kind). */
+  kind: CriteriaItem['kind'];
   domainTitle: string;
   entry: AssessmentEntry;
   score: ItemScore | undefined;
@@ -57,7 +60,8 @@ export function ItemEditor(props: Props) {
     };
   }, []);
 
-  const partial = !!score && score.effectiveMax > 0 && score.points < score.effectiveMax;
+  // A deduction or a bonus below its cap is no shortfall to explain.
+  const partial = props.kind === 'normal' && !!score && score.effectiveMax > 0 && score.points < score.effectiveMax;
   const needsExplanation = score?.answered && (partial || (item.evidenceRequired && props.evidenceCount === 0));
 
   return (
@@ -86,7 +90,17 @@ export function ItemEditor(props: Props) {
       <AnswerInput item={item} answer={entry.answer} onChange={props.onAnswer} />
 
       <div className="points" role="status" aria-live="polite" data-testid="item-points">
-        {t.points}: <strong>{formatPointsVi(score?.points ?? 0)}</strong> / {formatPointsVi(score?.effectiveMax ?? item.maxPoints)}
+        {props.kind === 'normal' ? (
+          <>
+            {t.points}: <strong>{score?.notApplicable && score.effectiveMax === 0 ? vi.scoreLabels.notApplicableTag : formatPointsVi(score?.points ?? 0)}</strong> /{' '}
+            {formatPointsVi(score?.effectiveMax ?? item.maxPoints)}
+          </>
+        ) : (
+          <>
+            {props.kind === 'penalty' ? vi.scoreLabels.deduction : vi.scoreLabels.bonus}: <strong>{signedPointsText(score?.points ?? 0, props.kind)}</strong> (tối đa{' '}
+            {formatPointsVi(item.maxPoints)})
+          </>
+        )}
         {score?.ruleExplanation && <span className="muted"> — {score.ruleExplanation}</span>}
       </div>
 

@@ -2,7 +2,9 @@ import type { AssessmentView } from '../../../../shared/contract/assessment';
 import { assessmentProgress } from '../../../../shared/assessment/progress';
 import { ITEM_STATUS_LABELS } from '../../../../shared/criteria/format';
 import { formatPercentVi, formatPointsVi } from '../../../../shared/text/vi';
+import { exclusionsText, scaleParts, signedPointsText } from '../../../../shared/criteria/scale-parts';
 import { vi } from '../../i18n/vi';
+import { DossierReadiness } from './dossier-readiness';
 
 const t = vi.assessment.summary;
 
@@ -10,6 +12,8 @@ const t = vi.assessment.summary;
 export function SummaryView({ view, onOpenItem }: { view: AssessmentView; onOpenItem?: (code: string) => void }) {
   const { score } = view;
   const progress = assessmentProgress(view);
+  const parts = scaleParts(view.set, score, notApplicableReasons(view));
+  const labels = vi.scoreLabels;
   return (
     <section className="summary" aria-label={t.title}>
       <h2>{t.title}</h2>
@@ -30,7 +34,7 @@ export function SummaryView({ view, onOpenItem }: { view: AssessmentView; onOpen
                 {d.code}. {d.title}
                 {d.kind !== 'normal' && <span className="tag">{d.kind === 'bonus' ? t.bonus : t.penalty}</span>}
               </td>
-              <td className="num">{d.kind === 'penalty' && d.points > 0 ? `−${formatPointsVi(d.points)}` : formatPointsVi(d.points)}</td>
+              <td className="num">{signedPointsText(d.points, d.kind)}</td>
               <td className="num">{formatPointsVi(d.max)}</td>
               <td className="num">{d.max > 0 ? formatPercentVi((d.points / d.max) * 100) : '—'}</td>
               <td className="num">
@@ -41,14 +45,32 @@ export function SummaryView({ view, onOpenItem }: { view: AssessmentView; onOpen
         </tbody>
         <tfoot>
           <tr>
-            <th>{t.total}</th>
+            <th>
+              {labels.selfTotal} ({labels.selfScope(formatPointsVi(parts.selfMax), formatPointsVi(parts.scaleMax))})
+            </th>
             <th className="num" data-testid="summary-total">{formatPointsVi(score.total)}</th>
             <th className="num">{formatPointsVi(score.max)}</th>
             <th className="num">{formatPercentVi(score.percent)}</th>
-            <th className="num" data-testid="summary-band">{score.band}</th>
+            <th className="num" data-testid="summary-band" title={labels.provisionalBandHint}>
+              {labels.provisionalBand}: {score.band}
+            </th>
           </tr>
         </tfoot>
       </table>
+      <p className="muted small" data-testid="summary-excluded">
+        {labels.excluded(exclusionsText(parts))} {labels.provisionalBandHint}
+      </p>
+      {parts.notApplicable.length > 0 && (
+        <ul className="muted small" data-testid="summary-kad">
+          {parts.notApplicable.map((n) => (
+            <li key={n.code}>
+              <span className="tag">{labels.notApplicableTag}</span> {n.code} {n.title}: {labels.notApplicableTitle(n.reason, labels.notApplicableExcluded(formatPointsVi(n.maxPoints)))}
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <DossierReadiness year={view.year} withNote />
 
       <h2>{t.atStake}</h2>
       {score.atStake.length === 0 ? (
@@ -83,4 +105,8 @@ export function SummaryView({ view, onOpenItem }: { view: AssessmentView; onOpen
       )}
     </section>
   );
+}
+
+function notApplicableReasons(view: AssessmentView): Record<string, string> {
+  return Object.fromEntries(Object.values(view.entries).flatMap((e) => (e.answer?.kind === 'not-applicable' ? [[e.code, e.answer.reason]] : [])));
 }

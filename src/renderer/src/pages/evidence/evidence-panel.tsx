@@ -18,17 +18,19 @@ interface Props {
   code: string;
   /** A report section's evidence key ("report:2026:q1:tthc") instead of the item (year, code). */
   sectionKey?: string;
+  /** Another item key ("2026:giai-trinh-1:1.2.3": tài liệu bổ sung of a giải trình) instead of (year, code). */
+  itemKey?: string;
   /** Tells the assessment views how many files the item now has. */
   onCountChange?(count: number): void;
   onOpenItem?(code: string): void;
 }
 
 /** The evidence of one scored item: attach (button or drop, many at once), describe, open, unlink. */
-export function EvidencePanel({ year, code, sectionKey, onCountChange, onOpenItem }: Props) {
+export function EvidencePanel({ year, code, sectionKey, itemKey, onCountChange, onOpenItem }: Props) {
   const api = useApi();
   const target: EvidenceTarget = useMemo(
-    () => (sectionKey ? { type: 'report-section', key: sectionKey } : { type: 'item', key: itemTargetKey(year, code) }),
-    [year, code, sectionKey],
+    () => (sectionKey ? { type: 'report-section', key: sectionKey } : { type: 'item', key: itemKey ?? itemTargetKey(year, code) }),
+    [year, code, sectionKey, itemKey],
   );
   const [files, setFiles] = useState<EvidenceFileView[] | null>(null);
   const [message, setMessage] = useState<Message | null>(null);

@@ -2,7 +2,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { reportSubjectKey, type ReportPeriodInfo } from '../../../../shared/contract/reports';
 import type { AssessmentView } from '../../../../shared/contract/assessment';
 import type { CheckResult, CheckTarget, ReviewStatus, SubjectKind } from '../../../../shared/contract/review';
-import { VERSION_STATUS_LABELS } from '../../../../shared/review-labels';
+import { subjectLabel, VERSION_STATUS_LABELS } from '../../../../shared/review-labels';
+import { giaiTrinhSubjectKey } from '../../../../shared/contract/appraisal';
 import { useApi } from '../../api/context';
 import { useAuth } from '../../auth/auth-context';
 import { ErrorLine, SuccessLine } from '../../components/message-line';
@@ -15,6 +16,7 @@ import { PreSendCheck } from './pre-send-check';
 import { ReviewRounds } from './review-rounds';
 import { useDraftComments } from './use-draft-comments';
 import { VersionCard } from './version-card';
+import { DossierReadiness } from '../assessment/dossier-readiness';
 
 const t = vi.review;
 
@@ -89,7 +91,7 @@ export function ReviewPage({ year, onOpenTarget }: { year: number; onOpenTarget?
 
   return (
     <section className="review-page">
-      <h1>{kind === 'assessment' ? t.title(year) : t.reportTitle(periods.find((p) => reportSubjectKey(year, p.code) === key)?.title ?? key)}</h1>
+      <h1>{key.includes('giai-trinh') ? subjectLabel(`${kind}:${key}`) : kind === 'assessment' ? t.title(year) : t.reportTitle(periods.find((p) => reportSubjectKey(year, p.code) === key)?.title ?? key)}</h1>
       <label className="field subject-picker">
         <span>{t.subject}</span>
         <select
@@ -101,6 +103,7 @@ export function ReviewPage({ year, onOpenTarget }: { year: number; onOpenTarget?
           }}
         >
           <option value={`assessment|${year}`}>{t.assessmentOption(year)}</option>
+          <option value={`assessment|${giaiTrinhSubjectKey(year, 1)}`}>{vi.appraisal.reviewOption}</option>
           {periods.map((p) => (
             <option key={p.code} value={`report|${reportSubjectKey(year, p.code)}`}>
               {t.reportOption(p.title)}
@@ -110,7 +113,7 @@ export function ReviewPage({ year, onOpenTarget }: { year: number; onOpenTarget?
       </label>
       <ErrorLine text={error} />
       <SuccessLine text={notice} />
-      {status === null && <p>{kind === 'assessment' ? t.notStarted : t.reportNotStarted}</p>}
+      {status === null && <p>{key.includes('giai-trinh') ? vi.appraisal.reviewNotStarted : kind === 'assessment' ? t.notStarted : t.reportNotStarted}</p>}
       {status && current && (
         <>
           <div className="panel">
@@ -121,6 +124,7 @@ export function ReviewPage({ year, onOpenTarget }: { year: number; onOpenTarget?
             {current.status === 'submitted' && <p className="muted">{t.waiting}</p>}
             {current.status === 'returned' && <p className="warn-text">{t.returnedHint}</p>}
             {current.status === 'approved' && <ApprovedState subject={subject} version={current} onOpened={() => void load().then(() => setRound((n) => n + 1))} />}
+            {can('review/submit') && (current.status === 'draft' || current.status === 'returned') && kind === 'assessment' && key === String(year) && <DossierReadiness year={year} />}
             {can('review/submit') && (current.status === 'draft' || current.status === 'returned') && (
               <>
                 <PreSendCheck subject={subject} action="submit" refreshKey={round} onResult={setCheck} onOpen={onOpenTarget ? (target) => onOpenTarget(target, subject) : undefined} />

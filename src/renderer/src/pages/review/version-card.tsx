@@ -8,6 +8,8 @@ import { MessageLine, type Message } from '../../components/message-line';
 import { readFileAsBase64, saveBase64File } from '../../files';
 import { vi } from '../../i18n/vi';
 import './item-review.css';
+import { parseGiaiTrinhSubjectKey } from '../../../../shared/contract/appraisal';
+import { GiaiTrinhSnapshot, type GiaiTrinhSnapshotContent } from '../appraisal/giai-trinh-snapshot';
 
 const t = vi.review;
 
@@ -150,7 +152,8 @@ export function VersionCard({ subject, version, canAttach, onChanged }: Props) {
         </p>
       )}
       <MessageLine message={message} />
-      {snapshot && subject.kind === 'assessment' && <SnapshotTable content={snapshot.snapshot.content as AssessmentSnapshotContent} />}
+      {snapshot && subject.kind === 'assessment' && !parseGiaiTrinhSubjectKey(subject.key) && <SnapshotTable content={snapshot.snapshot.content as AssessmentSnapshotContent} />}
+      {snapshot && parseGiaiTrinhSubjectKey(subject.key) && <GiaiTrinhSnapshot content={snapshot.snapshot.content as GiaiTrinhSnapshotContent} />}
       {snapshot && subject.kind === 'report' && <ReportSnapshot content={snapshot.snapshot.content as ReportSnapshotContent} />}
     </article>
   );
@@ -190,7 +193,7 @@ function SnapshotTable({ content }: { content: AssessmentSnapshotContent }) {
       <tfoot>
         <tr>
           <th>
-            {t.snapshotTotal} — {content.band}
+            {t.snapshotTotal} — {vi.scoreLabels.provisionalBand}: {content.band}
           </th>
           <th className="num">
             {formatPointsVi(content.total)} / {formatPointsVi(content.max)}

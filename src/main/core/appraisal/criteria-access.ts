@@ -1,0 +1,4 @@
+import { scoreSet } from '../criteria/engine';
+
+/** What the appraisal domain asks of the criteria domain: the scoring engine (caps, buckets, N/A). */
+export const criteriaAccess = { scoreSet };
