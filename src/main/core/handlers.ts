@@ -8,6 +8,7 @@ import { reportsHandlers } from './reporting/handlers';
 import { reviewHandlers } from './review/handlers';
 import { evidenceHandlers } from './evidence/handlers';
 import { exchangeHandlers } from './exchange/handlers';
+import { planHandlers } from './plan/handlers';
 
 /** Contract channel → handler. The type makes a missing or misspelled channel a compile error. */
 export const handlers: Handlers = {
@@ -20,4 +21,5 @@ export const handlers: Handlers = {
   ...reviewHandlers,
   ...evidenceHandlers,
   ...exchangeHandlers,
+  ...planHandlers,
 };

@@ -108,6 +108,16 @@ export const CHANNEL_ACCESS: Partial<Record<ChannelName, Access>> = {
   'exchange/job': 'signed-in',
   'backup/create': ADMIN,
   'backup/status': 'signed-in',
+  // The year's CCHC plan: the officer keeps it; everyone signed in reads it (the leader follows it).
+  'plan/get': 'signed-in',
+  'plan/due': 'signed-in',
+  'plan/template': 'signed-in',
+  'plan/criterion-facts': 'signed-in',
+  'plan/save': OFFICER,
+  'plan/save-task': OFFICER,
+  'plan/delete-task': OFFICER,
+  'plan/import': OFFICER,
+  'plan/add-remediation': OFFICER,
 };
 
 export function accessOf(channel: ChannelName): Access {

@@ -9,6 +9,7 @@ import { reportsChannels } from './reports';
 import { reviewChannels } from './review';
 import { evidenceChannels } from './evidence';
 import { exchangeChannels } from './exchange';
+import { planChannels } from './plan';
 
 export * from './define';
 
@@ -23,6 +24,7 @@ export const contract = {
   ...reviewChannels,
   ...evidenceChannels,
   ...exchangeChannels,
+  ...planChannels,
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 } satisfies Record<string, ChannelSpec<any, any>>;
 

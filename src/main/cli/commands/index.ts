@@ -7,6 +7,7 @@ import { exchangeCommands } from './exchange';
 import { infoCommand } from './info';
 import { reportCommands } from './report';
 import { reviewCommands } from './review';
+import { planCommands } from './plan';
 
 /** Every `cchc` command; each domain adds its list here. */
-export const commands: readonly CliCommand[] = [infoCommand, ...criteriaCommands, ...assessmentCommands, ...evidenceCommands, ...reportCommands, ...reviewCommands, ...exchangeCommands, ...accountsCommands];
+export const commands: readonly CliCommand[] = [infoCommand, ...criteriaCommands, ...assessmentCommands, ...evidenceCommands, ...reportCommands, ...reviewCommands, ...exchangeCommands, ...accountsCommands, ...planCommands];

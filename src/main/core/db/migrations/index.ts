@@ -6,8 +6,9 @@ import { migration004 } from './004-assessments';
 import { migration005 } from './005-accounts';
 import { migration006 } from './006-reports';
 import { migration007 } from './007-review';
+import { migration011 } from './011-plan-and-report-sending';
 
 /** Every migration, in order. Append only: a shipped migration is never edited. */
-export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007];
+export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration011];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;
