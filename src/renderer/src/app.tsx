@@ -29,8 +29,9 @@ import { ProfilePage } from './pages/profile-page';
 import { ReportsPage } from './pages/reports/reports-page';
 import { AuditPage } from './pages/review/audit-page';
 import { ReviewPage } from './pages/review/review-page';
+import { PlanPage } from './pages/plan/plan-page';
 
-export type PageId = 'home' | 'assessment' | 'reports' | 'review' | 'submission' | 'audit' | 'criteria' | 'evidence-verify' | 'evidence-search' | 'backup' | 'profile' | 'accounts';
+export type PageId = 'home' | 'assessment' | 'reports' | 'review' | 'submission' | 'audit' | 'criteria' | 'evidence-verify' | 'evidence-search' | 'backup' | 'profile' | 'accounts' | 'plan';
 
 interface NavEntry {
   id: PageId;
@@ -50,7 +51,7 @@ const NAV_GROUPS: { id: string; title: string; entries: NavEntry[] }[] = [
       { id: 'evidence-verify', label: vi.nav.verify },
     ],
   },
-  { id: 'reports', title: vi.navGroups.reports, entries: [{ id: 'reports', label: vi.nav.reports }] },
+  { id: 'reports', title: vi.navGroups.reports, entries: [{ id: 'reports', label: vi.nav.reports }, { id: 'plan', label: vi.nav.plan }] },
   {
     id: 'review',
     title: vi.navGroups.review,
@@ -242,6 +243,7 @@ function Workspace() {
           {page === 'criteria' && <CriteriaPage />}
           {page === 'profile' && <ProfilePage latest={info.latestProfile} onSaved={() => void reload()} />}
           {page === 'accounts' && can('accounts/list') && <AccountsPage />}
+          {page === 'plan' && <PlanPage key={profile.year} year={profile.year} />}
         </main>
       </div>
     </div>

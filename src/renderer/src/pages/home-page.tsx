@@ -5,6 +5,7 @@ import { vi } from '../i18n/vi';
 import { BackupReminder } from './exchange/backup-reminder';
 import { DossierOverview } from './home/dossier-overview';
 import { NextDeadline } from './reports/next-deadline';
+import { PlanDueCard } from './home/plan-due-card';
 
 interface Props {
   info: AppInfo;
@@ -12,7 +13,7 @@ interface Props {
   profile: UnitProfile;
   onOpenReport(period: ReportPeriodCode): void;
   onOpenBackup?: () => void;
-  onOpenPage(page: 'assessment' | 'evidence-verify' | 'review'): void;
+  onOpenPage(page: 'assessment' | 'evidence-verify' | 'review' | 'plan'): void;
 }
 
 export function HomePage({ info, profile: p, onOpenReport, onOpenBackup, onOpenPage }: Props) {
@@ -37,6 +38,7 @@ export function HomePage({ info, profile: p, onOpenReport, onOpenBackup, onOpenP
       </dl>
       <DossierOverview year={p.year} onOpen={onOpenPage} />
       <NextDeadline year={p.year} onOpen={onOpenReport} />
+      <PlanDueCard year={p.year} onOpen={() => onOpenPage('plan')} />
     </section>
   );
 }
