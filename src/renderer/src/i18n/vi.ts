@@ -701,6 +701,21 @@ export const vi = {
       sourceRef: 'số KH của tỉnh', status: 'trạng thái', statusReason: 'lý do', doneDate: 'ngày hoàn thành', resultFileIds: 'tài liệu kết quả',
     } as Record<string, string>,
     remediation: 'Khắc phục',
+    remediationPanel: {
+      title: (year: number) => `Khắc phục hạn chế từ kết quả Chỉ số CCHC năm ${year}`,
+      intro: 'Các tiêu chí bị trừ điểm năm trước (theo bản tự đánh giá). Chọn tiêu chí để tạo nhiệm vụ khắc phục trong kế hoạch năm nay; nhiệm vụ được đánh dấu «Khắc phục».',
+      lost: (points: string) => `mất ${points} điểm`,
+      create: 'Tạo nhiệm vụ khắc phục',
+      created: (n: number) => `Đã tạo ${n} nhiệm vụ khắc phục.`,
+      allCreated: 'Mọi tiêu chí bị trừ điểm năm trước đã có nhiệm vụ khắc phục.',
+    },
+    link: {
+      title: 'Lấy từ Kế hoạch CCHC',
+      use: 'Dùng kết quả từ kế hoạch',
+      taken: 'Kết quả đang lấy từ Kế hoạch CCHC (tự cập nhật theo nhiệm vụ khi bấm lại).',
+      overridden: 'Kết quả nhập khác với Kế hoạch CCHC; lý do điều chỉnh đã ghi trong thuyết minh.',
+      overriddenNoReason: 'Kết quả nhập khác với Kế hoạch CCHC: hãy ghi lý do điều chỉnh trong thuyết minh.',
+    },
     dueCard: {
       title: 'Nhiệm vụ kế hoạch CCHC',
       dueSoon: 'Đến hạn trong 7 ngày',

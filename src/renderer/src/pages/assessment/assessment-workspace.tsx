@@ -9,6 +9,7 @@ import { ReviewCommentsBanner } from '../review/review-comments-banner';
 import { EvidenceBadge } from '../evidence/evidence-badge';
 import { EvidencePanel } from '../evidence/evidence-panel';
 import { ItemEditor } from './item-editor';
+import { PlanCriterionLink } from '../plan/plan-criterion-link';
 import { SummaryView } from './summary-view';
 
 const t = vi.assessment;
@@ -184,6 +185,7 @@ export function AssessmentWorkspace({ initial, readOnly = false, focusCode }: { 
                 onStatus={(status) => void save(current.item.code, { status })}
                 onPrevious={() => go(-1)}
                 onNext={() => go(1)}
+                planLink={(explanation) => <PlanCriterionLink year={view.year} item={current.item} answer={view.entries[current.item.code]?.answer ?? null} explanation={explanation} onUse={(answer) => void save(current.item.code, { answer })} />}
                 evidence={<EvidencePanel year={view.year} code={current.item.code} onCountChange={(n) => setEvidenceCount(current.item.code, n)} onOpenItem={setCurrentCode} />}
               />
             </div>

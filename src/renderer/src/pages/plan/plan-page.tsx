@@ -8,6 +8,7 @@ import { vi } from '../../i18n/vi';
 import { PlanImportPanel } from './plan-import-panel';
 import { PlanInfoForm } from './plan-info-form';
 import { PlanRates } from './plan-rates';
+import { RemediationPanel } from './remediation-panel';
 import { TaskEditor } from './task-editor';
 import { TaskTable } from './task-table';
 
@@ -45,6 +46,7 @@ export function PlanPage({ year }: { year: number }) {
       <PlanInfoForm key={view.plan.updatedAt ?? 'new'} plan={view.plan} canEdit={canEdit} onSaved={() => void reload()} />
       <PlanRates view={view} />
       {canEdit && <PlanImportPanel year={year} onImported={() => void reload()} />}
+      {canEdit && <RemediationPanel year={year} existing={new Set(view.tasks.map((task) => task.code))} onCreated={() => void reload()} />}
       <section className="panel" aria-labelledby="plan-tasks-title">
         <div className="row between">
           <h2 id="plan-tasks-title">{t.tasks}</h2>
