@@ -1,4 +1,5 @@
 import type { PlanCriterionFacts } from './contract/plan';
+import type { ReportSendingRecord } from './contract/reports';
 import type { Answer, CriteriaItem } from './criteria/format';
 import { foldVietnamese } from './text/vi';
 
@@ -11,7 +12,7 @@ import { foldVietnamese } from './text/vi';
  */
 
 export interface PlanLink {
-  kind: 'completion' | 'issued';
+  kind: 'completion' | 'issued' | 'reports';
   answer: Answer;
   /** What the plan says, in words: "23/24 nhiệm vụ hoàn thành đúng hạn". */
   basis: string;
@@ -38,6 +39,23 @@ export function planLinkFor(item: Pick<CriteriaItem, 'title' | 'scoring'>, facts
   if (a.issued && rule.type === 'deadline' && facts.planDate) {
     return { kind: 'issued', answer: { kind: 'date', date: facts.planDate }, basis: `Kế hoạch ${facts.planNumber || 'CCHC'} ban hành ngày ${facts.planDate.split('-').reverse().join('/')}` };
   }
+  return null;
+}
+
+/**
+ * "Thực hiện chế độ báo cáo định kỳ về CCHC (đầy đủ, đúng hạn)" ← the year's on-time record of
+ * periodic reports: a percentage rule takes the ratio, a yes/no rule "yes" only when every report
+ * due so far went on time.
+ */
+export function reportsLinkFor(item: Pick<CriteriaItem, 'title' | 'scoring'>, record: Pick<ReportSendingRecord, 'due' | 'onTime' | 'rate'>): PlanLink | null {
+  const rule = item.scoring;
+  const t = foldVietnamese(item.title);
+  if (!rule || !/bao cao/.test(t) || !/(dinh ky|dung han|dung thoi han)/.test(t) || /tu danh gia/.test(t) || record.due === 0) return null;
+  const basis = `${record.onTime}/${record.due} báo cáo định kỳ đã đến hạn được gửi đúng hạn`;
+  if (rule.type === 'percent') {
+    return { kind: 'reports', basis, answer: rule.input === 'ratio' ? { kind: 'ratio', numerator: record.onTime, denominator: record.due } : { kind: 'percent', percent: Math.round((record.rate ?? 0) * 100) / 100 } };
+  }
+  if (rule.type === 'yes-no') return { kind: 'reports', basis, answer: { kind: 'yes-no', value: record.onTime === record.due } };
   return null;
 }
 

@@ -118,6 +118,10 @@ export const CHANNEL_ACCESS: Partial<Record<ChannelName, Access>> = {
   'plan/delete-task': OFFICER,
   'plan/import': OFFICER,
   'plan/add-remediation': OFFICER,
+  // Recording that a report was sent is the officer's (or the submitter's) job.
+  'reports/mark-sent': ['officer', 'submitter'],
+  'reports/unmark-sent': ['officer', 'submitter'],
+  'reports/sending-record': 'signed-in',
 };
 
 export function accessOf(channel: ChannelName): Access {

@@ -26,3 +26,14 @@ describe('criteria answered from the plan', () => {
     expect(planLinkFor({ title: 'Mức độ hoàn thành kế hoạch CCHC', scoring: { type: 'percent', input: 'direct', mode: 'proportional' } }, { ...facts, due: 0, onTimeRate: null })).toBeNull();
   });
 });
+
+describe('the report-sending criterion', () => {
+  it('takes the year\'s on-time record of periodic reports', async () => {
+    const { reportsLinkFor } = await import('../../../src/shared/plan-link');
+    const record = { due: 3, onTime: 2, rate: 66.6667 };
+    expect(reportsLinkFor({ title: 'Thực hiện chế độ báo cáo định kỳ về CCHC đầy đủ, đúng hạn', scoring: { type: 'yes-no', noPoints: 0 } }, record)?.answer).toEqual({ kind: 'yes-no', value: false });
+    expect(reportsLinkFor({ title: 'Tỷ lệ báo cáo định kỳ gửi đúng hạn', scoring: { type: 'percent', input: 'ratio', mode: 'proportional' } }, record)?.answer).toEqual({ kind: 'ratio', numerator: 2, denominator: 3 });
+    expect(reportsLinkFor({ title: 'Báo cáo tự đánh giá đúng hạn', scoring: { type: 'yes-no', noPoints: 0 } }, record)).toBeNull();
+    expect(reportsLinkFor({ title: 'Báo cáo định kỳ đúng hạn', scoring: { type: 'yes-no', noPoints: 0 } }, { due: 0, onTime: 0, rate: null })).toBeNull();
+  });
+});

@@ -4,6 +4,7 @@ import type {
   ReportPeriodCode,
   ReportPeriodInfo,
   ReportSection,
+  ReportSendingRecord,
   ReportStatisticRow,
   ReportView,
   StartFromPreviousResult,
@@ -31,19 +32,36 @@ import {
 } from './report-store';
 import { statisticRows, statisticsProblems } from './statistics-rows';
 import { recordReportEdit } from './review-access';
+import { markSent, sendingRecord, unmarkSent, withSending } from './report-sending';
 
 /** Report content for a period: the outline sections the officer writes and the biểu số liệu. */
 
 export function listPeriods(ctx: CoreContext, year: number): ReportPeriodInfo[] {
   const rows = new Map(listReportRows(ctx.db, [year]).map((r) => [r.period_code, r]));
-  return resolvePeriods(loadPeriods(ctx.dataDir), year, ctx.now()).map((p) => {
+  const periods = resolvePeriods(loadPeriods(ctx.dataDir), year, ctx.now()).map((p) => {
     const row = rows.get(p.code);
     return { ...p, status: row?.status ?? null, updatedAt: row?.updated_at ?? null };
   });
+  return withSending(ctx.db, year, periods);
 }
 
 function periodInfo(ctx: CoreContext, year: number, period: ReportPeriodCode, row: ReportRow | null): ReportPeriodInfo {
-  return { ...findPeriod(loadPeriods(ctx.dataDir), year, period, ctx.now()), status: row?.status ?? null, updatedAt: row?.updated_at ?? null };
+  const p = { ...findPeriod(loadPeriods(ctx.dataDir), year, period, ctx.now()), status: row?.status ?? null, updatedAt: row?.updated_at ?? null };
+  return withSending(ctx.db, year, [p])[0]!;
+}
+
+export function recordSent(ctx: CoreContext, year: number, period: ReportPeriodCode, input: Parameters<typeof markSent>[3]): ReportPeriodInfo {
+  markSent(ctx, year, period, input);
+  return periodInfo(ctx, year, period, getReportRow(ctx.db, year, period));
+}
+
+export function clearSent(ctx: CoreContext, year: number, period: ReportPeriodCode): ReportPeriodInfo {
+  unmarkSent(ctx, year, period);
+  return periodInfo(ctx, year, period, getReportRow(ctx.db, year, period));
+}
+
+export function yearSendingRecord(ctx: CoreContext, year: number): ReportSendingRecord {
+  return sendingRecord(listPeriods(ctx, year), year);
 }
 
 function evidenceRef(e: LinkedEvidence): ReportEvidenceRef {

@@ -4,5 +4,6 @@
  */
 export { appendAudit, type AuditEntryInput } from './audit-log';
 export { beforeEdit, type ReviewSubjectRef } from './edit-guard';
+export { latestApproved } from './version-store';
 export type { ReviewSubjectProvider } from './subject-provider';
 export { approvedDossier, type ApprovedDossier } from './approved-export';
