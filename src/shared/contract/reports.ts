@@ -143,6 +143,8 @@ export interface ReportStatisticRow {
   formulaText: string;
   /** A problem with the row as it stands (e.g. a percentage whose denominator is 0), else null. */
   message: string | null;
+  /** Ghi chú printed with the row (where its number comes from). */
+  note?: string;
 }
 
 export interface ReportView {

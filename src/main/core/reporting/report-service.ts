@@ -32,6 +32,7 @@ import {
 } from './report-store';
 import { statisticRows, statisticsProblems } from './statistics-rows';
 import { recordReportEdit } from './review-access';
+import { planStatistics } from './plan-access';
 import { markSent, sendingRecord, unmarkSent, withSending } from './report-sending';
 
 /** Report content for a period: the outline sections the officer writes and the biểu số liệu. */
@@ -99,7 +100,7 @@ export function getReport(ctx: CoreContext, year: number, period: ReportPeriodCo
   const keys = outline.map((s) => reportSectionEvidenceKey(year, period, s.code));
   const evidence = evidenceAccess.listLinkedEvidence(ctx.db, keys);
   const sections = outline.map((s) => sectionOf(s, year, period, stored.get(s.code), evidence));
-  const statistics = statisticRows(statisticsIndicators(), row ? listStatisticValues(ctx.db, row.id) : {});
+  const statistics = statisticRows(statisticsIndicators(), row ? listStatisticValues(ctx.db, row.id) : {}, planStatistics(ctx, year, period));
   return { year, period: info, started: !!row, sections, statistics };
 }
 
@@ -166,7 +167,7 @@ export function saveStatistics(
     const id = ensureReport(ctx.db, year, period, nowIso);
     for (const { code, value } of changed) setStatisticValue(ctx.db, id, code, value);
   })();
-  return statisticRows(indicators, merged);
+  return statisticRows(indicators, merged, planStatistics(ctx, year, period));
 }
 
 /** The nearest earlier report that exists: the one whose data window ends last before this one's. */
