@@ -225,7 +225,10 @@ export const reportsChannels = {
   'reports/start-from-previous': channel<StartFromPreviousResult>()(
     z.strictObject({ ...periodInput, numbers: z.enum(['clear', 'carry']) }),
   ),
-  /** Fills empty reform-area sections from the year's self-assessment; never overwrites text. */
+  /**
+   * Fills empty sections from the CCHC plan (Kế hoạch, khắc phục) and the period's biểu số liệu,
+   * never from annual self-assessed scores; never overwrites text. (The name is kept for callers.)
+   */
   'reports/prefill-from-assessment': channel<PrefillResult>()(z.strictObject(periodInput)),
   /** Records that the report was sent (number, date, channel); recorded again to correct it. */
   'reports/mark-sent': channel<ReportPeriodInfo>()(

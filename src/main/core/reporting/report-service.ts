@@ -9,12 +9,9 @@ import type {
   ReportView,
   StartFromPreviousResult,
 } from '../../../shared/contract/reports';
-import type { CriteriaItem } from '../../../shared/criteria/format';
-import { selfScoredLeaves } from '../../../shared/criteria/tree';
-import { foldVietnamese, formatPointsVi, toNfc } from '../../../shared/text/vi';
+import { toNfc } from '../../../shared/text/vi';
 import type { CoreContext } from '../context';
 import { AppError } from '../errors';
-import { assessmentAccess } from './assessment-access';
 import { reportOutline, statisticsIndicators, type OutlineSection } from './content-data';
 import { evidenceAccess, evidenceNumber, reportSectionEvidenceKey, type LinkedEvidence } from './evidence-access';
 import { findPeriod, loadPeriods, resolvePeriods, type ResolvedPeriod } from './periods';
@@ -32,7 +29,8 @@ import {
 } from './report-store';
 import { statisticRows, statisticsProblems } from './statistics-rows';
 import { recordReportEdit } from './review-access';
-import { planStatistics } from './plan-access';
+import { planAccess, planStatistics } from './plan-access';
+import { planSectionText, remediationSectionText, SECTION_STATISTICS_GROUP, statisticsSectionText } from './period-prefill';
 import { markSent, sendingRecord, unmarkSent, withSending } from './report-sending';
 
 /** Report content for a period: the outline sections the officer writes and the biểu số liệu. */
@@ -219,36 +217,22 @@ export function startFromPrevious(ctx: CoreContext, year: number, period: Report
   };
 }
 
-/** A domain of the set whose title contains one of the section's folded keywords. */
-function matchingDomain(domains: CriteriaItem[], keywords: string[]): CriteriaItem | undefined {
-  return domains.find((d) => d.kind === 'normal' && keywords.some((k) => foldVietnamese(d.title).includes(foldVietnamese(k))));
-}
-
 /**
- * The self-assessment and the report describe the same work: a reform-area section that is still
- * empty gets the area's self-assessed score and the officer's thuyết minh of its items, as a draft.
+ * Fills the report's empty sections with a draft from what belongs to the period: the CCHC plan
+ * (Section I.1 Kế hoạch, I.6 khắc phục) and the period's biểu số liệu (kiểm tra and each reform
+ * area). Never the self-assessed annual scores. Text already written is never overwritten.
  */
 export function prefillFromAssessment(ctx: CoreContext, year: number, period: ReportPeriodCode): PrefillResult {
-  const target = findPeriod(loadPeriods(ctx.dataDir), year, period, ctx.now());
-  const assessment = assessmentAccess.getAssessmentView(ctx, year);
-  if (!assessment) throw new AppError('NOT_FOUND', `Chưa có bản tự đánh giá năm ${year} để lấy nội dung cho báo cáo ${target.title}.`);
-  const row = getReportRow(ctx.db, year, period);
-  const stored = new Map((row ? listSectionRows(ctx.db, row.id) : []).map((s) => [s.section_code, s.text]));
+  findPeriod(loadPeriods(ctx.dataDir), year, period, ctx.now());
+  const view = getReport(ctx, year, period);
+  const plan = planAccess.getPlanView(ctx, year);
   const fills: { code: string; text: string }[] = [];
-  for (const section of reportOutline().sections) {
-    if ((stored.get(section.code) ?? '').trim() || section.assessmentDomains.length === 0) continue;
-    const domain = matchingDomain(assessment.set.domains, section.assessmentDomains);
-    if (!domain) continue;
-    const total = assessment.score.items[domain.code];
-    const lines = selfScoredLeaves(assessment.set)
-      .filter((l) => l.domainCode === domain.code)
-      .map(({ item: leaf }) => ({ leaf, text: assessment.entries[leaf.code]?.explanation.replace(/\s+/g, ' ').trim() ?? '' }))
-      .filter((x) => x.text)
-      .map((x) => `- ${x.leaf.code}. ${x.leaf.title}: ${x.text}`);
-    const head = total
-      ? `Kết quả tự đánh giá lĩnh vực ${toNfc(domain.title).toLocaleLowerCase('vi')} năm ${year}: ${formatPointsVi(total.points)}/${formatPointsVi(total.effectiveMax)} điểm.`
-      : '';
-    const text = [head, lines.join('\n')].filter(Boolean).join('\n\n');
+  for (const section of view.sections) {
+    if (section.text.trim()) continue;
+    let text = '';
+    if (section.code === 'chi-dao') text = planSectionText(plan, view.period);
+    else if (section.code === 'khac-phuc') text = remediationSectionText(plan);
+    else if (SECTION_STATISTICS_GROUP[section.code]) text = statisticsSectionText(view.statistics, SECTION_STATISTICS_GROUP[section.code]!);
     if (text) fills.push({ code: section.code, text });
   }
   if (fills.length) {

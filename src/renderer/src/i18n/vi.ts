@@ -311,12 +311,12 @@ export const vi = {
       fromPreviousConfirm: 'Chép nội dung',
       carried: (from: string, sections: number, statistics: number) =>
         `Đã chép từ báo cáo ${from}: ${sections} mục (bản nháp) và ${statistics} số liệu.`,
-      prefill: 'Điền sẵn từ kết quả tự đánh giá…',
-      prefillTitle: 'Điền sẵn từ kết quả tự đánh giá',
+      prefill: 'Điền sẵn từ kế hoạch và số liệu kỳ…',
+      prefillTitle: 'Điền sẵn từ Kế hoạch CCHC và số liệu của kỳ',
       prefillExplain: (year: number) =>
-        `Các mục kết quả theo lĩnh vực đang để trống được điền sẵn từ bản tự đánh giá năm ${year}. Mục đã có nội dung được giữ nguyên.`,
+        `Các mục đang để trống được điền sẵn (bản nháp) từ Kế hoạch CCHC năm ${year} (nhiệm vụ đến hạn, đã hoàn thành trong kỳ, nhiệm vụ khắc phục) và từ biểu số liệu của kỳ; không lấy điểm tự đánh giá cả năm. Mục đã có nội dung được giữ nguyên.`,
       prefillConfirm: 'Điền sẵn',
-      prefilled: (n: number) => (n ? `Đã điền sẵn ${n} mục từ kết quả tự đánh giá.` : 'Không có mục trống nào để điền sẵn.'),
+      prefilled: (n: number) => (n ? `Đã điền sẵn ${n} mục từ kế hoạch và số liệu của kỳ.` : 'Không có mục trống nào điền được (chưa có kế hoạch hay số liệu của kỳ).'),
     },
     next: {
       title: 'Hạn báo cáo gần nhất',
