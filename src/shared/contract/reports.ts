@@ -11,7 +11,8 @@ import { profileYearSchema } from './profile';
  * SECTION TEXT FORMAT (what the officer types, what `text` holds, what the .docx shows):
  * plain text; a blank line separates paragraphs; a line starting with "- " or "+ " is a bullet
  * item ("- " first level, "+ " second level, as Vietnamese reports write them); other consecutive
- * lines are joined into one paragraph. No other markup. Stored in NFC.
+ * lines are joined into one paragraph, except that a line starting "a) ", "b) " … or "1. ", "2) " …
+ * always starts its own paragraph. No other markup. Stored in NFC.
  */
 
 /** q1 = Quý I, h1 = 6 tháng đầu năm, q3 = Quý III, 9m = 9 tháng (only where the province asks), year = Năm. */

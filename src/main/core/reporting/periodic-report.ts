@@ -102,8 +102,10 @@ export function buildPeriodicReport(input: PeriodicReportInput): Decree30Documen
     body.push(...(blocks.length ? blocks : [EMPTY_SECTION]));
     if (evidence.length) body.push(evidenceLine(evidence));
   }
+  // The closing sentence travels with the signature block: the signer is never alone on a page.
   body.push({
     type: 'paragraph',
+    keepNext: true,
     runs: [`Trên đây là báo cáo kết quả thực hiện công tác cải cách hành chính ${period.title} của ${unit}./.`],
   });
   return {
