@@ -38,7 +38,14 @@ export function planSectionText(plan: PlanView, period: Pick<ReportPeriodInfo, '
       parts.push(inWindow.map(taskLine).join('\n').replace(/;$/, '.'));
     }
   }
-  parts.push(`Lũy kế từ đầu năm: hoàn thành ${plan.year.done}/${plan.year.due} nhiệm vụ của Kế hoạch (${rate(plan.year.rate)}).`);
+  // Year to date as of the period's last day (not as of today): tasks due since the year's first
+  // cut-off, finished by the period's end. Said only where it differs from the period (Quý III).
+  const yearStart = plan.periods.reduce((min, x) => (x.cutoffFrom < min ? x.cutoffFrom : min), period.cutoffFrom);
+  if (yearStart < period.cutoffFrom) {
+    const ytd = plan.tasks.filter((t) => t.status !== 'khong-thuc-hien' && t.due !== null && t.due >= yearStart && t.due <= period.cutoffTo);
+    const done = ytd.filter((t) => t.doneDate !== null && t.doneDate <= period.cutoffTo).length;
+    if (ytd.length) parts.push(`Lũy kế từ đầu năm đến ngày ${formatDateVi(period.cutoffTo)}: hoàn thành ${done}/${ytd.length} nhiệm vụ đến hạn của Kế hoạch (${rate((done / ytd.length) * 100)}).`);
+  }
   return parts.join('\n\n');
 }
 
