@@ -61,3 +61,22 @@ test('import the year plan (errors first), follow its rates, edit a task, see du
   await expect(plan.dueCard()).not.toContainText('Quá hạn');
   await page.screenshot({ path: testInfo.outputPath('home-plan-card.png'), fullPage: true });
 });
+
+test('record a report as sent: the countdown stops and the card says when and whether on time', async ({ page, app }, testInfo) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const shell = new AppShellPage(page);
+  await app.launch();
+  await completeFirstStart(page);
+  await shell.goTo('Báo cáo');
+  await page.getByRole('button', { name: /quý I năm 2026/ }).first().click();
+  const panel = page.getByTestId('sending-panel');
+  await panel.getByLabel('Số, ký hiệu văn bản đã gửi').fill('45/BC-SNV');
+  await panel.getByLabel('Ngày gửi').fill('12/03/2026');
+  await panel.getByRole('button', { name: 'Ghi nhận đã gửi' }).click();
+  await expect(panel).toContainText('Đã gửi ngày 12/03/2026 — đúng hạn');
+  await expect(page.getByTestId('sent-badge')).toHaveText('Đã gửi ngày 12/03/2026 — đúng hạn');
+  await page.screenshot({ path: testInfo.outputPath('report-sent.png'), fullPage: true });
+  await page.getByRole('button', { name: '← Các kỳ báo cáo' }).click();
+  await expect(page.getByRole('article', { name: 'Quý I' }).getByTestId('sent-badge')).toHaveText('Đã gửi ngày 12/03/2026 — đúng hạn');
+  await page.screenshot({ path: testInfo.outputPath('report-periods-sent.png'), fullPage: true });
+});
