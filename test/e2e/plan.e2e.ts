@@ -60,6 +60,15 @@ test('import the year plan (errors first), follow its rates, edit a task, see du
   await expect(plan.dueCard()).toContainText('4. Khảo sát sự hài lòng');
   await expect(plan.dueCard()).not.toContainText('Quá hạn');
   await page.screenshot({ path: testInfo.outputPath('home-plan-card.png'), fullPage: true });
+
+  // "Ban hành kế hoạch CCHC đúng thời hạn" (the first item) takes its answer from the plan, shown as such.
+  await shell.goTo('Tự đánh giá');
+  await page.getByRole('button', { name: 'Bắt đầu tự đánh giá' }).click();
+  const link = page.getByTestId('plan-link');
+  await expect(link).toContainText('Kế hoạch 15/KH-SNV ban hành ngày 12/01/2026');
+  await link.getByRole('button', { name: 'Dùng kết quả từ kế hoạch' }).click();
+  await expect(link).toContainText('Kết quả đang lấy từ Kế hoạch CCHC');
+  await page.screenshot({ path: testInfo.outputPath('criterion-from-plan.png'), fullPage: true });
 });
 
 test('record a report as sent: the countdown stops and the card says when and whether on time', async ({ page, app }, testInfo) => {
