@@ -24,6 +24,14 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'report.statistics': 'Sửa biểu số liệu',
   'report.carry-over': 'Chép báo cáo kỳ trước',
   'report.prefill': 'Điền sẵn từ kết quả tự đánh giá',
+  'report.sent': 'Ghi nhận đã gửi báo cáo',
+  'report.unsent': 'Xóa ghi nhận đã gửi báo cáo',
+  'report.document': 'Sửa ngày văn bản, nơi nhận',
+  'plan.save': 'Sửa thông tin kế hoạch CCHC',
+  'plan.task-create': 'Thêm nhiệm vụ kế hoạch CCHC',
+  'plan.task-update': 'Sửa nhiệm vụ kế hoạch CCHC',
+  'plan.task-delete': 'Xóa nhiệm vụ kế hoạch CCHC',
+  'plan.import': 'Nhập kế hoạch CCHC từ tệp',
   'review.version-open': 'Mở phiên bản mới',
   'review.submit': 'Trình lãnh đạo duyệt',
   'review.return': 'Trả lại kèm ý kiến',
@@ -51,6 +59,7 @@ export function subjectLabel(subject: string): string {
   if (kind === 'assessment') return `Tự đánh giá năm ${key}`;
   if (kind === 'accounts') return 'Tài khoản';
   if (kind === 'report') return `Báo cáo ${reportKeyLabel(key)}`;
+  if (kind === 'plan') return `Kế hoạch CCHC năm ${key}`;
   return subject;
 }
 

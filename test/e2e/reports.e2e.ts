@@ -66,7 +66,7 @@ test('write the Quý I report and its biểu số liệu, keep them after a rest
   // Two sections: plain paragraphs, then one with a bullet list.
   await reports.openPeriod('quý I năm 2026');
   await expect(reports.heading()).toHaveText('Báo cáo quý I năm 2026');
-  await reports.openSection('Công tác chỉ đạo, điều hành');
+  await reports.openSection('Kế hoạch cải cách hành chính');
   await reports.sectionText().fill(`${DIRECTION}\n\n${DIRECTION_2}`);
   await expect(reports.saveState()).toHaveText('Đã lưu');
   // The section's evidence, attached in the section itself; the report cites it.
@@ -102,7 +102,7 @@ test('write the Quý I report and its biểu số liệu, keep them after a rest
   await shell.goTo('Báo cáo');
   await expect(reports.periodCard('Quý I')).toContainText('Đang soạn');
   await reports.openPeriod('quý I năm 2026');
-  await reports.openSection('Công tác chỉ đạo, điều hành');
+  await reports.openSection('Kế hoạch cải cách hành chính');
   await expect(reports.sectionText()).toHaveValue(`${DIRECTION}\n\n${DIRECTION_2}`);
   await reports.openSection('Cải cách thủ tục hành chính');
   await expect(reports.sectionText()).toHaveValue(`${TTHC_INTRO}\n- ${TTHC_BULLET_1};\n- ${TTHC_BULLET_2}.`);
@@ -126,24 +126,24 @@ test('write the Quý I report and its biểu số liệu, keep them after a rest
   await openOfficePart(xlsx, 'xl/workbook.xml');
 });
 
-test('start 6 tháng from Quý I (text as a draft, numbers kept) and pre-fill the empty areas from the self-assessment', async ({ page, app }, testInfo) => {
+test('start 6 tháng from Quý I (text as a draft, numbers kept) and pre-fill the empty sections from the plan and the period figures', async ({ page, app }, testInfo) => {
   const shell = new AppShellPage(page);
   const reports = new ReportsPage(page);
   await app.launch();
   await completeFirstStart(page);
 
-  // Nothing to pre-fill from yet: the officer is told why, in Vietnamese.
+  // Nothing to pre-fill from yet (no plan, no figures): the officer is told so, in Vietnamese.
   await shell.goTo('Báo cáo');
   await reports.openPeriod('quý I năm 2026');
   await reports.prefillFromAssessment();
-  await expect(reports.actionError()).toHaveText('Chưa có bản tự đánh giá năm 2026 để lấy nội dung cho báo cáo quý I năm 2026.');
+  await expect(page.getByText('Không có mục trống nào điền được (chưa có kế hoạch hay số liệu của kỳ).')).toBeVisible();
 
   // The self-assessment documents need the year's self-assessment too.
   await reports.requestDocument('Báo cáo tự đánh giá, chấm điểm (.docx)');
   await expect(reports.generateError()).toHaveText('Chưa có bản tự đánh giá năm 2026; hãy tự chấm điểm trước khi lập hồ sơ.');
 
   // Quý I: one section and one number.
-  await reports.openSection('Công tác chỉ đạo, điều hành');
+  await reports.openSection('Kế hoạch cải cách hành chính');
   await reports.sectionText().fill(DIRECTION);
   await expect(reports.saveState()).toHaveText('Đã lưu');
   await reports.statisticsTab();
@@ -156,29 +156,30 @@ test('start 6 tháng from Quý I (text as a draft, numbers kept) and pre-fill th
   await reports.startFromPrevious('Giữ số liệu kỳ trước để sửa');
   await expect(reports.notice()).toHaveText('Đã chép từ báo cáo quý I năm 2026: 1 mục (bản nháp) và 1 số liệu.');
   await expect(page.getByRole('button', { name: 'Bắt đầu từ báo cáo kỳ trước…' })).toHaveCount(0);
-  await expect(reports.sectionButton('Công tác chỉ đạo, điều hành')).toContainText('bản nháp');
-  await reports.openSection('Công tác chỉ đạo, điều hành');
+  await expect(reports.sectionButton('Kế hoạch cải cách hành chính')).toContainText('bản nháp');
+  await reports.openSection('Kế hoạch cải cách hành chính');
   await expect(reports.sectionText()).toHaveValue(DIRECTION);
   await expect(page.getByText('Nội dung này được chép từ kỳ trước')).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('reports-carried.png'), fullPage: true });
   await reports.sectionText().fill(`${DIRECTION} Đã cập nhật cho 6 tháng.`);
   await expect(reports.saveState()).toHaveText('Đã lưu');
-  await expect(reports.sectionButton('Công tác chỉ đạo, điều hành')).not.toContainText('bản nháp');
+  await expect(reports.sectionButton('Kế hoạch cải cách hành chính')).not.toContainText('bản nháp');
   await reports.statisticsTabByKeyboard();
   await expect(page.getByRole('tab', { name: 'Biểu số liệu' })).toBeFocused();
   await expect(reports.statistic('Số văn bản chỉ đạo, điều hành CCHC đã ban hành')).toHaveValue('12');
 
-  // With the year's self-assessment started, the empty reform areas are pre-filled; written text stays.
+  // The period's figures pre-fill the empty section they describe (never annual scores); written text stays.
   await shell.goTo('Tự đánh giá');
   await page.getByRole('button', { name: 'Bắt đầu tự đánh giá' }).click();
   await expect(page.getByTestId('total-points')).toBeVisible();
   await shell.goTo('Báo cáo');
   await reports.openPeriod('6 tháng đầu năm 2026');
   await reports.prefillFromAssessment();
-  await expect(reports.notice()).toHaveText('Đã điền sẵn 6 mục từ kết quả tự đánh giá.');
-  await reports.openSection('Cải cách thể chế');
-  await expect(reports.sectionText()).toHaveValue(/^Kết quả tự đánh giá lĩnh vực cải cách thể chế năm 2026: /);
-  await reports.openSection('Công tác chỉ đạo, điều hành');
+  await expect(reports.notice()).toHaveText('Đã điền sẵn 1 mục từ kế hoạch và số liệu của kỳ.');
+  await reports.openSection('Công tác kiểm tra cải cách hành chính');
+  await expect(reports.sectionText()).toHaveValue(/Số văn bản chỉ đạo, điều hành CCHC đã ban hành: 12 văn bản\./);
+  await expect(reports.sectionText()).not.toHaveValue(/điểm/);
+  await reports.openSection('Kế hoạch cải cách hành chính');
   await expect(reports.sectionText()).toHaveValue(`${DIRECTION} Đã cập nhật cho 6 tháng.`);
 
   // Now the self-assessment documents can be made as well.

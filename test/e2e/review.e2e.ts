@@ -139,7 +139,7 @@ test('a periodic report goes through the same chain: send, approve with its .doc
 
   await shell.goTo('Báo cáo');
   await reports.openPeriod('quý I năm 2026');
-  await reports.openSection('Công tác chỉ đạo, điều hành');
+  await reports.openSection('Kế hoạch cải cách hành chính');
   await reports.sectionText().fill('Ban hành Kế hoạch CCHC năm 2026 và kiện toàn Tổ giúp việc.');
   await expect(reports.saveState()).toHaveText('Đã lưu');
 
@@ -162,7 +162,7 @@ test('a periodic report goes through the same chain: send, approve with its .doc
   await expect(review.currentVersion()).toHaveText('Phiên bản 2');
   await shell.goTo('Báo cáo');
   await reports.openPeriod('quý I năm 2026');
-  await reports.openSection('Công tác chỉ đạo, điều hành');
+  await reports.openSection('Kế hoạch cải cách hành chính');
   await reports.sectionText().fill('Nội dung sửa sau khi duyệt.');
   await expect(reports.saveState()).toHaveText('Đã lưu');
   await shell.goTo('Duyệt hồ sơ');

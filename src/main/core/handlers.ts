@@ -10,6 +10,7 @@ import { evidenceHandlers } from './evidence/handlers';
 import { exchangeHandlers } from './exchange/handlers';
 import { filesHandlers } from './output/handlers';
 import { appraisalHandlers } from './appraisal/handlers';
+import { planHandlers } from './plan/handlers';
 
 /** Contract channel → handler. The type makes a missing or misspelled channel a compile error. */
 export const handlers: Handlers = {
@@ -24,4 +25,5 @@ export const handlers: Handlers = {
   ...exchangeHandlers,
   ...filesHandlers,
   ...appraisalHandlers,
+  ...planHandlers,
 };

@@ -32,9 +32,10 @@ import { AuditPage } from './pages/review/audit-page';
 import { ReviewPage } from './pages/review/review-page';
 import { recall, remember } from './remembered';
 import { AppraisalPage } from './pages/appraisal/appraisal-page';
+import { PlanPage } from './pages/plan/plan-page';
 
 export type PageId = 'home' | 'assessment' | 'reports' | 'review' | 'submission' | 'audit' | 'criteria' | 'evidence-verify' | 'evidence-search' | 'backup' | 'profile' | 'accounts'
-  | 'evidence-list' | 'appraisal';
+  | 'evidence-list' | 'appraisal' | 'plan';
 
 interface NavEntry {
   id: PageId;
@@ -56,7 +57,7 @@ const NAV_GROUPS: { id: string; title: string; entries: NavEntry[] }[] = [
       { id: 'appraisal', label: vi.appraisal.nav },
     ],
   },
-  { id: 'reports', title: vi.navGroups.reports, entries: [{ id: 'reports', label: vi.nav.reports }] },
+  { id: 'reports', title: vi.navGroups.reports, entries: [{ id: 'reports', label: vi.nav.reports }, { id: 'plan', label: vi.nav.plan }] },
   {
     id: 'review',
     title: vi.navGroups.review,
@@ -282,6 +283,7 @@ function Workspace() {
           {page === 'criteria' && <CriteriaPage />}
           {page === 'profile' && <ProfilePage latest={info.latestProfile} onSaved={() => void reload()} />}
           {page === 'accounts' && can('accounts/list') && <AccountsPage />}
+          {page === 'plan' && <PlanPage key={profile.year} year={profile.year} />}
         </main>
       </div>
     </div>

@@ -138,6 +138,20 @@ export const CHANNEL_ACCESS: Partial<Record<ChannelName, Access>> = {
   'assessment/note-get': 'signed-in',
   'assessment/note-save': OFFICER,
   'assessment/document-warnings': 'signed-in',
+  // The year's CCHC plan: the officer keeps it; everyone signed in reads it (the leader follows it).
+  'plan/get': 'signed-in',
+  'plan/due': 'signed-in',
+  'plan/template': 'signed-in',
+  'plan/criterion-facts': 'signed-in',
+  'plan/save': OFFICER,
+  'plan/save-task': OFFICER,
+  'plan/delete-task': OFFICER,
+  'plan/import': OFFICER,
+  'plan/add-remediation': OFFICER,
+  // Recording that a report was sent is the officer's (or the submitter's) job.
+  'reports/mark-sent': ['officer', 'submitter'],
+  'reports/unmark-sent': ['officer', 'submitter'],
+  'reports/sending-record': 'signed-in',
 };
 
 export function accessOf(channel: ChannelName): Access {

@@ -11,6 +11,7 @@ import { evidenceChannels } from './evidence';
 import { exchangeChannels } from './exchange';
 import { filesChannels } from './files';
 import { appraisalChannels } from './appraisal';
+import { planChannels } from './plan';
 
 export * from './define';
 
@@ -27,6 +28,7 @@ export const contract = {
   ...exchangeChannels,
   ...filesChannels,
   ...appraisalChannels,
+  ...planChannels,
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 } satisfies Record<string, ChannelSpec<any, any>>;
 

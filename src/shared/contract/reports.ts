@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { channel } from './define';
+import { isIsoDate } from '../text/vi';
 import { profileYearSchema } from './profile';
 import { typedText } from './typed-text';
 
@@ -11,7 +12,8 @@ import { typedText } from './typed-text';
  * SECTION TEXT FORMAT (what the officer types, what `text` holds, what the .docx shows):
  * plain text; a blank line separates paragraphs; a line starting with "- " or "+ " is a bullet
  * item ("- " first level, "+ " second level, as Vietnamese reports write them); other consecutive
- * lines are joined into one paragraph. No other markup. Stored in NFC.
+ * lines are joined into one paragraph, except that a line starting "a) ", "b) " … or "1. ", "2) " …
+ * always starts its own paragraph. No other markup. Stored in NFC.
  */
 
 /** q1 = Quý I, h1 = 6 tháng đầu năm, q3 = Quý III, 9m = 9 tháng (only where the province asks), year = Năm. */
@@ -55,6 +57,45 @@ export interface ReportPeriodInfo {
   /** Null while nothing has been written for the period. */
   status: ReportStatus | null;
   updatedAt: string | null;
+  /** How the report was sent (number, date, channel), or null while not sent: then the countdown stops. */
+  sent: ReportSending | null;
+  /** The leader approved a version of this report (review domain). */
+  approved: boolean;
+}
+
+/** Where a report went: the Trục liên thông văn bản quốc gia, BNV's report software, … */
+export const REPORT_SEND_CHANNELS = ['truc-lien-thong', 'phan-mem-bnv', 'email', 'buu-chinh', 'truc-tiep', 'khac'] as const;
+export type ReportSendChannel = (typeof REPORT_SEND_CHANNELS)[number];
+export const REPORT_SEND_CHANNEL_LABELS: Record<ReportSendChannel, string> = {
+  'truc-lien-thong': 'Trục liên thông văn bản quốc gia',
+  'phan-mem-bnv': 'Phần mềm báo cáo CCHC của Bộ Nội vụ',
+  email: 'Thư điện tử công vụ',
+  'buu-chinh': 'Bưu chính',
+  'truc-tiep': 'Gửi trực tiếp',
+  khac: 'Khác',
+};
+
+export interface ReportSending {
+  /** Số, ký hiệu of the report as sent: "125/BC-SNV". */
+  number: string;
+  /** ISO date. */
+  sentDate: string;
+  channel: ReportSendChannel;
+  /** Sent no later than the period's deadline. */
+  onTime: boolean;
+  /** Days after the deadline (0 when on time). */
+  daysLate: number;
+}
+
+/** The year's on-time record of periodic reports (feeds the criterion that scores it). */
+export interface ReportSendingRecord {
+  year: number;
+  periods: { code: ReportPeriodCode; name: string; deadline: string; sent: ReportSending | null; approved: boolean; required: boolean }[];
+  /** Required reports whose deadline has passed or that were sent. */
+  due: number;
+  onTime: number;
+  /** onTime ÷ due × 100, or null when nothing was due yet. */
+  rate: number | null;
 }
 
 /** A tài liệu kiểm chứng linked to a report section, as the section lists it. */
@@ -104,6 +145,8 @@ export interface ReportStatisticRow {
   formulaText: string;
   /** A problem with the row as it stands (e.g. a percentage whose denominator is 0), else null. */
   message: string | null;
+  /** Ghi chú printed with the row (where its number comes from). */
+  note?: string;
 }
 
 export interface ReportView {
@@ -186,8 +229,23 @@ export const reportsChannels = {
   'reports/start-from-previous': channel<StartFromPreviousResult>()(
     z.strictObject({ ...periodInput, numbers: z.enum(['clear', 'carry']) }),
   ),
-  /** Fills empty reform-area sections from the year's self-assessment; never overwrites text. */
+  /**
+   * Fills empty sections from the CCHC plan (Kế hoạch, khắc phục) and the period's biểu số liệu,
+   * never from annual self-assessed scores; never overwrites text. (The name is kept for callers.)
+   */
   'reports/prefill-from-assessment': channel<PrefillResult>()(z.strictObject(periodInput)),
+  /** Records that the report was sent (number, date, channel); recorded again to correct it. */
+  'reports/mark-sent': channel<ReportPeriodInfo>()(
+    z.strictObject({
+      ...periodInput,
+      number: z.string().trim().min(1, 'Thiếu số, ký hiệu văn bản đã gửi.').max(60),
+      sentDate: z.string().refine(isIsoDate, 'Ngày gửi phải là ngày có thật (yyyy-mm-dd).'),
+      channel: z.enum(REPORT_SEND_CHANNELS),
+    }),
+  ),
+  /** Removes a sending record entered by mistake (audited). */
+  'reports/unmark-sent': channel<ReportPeriodInfo>()(z.strictObject(periodInput)),
+  'reports/sending-record': channel<ReportSendingRecord>()(z.strictObject({ year: profileYearSchema })),
   /** One document as file bytes; period is needed for periodic-docx and statistics-xlsx only. */
   'reports/generate': channel<GeneratedDocument>()(
     z.strictObject({

@@ -43,8 +43,8 @@ export class ReportsPage {
   }
 
   async prefillFromAssessment(): Promise<void> {
-    await this.page.getByRole('button', { name: 'Điền sẵn từ kết quả tự đánh giá…' }).click();
-    await this.page.getByRole('alertdialog', { name: 'Điền sẵn từ kết quả tự đánh giá' }).getByRole('button', { name: 'Điền sẵn' }).click();
+    await this.page.getByRole('button', { name: 'Điền sẵn từ kế hoạch và số liệu kỳ…' }).click();
+    await this.page.getByRole('alertdialog', { name: 'Điền sẵn từ Kế hoạch CCHC và số liệu của kỳ' }).getByRole('button', { name: 'Điền sẵn' }).click();
   }
 
   /** The message after a bulk change (carry, pre-fill). */

@@ -79,8 +79,11 @@ describe('periodic report content through the registry', () => {
   it('lists the outline before anything is saved and autosaves a section in NFC', async () => {
     const empty = await ok<ReportView>(invoke('reports/get', { year: 2026, period: 'q1' }));
     expect(empty.started).toBe(false);
-    expect(empty.sections.map((s) => s.label)).toEqual(['I', 'II.1', 'II.2', 'II.3', 'II.4', 'II.5', 'II.6', 'III.1', 'III.2', 'IV', 'V']);
-    expect(empty.sections[1]?.parentTitle).toBe('Kết quả thực hiện các nhiệm vụ cải cách hành chính');
+    // Section I has the outline's six sub-items: Kế hoạch, tổ chức, kiểm tra, tuyên truyền, khảo sát & sáng kiến, khắc phục.
+    expect(empty.sections.map((s) => s.label)).toEqual(['I.1', 'I.2', 'I.3', 'I.4', 'I.5', 'I.6', 'II.1', 'II.2', 'II.3', 'II.4', 'II.5', 'II.6', 'III.1', 'III.2', 'IV', 'V']);
+    expect(empty.sections[0]?.title).toBe('Kế hoạch cải cách hành chính');
+    expect(empty.sections[5]?.title).toBe('Khắc phục hạn chế từ kết quả Chỉ số CCHC năm trước');
+    expect(empty.sections[6]?.parentTitle).toBe('Kết quả thực hiện các nhiệm vụ cải cách hành chính');
     expect(empty.sections[0]?.evidenceKey).toBe('report:2026:q1:chi-dao');
 
     const nfd = 'Đã ban hành Kế hoạch; ông Nguyễn Văn Ặ, bà Lê Thị Mỹ.'.normalize('NFD');
@@ -171,25 +174,30 @@ describe('periodic report content through the registry', () => {
     expect(carried.view.statistics.find((r) => r.code === 'tl-vb-dien-tu')?.value).toBeCloseTo((280 / 300) * 100, 10);
   });
 
-  it('pre-fills empty reform-area sections from the self-assessment and leaves written ones alone', async () => {
-    const missing = await fails(invoke('reports/prefill-from-assessment', { year: 2026, period: 'year' }));
-    expect(missing.message).toContain('Chưa có bản tự đánh giá năm 2026');
-
+  it('pre-fills empty sections from the plan and the period\'s figures, never from annual scores, and leaves written ones alone', async () => {
     await ok(invoke('assessment/open', { year: 2026 }));
     await ok(invoke('assessment/save-entry', { year: 2026, code: '2.1.2', answer: { kind: 'yes-no', value: true }, explanation: 'Đã ban hành kế hoạch rà soát văn bản.' }));
-    await ok(invoke('assessment/save-entry', { year: 2026, code: '1.1.1', explanation: 'Kế hoạch CCHC ban hành ngày 05/01/2026.' }));
-    await ok(invoke('reports/save-section', { year: 2026, period: 'year', code: 'chi-dao', text: 'Của cán bộ, giữ nguyên.' }));
+    await ok(invoke('plan/save', { year: 2026, number: '15/KH-SNV', date: '2026-01-12', title: 'Kế hoạch cải cách hành chính năm 2026', documentFileId: null }));
+    await ok(invoke('plan/save-task', { year: 2026, task: { code: '1', title: 'Ban hành kế hoạch tuyên truyền', lead: 'Văn phòng', due: '2026-02-10', status: 'xong', doneDate: '2026-02-01' } }));
+    await ok(invoke('plan/save-task', { year: 2026, task: { code: '2', title: 'Rà soát TTHC', due: '2026-03-01' } }));
+    await ok(invoke('plan/save-task', { year: 2026, task: { code: '3', title: 'Số hóa hồ sơ', due: '2026-06-30' } }));
+    await ok(invoke('plan/add-remediation', { year: 2026, items: [{ criterionCode: '5.3', title: 'Tỷ lệ hồ sơ trực tuyến', due: null }] }));
+    await ok(stats('q1', [{ code: 'tthc-tong', value: 120 }, { code: 'dvc-toan-trinh', value: 60 }]));
+    await ok(invoke('reports/save-section', { year: 2026, period: 'q1', code: 'the-che', text: 'Của cán bộ, giữ nguyên.' }));
 
-    const result = await ok<PrefillResult>(invoke('reports/prefill-from-assessment', { year: 2026, period: 'year' }));
-    expect(result.filledSections).toContain('the-che');
-    expect(result.filledSections).not.toContain('chi-dao');
-    expect(result.filledSections).not.toContain('nhiem-vu');
-    const theChe = result.view.sections.find((s) => s.code === 'the-che')!;
-    expect(theChe.draft).toBe(true);
-    expect(theChe.text).toMatch(/^Kết quả tự đánh giá lĩnh vực cải cách thể chế năm 2026: 1,00\/\d+,\d\d điểm\./);
-    expect(theChe.text).toContain('- 2.1.2. ');
-    expect(theChe.text).toContain('Đã ban hành kế hoạch rà soát văn bản.');
-    expect(result.view.sections.find((s) => s.code === 'chi-dao')?.text).toBe('Của cán bộ, giữ nguyên.');
+    const result = await ok<PrefillResult>(invoke('reports/prefill-from-assessment', { year: 2026, period: 'q1' }));
+    expect(result.filledSections).toEqual(expect.arrayContaining(['chi-dao', 'khac-phuc', 'tthc']));
+    expect(result.filledSections).not.toContain('the-che');
+    const text = (code: string) => result.view.sections.find((s) => s.code === code)!.text;
+    expect(text('chi-dao')).toContain('Ban hành Kế hoạch số 15/KH-SNV ngày 12/01/2026 về cải cách hành chính năm 2026, gồm 4 nhiệm vụ.');
+    expect(text('chi-dao')).toContain('có 2 nhiệm vụ đến hạn; đã hoàn thành 1/2 nhiệm vụ (50%)');
+    expect(text('chi-dao')).toContain('- Ban hành kế hoạch tuyên truyền (Văn phòng): đã xong ngày 01/02/2026, hạn 10/02/2026;');
+    expect(text('khac-phuc')).toContain('Khắc phục hạn chế tiêu chí 5.3');
+    expect(text('tthc')).toContain('- Tỷ lệ TTHC cung cấp dịch vụ công trực tuyến toàn trình: 50,00%');
+    expect(text('the-che')).toBe('Của cán bộ, giữ nguyên.');
+    // No annual points in a quarterly report.
+    for (const s of result.view.sections) expect(s.text).not.toMatch(/điểm/);
+    expect(result.view.sections.find((s) => s.code === 'chi-dao')!.draft).toBe(true);
   });
 });
 

@@ -25,3 +25,17 @@ describe('section text → document blocks', () => {
     expect(sectionTextToBlocks('  \n\n ')).toEqual([]);
   });
 });
+
+describe('enumerated lines', () => {
+  it('keeps the officer\'s "a) … b) … c)" and "1. … 2." lines as separate paragraphs', () => {
+    const blocks = sectionTextToBlocks('Kết quả như sau:\na) Ban hành kế hoạch;\nb) Tổ chức kiểm tra\ntại 03 phòng;\nđ) Khác.\n1. Một\n2) Hai');
+    expect(blocks.map((b) => (b.type === 'paragraph' ? b.runs.join('') : b.type))).toEqual([
+      'Kết quả như sau:',
+      'a) Ban hành kế hoạch;',
+      'b) Tổ chức kiểm tra tại 03 phòng;',
+      'đ) Khác.',
+      '1. Một',
+      '2) Hai',
+    ]);
+  });
+});

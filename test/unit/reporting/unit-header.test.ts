@@ -27,3 +27,30 @@ describe('the report header from the unit profile', () => {
     expect(signerOf(profile({ unitType: 'ubnd-xa', leaderTitle: 'Phó Chủ tịch' })).authority).toBe('TM. ỦY BAN NHÂN DÂN\nKT. Chủ tịch');
   });
 });
+
+describe('centrally-run cities from the province list', () => {
+  it('names the six cities "thành phố …" and every other province "tỉnh …", whatever the officer typed', async () => {
+    const { provinceInText, placeName } = await import('../../../src/main/core/reporting/unit-header');
+    const { PROVINCES } = await import('../../../src/shared/provinces');
+    expect(PROVINCES).toHaveLength(34);
+    expect(PROVINCES.filter((p) => p.city)).toHaveLength(6);
+    expect(provinceInText('Hà Nội')).toBe('thành phố Hà Nội');
+    expect(provinceInText('ha noi')).toBe('thành phố Hà Nội');
+    expect(provinceInText('Thành phố Hải Phòng')).toBe('thành phố Hải Phòng');
+    expect(provinceInText('Huế')).toBe('thành phố Huế');
+    expect(provinceInText('Hồ Chí Minh')).toBe('Thành phố Hồ Chí Minh');
+    expect(provinceInText('Lâm Đồng')).toBe('tỉnh Lâm Đồng');
+    expect(provinceInText('tỉnh Lâm Đồng')).toBe('tỉnh Lâm Đồng');
+    // An earlier year's province, not on today's list.
+    expect(provinceInText('Thừa Thiên Huế')).toBe('tỉnh Thừa Thiên Huế');
+    expect(placeName('Hà Nội')).toBe('Hà Nội');
+    expect(placeName('thành phố Đà Nẵng')).toBe('Đà Nẵng');
+    expect(placeName('tỉnh Lâm Đồng')).toBe('Lâm Đồng');
+  });
+
+  it('sends the report to the Sở Nội vụ of the city', async () => {
+    const { reportRecipient } = await import('../../../src/main/core/reporting/unit-header');
+    const { sampleProfile } = await import('../../helpers/sample-profile');
+    expect(reportRecipient({ focalOfficerPhone: '', focalOfficerEmail: '', ...sampleProfile({ province: 'Hà Nội', name: 'Sở Tư pháp' }), updatedAt: '' })).toBe('Sở Nội vụ thành phố Hà Nội');
+  });
+});

@@ -67,18 +67,18 @@ describe('statistics workbook over several periods', async () => {
   const sheet = part(await zipParts(buffer), 'xl/worksheets/sheet1.xml');
   const values = evaluateStatistics(model);
 
-  it('writes the sum and the ratio per period with the evaluated values cached, blank where undefined', () => {
+  it('writes the sum and the ratio per period with the evaluated values cached, "—" where undefined', () => {
     const [q1, h1] = layout.periodColumns as [string, string];
     const [a, b, c] = [layout.rowOf.a, layout.rowOf.b, layout.rowOf.c];
-    expect(cached(sheet, `${q1}${c}`)).toEqual({ f: `IF(COUNT(${q1}${a},${q1}${b})=0,"",SUM(${q1}${a},${q1}${b}))`, v: '100' });
+    expect(cached(sheet, `${q1}${c}`)).toEqual({ f: `IF(COUNT(${q1}${a},${q1}${b})=0,"—",SUM(${q1}${a},${q1}${b}))`, v: '100' });
     expect(Number(cached(sheet, `${q1}${layout.rowOf.d}`).v)).toBeCloseTo((values.d?.[0] ?? 0) / 100, 12);
     // Half-year: a is missing, so the sum is b alone and the ratio is blank (not 0 %), in the
     // engine and in the formula a spreadsheet program recalculates alike.
     expect(values.c?.[1]).toBe(5);
     expect(values.d?.[1]).toBeNull();
     const ratio = cached(sheet, `${h1}${layout.rowOf.d}`);
-    expect(ratio.f).toBe(`IF(OR(COUNT(${h1}${a})=0,N(${h1}${c})=0),"",${h1}${a}/${h1}${c})`);
-    expect(ratio.v ?? '').toBe('');
+    expect(ratio.f).toBe(`IF(OR(COUNT(${h1}${a})=0,N(${h1}${c})=0),"—",${h1}${a}/${h1}${c})`);
+    expect(ratio.v).toBe('—');
   });
 
   it('is schema-valid', async () => {

@@ -8,6 +8,7 @@ import { exchangeCommands } from './exchange';
 import { infoCommand } from './info';
 import { reportCommands } from './report';
 import { reviewCommands } from './review';
+import { planCommands } from './plan';
 
 /** Every `cchc` command; each domain adds its list here. */
-export const commands: readonly CliCommand[] = [infoCommand, ...criteriaCommands, ...assessmentCommands, ...evidenceCommands, ...reportCommands, ...reviewCommands, ...exchangeCommands, ...accountsCommands, ...appraisalCommands];
+export const commands: readonly CliCommand[] = [infoCommand, ...criteriaCommands, ...assessmentCommands, ...evidenceCommands, ...reportCommands, ...reviewCommands, ...exchangeCommands, ...accountsCommands, ...appraisalCommands, ...planCommands];

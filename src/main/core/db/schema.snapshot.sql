@@ -1,4 +1,4 @@
--- user_version 10
+-- user_version 11
 CREATE INDEX audit_log_by_subject ON audit_log (subject, seq);
 
 CREATE INDEX criteria_set_by_year ON criteria_set (year, unit_type);
@@ -103,6 +103,38 @@ CREATE TABLE audit_log (
         new_json    TEXT,
         prev_hash   TEXT NOT NULL CHECK (length(prev_hash) = 64),
         hash        TEXT NOT NULL UNIQUE CHECK (length(hash) = 64)
+      ) STRICT;
+
+CREATE TABLE cchc_plan (
+        year              INTEGER PRIMARY KEY,
+        number            TEXT NOT NULL DEFAULT '',
+        issue_date        TEXT,
+        title             TEXT NOT NULL DEFAULT '',
+        document_file_id  INTEGER,
+        created_at        TEXT NOT NULL,
+        updated_at        TEXT NOT NULL
+      ) STRICT;
+
+CREATE TABLE cchc_plan_task (
+        id               INTEGER PRIMARY KEY,
+        year             INTEGER NOT NULL,
+        code             TEXT NOT NULL,
+        position         INTEGER NOT NULL,
+        title            TEXT NOT NULL,
+        lead             TEXT NOT NULL DEFAULT '',
+        cooperating      TEXT NOT NULL DEFAULT '',
+        due_date         TEXT,
+        product          TEXT NOT NULL DEFAULT '',
+        source           TEXT NOT NULL DEFAULT 'own' CHECK (source IN ('own', 'province', 'remediation')),
+        source_ref       TEXT NOT NULL DEFAULT '',
+        status           TEXT NOT NULL DEFAULT 'chua-lam'
+                         CHECK (status IN ('chua-lam', 'dang-lam', 'xong', 'xong-qua-han', 'khong-thuc-hien')),
+        status_reason    TEXT NOT NULL DEFAULT '',
+        done_date        TEXT,
+        result_file_ids  TEXT NOT NULL DEFAULT '[]',
+        created_at       TEXT NOT NULL,
+        updated_at       TEXT NOT NULL,
+        UNIQUE (year, code)
       ) STRICT;
 
 CREATE TABLE criteria_set (
@@ -235,6 +267,12 @@ CREATE TABLE report (
         UNIQUE (year, period_code)
       ) STRICT;
 
+CREATE TABLE report_document_option (
+        report_id       INTEGER PRIMARY KEY REFERENCES report (id) ON DELETE CASCADE,
+        document_date   TEXT,
+        recipients      TEXT
+      ) STRICT;
+
 CREATE TABLE report_section (
         report_id     INTEGER NOT NULL REFERENCES report (id) ON DELETE CASCADE,
         section_code  TEXT NOT NULL,
@@ -243,6 +281,16 @@ CREATE TABLE report_section (
         is_draft      INTEGER NOT NULL DEFAULT 0 CHECK (is_draft IN (0, 1)),
         updated_at    TEXT NOT NULL,
         PRIMARY KEY (report_id, section_code)
+      ) STRICT;
+
+CREATE TABLE report_sending (
+        year          INTEGER NOT NULL,
+        period_code   TEXT NOT NULL,
+        number        TEXT NOT NULL,
+        sent_date     TEXT NOT NULL,
+        channel       TEXT NOT NULL CHECK (channel IN ('truc-lien-thong', 'phan-mem-bnv', 'email', 'buu-chinh', 'truc-tiep', 'khac')),
+        recorded_at   TEXT NOT NULL,
+        PRIMARY KEY (year, period_code)
       ) STRICT;
 
 CREATE TABLE report_statistic (
@@ -290,7 +338,7 @@ CREATE TABLE unit_profile (
         leader_name          TEXT NOT NULL,
         leader_title         TEXT NOT NULL,
         updated_at           TEXT NOT NULL
-      ) STRICT;
+      , drafting_unit TEXT NOT NULL DEFAULT '') STRICT;
 
 CREATE TRIGGER approved_document_no_delete BEFORE DELETE ON approved_document
       BEGIN

@@ -38,6 +38,10 @@ const indicatorSchema = z.strictObject({
   unitLabel: z.string().max(40).optional(),
   formula: formulaSchema.optional(),
   note: z.string().max(300).optional(),
+  /** Filled from the year's CCHC plan for the period (tasks due / done), never typed. */
+  source: z.enum(['plan-due', 'plan-done']).optional(),
+  /** Rows whose sum must equal this one (hồ sơ by channel = hồ sơ tiếp nhận); a mismatch is shown on the row. */
+  checkSum: z.array(codeSchema).min(2).max(20).optional(),
 });
 const indicatorsFileSchema = z.strictObject({
   formatVersion: z.literal(1),
@@ -90,7 +94,8 @@ export function parseIndicators(raw: unknown): StatisticsIndicator[] {
   if (codes.size !== file.indicators.length) throw new Error('Biểu số liệu có mã chỉ tiêu bị trùng.');
   for (const ind of file.indicators) {
     const refs = !ind.formula ? [] : ind.formula.op === 'sum' ? ind.formula.of : [ind.formula.numerator, ind.formula.denominator];
-    for (const ref of refs) if (!codes.has(ref)) throw new Error(`Chỉ tiêu «${ind.code}» tham chiếu chỉ tiêu không có: «${ref}».`);
+    for (const ref of [...refs, ...(ind.checkSum ?? [])]) if (!codes.has(ref)) throw new Error(`Chỉ tiêu «${ind.code}» tham chiếu chỉ tiêu không có: «${ref}».`);
+    if (ind.source && ind.formula) throw new Error(`Chỉ tiêu «${ind.code}» vừa lấy từ kế hoạch vừa có công thức.`);
   }
   return file.indicators.map((i) => ({ ...i, name: toNfc(i.name), group: i.group ? toNfc(i.group) : undefined }));
 }

@@ -71,7 +71,7 @@ export type Block =
    * `unnumbered` drops the label.
    */
   | { type: 'heading'; level: 1 | 2 | 3; text: string; label?: string; unnumbered?: boolean }
-  | { type: 'paragraph'; runs: InlineRun[]; align?: CellAlign; noIndent?: boolean }
+  | { type: 'paragraph'; runs: InlineRun[]; align?: CellAlign; noIndent?: boolean; /** Kept on the page of what follows (the closing line with the signature block). */ keepNext?: boolean }
   /**
    * A dash list as Vietnamese documents write it ("- …"), each item one paragraph; marker "+"
    * for the second level ("+ …"), set a little further in.

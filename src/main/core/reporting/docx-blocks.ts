@@ -158,6 +158,8 @@ export function renderBlocks(blocks: Block[], width: number): (Paragraph | Table
             style: STYLE_BODY,
             alignment: block.align ? ALIGN[block.align] : undefined,
             indent: block.noIndent ? { firstLine: 0 } : undefined,
+            keepNext: block.keepNext || undefined,
+            keepLines: block.keepNext || undefined,
             children: inlineRuns(block.runs),
           }),
         );

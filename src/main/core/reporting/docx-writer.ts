@@ -1,3 +1,4 @@
+import { breakHeaderName } from './header-lines';
 import {
   AlignmentType,
   BorderStyle,
@@ -114,8 +115,8 @@ function headerBlock(h: ReportHeader): Table {
     cantSplit: true,
     children: [
       layoutCell(HEADER_LEFT, [
-        centred(h.parentBody.toLocaleUpperCase('vi'), SIZE.parentBody),
-        centred(h.issuer.toLocaleUpperCase('vi'), SIZE.issuer, { bold: true }),
+        centred(breakHeaderName(h.parentBody.toLocaleUpperCase('vi'), leftBox, SIZE.parentBody, false), SIZE.parentBody),
+        centred(breakHeaderName(h.issuer.toLocaleUpperCase('vi'), leftBox, SIZE.issuer, true), SIZE.issuer, { bold: true }),
         rule(issuerRule, leftBox),
       ]),
       layoutCell(HEADER_RIGHT, [

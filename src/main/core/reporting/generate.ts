@@ -17,6 +17,7 @@ import { buildSelfAssessmentReport } from './self-assessment-report';
 import { buildSelfScoreModel, type EvidenceRef } from './self-score-model';
 import { writeSelfScoreWorkbook, writeStatisticsWorkbook } from './xlsx-writer';
 import { getReportRow, listStatisticValues } from './report-store';
+import { planStatistics } from './plan-access';
 
 /** The four documents, each gathered from the stores and written by the pure builders. */
 
@@ -73,9 +74,13 @@ export async function statisticsXlsx(ctx: CoreContext, year: number, period: Rep
   const profile = requireProfile(ctx, year);
   const { title } = findPeriod(loadPeriods(ctx.dataDir), year, period, ctx.now());
   const indicators = statisticsIndicators();
+  // Plan rows come from the plan, laid over whatever might be stored under their codes.
   const enteredFor = (y: number) => {
     const row = getReportRow(ctx.db, y, period);
-    return row ? listStatisticValues(ctx.db, row.id) : {};
+    const stored = row ? listStatisticValues(ctx.db, row.id) : {};
+    const plan = planStatistics(ctx, y, period);
+    for (const i of indicators) if (i.source) delete stored[i.code];
+    return { ...stored, ...plan };
   };
   const entered = enteredFor(year);
   // Reports compare with the same period of the year before ("so với cùng kỳ") when it was entered.

@@ -2,7 +2,7 @@ import type { Handlers } from '../registry';
 import { deliverOnDesktop } from './deliver';
 import { generateDocument } from './generate';
 import { documentWarnings } from './document-warnings';
-import { getReport, listPeriods, prefillFromAssessment, saveSection, saveStatistics, startFromPrevious } from './report-service';
+import { clearSent, getReport, listPeriods, prefillFromAssessment, recordSent, saveSection, saveStatistics, startFromPrevious, yearSendingRecord } from './report-service';
 
 type ReportsChannel =
   | 'reports/periods'
@@ -12,7 +12,10 @@ type ReportsChannel =
   | 'reports/start-from-previous'
   | 'reports/prefill-from-assessment'
   | 'reports/generate'
-  | 'assessment/document-warnings';
+  | 'assessment/document-warnings'
+  | 'reports/mark-sent'
+  | 'reports/unmark-sent'
+  | 'reports/sending-record';
 
 export const reportsHandlers: Pick<Handlers, ReportsChannel> = {
   'reports/periods': ({ year }, ctx) => listPeriods(ctx, year),
@@ -21,6 +24,9 @@ export const reportsHandlers: Pick<Handlers, ReportsChannel> = {
   'reports/save-statistics': ({ year, period, values }, ctx) => saveStatistics(ctx, year, period, values),
   'reports/start-from-previous': ({ year, period, numbers }, ctx) => startFromPrevious(ctx, year, period, numbers),
   'reports/prefill-from-assessment': ({ year, period }, ctx) => prefillFromAssessment(ctx, year, period),
+  'reports/mark-sent': ({ year, period, ...input }, ctx) => recordSent(ctx, year, period, input),
+  'reports/unmark-sent': ({ year, period }, ctx) => clearSent(ctx, year, period),
+  'reports/sending-record': ({ year }, ctx) => yearSendingRecord(ctx, year),
   'reports/generate': async ({ kind, year, period, deliver }, ctx) => {
     const document = await generateDocument(ctx, kind, year, period);
     return deliver === 'save-and-open' ? deliverOnDesktop(ctx, document) : document;

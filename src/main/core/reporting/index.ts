@@ -1,4 +1,4 @@
 /** What other domains may use from reporting (the review domain snapshots the dossier and the periodic reports at approval). */
 export { generateDossierDocuments, generateDocument, periodicReportDocx, statisticsXlsx, type GeneratedFile } from './generate';
-export { listPeriods, getReport } from './report-service';
+export { listPeriods, getReport, yearSendingRecord } from './report-service';
 export type { LinkedEvidence } from './evidence-access';

@@ -2,6 +2,7 @@ import type { UnitProfile } from '../../../shared/contract/profile';
 import type { ReportEvidenceRef, ReportPeriodInfo, ReportStatisticRow } from '../../../shared/contract/reports';
 import { formatDateVi, formatNumberVi, formatPointsVi, toNfc } from '../../../shared/text/vi';
 import type { OutlineSection } from './content-data';
+import { BLANK_VALUE } from './statistics-model';
 import type { Block, Decree30Document, TableCell } from './document-model';
 import { sectionTextToBlocks } from './section-text';
 import { formatEvidenceRef } from './self-score-model';
@@ -36,8 +37,9 @@ function evidenceLine(evidence: ReportEvidenceRef[]): Block {
   return { type: 'paragraph', runs: [{ text: `(Tài liệu kèm theo: ${refs.join('; ')}.)`, italic: true }] };
 }
 
+/** A value as printed; a blank is "—", never 0 or an empty cell (a reader must see "no data"). */
 export function statisticsValueText(row: Pick<ReportStatisticRow, 'value' | 'unit'>): string {
-  if (row.value === null) return '';
+  if (row.value === null) return BLANK_VALUE;
   return row.unit === 'percent' ? formatPointsVi(row.value) : formatNumberVi(row.value, 0);
 }
 
@@ -47,18 +49,26 @@ export function statisticsTable(rows: ReportStatisticRow[], periodHeading: strin
   rows.forEach((row, i) => {
     if (row.group && row.group !== group) {
       group = row.group;
-      cells.push([{ text: row.group, bold: true, colSpan: 4, align: 'left' }]);
+      cells.push([{ text: row.group, bold: true, colSpan: 5, align: 'left' }]);
     }
-    cells.push([String(i + 1), row.computed ? { text: `${row.label} ${row.formulaText}`, italic: false, bold: true } : row.label, row.unitLabel, statisticsValueText(row)]);
+    const note = [row.note ?? '', row.computed && row.formulaText && !row.note ? row.formulaText : ''].filter(Boolean).join(' ');
+    cells.push([
+      String(i + 1),
+      row.computed ? { text: row.label, bold: true } : row.label,
+      row.unitLabel,
+      statisticsValueText(row),
+      { text: note, italic: true },
+    ]);
   });
   return {
     type: 'table',
     fontSizePt: 12,
     columns: [
       { title: 'STT', width: 1, align: 'center' },
-      { title: 'Chỉ tiêu', width: 8 },
-      { title: 'Đơn vị tính', width: 2, align: 'center' },
-      { title: periodHeading, width: 2.5, align: 'right' },
+      { title: 'Chỉ tiêu', width: 7 },
+      { title: 'Đơn vị tính', width: 1.8, align: 'center' },
+      { title: periodHeading, width: 2.2, align: 'right' },
+      { title: 'Ghi chú', width: 3 },
     ],
     rows: cells,
   };
@@ -92,8 +102,10 @@ export function buildPeriodicReport(input: PeriodicReportInput): Decree30Documen
     body.push(...(blocks.length ? blocks : [EMPTY_SECTION]));
     if (evidence.length) body.push(evidenceLine(evidence));
   }
+  // The closing sentence travels with the signature block: the signer is never alone on a page.
   body.push({
     type: 'paragraph',
+    keepNext: true,
     runs: [`Trên đây là báo cáo kết quả thực hiện công tác cải cách hành chính ${period.title} của ${unit}./.`],
   });
   return {

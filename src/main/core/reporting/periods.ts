@@ -91,7 +91,7 @@ export function daysBetween(todayIso: string, isoDate: string): number {
   return Math.round((Date.parse(`${isoDate}T00:00:00Z`) - Date.parse(`${todayIso}T00:00:00Z`)) / DAY_MS);
 }
 
-export type ResolvedPeriod = Omit<ReportPeriodInfo, 'status' | 'updatedAt'>;
+export type ResolvedPeriod = Omit<ReportPeriodInfo, 'status' | 'updatedAt' | 'sent' | 'approved'>;
 
 export function resolvePeriod(def: PeriodDefinition, year: number, now: Date): ResolvedPeriod {
   const deadline = isoOf(year, def.deadline);

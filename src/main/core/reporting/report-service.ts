@@ -4,16 +4,14 @@ import type {
   ReportPeriodCode,
   ReportPeriodInfo,
   ReportSection,
+  ReportSendingRecord,
   ReportStatisticRow,
   ReportView,
   StartFromPreviousResult,
 } from '../../../shared/contract/reports';
-import type { CriteriaItem } from '../../../shared/criteria/format';
-import { selfScoredLeaves } from '../../../shared/criteria/tree';
-import { foldVietnamese, formatPointsVi, toNfc } from '../../../shared/text/vi';
+import { toNfc } from '../../../shared/text/vi';
 import type { CoreContext } from '../context';
 import { AppError } from '../errors';
-import { assessmentAccess } from './assessment-access';
 import { reportOutline, statisticsIndicators, type OutlineSection } from './content-data';
 import { evidenceAccess, evidenceNumber, reportSectionEvidenceKey, type LinkedEvidence } from './evidence-access';
 import { findPeriod, loadPeriods, resolvePeriods, type ResolvedPeriod } from './periods';
@@ -31,19 +29,38 @@ import {
 } from './report-store';
 import { statisticRows, statisticsProblems } from './statistics-rows';
 import { recordReportEdit } from './review-access';
+import { planAccess, planStatistics } from './plan-access';
+import { planSectionText, remediationSectionText, SECTION_STATISTICS_GROUP, statisticsSectionText } from './period-prefill';
+import { markSent, sendingRecord, unmarkSent, withSending } from './report-sending';
 
 /** Report content for a period: the outline sections the officer writes and the biểu số liệu. */
 
 export function listPeriods(ctx: CoreContext, year: number): ReportPeriodInfo[] {
   const rows = new Map(listReportRows(ctx.db, [year]).map((r) => [r.period_code, r]));
-  return resolvePeriods(loadPeriods(ctx.dataDir), year, ctx.now()).map((p) => {
+  const periods = resolvePeriods(loadPeriods(ctx.dataDir), year, ctx.now()).map((p) => {
     const row = rows.get(p.code);
     return { ...p, status: row?.status ?? null, updatedAt: row?.updated_at ?? null };
   });
+  return withSending(ctx.db, year, periods);
 }
 
 function periodInfo(ctx: CoreContext, year: number, period: ReportPeriodCode, row: ReportRow | null): ReportPeriodInfo {
-  return { ...findPeriod(loadPeriods(ctx.dataDir), year, period, ctx.now()), status: row?.status ?? null, updatedAt: row?.updated_at ?? null };
+  const p = { ...findPeriod(loadPeriods(ctx.dataDir), year, period, ctx.now()), status: row?.status ?? null, updatedAt: row?.updated_at ?? null };
+  return withSending(ctx.db, year, [p])[0]!;
+}
+
+export function recordSent(ctx: CoreContext, year: number, period: ReportPeriodCode, input: Parameters<typeof markSent>[3]): ReportPeriodInfo {
+  markSent(ctx, year, period, input);
+  return periodInfo(ctx, year, period, getReportRow(ctx.db, year, period));
+}
+
+export function clearSent(ctx: CoreContext, year: number, period: ReportPeriodCode): ReportPeriodInfo {
+  unmarkSent(ctx, year, period);
+  return periodInfo(ctx, year, period, getReportRow(ctx.db, year, period));
+}
+
+export function yearSendingRecord(ctx: CoreContext, year: number): ReportSendingRecord {
+  return sendingRecord(listPeriods(ctx, year), year);
 }
 
 function evidenceRef(e: LinkedEvidence): ReportEvidenceRef {
@@ -81,7 +98,7 @@ export function getReport(ctx: CoreContext, year: number, period: ReportPeriodCo
   const keys = outline.map((s) => reportSectionEvidenceKey(year, period, s.code));
   const evidence = evidenceAccess.listLinkedEvidence(ctx.db, keys);
   const sections = outline.map((s) => sectionOf(s, year, period, stored.get(s.code), evidence));
-  const statistics = statisticRows(statisticsIndicators(), row ? listStatisticValues(ctx.db, row.id) : {});
+  const statistics = statisticRows(statisticsIndicators(), row ? listStatisticValues(ctx.db, row.id) : {}, planStatistics(ctx, year, period));
   return { year, period: info, started: !!row, sections, statistics };
 }
 
@@ -148,7 +165,7 @@ export function saveStatistics(
     const id = ensureReport(ctx.db, year, period, nowIso);
     for (const { code, value } of changed) setStatisticValue(ctx.db, id, code, value);
   })();
-  return statisticRows(indicators, merged);
+  return statisticRows(indicators, merged, planStatistics(ctx, year, period));
 }
 
 /** The nearest earlier report that exists: the one whose data window ends last before this one's. */
@@ -200,36 +217,22 @@ export function startFromPrevious(ctx: CoreContext, year: number, period: Report
   };
 }
 
-/** A domain of the set whose title contains one of the section's folded keywords. */
-function matchingDomain(domains: CriteriaItem[], keywords: string[]): CriteriaItem | undefined {
-  return domains.find((d) => d.kind === 'normal' && keywords.some((k) => foldVietnamese(d.title).includes(foldVietnamese(k))));
-}
-
 /**
- * The self-assessment and the report describe the same work: a reform-area section that is still
- * empty gets the area's self-assessed score and the officer's thuyết minh of its items, as a draft.
+ * Fills the report's empty sections with a draft from what belongs to the period: the CCHC plan
+ * (Section I.1 Kế hoạch, I.6 khắc phục) and the period's biểu số liệu (kiểm tra and each reform
+ * area). Never the self-assessed annual scores. Text already written is never overwritten.
  */
 export function prefillFromAssessment(ctx: CoreContext, year: number, period: ReportPeriodCode): PrefillResult {
-  const target = findPeriod(loadPeriods(ctx.dataDir), year, period, ctx.now());
-  const assessment = assessmentAccess.getAssessmentView(ctx, year);
-  if (!assessment) throw new AppError('NOT_FOUND', `Chưa có bản tự đánh giá năm ${year} để lấy nội dung cho báo cáo ${target.title}.`);
-  const row = getReportRow(ctx.db, year, period);
-  const stored = new Map((row ? listSectionRows(ctx.db, row.id) : []).map((s) => [s.section_code, s.text]));
+  findPeriod(loadPeriods(ctx.dataDir), year, period, ctx.now());
+  const view = getReport(ctx, year, period);
+  const plan = planAccess.getPlanView(ctx, year);
   const fills: { code: string; text: string }[] = [];
-  for (const section of reportOutline().sections) {
-    if ((stored.get(section.code) ?? '').trim() || section.assessmentDomains.length === 0) continue;
-    const domain = matchingDomain(assessment.set.domains, section.assessmentDomains);
-    if (!domain) continue;
-    const total = assessment.score.items[domain.code];
-    const lines = selfScoredLeaves(assessment.set)
-      .filter((l) => l.domainCode === domain.code)
-      .map(({ item: leaf }) => ({ leaf, text: assessment.entries[leaf.code]?.explanation.replace(/\s+/g, ' ').trim() ?? '' }))
-      .filter((x) => x.text)
-      .map((x) => `- ${x.leaf.code}. ${x.leaf.title}: ${x.text}`);
-    const head = total
-      ? `Kết quả tự đánh giá lĩnh vực ${toNfc(domain.title).toLocaleLowerCase('vi')} năm ${year}: ${formatPointsVi(total.points)}/${formatPointsVi(total.effectiveMax)} điểm.`
-      : '';
-    const text = [head, lines.join('\n')].filter(Boolean).join('\n\n');
+  for (const section of view.sections) {
+    if (section.text.trim()) continue;
+    let text = '';
+    if (section.code === 'chi-dao') text = planSectionText(plan, view.period);
+    else if (section.code === 'khac-phuc') text = remediationSectionText(plan);
+    else if (SECTION_STATISTICS_GROUP[section.code]) text = statisticsSectionText(view.statistics, SECTION_STATISTICS_GROUP[section.code]!);
     if (text) fills.push({ code: section.code, text });
   }
   if (fills.length) {

@@ -9,6 +9,8 @@ import type { Block } from './document-model';
  */
 
 const BULLET = /^\s*([-+])\s+(.*)$/;
+/** "a) …", "b) …", "đ) …", "1. …", "2) …": an officer's enumerated line is its own paragraph, never joined to the line above. */
+const ENUMERATED = /^\s*([a-zđ]\)|\d{1,2}[.)])\s+\S/u;
 
 export function sectionTextToBlocks(text: string): Block[] {
   const blocks: Block[] = [];
@@ -29,6 +31,9 @@ export function sectionTextToBlocks(text: string): Block[] {
       else blocks.push({ type: 'bullets', marker, items: [[item]] });
     } else if (!line.trim()) {
       flush();
+    } else if (ENUMERATED.test(line)) {
+      flush();
+      paragraph.push(line.trim());
     } else {
       paragraph.push(line.trim());
     }

@@ -5,6 +5,9 @@
  * computed; the workbook writes the same rule as a formula and this value as its cached result.
  */
 
+/** What a value without data prints as, in the .docx and the .xlsx: never 0, never an empty cell. */
+export const BLANK_VALUE = '—';
+
 export type StatisticsFormula =
   | { op: 'sum'; of: string[] }
   /** numerator ÷ denominator, as a percentage; empty when the denominator is 0 or missing. */
@@ -23,6 +26,10 @@ export interface StatisticsIndicator {
   values?: (number | null)[];
   formula?: StatisticsFormula;
   note?: string;
+  /** Taken from the CCHC plan (tasks due / done in the period), not typed. */
+  source?: 'plan-due' | 'plan-done';
+  /** Codes whose sum must equal this row's value. */
+  checkSum?: string[];
 }
 
 export interface StatisticsModel {

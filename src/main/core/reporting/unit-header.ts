@@ -1,5 +1,6 @@
 import type { UnitProfile } from '../../../shared/contract/profile';
 import { foldVietnamese, toNfc } from '../../../shared/text/vi';
+import { provincePhrase, provincePlace } from '../../../shared/provinces';
 import type { ReportHeader, Signer } from './document-model';
 
 /**
@@ -7,16 +8,14 @@ import type { ReportHeader, Signer } from './document-model';
  * who it goes up to, who signs. The number stays blank for the văn thư (§4.3).
  */
 
-/** "Lâm Đồng" → "tỉnh Lâm Đồng"; names already carrying "tỉnh" or "thành phố" are kept. */
+/** "Lâm Đồng" → "tỉnh Lâm Đồng"; "Hà Nội" → "thành phố Hà Nội" (from the province list, not from what the officer typed). */
 export function provinceInText(province: string): string {
-  const folded = foldVietnamese(province).trim();
-  if (/^(tinh|thanh pho|tp\.?)\s/.test(folded)) return province.trim();
-  return `tỉnh ${province.trim()}`;
+  return provincePhrase(province);
 }
 
-/** Địa danh (ô 4): the province name without "tỉnh". */
+/** Địa danh (ô 4): the province's name without "tỉnh" / "thành phố" ("Hà Nội, ngày …"). */
 export function placeName(province: string): string {
-  return province.trim().replace(/^tỉnh\s+/iu, '');
+  return provincePlace(province);
 }
 
 function isHomeAffairs(profile: UnitProfile): boolean {

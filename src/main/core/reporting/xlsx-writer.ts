@@ -7,7 +7,7 @@ import { UNRATED_LABEL } from '../../../shared/criteria/index-math';
 import { round2 } from '../criteria/rule-scoring';
 import { columnLetter } from '../xlsx-columns';
 import { formatEvidenceRef, type SelfScoreModel, type SelfScoreRow } from './self-score-model';
-import { evaluateStatistics, type StatisticsModel } from './statistics-model';
+import { BLANK_VALUE, evaluateStatistics, type StatisticsModel } from './statistics-model';
 import { COUNT_FORMAT, fitRowHeight, XLSX_FONT, formula, PERCENT_FORMAT, POINTS_FORMAT, printSetup, styleCell, titleRow } from './xlsx-style';
 
 /**
@@ -282,17 +282,19 @@ export function writeStatisticsSheet(wb: ExcelJS.Workbook, input: StatisticsMode
       const cell = ws.getCell(`${col}${n}`);
       const value = values[ind.code]?.[p] ?? null;
       styleCell(cell, { align: 'right', numFmt, bold: derived });
-      const cached = value === null ? '' : ind.unit === 'percent' ? value / 100 : value;
+      // No data prints "—", never 0 or an empty cell; COUNT, SUM and N skip the text, so formulas
+      // that refer to it still see "no number".
+      const cached = value === null ? BLANK_VALUE : ind.unit === 'percent' ? value / 100 : value;
       // Same rules as evaluateStatistics, so a recalculating program agrees with the cached value:
       // a sum of nothing is blank (not 0), and a ratio is blank without a numerator or denominator.
       if (ind.formula?.op === 'sum') {
         const refs = ind.formula.of.map((c) => `${col}${rowOf[c]}`).join(',');
-        formula(cell, `IF(COUNT(${refs})=0,"",SUM(${refs}))`, cached);
+        formula(cell, `IF(COUNT(${refs})=0,"${BLANK_VALUE}",SUM(${refs}))`, cached);
       } else if (ind.formula?.op === 'ratio') {
         const num = `${col}${rowOf[ind.formula.numerator]}`;
         const den = `${col}${rowOf[ind.formula.denominator]}`;
-        formula(cell, `IF(OR(COUNT(${num})=0,N(${den})=0),"",${num}/${den})`, cached);
-      } else if (value !== null) {
+        formula(cell, `IF(OR(COUNT(${num})=0,N(${den})=0),"${BLANK_VALUE}",${num}/${den})`, cached);
+      } else {
         cell.value = cached;
       }
     });

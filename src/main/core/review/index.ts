@@ -4,6 +4,7 @@
  */
 export { appendAudit, type AuditEntryInput } from './audit-log';
 export { beforeEdit, type ReviewSubjectRef } from './edit-guard';
+export { latestApproved } from './version-store';
 export type { ReviewSubjectProvider } from './subject-provider';
 export { approvedDossier, type ApprovedDossier } from './approved-export';
 export { approvedHoldersOfFile, type ApprovedHolder } from './approved-holders';

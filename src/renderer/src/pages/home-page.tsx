@@ -12,6 +12,7 @@ import { useDashboard } from './home/use-dashboard';
 import { NextDeadline } from './reports/next-deadline';
 import { AppraisalCard } from './home/appraisal-card';
 import './home/dashboard.css';
+import { PlanDueCard } from './home/plan-due-card';
 
 interface Props {
   info: AppInfo;
@@ -19,7 +20,7 @@ interface Props {
   profile: UnitProfile;
   onOpenReport(period: ReportPeriodCode): void;
   onOpenBackup?: () => void;
-  onOpenPage(page: 'assessment' | 'evidence-verify' | 'review' | 'appraisal'): void;
+  onOpenPage(page: 'assessment' | 'evidence-verify' | 'review' | 'appraisal' | 'plan'): void;
   /** Opens one item of the year's assessment (a returned comment's item). */
   onOpenItem?: (code: string) => void;
 }
@@ -40,6 +41,7 @@ export function HomePage({ info, profile: p, onOpenReport, onOpenBackup, onOpenP
         <DossierOverview year={p.year} onOpen={onOpenPage} />
         {data?.view && <AttentionCard check={data.check} review={data.review} onOpenItem={(code) => (onOpenItem ? onOpenItem(code) : onOpenPage('assessment'))} onOpenReview={() => onOpenPage('review')} />}
         <NextDeadline year={p.year} onOpen={onOpenReport} />
+        <PlanDueCard year={p.year} onOpen={() => onOpenPage('plan')} />
         <AppraisalCard year={p.year} onOpen={() => onOpenPage('appraisal')} />
         {data?.view && <ScoreChartCard view={data.view} history={data.history} />}
         {data?.view && <DomainProgressCard view={data.view} />}

@@ -18,6 +18,7 @@ import { EvidenceBadge } from '../evidence/evidence-badge';
 import { EvidencePanel } from '../evidence/evidence-panel';
 import { ItemEditor } from './item-editor';
 import { PreviousYearEvidence } from './previous-year-evidence';
+import { PlanCriterionLink } from '../plan/plan-criterion-link';
 import { SummaryView } from './summary-view';
 
 const t = vi.assessment;
@@ -234,6 +235,7 @@ export function AssessmentWorkspace({ initial, readOnly = false, focusCode }: { 
                 onStatus={(status) => void save(current.item.code, { status })}
                 onPrevious={() => go(-1)}
                 onNext={() => go(1)}
+                planLink={(explanation) => <PlanCriterionLink year={view.year} item={current.item} answer={view.entries[current.item.code]?.answer ?? null} explanation={explanation} onUse={(answer) => void save(current.item.code, { answer })} />}
                 evidence={
                   <>
                     <EvidencePanel

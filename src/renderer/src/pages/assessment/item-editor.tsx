@@ -25,6 +25,8 @@ interface Props {
   onNext(): void;
   /** The item's evidence panel (its own domain, mounted by the workspace). */
   evidence?: ReactNode;
+  /** What the year's CCHC plan answers for this item, if anything (the plan domain's box). */
+  planLink?: (explanation: string) => ReactNode;
 }
 
 const t = vi.assessment.item;
@@ -87,6 +89,7 @@ export function ItemEditor(props: Props) {
         </section>
       )}
 
+      {props.planLink?.(explanation)}
       <AnswerInput item={item} answer={entry.answer} onChange={props.onAnswer} />
 
       <div className="points" role="status" aria-live="polite" data-testid="item-points">

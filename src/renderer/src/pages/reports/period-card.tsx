@@ -1,14 +1,14 @@
 import type { ReportPeriodInfo } from '../../../../shared/contract/reports';
 import { formatDateVi } from '../../../../shared/text/vi';
 import { vi } from '../../i18n/vi';
-import { DeadlineBadge } from './deadline-badge';
+import { SentBadge } from './sent-badge';
 
 const t = vi.reports.period;
 
 /** One reporting period: its data window, its deadline, how much time is left, and the way in. */
 export function PeriodCard({ period, onOpen }: { period: ReportPeriodInfo; onOpen(): void }) {
   const done = period.status === 'final';
-  const overdue = !done && period.daysLeft < 0;
+  const overdue = !done && !period.sent && period.daysLeft < 0;
   const headingId = `period-${period.code}`;
   return (
     <article className={overdue ? 'period-card overdue' : 'period-card'} aria-labelledby={headingId}>
@@ -25,7 +25,7 @@ export function PeriodCard({ period, onOpen }: { period: ReportPeriodInfo; onOpe
         <dd>{t.statusLabel(period.status)}</dd>
       </dl>
       <footer className="row between">
-        <DeadlineBadge daysLeft={period.daysLeft} done={done} />
+        <SentBadge period={period} />
         {/* The name starts with the visible words (speech input) and says which period (screen readers). */}
         <button type="button" className="primary" onClick={onOpen} aria-label={`${period.status ? t.continue : t.open} ${period.title}`}>
           {period.status ? t.continue : t.open}

@@ -4,7 +4,8 @@ import { formatDateVi } from '../../../../shared/text/vi';
 import { useApi } from '../../api/context';
 import { ErrorLine, SuccessLine } from '../../components/message-line';
 import { vi } from '../../i18n/vi';
-import { DeadlineBadge } from './deadline-badge';
+import { SentBadge } from './sent-badge';
+import { SendingPanel } from './sending-panel';
 import { GeneratePanel } from './generate-panel';
 import { ReportActions } from './report-actions';
 import { EvidencePanel } from '../evidence/evidence-panel';
@@ -63,7 +64,7 @@ export function ReportEditor({ year, period, onBack }: { year: number; period: R
           <h1>{t.heading(p.title)}</h1>
           <p className="muted">{t.window(formatDateVi(p.cutoffFrom), formatDateVi(p.cutoffTo), formatDateVi(p.deadline))}</p>
         </div>
-        <DeadlineBadge daysLeft={p.daysLeft} done={p.status === 'final'} />
+        <SentBadge period={p} />
       </header>
 
       <ReportActions
@@ -136,6 +137,7 @@ export function ReportEditor({ year, period, onBack }: { year: number; period: R
       )}
 
       <GeneratePanel year={year} periods={[p]} period={p.code} />
+      <SendingPanel key={p.sent?.sentDate ?? 'unsent'} period={p} onChange={(next) => setView((v) => v && { ...v, period: next })} />
     </section>
   );
 }

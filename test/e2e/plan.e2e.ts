@@ -1,0 +1,91 @@
+import { writeFileSync } from 'node:fs';
+import { formatDateVi, todayInVietnam } from '../../src/shared/text/vi';
+import { AppShellPage } from './pages/app-shell.page';
+import { PlanPage } from './pages/plan.page';
+import { completeFirstStart } from './support/first-start';
+import { expect, test } from './support/fixtures';
+
+const DAY = 86_400_000;
+const shift = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
+
+test('import the year plan (errors first), follow its rates, edit a task, see due tasks on the home page', async ({ page, app }, testInfo) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const shell = new AppShellPage(page);
+  const plan = new PlanPage(page);
+  await app.launch();
+  await completeFirstStart(page);
+  const today = todayInVietnam();
+
+  const tasks = [
+    { code: '1', title: 'Ban hành Kế hoạch CCHC năm 2026', lead: 'Văn phòng Sở', due: '2026-01-15', product: 'Kế hoạch', status: 'xong', doneDate: '2026-01-12' },
+    { code: '2', title: 'Rà soát, đơn giản hóa thủ tục hành chính', lead: 'Phòng HCTP', due: '2026-03-10', product: 'Báo cáo rà soát', source: 'province', sourceRef: '47/KH-UBND', status: 'xong', doneDate: '2026-03-20' },
+    { code: '3', title: 'Kiểm tra công tác CCHC tại các phòng', lead: 'Thanh tra Sở', due: shift(today, -3), product: 'Kết luận kiểm tra', status: 'đang làm' },
+    { code: '4', title: 'Khảo sát sự hài lòng của người dân', lead: 'Văn phòng Sở', due: shift(today, 2), product: 'Báo cáo khảo sát' },
+  ];
+  const file = testInfo.outputPath('ke-hoach.json');
+  const broken = { formatVersion: 1, kind: 'plan', year: 2026, tasks: [{ ...tasks[0], doneDate: undefined }, { ...tasks[1], sourceRef: '' }, { code: '1', title: 'Trùng mã', due: '31/02/2026' }] };
+  writeFileSync(file, JSON.stringify(broken));
+
+  await shell.goTo('Kế hoạch CCHC');
+  await expect(page.getByRole('heading', { name: 'Kế hoạch cải cách hành chính năm 2026' })).toBeVisible();
+  await plan.chooseImportFile(file);
+  await expect(plan.importErrors()).toContainText('Tệp có 4 lỗi, chưa lưu gì');
+  await expect(plan.importErrors()).toContainText('tasks[0].doneDate');
+  await expect(plan.importErrors()).toContainText('tasks[2].code');
+  await page.screenshot({ path: testInfo.outputPath('plan-import-errors.png'), fullPage: true });
+
+  writeFileSync(file, JSON.stringify({ formatVersion: 1, kind: 'plan', year: 2026, plan: { number: '15/KH-SNV', date: '2026-01-12', title: 'Kế hoạch cải cách hành chính năm 2026' }, tasks }));
+  await plan.chooseImportFile(file);
+  await expect(page.getByText('Tệp hợp lệ: 4 nhiệm vụ mới, 0 cập nhật, 0 không đổi.')).toBeVisible();
+  await expect(page.getByText('xong ngày 20/03/2026, sau thời hạn 10/03/2026')).toBeVisible();
+  await plan.confirmImport();
+  await expect(page.getByText('Đã nhập: 4 nhiệm vụ mới')).toBeVisible();
+  await expect(plan.taskRow('2')).toContainText('Xong quá hạn');
+  await expect(plan.taskRow('3')).toContainText('Quá hạn');
+  // Quý I (15/12/2025 → 14/03/2026): tasks 1 and 2 are due; 2 was finished after the window.
+  await expect(plan.rateRow('Quý I')).toContainText('1/2 (50%)');
+  await expect(page.getByLabel('Số, ký hiệu')).toHaveValue('15/KH-SNV');
+  await page.screenshot({ path: testInfo.outputPath('plan-page.png'), fullPage: true });
+
+  // Finish task 3 today by editing it.
+  await plan.taskRow('3').getByRole('button', { name: 'Sửa' }).click();
+  await page.getByRole('form', { name: 'Sửa 3' }).getByLabel('Trạng thái').selectOption({ label: 'Đã xong' });
+  await page.getByRole('form', { name: 'Sửa 3' }).getByLabel('Ngày hoàn thành').fill(formatDateVi(today));
+  await page.getByRole('button', { name: 'Lưu nhiệm vụ' }).click();
+  await expect(page.getByText('Đã lưu nhiệm vụ 3.')).toBeVisible();
+  await expect(plan.taskRow('3')).toContainText('Xong quá hạn');
+
+  await shell.goTo('Tổng quan');
+  await expect(plan.dueCard()).toContainText('Đến hạn trong 7 ngày (1)');
+  await expect(plan.dueCard()).toContainText('4. Khảo sát sự hài lòng');
+  await expect(plan.dueCard()).not.toContainText('Quá hạn');
+  await page.screenshot({ path: testInfo.outputPath('home-plan-card.png'), fullPage: true });
+
+  // "Ban hành kế hoạch CCHC đúng thời hạn" (the first item) takes its answer from the plan, shown as such.
+  await shell.goTo('Tự đánh giá');
+  await page.getByRole('button', { name: 'Bắt đầu tự đánh giá' }).click();
+  const link = page.getByTestId('plan-link');
+  await expect(link).toContainText('Kế hoạch 15/KH-SNV ban hành ngày 12/01/2026');
+  await link.getByRole('button', { name: 'Dùng kết quả từ kế hoạch' }).click();
+  await expect(link).toContainText('Kết quả đang lấy từ Kế hoạch CCHC');
+  await page.screenshot({ path: testInfo.outputPath('criterion-from-plan.png'), fullPage: true });
+});
+
+test('record a report as sent: the countdown stops and the card says when and whether on time', async ({ page, app }, testInfo) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const shell = new AppShellPage(page);
+  await app.launch();
+  await completeFirstStart(page);
+  await shell.goTo('Báo cáo');
+  await page.getByRole('button', { name: /quý I năm 2026/ }).first().click();
+  const panel = page.getByTestId('sending-panel');
+  await panel.getByLabel('Số, ký hiệu văn bản đã gửi').fill('45/BC-SNV');
+  await panel.getByLabel('Ngày gửi').fill('12/03/2026');
+  await panel.getByRole('button', { name: 'Ghi nhận đã gửi' }).click();
+  await expect(panel).toContainText('Đã gửi ngày 12/03/2026 — đúng hạn');
+  await expect(page.getByTestId('sent-badge')).toHaveText('Đã gửi ngày 12/03/2026 — đúng hạn');
+  await page.screenshot({ path: testInfo.outputPath('report-sent.png'), fullPage: true });
+  await page.getByRole('button', { name: '← Các kỳ báo cáo' }).click();
+  await expect(page.getByRole('article', { name: 'Quý I' }).getByTestId('sent-badge')).toHaveText('Đã gửi ngày 12/03/2026 — đúng hạn');
+  await page.screenshot({ path: testInfo.outputPath('report-periods-sent.png'), fullPage: true });
+});
