@@ -21,13 +21,13 @@ describe('cchc criteria', () => {
   it('validate lists every error and exits 1; a valid file exits 0', async () => {
     const bad = join(dir, 'bad.json');
     const raw = JSON.parse(readFileSync(join(FIXTURES, 'valid-small.json'), 'utf8'));
-    raw.bands = [{ name: 'Tốt', minPercent: 80 }];
+    raw.domains[0].children[0].maxPoints = 'một';
     raw.domains[1].children[1].maxPoints = 'hai';
     writeFileSync(bad, JSON.stringify(raw));
     const r = await cli('criteria', 'validate', bad);
     expect(r.code).toBe(1);
     expect(r.err).toContain('có 2 lỗi');
-    expect(r.err).toContain('bands: Phải có một xếp loại bắt đầu từ 0%');
+    expect(r.err).toMatch(/domains\[0\]\.children\[0\]\.maxPoints: Tiêu chí 1\.\d — Điểm tối đa: phải là số/);
     expect(r.err).toContain('domains[1].children[1].maxPoints: Tiêu chí 2.2 — Điểm tối đa: phải là số');
 
     const good = await cli('criteria', 'validate', join(FIXTURES, 'valid-small.json'));

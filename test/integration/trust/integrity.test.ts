@@ -63,6 +63,7 @@ describe('integrity checks an editor of the database file cannot satisfy', () =>
   });
 
   it('audit verify: the log cut from the approval entry onward is found (app and cchc audit verify)', async () => {
+    await ok(call('review/open-version', { ...A, reason: 'Bổ sung thuyết minh' }));
     await ok(call('assessment/save-entry', { year: 2026, code: '1.1.3', explanation: 'Sửa sau khi duyệt.' }));
     expect((await ok<AuditVerifyResult>(call('audit/verify'))).ok).toBe(true);
     const approval = core.db.prepare("SELECT seq FROM audit_log WHERE action = 'review.approve'").pluck().get() as number;
