@@ -66,6 +66,11 @@ test('the last link to a file an approved version names is removed, but the file
   await shell.goTo('Tự đánh giá');
   // Wait for the tree to load before opening an item (openItem expands a collapsed domain).
   await expect(assessment.total()).toBeVisible();
+  // Approved is read-only: version 2 is opened on purpose before the link can go.
+  await page.getByRole('button', { name: 'Mở phiên bản mới để sửa' }).click();
+  await page.getByLabel('Lý do mở phiên bản mới (ghi vào nhật ký)').fill('Thay tài liệu kiểm chứng.');
+  await page.getByRole('button', { name: 'Mở phiên bản mới', exact: true }).click();
+  await expect(page.getByTestId('approved-state')).toHaveCount(0);
   await expect(page.getByRole('navigation', { name: 'Các lĩnh vực' })).toBeVisible();
   await assessment.openItem('1.1');
   const row = evidence.file(DOCUMENT);

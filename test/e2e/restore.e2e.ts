@@ -49,6 +49,8 @@ test('restore a backup from the window into a new data folder and switch to it',
     await expect(new AuthPage(page).signInHeading()).toBeVisible();
     await page.screenshot({ path: testInfo.outputPath('restore-switched-sign-in.png'), fullPage: true });
     await signIn(page);
+    // The window returns to the page it was on (Sao lưu); the home page names the data folder.
+    await shell.goTo('Tổng quan');
     await expect(page.getByText(newFolder, { exact: true })).toBeVisible();
     await shell.goTo('Sao lưu');
     await expect(exchange.lastBackup()).toHaveText('Chưa sao lưu lần nào');
@@ -56,6 +58,7 @@ test('restore a backup from the window into a new data folder and switch to it',
     // Remembered for the next start: the host, restarted without any setting, opens it again.
     await app.launch();
     await signIn(page);
+    await shell.goTo('Tổng quan');
     await expect(page.getByText(newFolder, { exact: true })).toBeVisible();
   } finally {
     // Beside the fixture's folder, so the fixture does not remove them.

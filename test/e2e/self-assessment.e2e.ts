@@ -76,7 +76,7 @@ test('import a criteria set, answer items of several kinds, watch total and band
   await signIn(page);
   // The home page sums the dossier up: points and band as the assessment computed them.
   await expect(page.getByTestId('overview-points')).toContainText('8,50/');
-  await expect(page.getByTestId('overview-points')).toContainText('xếp loại Tốt');
+  await expect(page.getByTestId('overview-points')).toContainText('xếp loại tạm tính Tốt');
   await expect(page.getByTestId('overview-review')).toContainText('Phiên bản 1: Đang soạn.');
   await page.screenshot({ path: testInfo.outputPath('home-overview.png'), fullPage: true });
   await shell.goTo('Tự đánh giá');

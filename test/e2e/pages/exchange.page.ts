@@ -73,6 +73,11 @@ export class ExchangePage {
   }
 
   /** Backs up now; the browser downloads the file, saved here to `saveAs`. Returns its suggested name. */
+  /** Starts a backup without waiting for its download (to watch its progress or cancel it). */
+  async startBackup(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Sao lưu ngay' }).click();
+  }
+
   async backupTo(saveAs: string): Promise<string> {
     return this.download(() => this.page.getByRole('button', { name: 'Sao lưu ngay' }).click(), saveAs);
   }
