@@ -147,6 +147,6 @@ describe('plan import', () => {
 
   it('refuses a corrupt .xlsx with a message', async () => {
     const r = await importFile({ fileName: 'x.xlsx', contentBase64: Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]).toString('base64') }, { year: 2026 });
-    expect(r.errors[0]?.message).toContain('Không đọc được tệp Excel');
+    expect(r.errors[0]?.message).toContain('Không mở được tệp Excel');
   });
 });

@@ -4,6 +4,7 @@ import { foldVietnamese, formatDateVi, parseDateVi, parseNumberVi, toNfc } from 
 import { APPRAISAL_FORMAT_VERSION } from './appraisal-file';
 import type { TemplateData } from './appraisal-template';
 import { POINTS_FORMAT, printSetup, styleCell, titleRow } from '../reporting/xlsx-style';
+import { checkWorkbookSize, WORKBOOK_LIMITS } from '../criteria/xlsx-guard';
 
 /**
  * The Excel face of the appraisal file: the template the unit sends to Sở Nội vụ (codes, titles,
@@ -130,6 +131,12 @@ export interface ReadWorkbook {
 }
 
 export async function readAppraisalWorkbook(bytes: Buffer): Promise<ReadWorkbook | { error: string }> {
+  // The same caps as a criteria workbook, checked before exceljs builds anything.
+  const tooBig = await checkWorkbookSize(bytes, WORKBOOK_LIMITS, {
+    noun: 'kết quả thẩm định',
+    hint: 'Hãy dùng mẫu kết quả thẩm định do CCHC Desk tạo.',
+  });
+  if (tooBig) return { error: tooBig.map((e) => e.message).join(' ') };
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);

@@ -44,14 +44,26 @@ export const WORKBOOK_LIMITS: WorkbookLimits = {
 };
 
 /** The one message for a workbook over a limit: what was found, the limit, and what to do. */
-function tooBig(what: string): CriteriaError[] {
-  return [{ where: '(tệp)', message: `Tệp Excel quá lớn để là bộ chỉ số: ${what}. Hãy dùng mẫu do CCHC Desk tạo (Bộ chỉ số → Tải mẫu Excel) và chỉ giữ các sheet của bộ chỉ số.` }];
+/** What the workbook was meant to be, for the refusal: the criteria set's words by default. */
+export interface WorkbookPurpose {
+  noun: string;
+  hint: string;
+}
+
+const CRITERIA_WORKBOOK: WorkbookPurpose = {
+  noun: 'bộ chỉ số',
+  hint: 'Hãy dùng mẫu do CCHC Desk tạo (Bộ chỉ số → Tải mẫu Excel) và chỉ giữ các sheet của bộ chỉ số.',
+};
+
+function tooBigFor(purpose: WorkbookPurpose) {
+  return (what: string): CriteriaError[] => [{ where: '(tệp)', message: `Tệp Excel quá lớn để là ${purpose.noun}: ${what}. ${purpose.hint}` }];
 }
 
 const number = (n: number) => n.toLocaleString('vi-VN');
 
 /** Null when the workbook is within every limit; otherwise the errors to show (nothing was parsed). */
-export async function checkWorkbookSize(buffer: Buffer, limits: WorkbookLimits = WORKBOOK_LIMITS): Promise<CriteriaError[] | null> {
+export async function checkWorkbookSize(buffer: Buffer, limits: WorkbookLimits = WORKBOOK_LIMITS, purpose: WorkbookPurpose = CRITERIA_WORKBOOK): Promise<CriteriaError[] | null> {
+  const tooBig = tooBigFor(purpose);
   let zip: yauzl.ZipFile;
   try {
     zip = await yauzl.fromBufferPromise(buffer, { lazyEntries: true, validateEntrySizes: true });

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { TASK_SOURCE_LABELS, TASK_SOURCES, TASK_STATUS_LABELS, TASK_STATUSES, type PlanImportError } from '../../../shared/contract/plan';
 import { columnLetter } from '../xlsx-columns';
 import { MAX_PLAN_TASKS, type RawPlanFile, type RawTask, type TaskFieldKey } from './plan-file';
+import { checkWorkbookSize, WORKBOOK_LIMITS } from '../criteria/xlsx-guard';
 
 /**
  * The Excel face of a plan: sheet «Kế hoạch» (năm, số, ngày, trích yếu), sheet «Nhiệm vụ» (one
@@ -111,6 +112,16 @@ function dateCellText(v: Plain): string | number | null {
 export async function readPlanXlsx(bytes: Buffer): Promise<RawPlanFile> {
   const errors: PlanImportError[] = [];
   const raw: RawPlanFile = { year: null, plan: null, tasks: [], errors };
+  // The same caps as a criteria workbook, checked before exceljs builds anything (a small hostile
+  // workbook can otherwise take gigabytes of memory).
+  const tooBig = await checkWorkbookSize(bytes, WORKBOOK_LIMITS, {
+    noun: 'kế hoạch CCHC',
+    hint: 'Hãy dùng mẫu Excel kế hoạch do CCHC Desk tạo (Kế hoạch CCHC → Tải mẫu Excel).',
+  });
+  if (tooBig) {
+    errors.push(...tooBig);
+    return raw;
+  }
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
