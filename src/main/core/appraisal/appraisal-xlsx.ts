@@ -5,6 +5,7 @@ import { APPRAISAL_FORMAT_VERSION } from './appraisal-file';
 import type { TemplateData } from './appraisal-template';
 import { POINTS_FORMAT, printSetup, styleCell, titleRow } from '../reporting/xlsx-style';
 import { checkWorkbookSize, WORKBOOK_LIMITS } from '../criteria/xlsx-guard';
+import { plainCellValue, type PlainCellValue } from '../xlsx-cells';
 
 /**
  * The Excel face of the appraisal file: the template the unit sends to Sở Nội vụ (codes, titles,
@@ -94,17 +95,8 @@ export async function writeAppraisalTemplate(data: TemplateData): Promise<Buffer
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-type Plain = string | number | boolean | Date | null;
-
-function plain(cell: ExcelJS.Cell): Plain {
-  const v = cell.value as unknown;
-  if (v === null || v === undefined) return null;
-  if (v instanceof Date || typeof v !== 'object') return v as Plain;
-  if ('richText' in v && Array.isArray(v.richText)) return v.richText.map((r: { text: string }) => r.text).join('');
-  if ('text' in v && typeof v.text === 'string') return v.text;
-  if ('result' in v) return (v.result as Plain) ?? null;
-  return null;
-}
+type Plain = PlainCellValue;
+const plain = plainCellValue;
 
 const text = (v: Plain) => (v === null ? '' : v instanceof Date ? formatDateVi(v.toISOString().slice(0, 10)) : String(v).trim());
 

@@ -27,6 +27,7 @@ import {
 } from './xlsx-layout';
 import { columnLetter } from '../xlsx-columns';
 import { ITEM_CODE_PATTERN } from '../../../shared/criteria/format';
+import { plainCellValue, type PlainCellValue } from '../xlsx-cells';
 
 /**
  * Reads the Excel template back into a criteria set. Cell-level problems (a number that is not a
@@ -35,17 +36,8 @@ import { ITEM_CODE_PATTERN } from '../../../shared/criteria/format';
  */
 
 type Raw = Record<string, unknown>;
-type Plain = string | number | boolean | Date | null;
-
-function plain(cell: ExcelJS.Cell): Plain {
-  const v = cell.value as unknown;
-  if (v === null || v === undefined) return null;
-  if (v instanceof Date || typeof v !== 'object') return v as Plain;
-  if ('richText' in v && Array.isArray(v.richText)) return v.richText.map((r: { text: string }) => r.text).join('');
-  if ('text' in v && typeof v.text === 'string') return v.text;
-  if ('result' in v) return (v.result as Plain) ?? null;
-  return null;
-}
+type Plain = PlainCellValue;
+const plain = plainCellValue;
 
 /** A Date from Excel is a calendar day at UTC midnight; read it back without time-zone drift. */
 function isoOfDate(d: Date): string {

@@ -3,6 +3,7 @@ import { TASK_SOURCE_LABELS, TASK_SOURCES, TASK_STATUS_LABELS, TASK_STATUSES, ty
 import { columnLetter } from '../xlsx-columns';
 import { MAX_PLAN_TASKS, type RawPlanFile, type RawTask, type TaskFieldKey } from './plan-file';
 import { checkWorkbookSize, WORKBOOK_LIMITS } from '../criteria/xlsx-guard';
+import { plainCellValue } from '../xlsx-cells';
 
 /**
  * The Excel face of a plan: sheet «Kế hoạch» (năm, số, ngày, trích yếu), sheet «Nhiệm vụ» (one
@@ -84,17 +85,10 @@ export async function planTemplateXlsx(year: number): Promise<Buffer> {
 
 type Plain = string | number | Date | null;
 
+/** A plan cell's value; a yes/no cell reads as its text (the plan has no yes/no fields). */
 function plain(cell: ExcelJS.Cell): Plain {
-  const v = cell.value as unknown;
-  if (v === null || v === undefined) return null;
-  if (v instanceof Date || typeof v === 'string' || typeof v === 'number') return v;
-  if (typeof v === 'boolean') return String(v);
-  if (typeof v === 'object') {
-    if ('richText' in v && Array.isArray(v.richText)) return v.richText.map((r: { text: string }) => r.text).join('');
-    if ('text' in v && typeof v.text === 'string') return v.text;
-    if ('result' in v) return (v.result as Plain) ?? null;
-  }
-  return null;
+  const v = plainCellValue(cell);
+  return typeof v === 'boolean' ? String(v) : v;
 }
 
 /** A date cell becomes dd/mm/yyyy text (Excel keeps calendar days at UTC midnight); a serial number too. */
