@@ -129,20 +129,25 @@ export function parseCellRef(ref: string): { sheet: string; column: string; row:
 
 /**
  * A cell reference in words: "Trang «Tiêu chí», dòng 5, cột «Điểm tối đa»". `header` names the
- * column as the sheet's title row does; without one, the column letter is given.
+ * column as the sheet's title row does; without one, the column letter is given. Row 1 is the
+ * title row, except on `untitledSheets` (label/value sheets that start with data).
  */
-export function cellInWords(ref: string, header?: (sheet: string, column: string) => string | undefined): string {
+export function cellInWords(ref: string, header?: HeaderOf, untitledSheets: readonly string[] = []): string {
   const cell = parseCellRef(ref);
   if (!cell) return ref;
-  if (cell.row === 1) return `Trang «${cell.sheet}», dòng tiêu đề (dòng 1)`;
+  // The title row: its column letter, since the error is about what the title says.
+  if (cell.row === 1 && !untitledSheets.includes(cell.sheet)) return `Trang «${cell.sheet}», dòng tiêu đề (dòng 1)${cell.column === 'A' ? '' : `, cột ${cell.column}`}`;
   const name = header?.(cell.sheet, cell.column);
   return `Trang «${cell.sheet}», dòng ${cell.row}, cột ${name ? `«${name}»` : cell.column}`;
 }
 
 /** Errors whose `where` is a cell reference, worded; the reference moves to `ref`. */
-export function wordCellErrors(errors: readonly CriteriaError[], header?: (sheet: string, column: string) => string | undefined): CriteriaError[] {
-  return errors.map((e) => (parseCellRef(e.where) ? { where: cellInWords(e.where, header), message: e.message, ref: e.where } : e));
+export function wordCellErrors(errors: readonly CriteriaError[], header?: HeaderOf, untitledSheets: readonly string[] = []): CriteriaError[] {
+  return errors.map((e) => (parseCellRef(e.where) ? { where: cellInWords(e.where, header, untitledSheets), message: e.message, ref: e.where } : e));
 }
+
+/** A column's name as its sheet's title row gives it; undefined to fall back to the letter. */
+export type HeaderOf = (sheet: string, column: string) => string | undefined;
 
 /**
  * V8's JSON.parse reasons, in Vietnamese and in terms of what to type: the first pattern that
