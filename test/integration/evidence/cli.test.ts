@@ -54,6 +54,16 @@ describe('cchc evidence', () => {
     expect(verify.out).not.toContain('1 tệp nguyên vẹn');
   });
 
+  it('add refuses any item for a year that has no criteria set, naming the item and the year', async () => {
+    const plan = join(temp.dir, 'ke-hoach.txt');
+    writeFileSync(plan, 'Kế hoạch\n');
+    const r = await cli('evidence', 'add', plan, '--item', '99.9', '--year', '2019');
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('Năm 2019 chưa có bộ chỉ số nào nên không có tiêu chí «99.9»');
+    expect(r.out).toBe('');
+    expect((await cli('evidence', 'verify')).out).not.toContain('1 tệp nguyên vẹn');
+  });
+
   it('add without --item explains the usage', async () => {
     const r = await cli('evidence', 'add', join(temp.dir, 'a.txt'));
     expect(r.code).toBe(1);

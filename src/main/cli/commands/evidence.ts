@@ -92,7 +92,7 @@ const addUsage = 'cchc evidence add <tệp…> --item <mã tiêu chí> [--year N
 /**
  * A file linked to an item the year does not have would be stored and shown nowhere. The codes
  * are those of the year's assessment, or, before it is started, of every set stored for the year;
- * with no set for the year there is nothing to check against.
+ * a year with no set has no items at all, so nothing can be linked there yet.
  */
 async function unknownItemProblem(core: Core, year: number, code: string): Promise<string | null> {
   const codes = new Set<string>();
@@ -106,7 +106,10 @@ async function unknownItemProblem(core: Core, year: number, code: string): Promi
       if (set.ok) collect((set.value as CriteriaSet).domains);
     }
   }
-  if (codes.size === 0 || codes.has(code)) return null;
+  if (codes.size === 0) {
+    return `Năm ${year} chưa có bộ chỉ số nào nên không có tiêu chí «${code}»; không đính kèm tệp nào. Hãy nhập bộ chỉ số của năm (cchc criteria import <tệp>) hoặc chọn năm khác (--year).`;
+  }
+  if (codes.has(code)) return null;
   return `Không có tiêu chí «${code}» trong bộ chỉ số năm ${year}; không đính kèm tệp nào. Mã tiêu chí xem ở trang «Bộ chỉ số» hoặc trong tệp của «cchc criteria export».`;
 }
 
