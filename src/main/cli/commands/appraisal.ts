@@ -2,7 +2,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import type { AppraisalImportResult, OfficialScore } from '../../../shared/contract/appraisal';
 import type { ExportedFile } from '../../../shared/contract/criteria';
-import { formatPercentVi, formatPointsVi } from '../../../shared/text/vi';
+import { formatPointsVi } from '../../../shared/text/vi';
+import { percentText } from '../numbers';
 import { flag, positional } from '../args';
 import { call, type CliCommand } from '../command';
 
@@ -22,7 +23,7 @@ export function officialScoreLines(score: OfficialScore): string[] {
   lines.push(`Điểm thẩm định lần ${score.appraised.round}: ${formatPointsVi(score.appraised.points)}/${formatPointsVi(score.appraised.max)} điểm`);
   lines.push(score.survey ? `Điểm điều tra XHH: ${formatPointsVi(score.survey.points)}/${formatPointsVi(score.survey.max)} điểm` : 'Chưa có kết quả điều tra XHH: Chỉ số tính trên phần thẩm định, quy về thang 100.');
   const label = score.provisional ? 'Chỉ số (tạm tính, chưa phải kết quả cuối cùng)' : 'Chỉ số chính thức';
-  lines.push(`${label}: ${formatPercentVi(score.index ?? 0)}; xếp loại: ${score.band ?? 'chưa xếp loại'}`);
+  lines.push(`${label}: ${percentText(score.index ?? 0)}; xếp loại: ${score.band ?? 'chưa xếp loại'}`);
   return lines;
 }
 

@@ -1,8 +1,7 @@
 import type { AssessmentView } from '../../../shared/contract/assessment';
 import { formatPointsVi } from '../../../shared/text/vi';
+import { percentText } from '../numbers';
 
-/** The command line prints percentages with two decimals, as official tables do: 87,80%. */
-const formatPercentFixedVi = (percent: number) => `${formatPointsVi(percent)}%`;
 import { exclusionsText, scaleParts, selfScopeText, signedPointsText } from '../../../shared/criteria/scale-parts';
 import type { OfficialScore } from '../../../shared/contract/appraisal';
 import { call, type CliCommand } from '../command';
@@ -39,7 +38,7 @@ export const assessmentCommands: CliCommand[] = [
         io.out(`${`${d.code}. ${d.title}`.padEnd(width)}  ${signedPointsText(d.points, d.kind).padStart(7)} / ${formatPointsVi(d.max).padStart(6)}   (${d.answeredLeaves}/${d.totalLeaves} tiêu chí)`);
       }
       const parts = scaleParts(view.set, score);
-      io.out(`${'Tổng điểm tự chấm (tạm tính)'.padEnd(width)}  ${formatPointsVi(score.total).padStart(7)} / ${formatPointsVi(score.max).padStart(6)}   ${formatPercentFixedVi(score.percent)}`);
+      io.out(`${'Tổng điểm tự chấm (tạm tính)'.padEnd(width)}  ${formatPointsVi(score.total).padStart(7)} / ${formatPointsVi(score.max).padStart(6)}   ${percentText(score.percent)}`);
       io.out(`  ${selfScopeText(parts)}; ${exclusionsText(parts)}.`);
       io.out(`Xếp loại tạm tính (chỉ phần tự chấm): ${score.band}`);
       if (official.appraised) for (const line of officialScoreLines(official).slice(1)) io.out(line);

@@ -5,6 +5,7 @@ import { UNIT_TYPE_LABELS } from '../../../shared/profile-labels';
 import { formatDateVi } from '../../../shared/text/vi';
 import { flag, positional } from '../args';
 import { call, type CliCommand, type CliIo } from '../command';
+import { pointsText } from '../numbers';
 
 /** `cchc criteria …`: the same checks and store as the window's «Bộ chỉ số» page. */
 
@@ -62,7 +63,7 @@ export const criteriaCommands: CliCommand[] = [
       }
       io.out(`Hợp lệ (${preview.format === 'xlsx' ? 'Excel' : 'JSON'}):`);
       describeSet(io, preview.set);
-      for (const d of preview.domains) io.out(`  ${d.code}. ${d.title}: ${d.maxPoints} điểm, ${d.itemCount} mục`);
+      for (const d of preview.domains) io.out(`  ${d.code}. ${d.title}: ${pointsText(d.maxPoints)} điểm, ${d.itemCount} mục`);
       return 0;
     },
   },

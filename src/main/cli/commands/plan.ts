@@ -1,7 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { TASK_SOURCE_LABELS, TASK_STATUS_LABELS, type PlanFile, type PlanImportResult, type PlanView } from '../../../shared/contract/plan';
-import { formatDateVi, formatPercentVi } from '../../../shared/text/vi';
+import { formatDateVi } from '../../../shared/text/vi';
+import { percentText } from '../numbers';
 import { flag, positional } from '../args';
 import { call, type CliCommand } from '../command';
 
@@ -16,7 +17,7 @@ function yearArg(text: string | undefined): number | null {
   return text !== undefined && Number.isInteger(year) ? year : null;
 }
 
-const rateText = (rate: number | null) => (rate === null ? '—' : formatPercentVi(rate));
+const rateText = (rate: number | null) => (rate === null ? '—' : percentText(rate));
 
 export const planCommands: CliCommand[] = [
   {
