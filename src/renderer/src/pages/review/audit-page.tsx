@@ -1,10 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
-import { ROLE_LABELS } from '../../../../shared/contract/access';
 import type { AuditFilter, AuditPage as AuditPageData, AuditVerifyResult } from '../../../../shared/contract/review';
-import { answerText } from '../../../../shared/criteria/answer-text';
-import { ITEM_STATUS_LABELS, type Answer, type CriteriaItem } from '../../../../shared/criteria/format';
-import { AUDIT_ACTION_LABELS, auditActionLabel, formatDateTimeVi, subjectLabel, VERSION_STATUS_LABELS } from '../../../../shared/review-labels';
-import { formatNumberVi, parseDateVi } from '../../../../shared/text/vi';
+import { AUDIT_ACTION_LABELS, auditActionLabel, formatDateTimeVi, subjectLabel } from '../../../../shared/review-labels';
+import { auditValueText } from '../../../../shared/review/audit-values';
+import { parseDateVi } from '../../../../shared/text/vi';
 import { useApi } from '../../api/context';
 import { ErrorLine } from '../../components/message-line';
 import { saveBase64File } from '../../files';
@@ -12,69 +10,6 @@ import { vi } from '../../i18n/vi';
 
 const t = vi.audit;
 const PAGE_SIZE = 50;
-
-const FIELD_LABELS: Record<string, string> = {
-  answer: 'Trả lời',
-  points: 'Điểm',
-  explanation: 'Thuyết minh',
-  status: 'Trạng thái',
-  versionNo: 'Phiên bản',
-  note: 'Ghi chú',
-  comment: 'Ý kiến',
-  comments: 'Ý kiến',
-  body: 'Nội dung',
-  resolved: 'Đã xử lý',
-  commentId: 'Mã ý kiến',
-  snapshotSha256: 'SHA-256',
-  sha256: 'SHA-256',
-  name: 'Tệp',
-  size: 'Dung lượng (byte)',
-  fromYear: 'Từ năm',
-  carried: 'Tiêu chí đã chuyển',
-  evidenceLinksCarried: 'Liên kết tài liệu đã chuyển',
-  displayName: 'Họ và tên',
-  roles: 'Vai trò',
-  disabled: 'Vô hiệu hóa',
-  reason: 'Lý do',
-  evidenceOffered: 'Tài liệu năm trước được gợi ý',
-  sameSubmitterAndApprover: 'Người trình cũng là người duyệt',
-  target: 'Mục',
-};
-
-/** An old/new value as short «label: value» lines a person can read; the export keeps the raw JSON. */
-function readable(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value !== 'object' || Array.isArray(value)) return shortText(value);
-  return Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== '' && v !== null && v !== undefined)
-    .map(([k, v]) => `${FIELD_LABELS[k] ?? k}: ${fieldText(k, v)}`)
-    .join('\n');
-}
-
-function fieldText(key: string, v: unknown): string {
-  if (key === 'status' && typeof v === 'string') return statusLabel(v);
-  // Answers and comments in words, not as the stored JSON.
-  if (key === 'answer' && v && typeof v === 'object' && 'kind' in v) return shortText(answerText(NO_ITEM, v as Answer));
-  if (key === 'comments' && Array.isArray(v)) {
-    return shortText(v.map((c: { target?: string; body?: string }) => `${c.target === '*' ? 'Chung' : (c.target ?? '')}: ${c.body ?? ''}`).join('; '));
-  }
-  // An account's roles, as the accounts page names them.
-  if (key === 'roles' && Array.isArray(v)) return v.map((role: unknown) => (ROLE_LABELS as Record<string, string>)[String(role)] ?? String(role)).join(', ');
-  return shortText(v);
-}
-
-/** The log does not carry the set: an answer reads without the item's option labels. */
-const NO_ITEM: CriteriaItem = { code: '', title: '', kind: 'normal', maxPoints: 0, assessedBy: 'self', guidance: '', evidenceRequired: '', children: [] };
-
-/** Item statuses (chua-lam …) and version statuses (draft …) share the "status" key. */
-function statusLabel(code: string): string {
-  return (ITEM_STATUS_LABELS as Record<string, string>)[code] ?? (VERSION_STATUS_LABELS as Record<string, string>)[code] ?? code;
-}
-
-function shortText(v: unknown): string {
-  const text = typeof v === 'string' ? v : typeof v === 'number' ? formatNumberVi(v) : typeof v === 'boolean' ? (v ? 'Có' : 'Không') : JSON.stringify(v);
-  return text.length > 160 ? `${text.slice(0, 160)}…` : text;
-}
 
 /** «Nhật ký thay đổi»: the append-only log with filters and paging, its verification and export. */
 export function AuditPage() {
@@ -199,8 +134,8 @@ export function AuditPage() {
                   <td>{auditActionLabel(e.action)}</td>
                   <td>{e.subject ? subjectLabel(e.subject) : ''}</td>
                   <td>{e.target}</td>
-                  <td className="small value-cell">{readable(e.old)}</td>
-                  <td className="small value-cell">{readable(e.new)}</td>
+                  <td className="small value-cell">{auditValueText(e.old, e.action)}</td>
+                  <td className="small value-cell">{auditValueText(e.new, e.action)}</td>
                 </tr>
               ))}
             </tbody>
