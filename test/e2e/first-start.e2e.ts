@@ -22,11 +22,14 @@ test('first start creates the administrator, then asks for the unit, keeps both 
   await testInfo.attach('first-start-account', { path: testInfo.outputPath('first-start-account.png'), contentType: 'image/png' });
 
   // A weak password, or two that differ, is refused with a Vietnamese message; no account is made.
+  // Each message sits under its field (its accessible description), a summary line on top.
   await auth.createAdmin({ ...DEFAULT_ADMIN, password: 'matkhaumoi' });
-  await expect(auth.error()).toHaveText('Mật khẩu cần có cả chữ cái và chữ số.');
+  await expect(auth.error()).toHaveText('Chưa lưu được: ô «Mật khẩu» cần sửa (xem thông báo dưới ô đó).');
+  await expect(page.getByLabel('Mật khẩu', { exact: true })).toHaveAccessibleDescription(/^Mật khẩu cần có cả chữ cái và chữ số\./);
   await page.getByLabel('Nhập lại mật khẩu', { exact: true }).fill('khac12345');
   await page.getByRole('button', { name: 'Tạo tài khoản và tiếp tục' }).click();
-  await expect(auth.error()).toHaveText('Hai lần nhập mật khẩu không giống nhau.');
+  await expect(page.getByLabel('Nhập lại mật khẩu', { exact: true })).toHaveAccessibleDescription('Hai lần nhập mật khẩu không giống nhau.');
+  await expect(auth.error()).toContainText('«Mật khẩu», «Nhập lại mật khẩu»');
 
   await auth.createAdmin(DEFAULT_ADMIN);
   await expect(page.getByText('Lần đầu sử dụng: hãy khai báo thông tin đơn vị.')).toBeVisible();
@@ -34,14 +37,22 @@ test('first start creates the administrator, then asks for the unit, keeps both 
   await page.screenshot({ path: testInfo.outputPath('first-start.png'), fullPage: true });
   await testInfo.attach('first-start', { path: testInfo.outputPath('first-start.png'), contentType: 'image/png' });
 
-  // A bad short name is refused with a Vietnamese message naming the field; nothing is saved.
-  await form.fill(sampleProfile({ shortName: 'S N V' }));
+  // A bad short name and an empty province are refused at once, each message under its field in
+  // the field's Vietnamese name; nothing is saved.
+  await form.fill(sampleProfile({ shortName: 'S N V', province: '' }));
   await form.submit('Lưu và bắt đầu');
-  await expect(form.error()).toContainText('shortName');
-  await expect(form.error()).toContainText('chữ in hoa');
+  await expect(form.error()).toHaveText('Chưa lưu được: 2 ô cần sửa — «Tên viết tắt», «Tỉnh, thành phố» (xem thông báo dưới từng ô).');
+  await expect(form.field('Tên viết tắt')).toHaveAttribute('aria-invalid', 'true');
+  await expect(form.field('Tên viết tắt')).toHaveAccessibleDescription(/chữ in hoa/);
+  await expect(form.field('Tỉnh, thành phố')).toHaveAccessibleDescription('Tỉnh, thành phố: không được để trống.');
+  await expect(form.field('Tên đơn vị')).not.toHaveAttribute('aria-invalid', 'true');
   await expect(shell.firstStartHeading()).toBeVisible();
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.screenshot({ path: testInfo.outputPath('profile-two-errors.png'), fullPage: true });
+  await testInfo.attach('profile-two-errors', { path: testInfo.outputPath('profile-two-errors.png'), contentType: 'image/png' });
 
   await form.field('Tên viết tắt').fill('SNV');
+  await form.field('Tỉnh, thành phố').fill('Lâm Đồng');
   await form.submit('Lưu và bắt đầu');
   await expect(shell.homeUnit()).toHaveText('Sở Nội vụ (SNV)');
   await expect(auth.signedInUser()).toContainText('Nguyễn Thị Ặnh');
