@@ -49,8 +49,19 @@ test('import the year plan (errors first), follow its rates, edit a task, see du
 
   // Finish task 3 today by editing it.
   await plan.taskRow('3').getByRole('button', { name: 'Sửa' }).click();
-  await page.getByRole('form', { name: 'Sửa 3' }).getByLabel('Trạng thái').selectOption({ label: 'Đã xong' });
-  await page.getByRole('form', { name: 'Sửa 3' }).getByLabel('Ngày hoàn thành').fill(formatDateVi(today));
+  const editor = page.getByRole('form', { name: 'Sửa 3' });
+  await editor.getByLabel('Trạng thái').selectOption({ label: 'Đã xong' });
+  // Two rules broken at once (done without its date, the province's plan without its number):
+  // both messages, each under its field, and nothing saved.
+  await editor.getByLabel('Nguồn').selectOption({ label: 'Kế hoạch của tỉnh' });
+  await editor.getByLabel('Số KH của tỉnh / mã tiêu chí').fill('');
+  await page.getByRole('button', { name: 'Lưu nhiệm vụ' }).click();
+  await expect(editor.getByLabel('Ngày hoàn thành')).toHaveAccessibleDescription('Nhiệm vụ đã xong phải có ngày hoàn thành.');
+  await expect(editor.getByLabel('Số KH của tỉnh / mã tiêu chí')).toHaveAccessibleDescription(/phải ghi số kế hoạch của tỉnh/);
+  await expect(editor.getByRole('alert')).toContainText('Chưa lưu được: 2 ô cần sửa');
+  await page.screenshot({ path: testInfo.outputPath('task-two-errors.png'), fullPage: true });
+  await editor.getByLabel('Nguồn').selectOption({ label: 'Kế hoạch của đơn vị' });
+  await editor.getByLabel('Ngày hoàn thành').fill(formatDateVi(today));
   await page.getByRole('button', { name: 'Lưu nhiệm vụ' }).click();
   await expect(page.getByText('Đã lưu nhiệm vụ 3.')).toBeVisible();
   await expect(plan.taskRow('3')).toContainText('Xong quá hạn');

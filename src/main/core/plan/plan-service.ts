@@ -16,6 +16,7 @@ import { evidenceAccess } from './evidence-access';
 import { deleteTask as deleteTaskRow, emptyPlan, getPlan, listTasks, upsertPlan, upsertTask, type PlanFields } from './plan-store';
 import { reportingAccess } from './reporting-access';
 import { recordPlanEdit } from './review-access';
+import { TASK_COLUMNS } from './plan-xlsx';
 import { checkTask } from './task-rules';
 
 /** The year's plan: its facts, its tasks, and the completion rates computed from them. */
@@ -68,7 +69,11 @@ export function savePlan(ctx: CoreContext, year: number, fields: PlanFields): Pl
 export function saveTask(ctx: CoreContext, year: number, input: PlanTaskInput): PlanTask {
   const parsed = planTaskInputSchema.parse(input);
   const { task, problems } = checkTask(parsed);
-  if (problems.length) throw new AppError('VALIDATION_FAILED', `Nhiệm vụ ${task.code} chưa được lưu. ${problems.map((p) => p.message).join(' ')}`);
+  if (problems.length) {
+    // Per field too, so the task form shows each rule's message under its own field at once.
+    const fields = problems.map((p) => ({ path: `task.${p.field}`, label: TASK_COLUMNS.find((c) => c.key === p.field)?.header ?? p.field, message: p.message }));
+    throw new AppError('VALIDATION_FAILED', `Nhiệm vụ ${task.code} chưa được lưu. ${problems.map((p) => p.message).join(' ')}`, undefined, fields);
+  }
   requireFiles(ctx, task.resultFileIds);
   const before = listTasks(ctx.db, year).find((t) => t.code === task.code) ?? null;
   ctx.db.transaction(() => {
