@@ -44,7 +44,7 @@ describe('cchc plan', () => {
     expect(imported.out).toContain('2 nhiệm vụ mới');
     const listed = await cli('plan', 'list', '2026');
     expect(listed.out).toContain('Kế hoạch 15/KH-STP ngày 12/01/2026');
-    expect(listed.out).toMatch(/Quý I \(15\/12\/2025–14\/03\/2026\): đến hạn 2, hoàn thành 1 \(50%\)/);
+    expect(listed.out).toMatch(/Quý I \(15\/12\/2025–14\/03\/2026\): đến hạn 2, hoàn thành 1 \(50,00%\)/);
     const json = JSON.parse((await cli('plan', 'list', '2026', '--json')).out);
     expect(json.tasks).toHaveLength(2);
   });
