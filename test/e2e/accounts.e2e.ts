@@ -130,4 +130,16 @@ test('a locked app asks for the password: the Khóa button, and the idle timer a
   await auth.unlock(DEFAULT_ADMIN.password);
   // Unlocked where it was: still on the accounts page.
   await expect(page.getByRole('heading', { name: 'Tài khoản người dùng' })).toBeVisible();
+
+  // Changing one's password: every wrong field at once, each under its own field.
+  await page.getByRole('button', { name: 'Đổi mật khẩu' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Đổi mật khẩu' });
+  await dialog.getByLabel('Mật khẩu mới', { exact: true }).fill('ngan1');
+  await dialog.getByLabel('Nhập lại mật khẩu mới', { exact: true }).fill('khac1');
+  await dialog.getByRole('button', { name: 'Lưu' }).click();
+  await expect(dialog.getByLabel('Mật khẩu hiện tại', { exact: true })).toHaveAccessibleDescription('Mật khẩu hiện tại: không được để trống.');
+  await expect(dialog.getByLabel('Mật khẩu mới', { exact: true })).toHaveAccessibleDescription(/^Mật khẩu cần ít nhất 8 ký tự\./);
+  await expect(dialog.getByLabel('Nhập lại mật khẩu mới', { exact: true })).toHaveAccessibleDescription('Hai lần nhập mật khẩu không giống nhau.');
+  await expect(dialog.getByRole('alert')).toContainText('Chưa lưu được: 3 ô cần sửa');
+  await page.screenshot({ path: testInfo.outputPath('change-password-errors.png') });
 });
