@@ -11,7 +11,7 @@ import type { Handlers } from '../registry';
 import { backupFileName, backupStatus, createBackup, recordBackupPlace } from './backup';
 import { beginWrite } from './interrupted-writes';
 import { chooseOutputTarget } from '../output/output-target';
-import { cancelJob, getJob, startJob } from './jobs';
+import { cancelJob, getJob, jobStarterKey, startJob } from './jobs';
 import { continueFromPackage } from './package-continue';
 import { getOpenedPackage, listOpenedPackages, openPackage } from './package-open';
 import { verifyPackage } from './package-verify';
@@ -83,7 +83,7 @@ export const exchangeHandlers: Pick<Handlers, ExchangeChannel> = {
       } finally {
         journal.finish();
       }
-    });
+    }, jobStarterKey(ctx.actor));
     return output.kind === 'download' ? { ...job, download: output.token } : job;
   },
   'package/verify': (input, ctx) => withZip(ctx, input, (path) => verifyPackage(path)),
@@ -96,7 +96,9 @@ export const exchangeHandlers: Pick<Handlers, ExchangeChannel> = {
     if (!job) throw new AppError('NOT_FOUND', 'Không tìm thấy tác vụ này (ứng dụng có thể đã khởi động lại).');
     return job;
   },
-  'exchange/job-cancel': ({ id }) => ({ cancelled: cancelJob(id) }),
+  'exchange/job-cancel': ({ id }, ctx) => ({
+    cancelled: cancelJob(id, { key: jobStarterKey(ctx.actor), isAdmin: !ctx.session || (ctx.session.user?.roles.includes('admin') ?? false) }),
+  }),
   'backup/create': async ({ outPath, replace }, ctx) => {
     const now = ctx.now();
     const output = await chooseOutputTarget(ctx, {
@@ -111,7 +113,7 @@ export const exchangeHandlers: Pick<Handlers, ExchangeChannel> = {
       await createBackup(ctx.db, ctx.dataDir, target, { appVersion: ctx.appVersion, now, onProgress: progress, signal });
       // The temp file goes once downloaded: "last backup" names what the browser saved instead.
       if (output.kind === 'download') recordBackupPlace(ctx.db, `${output.name} (đã tải xuống qua trình duyệt)`);
-    });
+    }, jobStarterKey(ctx.actor));
     return output.kind === 'download' ? { ...job, download: output.token } : job;
   },
   'backup/status': (_input, ctx) => backupStatus(ctx.db, ctx.dataDir, ctx.now()),
