@@ -110,3 +110,8 @@ function prune(): void {
 export function jobStarterKey(actor: Actor): string {
   return actor.kind === 'user' ? `user:${actor.id}` : 'system';
 }
+
+/** The kinds of the jobs still running (switching the data folder waits for exports and backups). */
+export function runningJobKinds(): ExchangeJob['kind'][] {
+  return [...jobs.values()].filter((job) => job.state === 'running').map((job) => job.kind);
+}
