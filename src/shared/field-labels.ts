@@ -1,6 +1,7 @@
 /**
  * Vietnamese names of input fields, so a validation message says «Tên viết tắt» rather than
- * «shortName». Keys are the last segment of the field's path.
+ * «shortName». Keys are the last segment of the field's path, or "parent.field" where the bare
+ * name would be too vague.
  */
 export const FIELD_LABELS: Record<string, string> = {
   profile: 'Thông tin đơn vị',
@@ -15,4 +16,12 @@ export const FIELD_LABELS: Record<string, string> = {
   focalOfficerEmail: 'Thư điện tử',
   leaderName: 'Lãnh đạo ký văn bản',
   leaderTitle: 'Chức vụ lãnh đạo',
+  username: 'Tên đăng nhập',
+  displayName: 'Họ và tên',
+  password: 'Mật khẩu',
+  newPassword: 'Mật khẩu mới',
+  currentPassword: 'Mật khẩu hiện tại',
+  roles: 'Vai trò',
+  minutes: 'Số phút',
+  'profile.name': 'Tên đơn vị',
 };

@@ -32,6 +32,21 @@ test('the administrator creates a leader-only account; the leader reads but cann
   await expect(auth.error()).toHaveText('Tên đăng nhập «LanhDao» đã có.');
   await page.screenshot({ path: testInfo.outputPath('accounts.png'), fullPage: true });
 
+  // Two wrong fields: both messages at once, each under its own field, and one summary on top.
+  await accounts.create({ displayName: 'Lê Văn Bình', username: 'le binh', password: 'ngan1', roles: ['officer'] });
+  await expect(auth.error()).toHaveText('Chưa lưu được: 2 ô cần sửa — «Tên đăng nhập», «Mật khẩu» (xem thông báo dưới từng ô).');
+  await expect(accounts.createField('Tên đăng nhập')).toHaveAttribute('aria-invalid', 'true');
+  await expect(accounts.createField('Tên đăng nhập')).toHaveAccessibleDescription(/^Tên đăng nhập chỉ gồm chữ không dấu, chữ số và \. _ -/);
+  await expect(accounts.createField('Mật khẩu')).toHaveAttribute('aria-invalid', 'true');
+  await expect(accounts.createField('Mật khẩu')).toHaveAccessibleDescription(/^Mật khẩu cần ít nhất 8 ký tự\./);
+  await expect(accounts.createField('Họ và tên')).not.toHaveAttribute('aria-invalid', 'true');
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.getByRole('form', { name: 'Tạo tài khoản mới' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('accounts-two-errors.png') });
+  await testInfo.attach('accounts-two-errors', { path: testInfo.outputPath('accounts-two-errors.png'), contentType: 'image/png' });
+  // Nothing was created.
+  await expect(accounts.row('le binh')).toHaveCount(0);
+
   await auth.signOut();
   await expect(auth.signInHeading()).toBeVisible();
   await auth.signIn('lanhdao', 'sai-mat-khau-1');

@@ -1,4 +1,4 @@
-import type { AppErrorShape, ErrorCode } from '../../shared/contract';
+import type { AppErrorShape, ErrorCode, FieldError } from '../../shared/contract';
 
 /**
  * An error meant for the officer: a stable code and a Vietnamese message. `detail` is for the
@@ -9,6 +9,8 @@ export class AppError extends Error implements AppErrorShape {
     readonly code: ErrorCode,
     message: string,
     readonly detail?: unknown,
+    /** Per-field problems the window shows under each field (INVALID_INPUT); they do cross the transport. */
+    readonly fields?: FieldError[],
   ) {
     super(message);
     this.name = 'AppError';

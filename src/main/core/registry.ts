@@ -4,7 +4,7 @@ import { lockAfterMinutes } from './app-meta';
 import { refreshSessionUser, SYSTEM_ACTOR, type Actor, type Session } from './auth/session';
 import type { CoreContext } from './context';
 import { AppError, isAppError } from './errors';
-import { describeIssues } from './validation-messages';
+import { describeIssues, fieldErrorsOf } from './validation-messages';
 
 export type Handler<C extends ChannelName> = (input: ParsedInputOf<C>, ctx: CoreContext) => OutputOf<C> | Promise<OutputOf<C>>;
 export type Handlers = { [C in ChannelName]: Handler<C> };
@@ -37,7 +37,8 @@ export function createRegistry(handlers: Handlers, base: BaseContext, log: Logge
       const parsed = contract[channel].input.safeParse(rawInput ?? {}, { reportInput: true });
       if (!parsed.success) {
         const problems = describeIssues(parsed.error.issues);
-        return fail(new AppError('INVALID_INPUT', `Dữ liệu gửi lên không hợp lệ. ${problems.join(' ')}`));
+        // Every field's problem at once, in the message (CLI, log) and per field (the window's forms).
+        return fail(new AppError('INVALID_INPUT', `Dữ liệu gửi lên không hợp lệ. ${problems.join(' ')}`, undefined, fieldErrorsOf(parsed.error.issues)));
       }
       try {
         const actor = session ? authorise(channel, session, base) : SYSTEM_ACTOR;
@@ -88,5 +89,6 @@ function userActor(session: Session): Actor {
 }
 
 function fail(error: AppError): Result<never> {
-  return { ok: false, error: { code: error.code, message: error.message } };
+  const fields = error.fields?.length ? { fields: error.fields } : {};
+  return { ok: false, error: { code: error.code, message: error.message, ...fields } };
 }

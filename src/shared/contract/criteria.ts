@@ -7,6 +7,8 @@ import type { UnitType } from './profile';
 export interface CriteriaError {
   where: string;
   message: string;
+  /** The exact place for scripts: a JSON path or Sheet!Cell, when `where` says it in words. */
+  ref?: string;
 }
 
 export interface CriteriaSetOverview {

@@ -26,6 +26,15 @@ export function channel<O>() {
 export interface AppErrorShape {
   code: ErrorCode;
   message: string;
+  /** Every field that failed its check (INVALID_INPUT), so a form shows each under its field at once. */
+  fields?: FieldError[];
+}
+
+/** One field's problem: its path in the input ("profile.shortName"), its Vietnamese name and the message. */
+export interface FieldError {
+  path: string;
+  label: string;
+  message: string;
 }
 
 export type ErrorCode =

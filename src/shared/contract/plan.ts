@@ -112,6 +112,8 @@ export interface PlanImportError {
   /** "tasks[3].due" in JSON, "Nhiệm vụ!E7" in Excel, "(tệp)" for the file. */
   where: string;
   message: string;
+  /** The exact cell ("Nhiệm vụ!E7") when `where` says it in words. */
+  ref?: string;
 }
 
 export interface PlanTaskChange {

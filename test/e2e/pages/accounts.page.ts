@@ -11,6 +11,11 @@ export class AccountsPage {
     await form.getByRole('button', { name: 'Tạo tài khoản' }).click();
   }
 
+  /** A field of the create form, by its label alone (hint and error are its description). */
+  createField(label: string): Locator {
+    return this.page.getByRole('form', { name: 'Tạo tài khoản mới' }).getByLabel(label, { exact: true });
+  }
+
   row(username: string): Locator {
     return this.page.locator(`tr[data-username="${username}"]`);
   }

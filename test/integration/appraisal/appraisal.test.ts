@@ -99,10 +99,10 @@ describe('appraisal results and the giải trình round', () => {
     expect(view.items.find((i) => i.code === '3.2.1')).toMatchObject({ selfPoints: 3, round1: { points: 2.5, effective: 2.5, explanationRequested: true }, lost: 0.5 });
     expect(result.score.survey).toEqual({ points: 1.5, max: 20 });
 
-    // A wrong cell is named by its address.
+    // A wrong cell is named by its sheet, row and column, in words.
     ws.getCell(rowOf('1.1.3'), 6).value = 'năm';
     const broken = await call('appraisal/import', { fileName: 'x.xlsx', contentBase64: Buffer.from(await wb.xlsx.writeBuffer()).toString('base64') });
-    expect(JSON.stringify(broken)).toContain(`Kết quả thẩm định!F${rowOf('1.1.3')}`);
+    expect(JSON.stringify(broken)).toContain(`Trang «Kết quả thẩm định», dòng ${rowOf('1.1.3')}, cột F`);
   });
 
   it('computes the appraised part, the survey part and the index with the engine and the set’s bands', async () => {

@@ -7,13 +7,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../../src/main/core/app';
 import { exportSetToXlsx } from '../../../src/main/core/criteria/xlsx-io';
 import { criteriaSetSchema } from '../../../src/shared/criteria/format';
-import type { CriteriaPreview } from '../../../src/shared/contract/criteria';
+import type { CriteriaError, CriteriaPreview } from '../../../src/shared/contract/criteria';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/criteria');
 
 /** Expected first error of each broken JSON file: where it points and a fragment of the message. */
 const BROKEN_JSON: Record<string, { where: string; message: string }> = {
-  '01-bad-syntax.json': { where: 'dòng 4, cột 1', message: 'không phải JSON hợp lệ' },
+  '01-bad-syntax.json': { where: 'dòng 4, cột 1', message: 'Lỗi cú pháp JSON ở dòng 4, cột 1: ' },
   '02-duplicate-code.json': { where: 'domains[1].children[1].code', message: 'Mã tiêu chí 2.1 bị trùng' },
   '03-child-code-prefix.json': { where: 'domains[0].children[1].code', message: 'mã phải bắt đầu bằng «1.»' },
   '04-children-over-parent.json': { where: 'domains[0].maxPoints', message: 'tổng điểm tối đa các tiêu chí con (7,00) vượt điểm tối đa của nó (6,00)' },
@@ -21,16 +21,16 @@ const BROKEN_JSON: Record<string, { where: string; message: string }> = {
   '06-leaf-without-rule.json': { where: 'domains[1].children[0].scoring', message: 'Tiêu chí 2.1 là tiêu chí lá do đơn vị tự chấm nhưng chưa có cách tính điểm' },
   '07-rule-on-parent.json': { where: 'domains[0].scoring', message: 'Tiêu chí 1 có tiêu chí con nên không được có cách tính điểm riêng' },
   '08-thresholds-unordered.json': { where: 'domains[0].children[1].scoring.thresholds[1].minPercent', message: 'các ngưỡng phải sắp từ cao xuống thấp' },
-  '09-threshold-points-above-max.json': { where: 'domains[0].children[1].scoring.thresholds[0].points', message: 'Tiêu chí 1.2: ngưỡng thứ 1 cho 5,00 điểm, vượt điểm tối đa (4,00)' },
+  '09-threshold-points-above-max.json': { where: 'domains[0].children[1].scoring.thresholds[0].points', message: 'tiêu chí 1.2 → Cách tính điểm → ngưỡng thứ 1 → Điểm: ngưỡng thứ 1 cho 5,00 điểm, vượt điểm tối đa (4,00)' },
   '10-yes-points-above-max.json': { where: 'domains[0].children[0].scoring.yesPoints', message: 'điểm khi «Có» (3,00) vượt điểm tối đa (2,00)' },
   '11-percent-without-thresholds.json': { where: 'domains[0].children[1].scoring.thresholds', message: 'chưa khai báo ngưỡng nào' },
   '12-per-unit-without-points-each.json': { where: 'domains[1].children[1].scoring.pointsEach', message: 'chưa có «điểm mỗi đơn vị»' },
   '13-duplicate-option-ids.json': { where: 'domains[1].children[0].scoring.options[1].id', message: 'mã mức lựa chọn «day-du» bị trùng' },
   '15-bands-duplicate-name.json': { where: 'bands[1].name', message: 'bị trùng tên' },
   '16-bands-unordered.json': { where: 'bands[1].minPercent', message: 'Xếp loại phải sắp từ cao xuống thấp' },
-  '17-unknown-rule-type.json': { where: 'domains[0].children[0].scoring.type', message: 'Tiêu chí 1.1 — Loại cách tính điểm: không rõ cách tính điểm' },
+  '17-unknown-rule-type.json': { where: 'domains[0].children[0].scoring.type', message: 'tiêu chí 1.1 → Cách tính điểm → Loại cách tính điểm: không rõ cách tính điểm' },
   '18-unknown-input-kind.json': { where: 'domains[0].children[1].scoring.input', message: 'chấp nhận: direct, ratio' },
-  '19-max-not-number.json': { where: 'domains[1].children[0].maxPoints', message: 'Tiêu chí 2.1 — Điểm tối đa: phải là số' },
+  '19-max-not-number.json': { where: 'domains[1].children[0].maxPoints', message: 'tiêu chí 2.1 → Điểm tối đa: phải là số' },
   '20-decision-date-invalid.json': { where: 'decision.date', message: 'ngày có thật' },
   '21-district-after-2024.json': { where: 'unitType', message: 'UBND cấp huyện' },
   '22-siblings-unordered.json': { where: 'domains[0].children[1].code', message: 'Tiêu chí 1.1 đứng sau 1.2' },
@@ -74,16 +74,20 @@ async function expectRejected(fileName: string, bytes: Buffer, expected: { where
   const value = (preview as { value: CriteriaPreview }).value;
   expect(value.ok).toBe(false);
   expect(value.set).toBeNull();
-  const hit = value.errors.find((e) => e.where === expected.where && e.message.includes(expected.message));
+  // `expected.where` is the exact place (JSON path, Sheet!Cell); the officer reads it in words.
+  // Matched against the line the officer reads ("<where>: <message>"), whose first letter may be capitalised.
+  const reads = (e: CriteriaError) => `${e.where}: ${e.message}`.toLocaleLowerCase('vi');
+  const hit = value.errors.find((e) => (e.ref ?? e.where) === expected.where && reads(e).includes(expected.message.toLocaleLowerCase('vi')));
   expect(hit, `${fileName}: ${JSON.stringify(value.errors)}`).toBeDefined();
+  expect(hit!.where).not.toMatch(/domains\[|children\[|^[^«]*![A-Z]+\d+$/);
 
   const imported = await core.registry.invoke('criteria/import', fileInput(fileName, bytes));
   expect(imported.ok).toBe(false);
   if (!imported.ok) {
     expect(imported.error.code).toBe('VALIDATION_FAILED');
     expect(imported.error.message).toContain('chưa được nhập');
-    expect(imported.error.message).toContain(`${expected.where}: `);
-    expect(imported.error.message).toContain(expected.message);
+    expect(imported.error.message).toContain(`${hit!.where}: `);
+    expect(imported.error.message.toLocaleLowerCase('vi')).toContain(expected.message.toLocaleLowerCase('vi'));
   }
   expect(tableFingerprint()).toBe(before);
 }
@@ -109,7 +113,7 @@ describe('broken JSON criteria files', () => {
     raw.domains[1].children[1].maxPoints = 'hai';
     raw.domains[1].children[0].scoring.options[1].id = 'day-du';
     const preview = await core.registry.invoke('criteria/preview', fileInput('nhieu-loi.json', Buffer.from(JSON.stringify(raw))));
-    const errors = (preview as { value: CriteriaPreview }).value.errors.map((e) => e.where);
+    const errors = (preview as { value: CriteriaPreview }).value.errors.map((e) => e.ref ?? e.where);
     expect(errors).toEqual(
       expect.arrayContaining(['domains[0].children[0].scoring.type', 'domains[1].children[1].maxPoints', 'domains[1].children[0].scoring.options[1].id']),
     );
@@ -156,9 +160,29 @@ describe('broken Excel criteria files', () => {
     await expectRejected('bo.xlsx', bytes, { where: 'Tiêu chí!D2', message: 'vượt điểm tối đa của nó (6,00)' });
   });
 
+  it('a missing column is one error naming the column and the sheet, not one per row', async () => {
+    const bytes = await workbook((wb) => items(wb).spliceColumns(4, 1));
+    const preview = await core.registry.invoke('criteria/preview', fileInput('bo.xlsx', bytes));
+    const value = (preview as { value: CriteriaPreview }).value;
+    expect(value.errors).toEqual([
+      {
+        where: 'Trang «Tiêu chí», dòng tiêu đề (dòng 1)',
+        ref: 'Tiêu chí!A1',
+        message: expect.stringMatching(/^Trang «Tiêu chí» thiếu cột «Điểm tối đa» ở dòng tiêu đề/),
+      },
+    ]);
+  });
+
+  it('says where a cell is in words: sheet, row and the column’s title', async () => {
+    const bytes = await workbook((wb) => (items(wb).getCell('D6').value = 'hai điểm'));
+    const preview = await core.registry.invoke('criteria/preview', fileInput('bo.xlsx', bytes));
+    const hit = (preview as { value: CriteriaPreview }).value.errors.find((e) => e.ref === 'Tiêu chí!D6');
+    expect(hit?.where).toBe('Trang «Tiêu chí», dòng 6, cột «Điểm tối đa»');
+  });
+
   it('a missing sheet is named', async () => {
     const bytes = await workbook((wb) => wb.removeWorksheet(wb.getWorksheet('Xếp loại')!.id));
-    await expectRejected('bo.xlsx', bytes, { where: 'Xếp loại!A1', message: 'thiếu sheet «Xếp loại»' });
+    await expectRejected('bo.xlsx', bytes, { where: 'Xếp loại!A1', message: 'thiếu sheet (trang) «Xếp loại»' });
   });
 
   it('a corrupt workbook is refused', async () => {

@@ -27,8 +27,10 @@ describe('cchc criteria', () => {
     const r = await cli('criteria', 'validate', bad);
     expect(r.code).toBe(1);
     expect(r.err).toContain('có 2 lỗi');
-    expect(r.err).toMatch(/domains\[0\]\.children\[0\]\.maxPoints: Tiêu chí 1\.\d — Điểm tối đa: phải là số/);
-    expect(r.err).toContain('domains[1].children[1].maxPoints: Tiêu chí 2.2 — Điểm tối đa: phải là số');
+    // Places in words (the item's domain, code and field), not JSON paths.
+    expect(r.err).toContain('Lĩnh vực 1 «Công tác chỉ đạo, điều hành» → tiêu chí 1.1 → Điểm tối đa: Phải là số (đang là «một»).');
+    expect(r.err).toContain('Lĩnh vực 2 «Cải cách thủ tục hành chính» → tiêu chí 2.2 → Điểm tối đa: Phải là số (đang là «hai»).');
+    expect(r.err).not.toContain('domains[');
 
     const good = await cli('criteria', 'validate', join(FIXTURES, 'valid-small.json'));
     expect(good.code).toBe(0);

@@ -99,7 +99,7 @@ describe('criteria store', () => {
     expect(file.fileName).toMatch(/\.xlsx$/);
     const r = await importSetFromXlsx(Buffer.from(file.contentBase64, 'base64'));
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.errors).toContainEqual({ where: 'Thông tin!B3', message: 'Mã bộ chỉ số: bắt buộc phải có.' });
+    if (!r.ok) expect(r.errors).toContainEqual({ where: 'Trang «Thông tin», dòng 3, cột «Giá trị»', ref: 'Thông tin!B3', message: 'Mã bộ chỉ số: bắt buộc phải có.' });
   });
 
   it('says NOT_FOUND for an unknown set and INVALID_INPUT for an oversized file', async () => {

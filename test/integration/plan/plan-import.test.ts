@@ -129,7 +129,7 @@ describe('plan import', () => {
     sheet.getRow(3).values = ['2', 'Rà soát TTHC', 'Phòng HCTP', '', '30/06/2026', '', 'Kế hoạch của tỉnh', '', 'Đang làm', '', ''];
     const filled = Buffer.from(await wb.xlsx.writeBuffer());
     const r = await importFile({ fileName: 'ke-hoach.xlsx', contentBase64: filled.toString('base64') });
-    expect(r.errors).toEqual([{ where: 'Nhiệm vụ!H3', message: expect.stringContaining('số kế hoạch của tỉnh') }]);
+    expect(r.errors).toEqual([{ where: 'Trang «Nhiệm vụ», dòng 3, cột «Số KH của tỉnh / mã tiêu chí»', ref: 'Nhiệm vụ!H3', message: expect.stringContaining('số kế hoạch của tỉnh') }]);
     sheet.getCell('H3').value = '47/KH-UBND';
     const fixed = Buffer.from(await wb.xlsx.writeBuffer());
     const r2 = await importFile({ fileName: 'ke-hoach.xlsx', contentBase64: fixed.toString('base64') });
@@ -142,7 +142,8 @@ describe('plan import', () => {
     const sheet = wb.addWorksheet('Nhiệm vụ');
     sheet.addRow(['Mã', 'Thời hạn', 'Nội dung nhiệm vụ']);
     const r = await importFile({ fileName: 'x.xlsx', contentBase64: Buffer.from(await wb.xlsx.writeBuffer()).toString('base64') }, { year: 2026 });
-    expect(r.errors.find((e) => e.where === 'Nhiệm vụ!B1')?.message).toContain('phải là «Nội dung nhiệm vụ»');
+    expect(r.errors.find((e) => e.ref === 'Nhiệm vụ!B1')?.where).toBe('Trang «Nhiệm vụ», dòng tiêu đề (dòng 1), cột B');
+    expect(r.errors.find((e) => e.ref === 'Nhiệm vụ!B1')?.message).toContain('phải là «Nội dung nhiệm vụ»');
   });
 
   it('refuses a corrupt .xlsx with a message', async () => {

@@ -64,6 +64,19 @@ describe('profile channels through the registry', () => {
     expect(JSON.stringify(table())).toBe(before);
   });
 
+  it('returns every wrong field at once, each with its path and Vietnamese name, for the form to place', async () => {
+    const result = await core.registry.invoke('profile/save', { profile: sampleProfile({ name: '', shortName: 'S NV', province: '' }) });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.fields).toEqual([
+      { path: 'profile.name', label: 'Tên đơn vị', message: 'Tên đơn vị: không được để trống.' },
+      { path: 'profile.shortName', label: 'Tên viết tắt', message: expect.stringContaining('chữ in hoa') },
+      { path: 'profile.province', label: 'Tỉnh, thành phố', message: 'Tỉnh, thành phố: không được để trống.' },
+    ]);
+    // The message still names all three, for the CLI and the log.
+    expect(result.error.message).toMatch(/Tên đơn vị \(profile\.name\).*Tên viết tắt.*Tỉnh, thành phố/);
+  });
+
   it('accepts UBND cấp huyện for 2024 and earlier', async () => {
     const result = await core.registry.invoke('profile/save', { profile: sampleProfile({ year: 2024, unitType: 'ubnd-huyen', name: 'UBND huyện Lâm Hà' }) });
     expect(result.ok).toBe(true);

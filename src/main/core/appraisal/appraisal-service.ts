@@ -23,6 +23,7 @@ import type { CoreContext } from '../context';
 import { AppError } from '../errors';
 import { getProfile } from '../profile/profile-store';
 import { detectFormat } from '../criteria/import-file';
+import { cellInWords } from '../criteria/issue-paths';
 import { checkAppraisal, type AppraisalCheck } from './appraisal-file';
 import {
   appraisedYears,
@@ -37,7 +38,7 @@ import {
   type RoundRow,
 } from './appraisal-store';
 import { appraisalTemplateJson, templateData } from './appraisal-template';
-import { readAppraisalWorkbook, writeAppraisalTemplate } from './appraisal-xlsx';
+import { readAppraisalWorkbook, SHEET as APPRAISAL_SHEET, writeAppraisalTemplate } from './appraisal-xlsx';
 import { assessmentAccess } from './assessment-access';
 import { evidenceAccess } from './evidence-access';
 import { officialScore, type RoundData } from './official-score';
@@ -184,7 +185,8 @@ export async function checkAppraisalFile(ctx: CoreContext, fileName: string, byt
   if (format === 'xlsx') {
     const read = await readAppraisalWorkbook(bytes);
     if ('error' in read) return { ok: false, errors: [{ where: '(tệp)', message: read.error }] };
-    return checkAppraisal(read.raw, target, read.where);
+    // Cells in words ("Trang «Kết quả thẩm định», dòng 14, cột F"); the sheet's rows 1–2 are titles, not the table's header.
+    return checkAppraisal(read.raw, target, (path) => cellInWords(read.where(path), undefined, [APPRAISAL_SHEET]));
   }
   if (format !== 'json') return { ok: false, errors: [{ where: '(tệp)', message: `Tệp «${fileName}» không phải kết quả thẩm định: chỉ nhận tệp .json hoặc .xlsx.` }] };
   let raw: unknown;

@@ -1,5 +1,6 @@
 import type { CriteriaSet } from '../../../shared/criteria/format';
 import type { ValidationResult } from './criteria-error';
+import { jsonSyntaxMessage, wordJsonErrors } from './issue-paths';
 import { MAX_NESTING, textTooDeep } from './nesting';
 import { validateCriteriaSet } from './validate';
 
@@ -30,9 +31,11 @@ export function parseCriteriaJson(text: string): ValidationResult {
   } catch (error) {
     const at = locate(body, error);
     const where = at ? `dòng ${at.line}, cột ${at.column}` : '(tệp)';
-    return { ok: false, errors: [{ where, message: `Tệp không phải JSON hợp lệ: lỗi cú pháp tại ${where} (thiếu hoặc thừa dấu phẩy, ngoặc, nháy kép…).` }] };
+    return { ok: false, errors: [{ where, message: jsonSyntaxMessage(at, error) }] };
   }
-  return validateCriteriaSet(raw);
+  // Validation speaks JSON paths (the Excel reader maps them to cells); the author reads words.
+  const result = validateCriteriaSet(raw);
+  return result.ok ? result : { ok: false, errors: wordJsonErrors(raw, result.errors) };
 }
 
 /** Pretty JSON, keys in the format's order, ending with a newline: diff-friendly for provinces. */

@@ -3,6 +3,7 @@ import { UNIT_TYPE_LABELS } from '../../../shared/profile-labels';
 import { foldVietnamese, formatDateVi, parseDateVi } from '../../../shared/text/vi';
 import { parentCode } from './codes';
 import { formatPath, parsePath, type CriteriaError, type PathSegment, type ValidationResult } from './criteria-error';
+import { wordCellErrors } from './issue-paths';
 import { optionIdFromLabel } from './option-ids';
 import { validateCriteriaSet } from './validate';
 import { checkWorkbookSize } from './xlsx-guard';
@@ -71,6 +72,8 @@ class Reader {
   readonly itemRows = new Map<string, number>();
   readonly bandRows = new Map<number, number>();
   itemColumns = new Map<ItemColumnKey, number>();
+  /** Required columns the title row lacks: reported once, and their per-row errors left out. */
+  readonly missingColumns = new Set<ItemColumnKey>();
 
   error(where: string, message: string): void {
     this.direct.push({ where, message });
@@ -197,9 +200,12 @@ class Reader {
     for (const required of ['code', 'title', 'maxPoints'] as const) {
       if (!this.itemColumns.has(required)) {
         const header = ITEM_COLUMNS.find((c) => c.key === required)?.header;
-        this.error(`${SHEETS.items}!A1`, `Sheet «${SHEETS.items}» thiếu cột «${header}» ở dòng tiêu đề.`);
+        this.missingColumns.add(required);
+        this.error(`${SHEETS.items}!A1`, `Trang «${SHEETS.items}» thiếu cột «${header}» ở dòng tiêu đề; mọi tiêu chí cần cột này. Hãy thêm lại cột (xem mẫu Excel tải từ ứng dụng).`);
       }
     }
+    // Without codes no row can be placed: one error for the column, not one per row.
+    if (this.missingColumns.has('code')) return [];
     const domains: Raw[] = [];
     const byCode = new Map<string, { item: Raw; path: string }>();
     sheet.eachRow((row, r) => {
@@ -374,6 +380,29 @@ class Reader {
     return out;
   }
 
+  /** True when a validation error is only the echo of a missing column (already said once). */
+  echoesMissingColumn(where: string): boolean {
+    if (this.missingColumns.size === 0) return false;
+    const path = parsePath(where);
+    if (path[0] !== 'domains') return false;
+    // "the domains fall short of the scale" only because no points could be read.
+    if (path.length === 1) return this.missingColumns.has('code') || this.missingColumns.has('maxPoints');
+    let end = 0;
+    while (path[end] === (end === 0 ? 'domains' : 'children') && typeof path[end + 1] === 'number') end += 2;
+    return this.missingColumns.has(columnForField(path.slice(end)));
+  }
+
+  /** The title-row name of a column, as the author sees it ("Điểm tối đa"), for errors in words. */
+  headerOf(sheet: string, letter: string): string | undefined {
+    if (sheet === SHEETS.items) {
+      for (const [key, c] of this.itemColumns) if (columnLetter(c - 1) === letter) return ITEM_COLUMNS.find((col) => col.key === key)?.header;
+      return undefined;
+    }
+    if (sheet === SHEETS.info) return letter === 'A' ? 'Thông tin' : letter === 'B' ? 'Giá trị' : undefined;
+    if (sheet === SHEETS.bands) return letter === 'A' ? 'Xếp loại' : letter === 'B' ? 'Từ (% trở lên)' : undefined;
+    return undefined;
+  }
+
   /** Maps a validation error's JSON path back to the cell it came from. */
   cellFor(where: string): string {
     const path = parsePath(where);
@@ -476,7 +505,7 @@ export async function readSetWorkbook(buffer: Buffer): Promise<ValidationResult>
   if (missing.length > 0) {
     return {
       ok: false,
-      errors: missing.map((name) => ({ where: `${name}!A1`, message: `Tệp Excel thiếu sheet «${name}». Hãy dùng mẫu do CCHC Desk tạo (Bộ chỉ số → Tải mẫu Excel).` })),
+      errors: missing.map((name) => ({ where: `Trang «${name}»`, ref: `${name}!A1`, message: `Tệp Excel thiếu sheet (trang) «${name}». Hãy dùng mẫu do CCHC Desk tạo (Bộ chỉ số → Tải mẫu Excel).` })),
     };
   }
   const raw = reader.readInfo(findSheet(workbook, SHEETS.info)!);
@@ -485,8 +514,14 @@ export async function readSetWorkbook(buffer: Buffer): Promise<ValidationResult>
 
   const result = validateCriteriaSet(raw);
   const directCells = new Set(reader.direct.map((e) => e.where));
-  const mapped = result.ok ? [] : result.errors.map((e) => ({ where: reader.cellFor(e.where), message: e.message })).filter((e) => !directCells.has(e.where));
+  const mapped = result.ok
+    ? []
+    : result.errors
+        .filter((e) => !reader.echoesMissingColumn(e.where))
+        .map((e) => ({ where: reader.cellFor(e.where), message: e.message }))
+        .filter((e) => !directCells.has(e.where));
   const errors = [...reader.direct, ...mapped].sort(compareCells);
-  if (errors.length > 0) return { ok: false, errors };
+  // Sorted by cell first; then each cell in words ("Trang «Tiêu chí», dòng 5, cột «Điểm tối đa»").
+  if (errors.length > 0) return { ok: false, errors: wordCellErrors(errors, (sheet, letter) => reader.headerOf(sheet, letter)) };
   return result;
 }

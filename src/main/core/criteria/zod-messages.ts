@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { formatPath, type CriteriaError, type PathSegment } from './criteria-error';
 
 /** Field names as a province's author knows them (the Excel template uses the same words). */
-const FIELD_LABELS: Record<string, string> = {
+export const FIELD_LABELS: Record<string, string> = {
   formatVersion: 'Phiên bản định dạng',
   id: 'Mã',
   name: 'Tên',
@@ -72,7 +72,7 @@ function owningItem(raw: unknown, path: readonly PathSegment[]): string | null {
 }
 
 /** Set-level fields whose short item-level label would be ambiguous. */
-const SET_FIELD_LABELS: Record<string, string> = { id: 'Mã bộ chỉ số', name: 'Tên bộ chỉ số', year: 'Năm áp dụng', version: 'Phiên bản' };
+export const SET_FIELD_LABELS: Record<string, string> = { id: 'Mã bộ chỉ số', name: 'Tên bộ chỉ số', year: 'Năm áp dụng', version: 'Phiên bản' };
 
 function fieldLabel(path: readonly PathSegment[]): string {
   const only = path[0];

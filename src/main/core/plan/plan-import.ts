@@ -1,9 +1,11 @@
-import type { PlanImportResult } from '../../../shared/contract/plan';
+import type { PlanImportError, PlanImportResult } from '../../../shared/contract/plan';
+import { wordCellErrors } from '../criteria/issue-paths';
+import { columnLetter } from '../xlsx-columns';
 import type { CoreContext } from '../context';
 import { checkPlanFile, type RawPlanFile } from './plan-file';
 import { readPlanJson } from './plan-json';
 import { getPlan, listTasks, upsertPlan, upsertTask, type PlanFields } from './plan-store';
-import { readPlanXlsx } from './plan-xlsx';
+import { PLAN_SHEETS, readPlanXlsx, TASK_COLUMNS } from './plan-xlsx';
 import { recordPlanEdit } from './review-access';
 import { changedFields } from './task-rules';
 
@@ -66,7 +68,7 @@ export async function importPlanFile(
     errors.push({ where: format === 'xlsx' ? 'Kế hoạch!B1' : 'year', message: 'Không rõ kế hoạch năm nào: ghi năm trong tệp hoặc chọn năm khi nhập.' });
   }
   if (parsed.tasks.length === 0 && errors.length === 0) errors.push({ where: '(tệp)', message: 'Tệp không có nhiệm vụ nào.' });
-  if (errors.length || year === null) return { ...failed(format, errors, year), notes: parsed.notes };
+  if (errors.length || year === null) return { ...failed(format, format === 'xlsx' ? planCellsInWords(errors) : errors, year), notes: parsed.notes };
 
   const stored = new Map(listTasks(ctx.db, year).map((t) => [t.code, t]));
   const result: PlanImportResult = { ...failed(format, [], year), ok: true, notes: parsed.notes };
@@ -102,4 +104,12 @@ export async function importPlanFile(
     for (const w of writes) if (w.write) upsertTask(ctx.db, year, w.next, nowIso);
   })();
   return { ...result, saved: true };
+}
+
+/** Excel cells as the officer finds them: "Trang «Nhiệm vụ», dòng 7, cột «Hạn hoàn thành»". */
+function planCellsInWords(errors: PlanImportError[]): PlanImportError[] {
+  return wordCellErrors(errors, (sheet, letter) =>
+    sheet === PLAN_SHEETS.tasks ? TASK_COLUMNS.find((_, i) => columnLetter(i) === letter)?.header : undefined,
+    [PLAN_SHEETS.plan],
+  );
 }

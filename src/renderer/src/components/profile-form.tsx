@@ -1,9 +1,10 @@
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { UNIT_TYPES, type UnitProfile, type UnitProfileInput } from '../../../shared/contract/profile';
 import { UNIT_TYPE_LABELS } from '../../../shared/profile-labels';
 import { useApi } from '../api/context';
 import { vi } from '../i18n/vi';
-import { ErrorLine, SuccessLine } from './message-line';
+import { FieldErrorText, FormErrorSummary, useFormErrors, type FormErrors } from './form-errors';
+import { SuccessLine } from './message-line';
 
 type FormState = Required<Omit<UnitProfileInput, 'year'>> & { year: string };
 
@@ -36,7 +37,7 @@ interface Props {
 export function ProfileForm({ initial, defaultYear, submitLabel, onSaved, readOnly = false }: Props) {
   const api = useApi();
   const [form, setForm] = useState<FormState>(() => toForm(initial, defaultYear));
-  const [error, setError] = useState<string | null>(null);
+  const errors = useFormErrors();
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
 
@@ -48,13 +49,14 @@ export function ProfileForm({ initial, defaultYear, submitLabel, onSaved, readOn
   async function submit(event: FormEvent) {
     event.preventDefault();
     setBusy(true);
-    setError(null);
+    errors.clear();
     const result = await api.call('profile/save', {
       profile: { ...form, year: Number(form.year), shortName: form.shortName.trim().toUpperCase() },
     });
     setBusy(false);
     if (!result.ok) {
-      setError(result.error.message);
+      // Main names every field that is wrong at once; each shows under its field.
+      errors.fromError(result.error);
       return;
     }
     setSaved(true);
@@ -65,31 +67,20 @@ export function ProfileForm({ initial, defaultYear, submitLabel, onSaved, readOn
   return (
     <form className="form" onSubmit={submit} noValidate>
       <p className="muted">{t.yearNote}</p>
+      <FormErrorSummary errors={errors} />
       <fieldset className="form-grid plain" disabled={readOnly}>
-        <Field label={t.year} required value={form.year} onChange={set('year')} type="number" />
-        <label className="field">
-          <span>
-            {t.unitType} <em className="req">{t.required}</em>
-          </span>
-          <select value={form.unitType} onChange={(e) => set('unitType')(e.target.value)}>
-            {UNIT_TYPES.map((type) => (
-              <option key={type} value={type}>
-                {UNIT_TYPE_LABELS[type]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <Field label={t.name} required value={form.name} onChange={set('name')} placeholder={t.namePlaceholder} wide />
-        <Field label={t.shortName} required value={form.shortName} onChange={set('shortName')} placeholder={t.shortNamePlaceholder} />
-        <Field label={t.parentBody} required value={form.parentBody} onChange={set('parentBody')} placeholder={t.parentBodyPlaceholder} />
-        <Field label={t.province} required value={form.province} onChange={set('province')} />
-        <Field label={t.focalOfficerName} required value={form.focalOfficerName} onChange={set('focalOfficerName')} />
-        <Field label={t.focalOfficerPhone} value={form.focalOfficerPhone} onChange={set('focalOfficerPhone')} />
-        <Field label={t.focalOfficerEmail} value={form.focalOfficerEmail} onChange={set('focalOfficerEmail')} type="email" />
-        <Field label={t.leaderName} required value={form.leaderName} onChange={set('leaderName')} />
-        <Field label={t.leaderTitle} required value={form.leaderTitle} onChange={set('leaderTitle')} placeholder={t.leaderTitlePlaceholder} />
+        <Field label={t.year} required value={form.year} onChange={set('year')} type="number" errors={errors} name="year" />
+        <UnitTypeField value={form.unitType} onChange={set('unitType')} error={errors.of('unitType')} />
+        <Field label={t.name} required value={form.name} onChange={set('name')} placeholder={t.namePlaceholder} wide errors={errors} name="name" />
+        <Field label={t.shortName} required value={form.shortName} onChange={set('shortName')} placeholder={t.shortNamePlaceholder} errors={errors} name="shortName" />
+        <Field label={t.parentBody} required value={form.parentBody} onChange={set('parentBody')} placeholder={t.parentBodyPlaceholder} errors={errors} name="parentBody" />
+        <Field label={t.province} required value={form.province} onChange={set('province')} errors={errors} name="province" />
+        <Field label={t.focalOfficerName} required value={form.focalOfficerName} onChange={set('focalOfficerName')} errors={errors} name="focalOfficerName" />
+        <Field label={t.focalOfficerPhone} value={form.focalOfficerPhone} onChange={set('focalOfficerPhone')} errors={errors} name="focalOfficerPhone" />
+        <Field label={t.focalOfficerEmail} value={form.focalOfficerEmail} onChange={set('focalOfficerEmail')} type="email" errors={errors} name="focalOfficerEmail" />
+        <Field label={t.leaderName} required value={form.leaderName} onChange={set('leaderName')} errors={errors} name="leaderName" />
+        <Field label={t.leaderTitle} required value={form.leaderTitle} onChange={set('leaderTitle')} placeholder={t.leaderTitlePlaceholder} errors={errors} name="leaderTitle" />
       </fieldset>
-      <ErrorLine text={error} />
       {saved && <SuccessLine text={t.saved} />}
       {!readOnly && (
         <button type="submit" className="primary" disabled={busy}>
@@ -100,8 +91,30 @@ export function ProfileForm({ initial, defaultYear, submitLabel, onSaved, readOn
   );
 }
 
+function UnitTypeField({ value, onChange, error }: { value: string; onChange(value: string): void; error: string | undefined }) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>
+        {vi.profile.unitType} <em className="req">{vi.profile.required}</em>
+      </label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined}>
+        {UNIT_TYPES.map((type) => (
+          <option key={type} value={type}>
+            {UNIT_TYPE_LABELS[type]}
+          </option>
+        ))}
+      </select>
+      <FieldErrorText id={`${id}-error`} text={error} />
+    </div>
+  );
+}
+
+/** A labelled input whose error (keyed by `name`, the contract's field) shows under it. */
 function Field(props: {
   label: string;
+  name: string;
+  errors: FormErrors;
   value: string;
   onChange(value: string): void;
   required?: boolean;
@@ -109,18 +122,24 @@ function Field(props: {
   type?: string;
   wide?: boolean;
 }) {
+  const id = useId();
+  const error = props.errors.of(props.name);
   return (
-    <label className={props.wide ? 'field wide' : 'field'}>
-      <span>
+    <div className={props.wide ? 'field wide' : 'field'}>
+      <label htmlFor={id}>
         {props.label} {props.required && <em className="req">{vi.profile.required}</em>}
-      </span>
+      </label>
       <input
+        id={id}
         type={props.type ?? 'text'}
         value={props.value}
         placeholder={props.placeholder}
         onChange={(e) => props.onChange(e.target.value)}
         aria-required={props.required}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
       />
-    </label>
+      <FieldErrorText id={`${id}-error`} text={error} />
+    </div>
   );
 }

@@ -1,8 +1,9 @@
 import { useId } from 'react';
+import { FieldErrorText } from './form-errors';
 
 /**
- * A labelled input. The hint sits outside the label (linked by aria-describedby), so the
- * accessible name is the label alone, which is what the e2e page objects look for.
+ * A labelled input. The hint and the error sit outside the label (linked by aria-describedby), so
+ * the accessible name is the label alone, which is what the e2e page objects look for.
  */
 export function TextField(props: {
   label: string;
@@ -10,10 +11,13 @@ export function TextField(props: {
   onChange(value: string): void;
   type?: 'text' | 'password' | 'number';
   hint?: string;
+  /** What is wrong with the value, shown under it (from useFormErrors). */
+  error?: string;
   autoComplete?: string;
   autoFocus?: boolean;
 }) {
   const id = useId();
+  const describedBy = [props.error ? `${id}-error` : '', props.hint ? `${id}-hint` : ''].filter(Boolean).join(' ');
   return (
     <div className="field">
       <label htmlFor={id}>{props.label}</label>
@@ -23,9 +27,11 @@ export function TextField(props: {
         value={props.value}
         autoComplete={props.autoComplete}
         autoFocus={props.autoFocus}
-        aria-describedby={props.hint ? `${id}-hint` : undefined}
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={describedBy || undefined}
         onChange={(e) => props.onChange(e.target.value)}
       />
+      <FieldErrorText id={`${id}-error`} text={props.error} />
       {props.hint && (
         <small id={`${id}-hint`} className="muted">
           {props.hint}

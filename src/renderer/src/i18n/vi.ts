@@ -1021,4 +1021,9 @@ export const vi = {
     recorded: 'Đã ghi nhận báo cáo đã gửi.',
     via: (channel: string, number: string) => `Số ${number}, gửi qua ${channel}.`,
   },
+  formErrors: {
+    summary: (count: number, labels: string) =>
+      count === 1 ? `Chưa lưu được: ô ${labels} cần sửa (xem thông báo dưới ô đó).` : `Chưa lưu được: ${count} ô cần sửa — ${labels} (xem thông báo dưới từng ô).`,
+    passwordsDiffer: 'Hai lần nhập mật khẩu không giống nhau.',
+  },
 } as const;

@@ -1,13 +1,15 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { newPasswordProblem, passwordProblem } from '../../../../shared/auth/password-rule';
-import type { AccountInfo } from '../../../../shared/contract/auth';
+import { passwordProblem } from '../../../../shared/auth/password-rule';
+import { authChannels, type AccountInfo } from '../../../../shared/contract/auth';
 import { ROLES, type Role } from '../../../../shared/contract/define';
 import { useApi } from '../../api/context';
 import { useAuth } from '../../auth/auth-context';
-import { ErrorLine, MessageLine, type Message } from '../../components/message-line';
+import { FormErrorSummary, useFormErrors } from '../../components/form-errors';
+import { MessageLine, type Message } from '../../components/message-line';
 import { RoleCheckboxes } from '../../components/role-checkboxes';
 import { TextField } from '../../components/text-field';
 import { vi } from '../../i18n/vi';
+import { accountFieldErrors } from '../auth/account-field-errors';
 
 const t = vi.accounts;
 
@@ -121,15 +123,17 @@ function CreateAccountForm({ onCreated }: { onCreated(username: string): void })
   const [password, setPassword] = useState('');
   const [again, setAgain] = useState('');
   const [roles, setRoles] = useState<Role[]>([]);
-  const [error, setError] = useState<string | null>(null);
+  const errors = useFormErrors();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const problem = newPasswordProblem(password, again) ?? (roles.length === 0 ? vi.auth.noRole : null);
-    if (problem) return setError(problem);
-    const r = await api.call('accounts/create', { displayName, username, password, roles });
-    if (!r.ok) return setError(r.error.message);
-    setError(null);
+    // Every field's problem at once, before the call; main checks the same schema again.
+    const input = { displayName, username, password, roles };
+    const problems = accountFieldErrors(authChannels['accounts/create'].input, input, again);
+    if (problems.length > 0) return errors.show(problems);
+    const r = await api.call('accounts/create', input);
+    if (!r.ok) return errors.fromError(r.error);
+    errors.clear();
     setDisplayName('');
     setUsername('');
     setPassword('');
@@ -141,14 +145,14 @@ function CreateAccountForm({ onCreated }: { onCreated(username: string): void })
   return (
     <form className="form" onSubmit={submit} noValidate aria-label={t.create}>
       <h2>{t.create}</h2>
+      <FormErrorSummary errors={errors} />
       <div className="form-grid">
-        <TextField label={vi.auth.displayName} value={displayName} onChange={setDisplayName} />
-        <TextField label={vi.auth.username} value={username} onChange={setUsername} hint={vi.auth.usernameHint} />
-        <TextField label={vi.auth.password} type="password" value={password} onChange={setPassword} hint={vi.auth.passwordHint} autoComplete="new-password" />
-        <TextField label={vi.auth.passwordAgain} type="password" value={again} onChange={setAgain} autoComplete="new-password" />
+        <TextField label={vi.auth.displayName} value={displayName} onChange={setDisplayName} error={errors.of('displayName')} />
+        <TextField label={vi.auth.username} value={username} onChange={setUsername} hint={vi.auth.usernameHint} error={errors.of('username')} />
+        <TextField label={vi.auth.password} type="password" value={password} onChange={setPassword} hint={vi.auth.passwordHint} error={errors.of('password')} autoComplete="new-password" />
+        <TextField label={vi.auth.passwordAgain} type="password" value={again} onChange={setAgain} error={errors.of('again')} autoComplete="new-password" />
       </div>
-      <RoleCheckboxes value={roles} choices={ROLES} onChange={setRoles} />
-      <ErrorLine text={error} />
+      <RoleCheckboxes value={roles} choices={ROLES} onChange={setRoles} error={errors.of('roles')} />
       <button type="submit" className="primary">
         {t.createButton}
       </button>

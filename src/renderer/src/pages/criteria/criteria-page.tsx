@@ -138,7 +138,7 @@ function PreviewPanel(props: { preview: CriteriaPreview; fileName: string; busy:
           <tbody>
             {preview.errors.map((e, i) => (
               <tr key={i}>
-                <td className="mono">{e.where}</td>
+                <td title={e.ref}>{e.where}</td>
                 <td>{e.message}</td>
               </tr>
             ))}
