@@ -782,6 +782,12 @@ export const vi = {
     recheck: 'Kiểm tra lại',
     showAll: (n: number) => `Xem tất cả ${n} mục`,
     showLess: 'Thu gọn',
+    /** Before generating or exporting the summary says what still goes ahead. */
+    summaryFor: (action: 'submit' | 'generate' | 'export', blocking: number, warnings: number) =>
+      blocking > 0
+        ? `${blocking} việc phải làm trước, ${warnings} việc nên xem lại.`
+        : `${warnings} việc nên xem lại (${action === 'generate' ? 'vẫn tạo được văn bản' : action === 'export' ? 'vẫn xuất được gói' : 'vẫn gửi được'}).`,
+    generateHeld: 'Còn việc phải làm trước khi tạo văn bản (xem danh sách kiểm tra).',
   },
   dashboard: {
     domainsTitle: 'Tiến độ và điểm theo lĩnh vực',
@@ -809,6 +815,8 @@ export const vi = {
       'signed-copy-missing': 'bản đã duyệt chưa có bản ký',
       'set-update': 'bộ chỉ số có phiên bản mới chưa áp dụng',
       'open-comments': 'ý kiến của lãnh đạo chưa xử lý',
+      'explanation-placeholder': 'tiêu chí sẽ in «chưa có thuyết minh»',
+      'evidence-bare-name': 'tài liệu sẽ chỉ in tên tệp',
     },
     openCheck: 'Xem danh sách kiểm tra',
   },
