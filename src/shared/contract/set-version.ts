@@ -10,6 +10,8 @@ export interface NotCarriedEntry {
   title: string;
   reason: string;
   answer: Answer | null;
+  /** The answer in words, read with the old version's item («Đầy đủ nhưng có báo cáo trễ hạn»). */
+  answerText: string;
   explanation: string;
 }
 

@@ -59,7 +59,7 @@ describe('switching the year’s assessment to a newer version of its criteria s
     const result = await ok<SetSwitchResult>(call('assessment/switch-set-version', { year: 2026, toVersion: 2 }));
     expect(result).toMatchObject({ fromVersion: 1, toVersion: 2, carried: ['1.1', '2.1'] });
     expect(result.notCarried).toEqual([
-      expect.objectContaining({ code: '1.2', answer: { kind: 'choice', optionId: 'dat' }, reason: expect.stringContaining('không có mức lựa chọn «dat»') }),
+      expect.objectContaining({ code: '1.2', answer: { kind: 'choice', optionId: 'dat' }, answerText: 'Đầy đủ nhưng có báo cáo trễ hạn', reason: 'Phiên bản mới không còn mức lựa chọn này; thuyết minh vẫn giữ trên tiêu chí.' }),
       expect.objectContaining({ code: '2.2', answer: { kind: 'count', count: 3 }, reason: 'Phiên bản mới không còn tiêu chí này.' }),
     ]);
 

@@ -1,6 +1,8 @@
 import type { AssessmentEntry } from '../../../shared/contract/assessment';
 import type { NotCarriedEntry, SetStatus, SetSwitchResult, SetUpdateInfo } from '../../../shared/contract/set-version';
-import type { CriteriaSet } from '../../../shared/criteria/format';
+import type { Answer, CriteriaItem, CriteriaSet } from '../../../shared/criteria/format';
+import { formatPointsVi } from '../../../shared/text/vi';
+import { answerText } from '../../../shared/criteria/answer-text';
 import { diffSets } from '../../../shared/criteria/set-diff';
 import { flattenItems, selfScoredLeaves } from '../../../shared/criteria/tree';
 import { subjectId } from '../../../shared/review-labels';
@@ -34,14 +36,16 @@ const hasContent = (e: AssessmentEntry) => !!e.answer || !!e.explanation.trim();
 function planSwitch(older: CriteriaSet, newer: CriteriaSet, entries: AssessmentEntry[]): SwitchPlan {
   const leaves = new Map(selfScoredLeaves(newer).map((l) => [l.item.code, l.item]));
   const anyNew = new Set(flattenItems(newer).map((f) => f.item.code));
-  const oldTitles = new Map(flattenItems(older).map((f) => [f.item.code, f.item.title]));
+  const oldItems = new Map(flattenItems(older).map((f) => [f.item.code, f.item]));
   const changed = new Set(diffSets(older, newer).filter((c) => c.change === 'rule-changed' || c.change === 'max-changed').map((c) => c.code));
   const plan: SwitchPlan = { carried: [], notCarried: [], rewrite: [], drop: [] };
   for (const e of entries) {
     if (!hasContent(e)) continue;
     const leaf = leaves.get(e.code);
-    const title = leaf?.title ?? oldTitles.get(e.code) ?? e.code;
-    const lost = (reason: string) => plan.notCarried.push({ code: e.code, title, reason, answer: e.answer, explanation: e.explanation });
+    const old = oldItems.get(e.code);
+    const title = leaf?.title ?? old?.title ?? e.code;
+    const answerWords = old ? answerText(old, e.answer) : e.answer ? e.answer.kind : '';
+    const lost = (reason: string) => plan.notCarried.push({ code: e.code, title, reason, answer: e.answer, answerText: answerWords, explanation: e.explanation });
     if (!leaf) {
       lost(anyNew.has(e.code) ? 'Ở phiên bản mới, tiêu chí này không do đơn vị tự chấm.' : 'Phiên bản mới không còn tiêu chí này.');
       plan.drop.push(e.code);
@@ -49,7 +53,7 @@ function planSwitch(older: CriteriaSet, newer: CriteriaSet, entries: AssessmentE
     }
     const problem = e.answer ? answerFitsRule(leaf, e.answer) : null;
     if (problem) {
-      lost(`Câu trả lời không hợp với cách tính điểm mới (${problem.replace(/\.$/, '')}); thuyết minh vẫn giữ trên tiêu chí.`);
+      lost(`${misfitReason(leaf, e.answer!)}${e.explanation.trim() ? '; thuyết minh vẫn giữ trên tiêu chí' : ''}.`);
       plan.rewrite.push({ ...e, answer: null, status: 'dang-lam' });
       continue;
     }
@@ -57,6 +61,14 @@ function planSwitch(older: CriteriaSet, newer: CriteriaSet, entries: AssessmentE
     if (changed.has(e.code) && e.status === 'xong') plan.rewrite.push({ ...e, status: 'dang-lam' });
   }
   return plan;
+}
+
+/** Why an answer no longer fits, in the officer's words (the old answer itself is shown beside it). */
+function misfitReason(leaf: CriteriaItem, answer: Answer): string {
+  if (answer.kind === 'choice' && leaf.scoring?.type === 'choice') return 'Phiên bản mới không còn mức lựa chọn này';
+  if (answer.kind === 'manual' && leaf.scoring?.type === 'manual') return `Điểm tự chấm vượt điểm tối đa mới (${formatPointsVi(leaf.maxPoints)})`;
+  if (answer.kind === 'not-applicable') return 'Phiên bản mới không cho chọn «Không áp dụng» ở tiêu chí này';
+  return 'Cách tính điểm mới cần loại dữ liệu khác, hãy nhập lại';
 }
 
 function requireRow(ctx: CoreContext, year: number) {

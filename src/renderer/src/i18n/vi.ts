@@ -1029,4 +1029,32 @@ export const vi = {
     recorded: 'Đã ghi nhận báo cáo đã gửi.',
     via: (channel: string, number: string) => `Số ${number}, gửi qua ${channel}.`,
   },
+  /** A newer version of the year's criteria set: announced on the assessment page, one step to switch. */
+  setUpdate: {
+    region: 'Bộ chỉ số có phiên bản mới',
+    headline: (name: string, newest: number, current: number) => `Bộ chỉ số «${name}» đã có phiên bản ${newest}; bản tự đánh giá đang chấm theo phiên bản ${current}.`,
+    changesTitle: 'Những gì thay đổi',
+    change: {
+      added: 'Thêm mới',
+      removed: 'Bỏ',
+      renamed: 'Đổi tên',
+      'max-changed': 'Đổi điểm tối đa',
+      'rule-changed': 'Đổi cách tính điểm',
+    },
+    renamedDetail: (before: string, after: string) => `«${before}» → «${after}»`,
+    maxDetail: (before: string, after: string) => `${before} → ${after} điểm`,
+    willCarry: (n: number) => `Khi chuyển, câu trả lời của ${n} tiêu chí được giữ nguyên theo mã tiêu chí.`,
+    willNotCarry: (n: number) => `${n} câu trả lời không chuyển được (được lưu lại trong lịch sử chuyển phiên bản, không mất):`,
+    button: (version: number) => `Chuyển sang phiên bản ${version}`,
+    busy: 'Đang chuyển…',
+    refused: 'Chưa chuyển được lúc này:',
+    readOnly: 'Cán bộ đầu mối chuyển bản tự đánh giá sang phiên bản mới.',
+    done: (from: number, to: number, carried: number) => `Đã chuyển từ phiên bản ${from} sang phiên bản ${to}; giữ câu trả lời của ${carried} tiêu chí.`,
+    notCarriedTitle: 'Không chuyển được:',
+    historyTitle: 'Lịch sử chuyển phiên bản bộ chỉ số',
+    historyLine: (from: number, to: number, at: string, actor: string, notCarried: number) =>
+      `Phiên bản ${from} → ${to}, ${at}, ${actor}${notCarried ? `; ${notCarried} câu trả lời không chuyển` : ''}.`,
+    oldAnswer: 'Câu trả lời cũ',
+    close: 'Đóng',
+  },
 } as const;
