@@ -2,6 +2,7 @@ import type { Handlers } from '../registry';
 import { deliverOnDesktop } from './deliver';
 import { generateDocument } from './generate';
 import { documentWarnings } from './document-warnings';
+import { refuseGenerateIfBlocked } from './review-access';
 import { clearSent, getReport, listPeriods, prefillFromAssessment, recordSent, saveSection, saveStatistics, startFromPrevious, yearSendingRecord } from './report-service';
 
 type ReportsChannel =
@@ -28,6 +29,7 @@ export const reportsHandlers: Pick<Handlers, ReportsChannel> = {
   'reports/unmark-sent': ({ year, period }, ctx) => clearSent(ctx, year, period),
   'reports/sending-record': ({ year }, ctx) => yearSendingRecord(ctx, year),
   'reports/generate': async ({ kind, year, period, deliver }, ctx) => {
+    refuseGenerateIfBlocked(ctx, kind, year, period);
     const document = await generateDocument(ctx, kind, year, period);
     return deliver === 'save-and-open' ? deliverOnDesktop(ctx, document) : document;
   },

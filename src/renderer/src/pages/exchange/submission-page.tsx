@@ -19,7 +19,16 @@ function subjectLabel(m: PackageManifest): string {
 }
 
 /** "Nộp hồ sơ": export the approved version, verify a package, review opened packages read-only. */
-export function SubmissionPage({ year, onOpenAssessment }: { year: number; onOpenAssessment: (year: number) => void }) {
+export function SubmissionPage({
+  year,
+  onOpenAssessment,
+  onOpenReview,
+}: {
+  year: number;
+  onOpenAssessment: (year: number) => void;
+  /** Where an approved version's signed copy is added (a finding of the check before export). */
+  onOpenReview?: () => void;
+}) {
   const api = useApi();
   const [opened, setOpened] = useState<OpenedPackage[]>([]);
   const [viewing, setViewing] = useState<OpenedPackage | null>(null);
@@ -36,7 +45,7 @@ export function SubmissionPage({ year, onOpenAssessment }: { year: number; onOpe
     <section>
       <h1>{t.title}</h1>
       <p className="muted">{t.intro}</p>
-      <ExportPanel year={year} />
+      <ExportPanel year={year} onOpenReview={onOpenReview} />
       <VerifyPanel
         onOpened={(p) => {
           setViewing(p);
@@ -81,7 +90,7 @@ export function SubmissionPage({ year, onOpenAssessment }: { year: number; onOpe
   );
 }
 
-function ExportPanel({ year }: { year: number }) {
+function ExportPanel({ year, onOpenReview }: { year: number; onOpenReview?: (() => void) | undefined }) {
   const api = useApi();
   const [kind, setKind] = useState<'assessment' | 'report'>('assessment');
   const [exportYear, setExportYear] = useState(String(year));
@@ -131,7 +140,11 @@ function ExportPanel({ year }: { year: number }) {
         )}
       </div>
       {/^\d{4}$/.test(exportYear) && (
-        <PreSendCheck subject={{ kind, key: kind === 'assessment' ? exportYear : `${exportYear}:${period}` }} action="export" />
+        <PreSendCheck
+          subject={{ kind, key: kind === 'assessment' ? exportYear : `${exportYear}:${period}` }}
+          action="export"
+          onOpen={onOpenReview ? (target) => target.type === 'version' && onOpenReview() : undefined}
+        />
       )}
       <WriteZipControls buttonLabel={t.exportButton} onStart={() => void start()} job={job} message={message} />
     </div>

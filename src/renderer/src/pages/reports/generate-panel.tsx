@@ -1,9 +1,11 @@
 import { useState } from 'react';
-import { REPORT_DOCUMENT_KINDS, type ReportDocumentKind, type ReportPeriodCode, type ReportPeriodInfo } from '../../../../shared/contract/reports';
+import { REPORT_DOCUMENT_KINDS, reportSubjectKey, type ReportDocumentKind, type ReportPeriodCode, type ReportPeriodInfo } from '../../../../shared/contract/reports';
+import type { CheckResult, CheckTarget, SubjectKind } from '../../../../shared/contract/review';
 import { useApi } from '../../api/context';
 import { MessageLine, type Message } from '../../components/message-line';
 import { saveBase64File } from '../../files';
 import { vi } from '../../i18n/vi';
+import { PreSendCheck } from '../review/pre-send-check';
 import { pickNextPeriod } from './next-period';
 
 /** Only these documents belong to one period; the self-assessment ones cover the whole year. */
@@ -16,10 +18,14 @@ interface Props {
   periods: ReportPeriodInfo[];
   /** Preselected period (the one being edited); else the one due next. */
   period?: ReportPeriodCode;
+  /** Opens where a finding of the check before generating is fixed. */
+  onOpenTarget?(target: CheckTarget, subject: { kind: SubjectKind; key: string }): void;
+  /** Changes when the content may have changed (re-runs the check). */
+  refreshKey?: unknown;
 }
 
 /** Choose a document and (where it applies) a period; the file is built in main and saved here. */
-export function GeneratePanel({ year, periods, period }: Props) {
+export function GeneratePanel({ year, periods, period, onOpenTarget, refreshKey }: Props) {
   const api = useApi();
   const [kind, setKind] = useState<ReportDocumentKind>('periodic-docx');
   const [chosen, setChosen] = useState<ReportPeriodCode>(() => period ?? pickNextPeriod(periods)?.code ?? periods[0]?.code ?? 'q1');
@@ -28,6 +34,10 @@ export function GeneratePanel({ year, periods, period }: Props) {
   /** The document just saved through the dialog, for «Mở thư mục». */
   const [savedId, setSavedId] = useState<string | null>(null);
   const needsPeriod = NEEDS_PERIOD.has(kind);
+  // The document of one period is the report's; the others are the year's self-assessment dossier.
+  const subject: { kind: SubjectKind; key: string } = needsPeriod ? { kind: 'report', key: reportSubjectKey(year, chosen) } : { kind: 'assessment', key: String(year) };
+  const [check, setCheck] = useState<CheckResult | null>(null);
+  const held = !!check && check.action === 'generate' && check.blocking > 0;
 
   async function generate() {
     setBusy(true);
@@ -79,11 +89,20 @@ export function GeneratePanel({ year, periods, period }: Props) {
             </select>
           </label>
         )}
-        <button type="button" className="primary" onClick={() => void generate()} disabled={busy}>
+        <button type="button" className="primary" onClick={() => void generate()} disabled={busy || held}>
           {busy ? t.busy : t.button}
         </button>
       </div>
       {!needsPeriod && <p className="muted small">{t.wholeYear(year)}</p>}
+      {held && <p className="error">{vi.preCheck.generateHeld}</p>}
+      <PreSendCheck
+        key={`${subject.kind}-${subject.key}`}
+        subject={subject}
+        action="generate"
+        refreshKey={refreshKey}
+        onResult={setCheck}
+        onOpen={onOpenTarget ? (target) => onOpenTarget(target, subject) : undefined}
+      />
       <MessageLine message={message} />
       {savedId && (
         <div className="row">
