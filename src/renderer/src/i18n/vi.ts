@@ -180,6 +180,8 @@ export const vi = {
     maxPoints: 'Điểm tối đa',
     confirm: 'Lưu bộ chỉ số này',
     cancel: 'Hủy',
+    warningsTitle: (n: number) => `${n} cảnh báo (vẫn lưu được; hãy kiểm tra lại với quyết định)`,
+    warningsTag: (n: number) => `${n} cảnh báo`,
   },
   assessment: {
     title: 'Tự đánh giá, chấm điểm Chỉ số CCHC',
