@@ -162,7 +162,8 @@ class Checker {
       if (!item) return;
       const itemPath = [...path, i];
       const code = asCode(item.code);
-      const kind = domainKind ?? kindOf(item);
+      // The item's effective kind: its own bonus/penalty, or else its content's.
+      const kind = kindOf(item) !== 'normal' ? kindOf(item) : (domainKind ?? 'normal');
       this.checkItem(item, itemPath, code, parent, kind);
       if (code && previousCode) {
         const a = codeSegments(previousCode).at(-1) ?? 0;
@@ -202,10 +203,8 @@ class Checker {
     if (parent && item.survey !== undefined) {
       this.add([...path, 'survey'], `${label}: phần điểm XHH (survey) chỉ khai báo ở lĩnh vực hoặc cả bộ chỉ số; ở cấp tiêu chí hãy dùng tiêu chí «điều tra XHH».`);
     }
-    const ownKind = kindOf(item);
-    if (parent && ownKind !== 'normal' && ownKind !== domainKind) {
-      this.add([...path, 'kind'], `${label}: loại «${ownKind}» khác với loại của lĩnh vực chứa nó («${domainKind}»); chỉ khai báo loại ở cấp lĩnh vực.`);
-    }
+    // A sub-item may be a bonus or a deduction inside a content of another kind (one content holding
+    // both bonus and penalty lines); it then counts on its own, outside its parent's points and maximum.
     const assessedBy = assessedByOf(item);
     if (parent && parent.assessedBy !== 'self' && assessedBy === 'self') {
       this.add([...path, 'assessedBy'], `${label} là tiêu chí tự chấm nhưng tiêu chí cha ${parent.code ?? ''} không do đơn vị tự chấm.`);
@@ -237,6 +236,8 @@ class Checker {
   private checkChildrenSum(children: unknown[], path: PathSegment[], label: string, max: number): void {
     let sum = 0;
     for (const c of children) {
+      // Bonus and penalty sub-items have their own caps, outside the parent's maximum.
+      if (asObject(c) && kindOf(asObject(c)!) !== 'normal') continue;
       const m = asNumber(asObject(c)?.maxPoints);
       if (m === null) return;
       sum += m;
