@@ -630,6 +630,8 @@ export const vi = {
     close: 'Đóng',
     assessmentOf: (year: number) => `Tự đánh giá năm ${year}`,
     reportOf: (period: string, year: number) => `Báo cáo ${reportPeriodPhrase(period, year)}`,
+    kindGiaiTrinh: 'Hồ sơ giải trình (thẩm định lần 1)',
+    giaiTrinhOf: (round: number, year: number) => `Giải trình thẩm định lần ${round} năm ${year}`,
   },
   backup: {
     title: 'Sao lưu dữ liệu',
