@@ -3,7 +3,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { basename, isAbsolute, join } from 'node:path';
 import type { ZipInput } from '../../../shared/contract/exchange';
 import { takeLocalFileGrant } from '../local-file-grants';
-import type { ExportSubject } from '../../../shared/exchange/manifest';
+import { exportSubjectText, type ExportSubject } from '../../../shared/exchange/manifest';
 import type { CoreContext } from '../context';
 import { AppError } from '../errors';
 import { safeFileName } from '../evidence/safe-name';
@@ -38,6 +38,9 @@ function requireAbsolute(path: string): string {
 /** "goi-nop-SNV-2026-v2.zip", "goi-nop-SNV-2026-quy-1-v1.zip". */
 function packageFileName(shortName: string, subject: ExportSubject, version: number): string {
   const period = subject.kind === 'report' ? `-${subject.period}` : '';
+  if (subject.kind === 'assessment' && subject.giaiTrinhRound) {
+    return safeFileName(`goi-giai-trinh-${shortName}-${subject.year}-lan-${subject.giaiTrinhRound}-v${version}.zip`).name;
+  }
   return safeFileName(`goi-nop-${shortName}-${subject.year}${period}-v${version}.zip`).name;
 }
 
@@ -67,7 +70,7 @@ export const exchangeHandlers: Pick<Handlers, ExchangeChannel> = {
   'package/export': async ({ subject, version, outPath, replace }, ctx) => {
     const approved = reviewAccess.approvedVersion(ctx.db, ctx.dataDir, subject, version);
     if (!approved) {
-      const what = subject.kind === 'assessment' ? `hồ sơ tự đánh giá năm ${subject.year}` : `báo cáo kỳ ${subject.period} năm ${subject.year}`;
+      const what = exportSubjectText(subject);
       throw new AppError('NOT_FOUND', version ? `Không có phiên bản ${version} đã được duyệt của ${what}.` : `Chưa có phiên bản nào của ${what} được lãnh đạo duyệt; chỉ xuất gói nộp từ bản đã duyệt.`);
     }
     const suggestedName = packageFileName(approved.unit.shortName, subject, approved.version);

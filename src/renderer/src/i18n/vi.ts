@@ -180,6 +180,8 @@ export const vi = {
     maxPoints: 'Điểm tối đa',
     confirm: 'Lưu bộ chỉ số này',
     cancel: 'Hủy',
+    warningsTitle: (n: number) => `${n} cảnh báo (vẫn lưu được; hãy kiểm tra lại với quyết định)`,
+    warningsTag: (n: number) => `${n} cảnh báo`,
   },
   assessment: {
     title: 'Tự đánh giá, chấm điểm Chỉ số CCHC',
@@ -628,6 +630,8 @@ export const vi = {
     close: 'Đóng',
     assessmentOf: (year: number) => `Tự đánh giá năm ${year}`,
     reportOf: (period: string, year: number) => `Báo cáo ${reportPeriodPhrase(period, year)}`,
+    kindGiaiTrinh: 'Hồ sơ giải trình (thẩm định lần 1)',
+    giaiTrinhOf: (round: number, year: number) => `Giải trình thẩm định lần ${round} năm ${year}`,
   },
   backup: {
     title: 'Sao lưu dữ liệu',

@@ -15,6 +15,7 @@ import { PreSendCheck } from '../review/pre-send-check';
 const t = vi.exchange;
 
 function subjectLabel(m: PackageManifest): string {
+  if (m.subject.kind === 'assessment' && m.subject.giaiTrinhRound) return t.giaiTrinhOf(m.subject.giaiTrinhRound, m.year);
   return m.subject.kind === 'assessment' ? t.assessmentOf(m.year) : t.reportOf(m.subject.period, m.year);
 }
 
@@ -92,7 +93,8 @@ export function SubmissionPage({
 
 function ExportPanel({ year, onOpenReview }: { year: number; onOpenReview?: (() => void) | undefined }) {
   const api = useApi();
-  const [kind, setKind] = useState<'assessment' | 'report'>('assessment');
+  // 'giai-trinh': the approved giải trình dossier of appraisal round 1 (an assessment subject).
+  const [kind, setKind] = useState<'assessment' | 'report' | 'giai-trinh'>('assessment');
   const [exportYear, setExportYear] = useState(String(year));
   const [period, setPeriod] = useState<ReportPeriodCode>('q1');
   const [message, setMessage] = useState<Message | null>(null);
@@ -104,7 +106,8 @@ function ExportPanel({ year, onOpenReview }: { year: number; onOpenReview?: (() 
   async function start() {
     setMessage(null);
     const y = Number(exportYear);
-    const subject = kind === 'assessment' ? { kind, year: y } : { kind, year: y, period };
+    const subject =
+      kind === 'giai-trinh' ? { kind: 'assessment' as const, year: y, giaiTrinhRound: 1 as const } : kind === 'assessment' ? { kind, year: y } : { kind, year: y, period };
     const r = await api.call('package/export', { subject });
     if (!r.ok) return setMessage({ kind: 'error', text: r.error.message });
     // Null: the officer closed the save dialog.
@@ -117,9 +120,10 @@ function ExportPanel({ year, onOpenReview }: { year: number; onOpenReview?: (() 
       <div className="row">
         <label className="field narrow">
           <span>{t.exportKind}</span>
-          <select value={kind} onChange={(e) => setKind(e.target.value as 'assessment' | 'report')}>
+          <select value={kind} onChange={(e) => setKind(e.target.value as 'assessment' | 'report' | 'giai-trinh')}>
             <option value="assessment">{t.kindAssessment}</option>
             <option value="report">{t.kindReport}</option>
+            <option value="giai-trinh">{t.kindGiaiTrinh}</option>
           </select>
         </label>
         <label className="field narrow">
@@ -139,7 +143,7 @@ function ExportPanel({ year, onOpenReview }: { year: number; onOpenReview?: (() 
           </label>
         )}
       </div>
-      {/^\d{4}$/.test(exportYear) && (
+      {/^\d{4}$/.test(exportYear) && kind !== 'giai-trinh' && (
         <PreSendCheck
           subject={{ kind, key: kind === 'assessment' ? exportYear : `${exportYear}:${period}` }}
           action="export"
@@ -305,7 +309,7 @@ function OpenedView({ pkg, onClose, onOpenAssessment }: { pkg: OpenedPackage; on
           ))}
         </tbody>
       </table>
-      {m.subject.kind === 'assessment' && can('package/continue') && <ContinuePanel pkg={pkg} year={m.year} onOpenAssessment={onOpenAssessment} />}
+      {m.subject.kind === 'assessment' && !m.subject.giaiTrinhRound && can('package/continue') && <ContinuePanel pkg={pkg} year={m.year} onOpenAssessment={onOpenAssessment} />}
     </div>
   );
 }
