@@ -15,4 +15,5 @@ export const FIELD_LABELS: Record<string, string> = {
   focalOfficerEmail: 'Thư điện tử',
   leaderName: 'Lãnh đạo ký văn bản',
   leaderTitle: 'Chức vụ lãnh đạo',
+  draftingUnit: 'Đơn vị soạn thảo (viết tắt)',
 };

@@ -152,6 +152,8 @@ export const CHANNEL_ACCESS: Partial<Record<ChannelName, Access>> = {
   'reports/mark-sent': ['officer', 'submitter'],
   'reports/unmark-sent': ['officer', 'submitter'],
   'reports/sending-record': 'signed-in',
+  'reports/document-options': 'signed-in',
+  'reports/save-document-options': OFFICER,
 };
 
 export function accessOf(channel: ChannelName): Access {

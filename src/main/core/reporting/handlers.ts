@@ -2,6 +2,7 @@ import type { Handlers } from '../registry';
 import { deliverOnDesktop } from './deliver';
 import { generateDocument } from './generate';
 import { documentWarnings } from './document-warnings';
+import { getDocumentOptions, saveDocumentOptions } from './document-options';
 import { clearSent, getReport, listPeriods, prefillFromAssessment, recordSent, saveSection, saveStatistics, startFromPrevious, yearSendingRecord } from './report-service';
 
 type ReportsChannel =
@@ -15,7 +16,9 @@ type ReportsChannel =
   | 'assessment/document-warnings'
   | 'reports/mark-sent'
   | 'reports/unmark-sent'
-  | 'reports/sending-record';
+  | 'reports/sending-record'
+  | 'reports/document-options'
+  | 'reports/save-document-options';
 
 export const reportsHandlers: Pick<Handlers, ReportsChannel> = {
   'reports/periods': ({ year }, ctx) => listPeriods(ctx, year),
@@ -32,4 +35,6 @@ export const reportsHandlers: Pick<Handlers, ReportsChannel> = {
     return deliver === 'save-and-open' ? deliverOnDesktop(ctx, document) : document;
   },
   'assessment/document-warnings': ({ year }, ctx) => documentWarnings(ctx, year),
+  'reports/document-options': ({ year, period }, ctx) => getDocumentOptions(ctx, year, period),
+  'reports/save-document-options': ({ year, period, documentDate, recipients }, ctx) => saveDocumentOptions(ctx, year, period, { documentDate, recipients }),
 };

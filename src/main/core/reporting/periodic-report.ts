@@ -6,7 +6,7 @@ import { BLANK_VALUE } from './statistics-model';
 import type { Block, Decree30Document, TableCell } from './document-model';
 import { sectionTextToBlocks } from './section-text';
 import { formatEvidenceRef } from './self-score-model';
-import { headerFromProfile } from './unit-header';
+import { defaultRecipients, headerFromProfile } from './unit-header';
 
 /**
  * "Báo cáo kết quả CCHC" of a period (quý / 6 tháng / 9 tháng / năm) as a Decree-30 document:
@@ -23,6 +23,8 @@ export interface PeriodicReportInput {
   periodHeading: string;
   /** Date printed in the header, ISO. */
   isoDate: string;
+  /** Nơi nhận without the "Lưu" line; the profile's default when absent. */
+  recipients?: string[];
 }
 
 export function periodicReportSummary(periodTitle: string): string {
@@ -109,7 +111,11 @@ export function buildPeriodicReport(input: PeriodicReportInput): Decree30Documen
     runs: [`Trên đây là báo cáo kết quả thực hiện công tác cải cách hành chính ${period.title} của ${unit}./.`],
   });
   return {
-    header: headerFromProfile(profile, { summary: periodicReportSummary(period.title), isoDate: input.isoDate }),
+    header: headerFromProfile(profile, {
+      summary: periodicReportSummary(period.title),
+      isoDate: input.isoDate,
+      recipients: input.recipients ?? defaultRecipients(profile),
+    }),
     body,
     appendices: [
       {

@@ -4,6 +4,7 @@ import { UNIT_TYPE_LABELS } from '../../../shared/profile-labels';
 import { useApi } from '../api/context';
 import { vi } from '../i18n/vi';
 import { ErrorLine, SuccessLine } from './message-line';
+import { ProvinceSelect } from './province-select';
 
 type FormState = Required<Omit<UnitProfileInput, 'year'>> & { year: string };
 
@@ -20,6 +21,7 @@ function toForm(profile: UnitProfile | null, defaultYear: number): FormState {
     focalOfficerEmail: profile?.focalOfficerEmail ?? '',
     leaderName: profile?.leaderName ?? '',
     leaderTitle: profile?.leaderTitle ?? '',
+    draftingUnit: profile?.draftingUnit ?? '',
   };
 }
 
@@ -50,7 +52,12 @@ export function ProfileForm({ initial, defaultYear, submitLabel, onSaved, readOn
     setBusy(true);
     setError(null);
     const result = await api.call('profile/save', {
-      profile: { ...form, year: Number(form.year), shortName: form.shortName.trim().toUpperCase() },
+      profile: {
+        ...form,
+        year: Number(form.year),
+        shortName: form.shortName.trim().toUpperCase(),
+        draftingUnit: form.draftingUnit.trim().toUpperCase(),
+      },
     });
     setBusy(false);
     if (!result.ok) {
@@ -82,12 +89,13 @@ export function ProfileForm({ initial, defaultYear, submitLabel, onSaved, readOn
         <Field label={t.name} required value={form.name} onChange={set('name')} placeholder={t.namePlaceholder} wide />
         <Field label={t.shortName} required value={form.shortName} onChange={set('shortName')} placeholder={t.shortNamePlaceholder} />
         <Field label={t.parentBody} required value={form.parentBody} onChange={set('parentBody')} placeholder={t.parentBodyPlaceholder} />
-        <Field label={t.province} required value={form.province} onChange={set('province')} />
+        <ProvinceSelect label={t.province} value={form.province} onChange={set('province')} />
         <Field label={t.focalOfficerName} required value={form.focalOfficerName} onChange={set('focalOfficerName')} />
         <Field label={t.focalOfficerPhone} value={form.focalOfficerPhone} onChange={set('focalOfficerPhone')} />
         <Field label={t.focalOfficerEmail} value={form.focalOfficerEmail} onChange={set('focalOfficerEmail')} type="email" />
         <Field label={t.leaderName} required value={form.leaderName} onChange={set('leaderName')} />
         <Field label={t.leaderTitle} required value={form.leaderTitle} onChange={set('leaderTitle')} placeholder={t.leaderTitlePlaceholder} />
+        <Field label={t.draftingUnit} value={form.draftingUnit} onChange={set('draftingUnit')} placeholder={t.draftingUnitPlaceholder} />
       </fieldset>
       <ErrorLine text={error} />
       {saved && <SuccessLine text={t.saved} />}

@@ -1,10 +1,11 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { REPORT_DOCUMENT_KINDS, type ReportDocumentKind, type ReportPeriodCode, type ReportPeriodInfo } from '../../../../shared/contract/reports';
 import { useApi } from '../../api/context';
 import { MessageLine, type Message } from '../../components/message-line';
 import { saveBase64File } from '../../files';
 import { vi } from '../../i18n/vi';
 import { pickNextPeriod } from './next-period';
+import { DocumentDateWarning } from './document-options-panel';
 
 /** Only these documents belong to one period; the self-assessment ones cover the whole year. */
 const NEEDS_PERIOD: ReadonlySet<ReportDocumentKind> = new Set(['periodic-docx', 'statistics-xlsx']);
@@ -16,10 +17,12 @@ interface Props {
   periods: ReportPeriodInfo[];
   /** Preselected period (the one being edited); else the one due next. */
   period?: ReportPeriodCode;
+  /** Bumped when the report's document options change, so the date warning is read again. */
+  optionsRevision?: number;
 }
 
 /** Choose a document and (where it applies) a period; the file is built in main and saved here. */
-export function GeneratePanel({ year, periods, period }: Props) {
+export function GeneratePanel({ year, periods, period, optionsRevision = 0 }: Props) {
   const api = useApi();
   const [kind, setKind] = useState<ReportDocumentKind>('periodic-docx');
   const [chosen, setChosen] = useState<ReportPeriodCode>(() => period ?? pickNextPeriod(periods)?.code ?? periods[0]?.code ?? 'q1');
@@ -28,6 +31,16 @@ export function GeneratePanel({ year, periods, period }: Props) {
   /** The document just saved through the dialog, for «Mở thư mục». */
   const [savedId, setSavedId] = useState<string | null>(null);
   const needsPeriod = NEEDS_PERIOD.has(kind);
+  // The report's date may precede its data cut-off: say so here, before the file is made.
+  const [dateWarning, setDateWarning] = useState<string | null>(null);
+  useEffect(() => {
+    if (kind !== 'periodic-docx') return setDateWarning(null);
+    let live = true;
+    void api.call('reports/document-options', { year, period: chosen }).then((r) => live && setDateWarning(r.ok ? r.value.dateWarning : null));
+    return () => {
+      live = false;
+    };
+  }, [api, kind, year, chosen, optionsRevision]);
 
   async function generate() {
     setBusy(true);
@@ -84,6 +97,7 @@ export function GeneratePanel({ year, periods, period }: Props) {
         </button>
       </div>
       {!needsPeriod && <p className="muted small">{t.wholeYear(year)}</p>}
+      <DocumentDateWarning warning={dateWarning} />
       <MessageLine message={message} />
       {savedId && (
         <div className="row">

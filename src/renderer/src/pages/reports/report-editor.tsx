@@ -7,6 +7,7 @@ import { vi } from '../../i18n/vi';
 import { SentBadge } from './sent-badge';
 import { SendingPanel } from './sending-panel';
 import { GeneratePanel } from './generate-panel';
+import { DocumentOptionsPanel } from './document-options-panel';
 import { ReportActions } from './report-actions';
 import { EvidencePanel } from '../evidence/evidence-panel';
 import { ReviewCommentsBanner } from '../review/review-comments-banner';
@@ -28,6 +29,7 @@ export function ReportEditor({ year, period, onBack }: { year: number; period: R
   const [currentCode, setCurrentCode] = useState('');
   // Bumped when main replaces the text wholesale (carry, pre-fill) so open editors reload it.
   const [revision, setRevision] = useState(0);
+  const [optionsRevision, setOptionsRevision] = useState(0);
 
   useEffect(() => {
     void api.call('reports/get', { year, period }).then((r) => {
@@ -136,7 +138,8 @@ export function ReportEditor({ year, period, onBack }: { year: number; period: R
         </div>
       )}
 
-      <GeneratePanel year={year} periods={[p]} period={p.code} />
+      <DocumentOptionsPanel year={year} period={period} onSaved={() => setOptionsRevision((n) => n + 1)} />
+      <GeneratePanel year={year} periods={[p]} period={p.code} optionsRevision={optionsRevision} />
       <SendingPanel key={p.sent?.sentDate ?? 'unsent'} period={p} onChange={(next) => setView((v) => v && { ...v, period: next })} />
     </section>
   );
