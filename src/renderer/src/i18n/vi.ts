@@ -537,6 +537,8 @@ export const vi = {
       openItem: (code: string) => `Mở tiêu chí ${code}`,
       resultsLabel: 'Kết quả tìm kiếm',
       noItems: 'chưa gắn tiêu chí nào',
+      planTag: 'Kế hoạch CCHC',
+      planOnly: 'chưa gắn tiêu chí nào; là văn bản của kế hoạch',
     },
     verify: {
       title: 'Kiểm tra tài liệu kiểm chứng',
