@@ -61,7 +61,7 @@ test('import the year plan (errors first), follow its rates, edit a task, see du
   await expect(evidenceList.file('Ke hoach 15-KH-SNV.txt').getByTestId('plan-use')).toHaveText('Kế hoạch CCHC');
   await expect(evidenceList.file('Ke hoach 15-KH-SNV.txt')).toContainText('Kế hoạch CCHC năm 2026 (số 15/KH-SNV)');
   await evidenceList.filterLinked('Chưa gắn');
-  await expect(evidenceList.count()).toContainText('0');
+  await expect(evidenceList.count()).toHaveText('Không có tệp nào khớp.');
   await page.screenshot({ path: testInfo.outputPath('evidence-list-plan-doc.png'), fullPage: true });
   await shell.goTo('Kế hoạch CCHC');
 
@@ -108,7 +108,8 @@ test('record a report as sent: the countdown stops and the card says when and wh
 
   // The document's own date and Nơi nhận. A date before the data cut-off (14/03) is warned about, here and beside «Tạo tài liệu».
   const options = page.getByTestId('document-options');
-  await expect(options.getByLabel('Nơi nhận (mỗi dòng một nơi)')).toHaveValue('Như trên\nUBND tỉnh Lâm Đồng (b/c)\nLãnh đạo Sở');
+  // The sample unit is the Sở Nội vụ: its Kính gửi is the UBND tỉnh, already "Như trên", so no "(b/c)" line.
+  await expect(options.getByLabel('Nơi nhận (mỗi dòng một nơi)')).toHaveValue('Như trên\nLãnh đạo Sở');
   await expect(options).toContainText('- Lưu: VT, VP.');
   await options.getByLabel('Ngày văn bản').fill('10/03/2026');
   await options.getByLabel('Nơi nhận (mỗi dòng một nơi)').fill('Như trên\nGiám đốc, các Phó Giám đốc Sở\nTrung tâm Phục vụ hành chính công');
