@@ -96,6 +96,11 @@ test('record a report as sent: the countdown stops and the card says when and wh
   const shell = new AppShellPage(page);
   await app.launch();
   await completeFirstStart(page, { profile: sampleProfile({ draftingUnit: 'VP' }) });
+  // The profile form: the province picked from the 34, the drafting unit kept.
+  await shell.goTo('Thông tin đơn vị');
+  await expect(page.getByLabel(/^Tỉnh, thành phố/)).toHaveValue('Lâm Đồng');
+  await expect(page.getByLabel(/^Đơn vị soạn thảo/)).toHaveValue('VP');
+  await page.screenshot({ path: testInfo.outputPath('profile-form.png'), fullPage: true });
   await shell.goTo('Báo cáo');
   await page.getByRole('button', { name: /quý I năm 2026/ }).first().click();
   const panel = page.getByTestId('sending-panel');
