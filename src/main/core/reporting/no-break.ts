@@ -11,3 +11,8 @@ export const NO_BREAK_SPACE = '\u00A0';
 export function bindLastPair(text: string): string {
   return text.replace(/ +(\S+)$/u, `${NO_BREAK_SPACE}$1`);
 }
+
+/** A short phrase that reads as one unit ("6 tháng đầu năm 2026"): it moves to the next line whole. */
+export function keepTogether(text: string): string {
+  return text.replace(/ +/gu, NO_BREAK_SPACE);
+}

@@ -5,6 +5,7 @@ import type { OutlineSection } from './content-data';
 import { BLANK_VALUE } from './statistics-model';
 import type { Block, Decree30Document, TableCell } from './document-model';
 import { sectionTextToBlocks } from './section-text';
+import { keepTogether } from './no-break';
 import { formatEvidenceRef } from './self-score-model';
 import { defaultRecipients, headerFromProfile } from './unit-header';
 
@@ -120,7 +121,8 @@ export function buildPeriodicReport(input: PeriodicReportInput): Decree30Documen
     appendices: [
       {
         numeral: 'I',
-        title: `Biểu số liệu kết quả cải cách hành chính ${period.title}`,
+        // "… 6 THÁNG ĐẦU / NĂM 2026" splits the period: it wraps whole.
+        title: `Biểu số liệu kết quả cải cách hành chính ${keepTogether(period.title)}`,
         blocks: [statisticsTable(input.statistics, input.periodHeading)],
       },
     ],
