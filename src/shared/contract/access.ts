@@ -155,6 +155,8 @@ export const CHANNEL_ACCESS: Partial<Record<ChannelName, Access>> = {
   // A newer criteria set version: anyone reads the announcement; switching rewrites the officer's answers.
   'assessment/set-status': 'signed-in',
   'assessment/switch-set-version': OFFICER,
+  'reports/document-options': 'signed-in',
+  'reports/save-document-options': OFFICER,
 };
 
 export function accessOf(channel: ChannelName): Access {

@@ -8,6 +8,7 @@ import { vi } from '../../i18n/vi';
 import { SentBadge } from './sent-badge';
 import { SendingPanel } from './sending-panel';
 import { GeneratePanel } from './generate-panel';
+import { DocumentOptionsPanel } from './document-options-panel';
 import { ReportActions } from './report-actions';
 import { EvidencePanel } from '../evidence/evidence-panel';
 import { ReviewCommentsBanner } from '../review/review-comments-banner';
@@ -43,6 +44,7 @@ export function ReportEditor({
   const [currentCode, setCurrentCode] = useState('');
   // Bumped when main replaces the text wholesale (carry, pre-fill) so open editors reload it.
   const [revision, setRevision] = useState(0);
+  const [optionsRevision, setOptionsRevision] = useState(0);
 
   useEffect(() => {
     void api.call('reports/get', { year, period }).then((r) => {
@@ -152,10 +154,12 @@ export function ReportEditor({
         </div>
       )}
 
+      <DocumentOptionsPanel year={year} period={period} onSaved={() => setOptionsRevision((n) => n + 1)} />
       <GeneratePanel
         year={year}
         periods={[p]}
         period={p.code}
+        optionsRevision={optionsRevision}
         refreshKey={view.sections.filter((s) => !s.text.trim()).length}
         onOpenTarget={(target, subject) => {
           // A section of this report opens here; anything else is another page's.
