@@ -59,6 +59,6 @@ describe('declared TC/TCTP counts per domain', () => {
     if (!back.ok) return;
     expect(back.set).toEqual(checked.set);
     // Domain 1 is row 2; "Số TC theo quyết định" is column 23 (W).
-    expect(back.warnings).toEqual([{ where: 'Tiêu chí!W2', message: 'Lĩnh vực 1 khai báo 6 tiêu chí (TC) nhưng nội dung có 2 tiêu chí.' }]);
+    expect(back.warnings).toEqual([{ where: 'Trang «Tiêu chí», dòng 2, cột «Số TC theo quyết định»', ref: 'Tiêu chí!W2', message: 'Lĩnh vực 1 khai báo 6 tiêu chí (TC) nhưng nội dung có 2 tiêu chí.' }]);
   });
 });
