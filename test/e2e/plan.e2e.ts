@@ -60,9 +60,9 @@ test('import the year plan (errors first), follow its rates, edit a task, see du
   await shell.goTo('Tài liệu kiểm chứng');
   await expect(evidenceList.file('Ke hoach 15-KH-SNV.txt').getByTestId('plan-use')).toHaveText('Kế hoạch CCHC');
   await expect(evidenceList.file('Ke hoach 15-KH-SNV.txt')).toContainText('Kế hoạch CCHC năm 2026 (số 15/KH-SNV)');
+  await page.screenshot({ path: testInfo.outputPath('evidence-list-plan-doc.png'), fullPage: true });
   await evidenceList.filterLinked('Chưa gắn');
   await expect(evidenceList.count()).toHaveText('Không có tệp nào khớp.');
-  await page.screenshot({ path: testInfo.outputPath('evidence-list-plan-doc.png'), fullPage: true });
   await shell.goTo('Kế hoạch CCHC');
 
   // Finish task 3 today by editing it.
