@@ -11,6 +11,8 @@ const DAY = 86_400_000;
 const shift = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
 
 test('import the year plan (errors first), follow its rates, edit a task, see due tasks on the home page', async ({ page, app }, testInfo) => {
+  // Import, task edit, the plan's document in the evidence list and a criterion: past the default minute under load.
+  test.setTimeout(120_000);
   await page.setViewportSize({ width: 1366, height: 768 });
   const shell = new AppShellPage(page);
   const plan = new PlanPage(page);
@@ -60,9 +62,9 @@ test('import the year plan (errors first), follow its rates, edit a task, see du
   await shell.goTo('Tài liệu kiểm chứng');
   await expect(evidenceList.file('Ke hoach 15-KH-SNV.txt').getByTestId('plan-use')).toHaveText('Kế hoạch CCHC');
   await expect(evidenceList.file('Ke hoach 15-KH-SNV.txt')).toContainText('Kế hoạch CCHC năm 2026 (số 15/KH-SNV)');
+  await page.screenshot({ path: testInfo.outputPath('evidence-list-plan-doc.png'), fullPage: true });
   await evidenceList.filterLinked('Chưa gắn');
   await expect(evidenceList.count()).toHaveText('Không có tệp nào khớp.');
-  await page.screenshot({ path: testInfo.outputPath('evidence-list-plan-doc.png'), fullPage: true });
   await shell.goTo('Kế hoạch CCHC');
 
   // Finish task 3 today by editing it.

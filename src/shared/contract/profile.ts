@@ -39,7 +39,7 @@ export const unitProfileSchema = z
       .string()
       .trim()
       .max(20)
-      .regex(/^[\p{Lu}0-9&.\-]*$/u, 'Tên viết tắt đơn vị soạn thảo chỉ gồm chữ in hoa, chữ số, dấu chấm hoặc gạch nối, không dấu cách (ví dụ: VP).')
+      .regex(/^[\p{Lu}0-9&.-]*$/u, 'Tên viết tắt đơn vị soạn thảo chỉ gồm chữ in hoa, chữ số, dấu chấm hoặc gạch nối, không dấu cách (ví dụ: VP).')
       .default(''),
   })
   .refine((p) => p.unitType !== 'ubnd-huyen' || p.year <= LAST_DISTRICT_YEAR, {
