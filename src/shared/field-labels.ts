@@ -24,4 +24,5 @@ export const FIELD_LABELS: Record<string, string> = {
   roles: 'Vai trò',
   minutes: 'Số phút',
   'profile.name': 'Tên đơn vị',
+  draftingUnit: 'Đơn vị soạn thảo (viết tắt)',
 };

@@ -14,6 +14,8 @@ export const VERSION_STATUS_LABELS: Record<VersionStatus, string> = {
 export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'assessment.entry': 'Sửa tiêu chí tự đánh giá',
   'assessment.carry-over': 'Chuyển kết quả từ năm trước',
+  'assessment.set-switch': 'Chuyển sang phiên bản mới của bộ chỉ số',
+  'assessment.suggestion-dismiss': 'Bỏ qua gợi ý từ năm trước',
   'package.continue': 'Tiếp tục từ gói nộp hồ sơ',
   'account.create': 'Tạo tài khoản',
   'account.update': 'Sửa tài khoản, vai trò',

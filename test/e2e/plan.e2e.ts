@@ -1,14 +1,18 @@
 import { writeFileSync } from 'node:fs';
 import { formatDateVi, todayInVietnam } from '../../src/shared/text/vi';
 import { AppShellPage } from './pages/app-shell.page';
+import { EvidenceListPage } from './pages/evidence-list.page';
 import { PlanPage } from './pages/plan.page';
 import { completeFirstStart } from './support/first-start';
+import { sampleProfile } from '../helpers/sample-profile';
 import { expect, test } from './support/fixtures';
 
 const DAY = 86_400_000;
 const shift = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
 
 test('import the year plan (errors first), follow its rates, edit a task, see due tasks on the home page', async ({ page, app }, testInfo) => {
+  // Import, task edit, the plan's document in the evidence list and a criterion: past the default minute under load.
+  test.setTimeout(120_000);
   await page.setViewportSize({ width: 1366, height: 768 });
   const shell = new AppShellPage(page);
   const plan = new PlanPage(page);
@@ -47,6 +51,22 @@ test('import the year plan (errors first), follow its rates, edit a task, see du
   await expect(page.getByLabel('Số, ký hiệu')).toHaveValue('15/KH-SNV');
   await page.screenshot({ path: testInfo.outputPath('plan-page.png'), fullPage: true });
 
+  // The plan's document is stored without an evidence link, yet it is the plan's: listed as such, never "Chưa gắn".
+  const planDoc = testInfo.outputPath('Ke hoach 15-KH-SNV.txt');
+  writeFileSync(planDoc, 'KẾ HOẠCH\nCải cách hành chính năm 2026 của Sở Nội vụ.\n');
+  await page.getByLabel('Chọn tệp văn bản kế hoạch…').setInputFiles(planDoc);
+  await expect(page.getByText('Đã đính kèm: Ke hoach 15-KH-SNV.txt')).toBeVisible();
+  await page.getByRole('button', { name: 'Lưu thông tin kế hoạch' }).click();
+  await expect(page.getByText('Đã lưu thông tin kế hoạch.')).toBeVisible();
+  const evidenceList = new EvidenceListPage(page);
+  await shell.goTo('Tài liệu kiểm chứng');
+  await expect(evidenceList.file('Ke hoach 15-KH-SNV.txt').getByTestId('plan-use')).toHaveText('Kế hoạch CCHC');
+  await expect(evidenceList.file('Ke hoach 15-KH-SNV.txt')).toContainText('Kế hoạch CCHC năm 2026 (số 15/KH-SNV)');
+  await page.screenshot({ path: testInfo.outputPath('evidence-list-plan-doc.png'), fullPage: true });
+  await evidenceList.filterLinked('Chưa gắn');
+  await expect(evidenceList.count()).toHaveText('Không có tệp nào khớp.');
+  await shell.goTo('Kế hoạch CCHC');
+
   // Finish task 3 today by editing it.
   await plan.taskRow('3').getByRole('button', { name: 'Sửa' }).click();
   const editor = page.getByRole('form', { name: 'Sửa 3' });
@@ -79,6 +99,8 @@ test('import the year plan (errors first), follow its rates, edit a task, see du
   await expect(link).toContainText('Kế hoạch 15/KH-SNV ban hành ngày 12/01/2026');
   await link.getByRole('button', { name: 'Dùng kết quả từ kế hoạch' }).click();
   await expect(link).toContainText('Kết quả đang lấy từ Kế hoạch CCHC');
+  // The date box shows the plan's date at once (it stayed empty although the answer was saved).
+  await expect(page.getByLabel(/^Ngày ban hành/)).toHaveValue('12/01/2026');
   await page.screenshot({ path: testInfo.outputPath('criterion-from-plan.png'), fullPage: true });
 });
 
@@ -86,7 +108,12 @@ test('record a report as sent: the countdown stops and the card says when and wh
   await page.setViewportSize({ width: 1366, height: 768 });
   const shell = new AppShellPage(page);
   await app.launch();
-  await completeFirstStart(page);
+  await completeFirstStart(page, { profile: sampleProfile({ draftingUnit: 'VP' }) });
+  // The profile form: the province picked from the 34, the drafting unit kept.
+  await shell.goTo('Thông tin đơn vị');
+  await expect(page.getByLabel(/^Tỉnh, thành phố/)).toHaveValue('Lâm Đồng');
+  await expect(page.getByLabel(/^Đơn vị soạn thảo/)).toHaveValue('VP');
+  await page.screenshot({ path: testInfo.outputPath('profile-form.png'), fullPage: true });
   await shell.goTo('Báo cáo');
   await page.getByRole('button', { name: /quý I năm 2026/ }).first().click();
   const panel = page.getByTestId('sending-panel');
@@ -96,6 +123,24 @@ test('record a report as sent: the countdown stops and the card says when and wh
   await expect(panel).toContainText('Đã gửi ngày 12/03/2026 — đúng hạn');
   await expect(page.getByTestId('sent-badge')).toHaveText('Đã gửi ngày 12/03/2026 — đúng hạn');
   await page.screenshot({ path: testInfo.outputPath('report-sent.png'), fullPage: true });
+
+  // The document's own date and Nơi nhận. A date before the data cut-off (14/03) is warned about, here and beside «Tạo tài liệu».
+  const options = page.getByTestId('document-options');
+  // The sample unit is the Sở Nội vụ: its Kính gửi is the UBND tỉnh, already "Như trên", so no "(b/c)" line.
+  await expect(options.getByLabel('Nơi nhận (mỗi dòng một nơi)')).toHaveValue('Như trên\nLãnh đạo Sở');
+  await expect(options).toContainText('- Lưu: VT, VP.');
+  await options.getByLabel('Ngày văn bản').fill('10/03/2026');
+  await options.getByLabel('Nơi nhận (mỗi dòng một nơi)').fill('Như trên\nGiám đốc, các Phó Giám đốc Sở\nTrung tâm Phục vụ hành chính công');
+  await options.getByRole('button', { name: 'Lưu ngày và nơi nhận' }).click();
+  await expect(options).toContainText('Đã lưu ngày văn bản và nơi nhận.');
+  await expect(options.getByTestId('document-date-warning')).toContainText('Ngày văn bản 10/03/2026 sớm hơn ngày chốt số liệu của kỳ (14/03/2026)');
+  await expect(page.locator('.generate-panel').getByTestId('document-date-warning')).toContainText('sớm hơn ngày chốt số liệu');
+  await expect(options).toContainText('- Trung tâm Phục vụ hành chính công;');
+  await page.screenshot({ path: testInfo.outputPath('report-document-options.png'), fullPage: true });
+  await options.getByLabel('Ngày văn bản').fill('16/03/2026');
+  await options.getByRole('button', { name: 'Lưu ngày và nơi nhận' }).click();
+  await expect(options.getByTestId('document-date-warning')).toHaveCount(0);
+  await expect(page.locator('.generate-panel').getByTestId('document-date-warning')).toHaveCount(0);
   await page.getByRole('button', { name: '← Các kỳ báo cáo' }).click();
   await expect(page.getByRole('article', { name: 'Quý I' }).getByTestId('sent-badge')).toHaveText('Đã gửi ngày 12/03/2026 — đúng hạn');
   await page.screenshot({ path: testInfo.outputPath('report-periods-sent.png'), fullPage: true });

@@ -260,7 +260,7 @@ function Workspace() {
           {page === 'evidence-search' && <SearchPage key={`${profile.year}-${search.nonce}`} query={search.query} year={profile.year} onOpenItem={openItem} />}
           {page === 'evidence-verify' && <VerifyPage key={profile.year} year={profile.year} onOpenItem={openItem} />}
           {page === 'evidence-list' && <EvidenceListPage key={profile.year} year={profile.year} onOpenItem={openItem} />}
-          {page === 'reports' && <ReportsPage key={`${profile.year}-${reportPeriod ?? ''}`} year={profile.year} initialPeriod={reportPeriod} />}
+          {page === 'reports' && <ReportsPage key={`${profile.year}-${reportPeriod ?? ''}`} year={profile.year} initialPeriod={reportPeriod} onOpenItem={openItem} onOpenCriteria={() => navigate('criteria')} />}
           {page === 'review' && (
             <ReviewPage
               key={profile.year}
@@ -276,7 +276,7 @@ function Workspace() {
               }}
             />
           )}
-          {page === 'submission' && <SubmissionPage key={profile.year} year={profile.year} onOpenAssessment={() => navigate('assessment')} />}
+          {page === 'submission' && <SubmissionPage key={profile.year} year={profile.year} onOpenAssessment={() => navigate('assessment')} onOpenReview={() => navigate('review')} />}
           {page === 'audit' && <AuditPage />}
           {page === 'appraisal' && <AppraisalPage key={profile.year} year={profile.year} />}
           {page === 'backup' && can('backup/create') && <BackupPage />}

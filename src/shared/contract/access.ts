@@ -152,6 +152,11 @@ export const CHANNEL_ACCESS: Partial<Record<ChannelName, Access>> = {
   'reports/mark-sent': ['officer', 'submitter'],
   'reports/unmark-sent': ['officer', 'submitter'],
   'reports/sending-record': 'signed-in',
+  // A newer criteria set version: anyone reads the announcement; switching rewrites the officer's answers.
+  'assessment/set-status': 'signed-in',
+  'assessment/switch-set-version': OFFICER,
+  'reports/document-options': 'signed-in',
+  'reports/save-document-options': OFFICER,
 };
 
 export function accessOf(channel: ChannelName): Access {

@@ -25,6 +25,11 @@ export interface CriteriaSetOverview {
   leafCount: number;
   /** Leaves the unit scores itself (not survey or appraisal). */
   selfScoredCount: number;
+  /**
+   * What is worth checking but did not stop the import (a domain's declared TC/TCTP counts differ
+   * from its content). Recomputed from the stored content, so a stored set shows them too.
+   */
+  warnings: CriteriaError[];
 }
 
 /** A set as stored. */
@@ -51,12 +56,16 @@ export interface CriteriaPreview {
   set: CriteriaSetOverview | null;
   domains: CriteriaDomainOverview[];
   errors: CriteriaError[];
+  /** Warnings of a valid file, at their Excel cell or JSON path (also in set.warnings, by JSON path). */
+  warnings: CriteriaError[];
 }
 
 export interface CriteriaImportResult {
   summary: CriteriaSetSummary;
   /** False when the same content was already stored: nothing was written. */
   created: boolean;
+  /** The file's warnings at their Excel cell or JSON path (the import went ahead). */
+  warnings: CriteriaError[];
 }
 
 export interface ExportedFile {

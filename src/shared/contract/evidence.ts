@@ -148,6 +148,11 @@ export interface EvidenceFileView {
   /** False until the officer has confirmed (or typed) the metadata. */
   metaConfirmed: boolean;
   links: EvidenceLinkView[];
+  /**
+   * Where the CCHC plan names the file (its document, a task's result): "Kế hoạch CCHC năm 2026
+   * (số 15/KH-SNV)". Such a file is in use like a linked one and cannot be deleted.
+   */
+  planUses?: string[];
 }
 
 export interface EvidenceFileDetail extends EvidenceFileView {

@@ -12,6 +12,7 @@ import { exchangeChannels } from './exchange';
 import { filesChannels } from './files';
 import { appraisalChannels } from './appraisal';
 import { planChannels } from './plan';
+import { setVersionChannels } from './set-version';
 
 export * from './define';
 
@@ -29,6 +30,7 @@ export const contract = {
   ...filesChannels,
   ...appraisalChannels,
   ...planChannels,
+  ...setVersionChannels,
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 } satisfies Record<string, ChannelSpec<any, any>>;
 

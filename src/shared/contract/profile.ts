@@ -34,6 +34,13 @@ export const unitProfileSchema = z
     focalOfficerEmail: optionalText(120),
     leaderName: text(100),
     leaderTitle: text(100),
+    // Đơn vị soạn thảo (a phòng of the unit) as "Lưu: VT, VP." prints it; blank: the documents print "CCHC".
+    draftingUnit: z
+      .string()
+      .trim()
+      .max(20)
+      .regex(/^[\p{Lu}0-9&.-]*$/u, 'Tên viết tắt đơn vị soạn thảo chỉ gồm chữ in hoa, chữ số, dấu chấm hoặc gạch nối, không dấu cách (ví dụ: VP).')
+      .default(''),
   })
   .refine((p) => p.unitType !== 'ubnd-huyen' || p.year <= LAST_DISTRICT_YEAR, {
     path: ['unitType'],

@@ -190,6 +190,32 @@ export interface GeneratedDocument {
   savedId?: string;
 }
 
+/**
+ * The report's own document options (table report_document_option): the date it carries and its
+ * Nơi nhận, with what the .docx would print if generated now.
+ */
+export interface ReportDocumentOptions {
+  /** Set by the officer (ISO), or null: the document is dated the day it is generated. */
+  documentDate: string | null;
+  /** The date the document carries if generated now (documentDate, else today in Vietnam). */
+  effectiveDate: string;
+  /** The last day whose data the report covers (the period's cutoffTo). */
+  dataCutoff: string;
+  /** Non-null when effectiveDate precedes dataCutoff: the report would be dated before its data ends. */
+  dateWarning: string | null;
+  /** Nơi nhận lines without "- " and ";", without the "Lưu" line: the officer's list or the default. */
+  recipients: string[];
+  /** True while the officer has not set a list of their own (the default follows the unit profile). */
+  recipientsDefault: boolean;
+  defaultRecipients: string[];
+  /** Every Nơi nhận line exactly as the .docx prints it, "- Lưu: VT, VP." last. */
+  printedRecipients: string[];
+}
+
+/** Nơi nhận lines the officer may list (besides "Lưu"), and the length of one. */
+export const RECIPIENT_LINES_MAX = 15;
+export const RECIPIENT_LINE_MAX = 200;
+
 /** About 200 pages of text per section is far beyond any real report. */
 export const SECTION_TEXT_MAX = 200_000;
 /** Counts above this are typing mistakes, not statistics of one unit. */
@@ -254,6 +280,23 @@ export const reportsChannels = {
       period: periodSchema.optional(),
       /** 'save-and-open': the desktop's save dialog, then the system viewer; falls back to the file in base64. */
       deliver: z.enum(['download', 'save-and-open']).optional(),
+    }),
+  ),
+  /** The report's document date and Nơi nhận, with the printed lines and any warning about the date. */
+  'reports/document-options': channel<ReportDocumentOptions>()(z.strictObject(periodInput)),
+  /**
+   * Sets the document date (null: the day of generating) and Nơi nhận (null: back to the default).
+   * Lines may be typed as printed ("- Sở Nội vụ;"): the dash and the final ";" or "." are dropped.
+   * The "Lưu: VT, …" line is not one of them: it comes from the unit profile's drafting unit.
+   */
+  'reports/save-document-options': channel<ReportDocumentOptions>()(
+    z.strictObject({
+      ...periodInput,
+      documentDate: z.string().refine(isIsoDate, 'Ngày văn bản phải là ngày có thật (yyyy-mm-dd).').nullable(),
+      recipients: z
+        .array(typedText(z.string().max(RECIPIENT_LINE_MAX, `Mỗi dòng Nơi nhận tối đa ${RECIPIENT_LINE_MAX} ký tự.`)))
+        .max(RECIPIENT_LINES_MAX + 5, `Nơi nhận tối đa ${RECIPIENT_LINES_MAX} dòng.`)
+        .nullable(),
     }),
   ),
 };

@@ -201,7 +201,11 @@ export type CheckKind =
   | 'empty-section'
   | 'signed-copy-missing'
   | 'set-update'
-  | 'open-comments';
+  | 'open-comments'
+  /** A generated document would print «chưa có thuyết minh» for the item. */
+  | 'explanation-placeholder'
+  /** A linked file has no number or symbol confirmed, so the document prints only its file name. */
+  | 'evidence-bare-name';
 export type CheckSeverity = 'blocking' | 'warning';
 
 /** Where a finding can be fixed: an item, a report section, or an approved version. */

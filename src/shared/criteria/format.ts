@@ -109,7 +109,28 @@ export interface CriteriaItem {
   notApplicable?: z.output<typeof notApplicableSchema>;
   scoring?: Rule;
   children: CriteriaItem[];
+  /**
+   * Domains only: how many tiêu chí (TC, the domain's children) and tiêu chí thành phần (TCTP, their
+   * children) the decision says the domain has. A mismatch with the content is a warning, not an
+   * error: the author may have typed the decision's table wrong, or the content may be incomplete.
+   */
+  declaredCounts?: DeclaredCounts;
+  /**
+   * Domains only: the part of the domain's maxPoints scored through the sociological survey (XHH)
+   * without survey leaves of its own. It counts in the full scale, never in the self-scored part.
+   */
+  survey?: SurveyShare;
 }
+
+export const declaredCountsSchema = z.strictObject({
+  criteria: z.number().int().min(0).max(1000).optional(),
+  subCriteria: z.number().int().min(0).max(10000).optional(),
+});
+export type DeclaredCounts = z.output<typeof declaredCountsSchema>;
+
+/** An XHH share declared on the set or on a domain, instead of survey leaves. */
+export const surveyShareSchema = z.strictObject({ maxPoints: z.number().finite().positive().max(1000) });
+export type SurveyShare = z.output<typeof surveyShareSchema>;
 
 export const criteriaItemSchema: z.ZodType<CriteriaItem, unknown> = z.lazy(() =>
   z.strictObject({
@@ -123,6 +144,8 @@ export const criteriaItemSchema: z.ZodType<CriteriaItem, unknown> = z.lazy(() =>
     notApplicable: notApplicableSchema.optional(),
     scoring: ruleSchema.optional(),
     children: z.array(criteriaItemSchema).max(200).default([]),
+    declaredCounts: declaredCountsSchema.optional(),
+    survey: surveyShareSchema.optional(),
   }),
 );
 
@@ -153,6 +176,11 @@ export const criteriaSetSchema = z.strictObject({
    * decisions differ. Optional so sets written before it keep their exact stored form.
    */
   rounding: z.enum(['half-up', 'truncate']).optional(),
+  /**
+   * An XHH share of the scale outside every domain (e.g. 31,50 of 100), so a set need not invent
+   * survey leaves: the normal domains' maxima plus this share make the scale.
+   */
+  survey: surveyShareSchema.optional(),
 });
 export type CriteriaSet = z.output<typeof criteriaSetSchema>;
 export type CriteriaSetInput = z.input<typeof criteriaSetSchema>;

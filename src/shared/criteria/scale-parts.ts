@@ -3,6 +3,7 @@ import type { CriteriaItem, CriteriaSet } from './format';
 import type { SetScore } from './score-types';
 import { flattenItems } from './tree';
 import { roundPoints } from './index-math';
+import { surveyShareMax } from './survey-shares';
 
 /**
  * What part of the scale a self-score covers, and why the rest is not in it. Every total the app
@@ -10,9 +11,9 @@ import { roundPoints } from './index-math';
  * the .docx and the .xlsx both print these same numbers.
  */
 export interface ScaleParts {
-  /** Sum of the normal domains' maxima as the set declares them (usually the scale, 100). */
+  /** Sum of the normal domains' maxima as the set declares them, plus a set-level XHH share (usually the scale, 100). */
   scaleMax: number;
-  /** Leaves assessed through the sociological survey (điều tra XHH). */
+  /** Leaves assessed through the sociological survey (điều tra XHH), and declared XHH shares. */
   surveyMax: number;
   /** Leaves only the appraisal council scores. */
   appraisalOnlyMax: number;
@@ -38,7 +39,11 @@ export function scaleParts(set: CriteriaSet, score: SetScore, reasons: Readonly<
       notApplicable.push({ code: item.code, title: item.title, maxPoints: item.maxPoints, reason: reasons[item.code] ?? '' });
     }
   }
-  const scaleMax = roundPoints(set.domains.filter((d) => d.kind === 'normal').reduce((s, d) => s + d.maxPoints, 0));
+  // Declared XHH shares (criteria format `survey`) are survey points too; the set's own share is
+  // part of the scale outside every domain.
+  surveyMax += surveyShareMax(set);
+  const domainsMax = set.domains.filter((d) => d.kind === 'normal').reduce((s, d) => s + d.maxPoints, 0);
+  const scaleMax = roundPoints(domainsMax + (set.survey?.maxPoints ?? 0));
   return {
     scaleMax,
     surveyMax: roundPoints(surveyMax),

@@ -22,6 +22,11 @@ export interface DomainTotal {
   max: number;
   answeredLeaves: number;
   totalLeaves: number;
+  /**
+   * Points of sub-items of another kind inside the domain (a deduction line in a normal domain, a
+   * penalty line in a bonus domain): counted in the set's buckets, not in `points`. Absent when none.
+   */
+  otherKinds?: { normal: number; bonus: number; penalty: number };
 }
 
 export interface SetScore {
@@ -36,6 +41,11 @@ export interface SetScore {
   percent: number;
   /** Name of the rating band that percent falls in. */
   band: string;
+  /**
+   * The totals before the set's caps: normal points, bonus added, penalty deducted, wherever the
+   * bonus/penalty items sit (their own domain, or sub-items inside a content of another kind).
+   */
+  buckets: { normal: number; bonus: number; penalty: number };
   /** Items not yet at full points, most points still at stake first. */
   atStake: { code: string; title: string; pointsAtStake: number; status?: ItemStatus }[];
 }

@@ -42,10 +42,20 @@ export const manifestFileSchema = z.strictObject({
 export type ManifestFile = z.infer<typeof manifestFileSchema>;
 
 export const exportSubjectSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('assessment'), year: profileYearSchema }),
+  /**
+   * With giaiTrinhRound: the giải trình dossier of that appraisal round (review key
+   * '2026:giai-trinh-1'), packaged like the self-assessment's; without: the self-assessment.
+   */
+  z.strictObject({ kind: z.literal('assessment'), year: profileYearSchema, giaiTrinhRound: z.union([z.literal(1), z.literal(2)]).optional() }),
   z.strictObject({ kind: z.literal('report'), year: profileYearSchema, period: z.string().min(1).max(40) }),
 ]);
 export type ExportSubject = z.infer<typeof exportSubjectSchema>;
+
+/** "hồ sơ tự đánh giá năm 2026", "hồ sơ giải trình thẩm định lần 1 năm 2026", "báo cáo kỳ q1 năm 2026". */
+export function exportSubjectText(subject: ExportSubject): string {
+  if (subject.kind === 'report') return `báo cáo kỳ ${subject.period} năm ${subject.year}`;
+  return subject.giaiTrinhRound ? `hồ sơ giải trình thẩm định lần ${subject.giaiTrinhRound} năm ${subject.year}` : `hồ sơ tự đánh giá năm ${subject.year}`;
+}
 
 export const packageManifestSchema = z.strictObject({
   format: z.literal(PACKAGE_FORMAT),

@@ -14,8 +14,11 @@ export const CHECK_RULES: Record<CheckKind, Partial<Record<CheckAction, CheckSev
   'evidence-unconfirmed': { submit: 'warning' },
   'evidence-other-year': { submit: 'warning', generate: 'warning' },
   'empty-section': { submit: 'warning', generate: 'warning' },
-  'set-update': { submit: 'warning' },
+  'set-update': { submit: 'warning', generate: 'warning' },
   'signed-copy-missing': { export: 'warning' },
+  // What the generated document would print as a placeholder: worth seeing before the file is made.
+  'explanation-placeholder': { generate: 'warning' },
+  'evidence-bare-name': { generate: 'warning' },
 };
 
 export function severityOf(kind: CheckKind, action: CheckAction): CheckSeverity | null {

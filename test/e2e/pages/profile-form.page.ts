@@ -15,12 +15,14 @@ export class ProfileFormPage {
     await this.field('Tên đơn vị').fill(profile.name);
     await this.field('Tên viết tắt').fill(profile.shortName);
     await this.field('Cơ quan chủ quản').fill(profile.parentBody);
-    await this.field('Tỉnh, thành phố').fill(profile.province);
+    // Picked from the 34 provinces and cities, not typed.
+    await this.field('Tỉnh, thành phố').selectOption(profile.province);
     await this.field('Cán bộ đầu mối CCHC').fill(profile.focalOfficerName);
     await this.field('Điện thoại').fill(profile.focalOfficerPhone ?? '');
     await this.field('Thư điện tử').fill(profile.focalOfficerEmail ?? '');
     await this.field('Lãnh đạo ký văn bản').fill(profile.leaderName);
     await this.field('Chức vụ lãnh đạo').fill(profile.leaderTitle);
+    if (profile.draftingUnit !== undefined) await this.field('Đơn vị soạn thảo').fill(profile.draftingUnit);
   }
 
   async submit(label: string): Promise<void> {

@@ -133,4 +133,14 @@ export class ReportsPage {
   generateError(): Locator {
     return this.generatePanel().getByRole('alert');
   }
+
+  /** Chooses a document in "Tạo văn bản" without asking for it (the check before generating shows). */
+  async chooseDocument(kind: string): Promise<void> {
+    await this.generatePanel().getByLabel('Loại văn bản').selectOption({ label: kind });
+  }
+
+  /** The one list shown before a document is generated. */
+  generateCheck(): Locator {
+    return this.page.getByRole('region', { name: 'Kiểm tra trước khi tạo văn bản' });
+  }
 }

@@ -1,10 +1,12 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../../src/main/core/app';
 import { insertAccount } from '../../../src/main/core/auth/account-store';
 import { Session } from '../../../src/main/core/auth/session';
 import { activeDataDir, choiceFile, rememberDataDir } from '../../../src/main/core/data-folder-choice';
+import { blobRelativePath } from '../../../src/main/core/evidence/file-store';
 import { createBackup } from '../../../src/main/core/exchange/backup';
 import { waitForJob } from '../../../src/main/core/exchange/jobs';
 import type { ExchangeJob } from '../../../src/shared/contract/exchange';
@@ -79,6 +81,26 @@ describe('restoring a backup from the window', () => {
     expect(switchedTo).toEqual([job.outPath]);
     // The restored folder has its own accounts: this window must sign in again.
     expect(session.user).toBeNull();
+  });
+
+  it('does not switch while a backup of the current folder is still running, and does once it has ended', async () => {
+    const session = adminSession(core);
+    const job = await ok<ExchangeJob>(core.registry.invoke('backup/restore', { zip: { fileName: 'sao-luu.zip', contentBase64: readFileSync(backupZip).toString('base64') } }, session));
+    expect(await waitForJob(job.id)).toMatchObject({ state: 'done' });
+    // Stored bytes enough for the backup to be under way when the switch is asked for.
+    for (let i = 0; i < 4; i++) {
+      const data = randomBytes(8 * 1024 * 1024);
+      const path = join(dataDir, 'evidence', ...blobRelativePath(createHash('sha256').update(data).digest('hex'), '.bin').split('/'));
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, data);
+    }
+    const backup = await ok<ExchangeJob>(core.registry.invoke('backup/create', { outPath: join(temp.dir, 'dang-sao-luu.zip') }));
+    const refused = await core.registry.invoke('app/switch-data-folder', { jobId: job.id }, session);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: 'Đang sao lưu; hãy chờ xong (hoặc huỷ) rồi mới chuyển sang thư mục dữ liệu đã phục hồi.' } });
+    expect(switchedTo).toEqual([]);
+    expect(session.user).not.toBeNull();
+    expect(await waitForJob(backup.id)).toMatchObject({ state: 'done' });
+    expect(await core.registry.invoke('app/switch-data-folder', { jobId: job.id }, session)).toEqual({ ok: true, value: { dataDir: job.outPath } });
   });
 
   it('refuses a path from the window, a damaged backup, and switching to anything but a finished restore', async () => {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { reportCommands } from '../../../src/main/cli/commands/report';
 import { populatedCore } from '../../fixtures/reporting/populated-core';
+import { openCore } from '../../../src/main/core/app';
 import { makeTempDir } from '../../helpers/temp-dir';
 import { runCliCaptured } from '../../helpers/cli';
 
@@ -19,6 +20,18 @@ async function cli(...args: string[]) {
 }
 
 describe('cchc report', () => {
+  it('says so on stderr when the report is dated before its period’s data cut-off', async () => {
+    const core = openCore({ dataDir: join(temp.dir, 'data'), log: () => {} });
+    const saved = await core.registry.invoke('reports/save-document-options', { year: 2026, period: 'q1', documentDate: '2026-03-10', recipients: null });
+    core.close();
+    expect(saved.ok).toBe(true);
+    const file = join(temp.dir, 'bao-cao.docx');
+    const r = await cli('report', 'bao-cao', '--year', '2026', '--period', 'q1', '--out', file);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain('Lưu ý: Ngày văn bản 10/03/2026 sớm hơn ngày chốt số liệu của kỳ (14/03/2026)');
+    expect(existsSync(file)).toBe(true);
+  });
+
   it('writes each of the four documents', async () => {
     for (const [kind, extra, ext] of [
       ['bao-cao', ['--period', 'q1'], 'docx'],

@@ -141,7 +141,8 @@ describe('writeDecree30Docx', async () => {
   it('writes the phụ lục heading, its upper-case title and the italic "Kèm theo" line', () => {
     expect(runPropsOf(doc, 'Phụ lục I')[0]).toMatch(/<w:b\/>/);
     expect(runPropsOf(doc, 'DANH MỤC TÀI LIỆU KIỂM CHỨNG')[0]).toMatch(/<w:b\/>/);
-    const [ref] = runPropsOf(doc, '(Kèm theo Báo cáo số       /BC-SNV ngày 05/01/2026 của Sở Nội vụ)');
+    // The body's last word pair is kept on one line ("Nội\u00A0vụ"), never "… Nội / vụ)".
+    const [ref] = runPropsOf(doc, '(Kèm theo Báo cáo số       /BC-SNV ngày 05/01/2026 của Sở Nội\u00A0vụ)');
     expect(ref).toMatch(/<w:i\/>/);
     expect(ref).toContain('<w:sz w:val="28"/>');
   });

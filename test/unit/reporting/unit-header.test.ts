@@ -51,6 +51,6 @@ describe('centrally-run cities from the province list', () => {
   it('sends the report to the Sở Nội vụ of the city', async () => {
     const { reportRecipient } = await import('../../../src/main/core/reporting/unit-header');
     const { sampleProfile } = await import('../../helpers/sample-profile');
-    expect(reportRecipient({ focalOfficerPhone: '', focalOfficerEmail: '', ...sampleProfile({ province: 'Hà Nội', name: 'Sở Tư pháp' }), updatedAt: '' })).toBe('Sở Nội vụ thành phố Hà Nội');
+    expect(reportRecipient({ focalOfficerPhone: '', focalOfficerEmail: '', draftingUnit: '', ...sampleProfile({ province: 'Hà Nội', name: 'Sở Tư pháp' }), updatedAt: '' })).toBe('Sở Nội vụ thành phố Hà Nội');
   });
 });

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import type { CriteriaImportResult, CriteriaPreview, CriteriaSetSummary, ExportedFile } from '../../../shared/contract/criteria';
+import type { CriteriaError, CriteriaImportResult, CriteriaPreview, CriteriaSetSummary, ExportedFile } from '../../../shared/contract/criteria';
 import { UNIT_TYPE_LABELS } from '../../../shared/profile-labels';
 import { formatDateVi } from '../../../shared/text/vi';
 import { flag, positional } from '../args';
@@ -27,6 +27,13 @@ function describeSet(io: CliIo, s: Pick<CriteriaSetSummary, 'id' | 'version' | '
   io.out(`  Mã: ${s.id}, phiên bản ${s.version}; năm ${s.year}; ${UNIT_TYPE_LABELS[s.unitType]}`);
   if (s.decision) io.out(`  Quyết định ${s.decision.number} ngày ${formatDateVi(s.decision.date)} của ${s.decision.issuer}`);
   io.out(`  ${s.itemCount} mục, ${s.selfScoredCount} tiêu chí đơn vị tự chấm`);
+}
+
+/** Warnings go to stderr with their place, like errors, but the command still succeeds. */
+function printWarnings(io: CliIo, warnings: readonly CriteriaError[]): void {
+  if (warnings.length === 0) return;
+  io.err(`Cảnh báo (${warnings.length}, vẫn nhập được):`);
+  for (const w of warnings) io.err(`  ${w.where}: ${w.message}`);
 }
 
 const validateUsage = 'cchc criteria validate <tệp .json|.xlsx>';
@@ -63,6 +70,7 @@ export const criteriaCommands: CliCommand[] = [
       }
       io.out(`Hợp lệ (${preview.format === 'xlsx' ? 'Excel' : 'JSON'}):`);
       describeSet(io, preview.set);
+      printWarnings(io, preview.warnings);
       for (const d of preview.domains) io.out(`  ${d.code}. ${d.title}: ${pointsText(d.maxPoints)} điểm, ${d.itemCount} mục`);
       return 0;
     },
@@ -78,6 +86,7 @@ export const criteriaCommands: CliCommand[] = [
       if (!result) return 1;
       io.out(result.created ? 'Đã nhập bộ chỉ số:' : 'Bộ chỉ số này đã có (cùng nội dung), không ghi thêm:');
       describeSet(io, result.summary);
+      printWarnings(io, result.warnings);
       return 0;
     },
   },

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { ContinueSummary, ExchangeJob, OpenPackageOutcome } from '../../../shared/contract/exchange';
 import { formatBytesVi as formatBytes, formatInstantVi, formatPointsVi } from '../../../shared/text/vi';
 import { ZIP_PROBLEM_LABELS } from '../../../shared/exchange/problem-labels';
+import { exportSubjectText } from '../../../shared/exchange/manifest';
 import { resolveDataDir } from '../../core/data-dir';
 import { isAppError } from '../../core/errors';
 import { restoreBackup } from '../../core/exchange/backup';
@@ -35,7 +36,7 @@ export const exchangeCommands: CliCommand[] = [
   {
     name: 'package export',
     summary: 'Xuất gói nộp hồ sơ (.zip) của phiên bản đã được duyệt',
-    usage: 'cchc package export <năm> --out <tệp.zip> [--period <kỳ báo cáo>] [--version <số>] [--overwrite]',
+    usage: 'cchc package export <năm> --out <tệp.zip> [--period <kỳ báo cáo> | --giai-trinh <lần thẩm định, 1 hoặc 2>] [--version <số>] [--overwrite]',
     async run(args, { core, io }) {
       const year = Number(args[0]);
       const out = flag(args, '--out');
@@ -45,7 +46,13 @@ export const exchangeCommands: CliCommand[] = [
       }
       const period = flag(args, '--period');
       const version = flag(args, '--version');
-      const subject = period ? { kind: 'report', year, period } : { kind: 'assessment', year };
+      const giaiTrinh = flag(args, '--giai-trinh');
+      if (giaiTrinh !== undefined && giaiTrinh !== '1' && giaiTrinh !== '2') {
+        io.err('--giai-trinh nhận lần thẩm định 1 hoặc 2, ví dụ: cchc package export 2026 --giai-trinh 1 --out goi-giai-trinh-2026.zip');
+        return 2;
+      }
+      // The giải trình dossier of an appraisal round, packaged like the self-assessment's.
+      const subject = period ? { kind: 'report', year, period } : giaiTrinh ? { kind: 'assessment', year, giaiTrinhRound: Number(giaiTrinh) } : { kind: 'assessment', year };
       const job = await call<ExchangeJob>(core, io, 'package/export', {
         subject,
         outPath: resolve(out),
@@ -55,7 +62,7 @@ export const exchangeCommands: CliCommand[] = [
       if (!job) return 1;
       const done = await follow(io, job);
       if (!done) return 1;
-      io.out(`Đã xuất gói nộp hồ sơ: ${done.outPath} (đã đọc lại và kiểm tra từng tệp).`);
+      io.out(`Đã xuất gói ${giaiTrinh ? 'hồ sơ giải trình' : 'nộp hồ sơ'}: ${done.outPath} (đã đọc lại và kiểm tra từng tệp).`);
       return 0;
     },
   },
@@ -76,7 +83,7 @@ export const exchangeCommands: CliCommand[] = [
       }
       const m = report.manifest;
       if (m) {
-        const what = m.subject.kind === 'assessment' ? `hồ sơ tự đánh giá năm ${m.year}` : `báo cáo kỳ ${m.period} năm ${m.year}`;
+        const what = exportSubjectText(m.subject);
         io.out(`${m.unit.name} — ${what}, phiên bản ${m.version}, duyệt bởi ${m.approval.by} ngày ${formatInstantVi(m.approval.at)}.`);
       }
       if (report.ok) {

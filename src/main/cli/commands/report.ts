@@ -6,6 +6,7 @@ import {
   type ReportDocumentKind,
   type ReportPeriodCode,
   type ReportPeriodInfo,
+  type ReportDocumentOptions,
 } from '../../../shared/contract/reports';
 import { formatDateVi, todayInVietnam } from '../../../shared/text/vi';
 import { flag } from '../args';
@@ -96,6 +97,11 @@ export const reportCommands: CliCommand[] = [
         return 1;
       }
       io.out(`Đã lập ${chosen.label}: ${target}`);
+      // Not silently: a report dated before its period's data end is said so here too.
+      if (chosen.kind === 'periodic-docx' && periodText) {
+        const options = await call<ReportDocumentOptions>(core, io, 'reports/document-options', { year, period: periodText });
+        if (options?.dateWarning) io.err(`Lưu ý: ${options.dateWarning}`);
+      }
       return 0;
     },
   },

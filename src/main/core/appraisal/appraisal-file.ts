@@ -1,6 +1,7 @@
 import type { AppraisalFileError, AppraisalRound } from '../../../shared/contract/appraisal';
 import { ITEM_CODE_PATTERN, type CriteriaItem, type CriteriaSet } from '../../../shared/criteria/format';
 import { flattenItems } from '../../../shared/criteria/tree';
+import { isSurveyShareCode, SET_SURVEY_CODE, surveyShares } from '../../../shared/criteria/survey-shares';
 import { foldVietnamese, formatPointsVi, isIsoDate } from '../../../shared/text/vi';
 
 /**
@@ -102,6 +103,10 @@ export function checkAppraisal(raw: unknown, target: AppraisalTarget, where: (pa
         else leaves.set(item.code, item);
       }
     }
+    // Declared XHH shares ("1.XHH", "XHH") take points like a survey leaf of their maximum.
+    const shares = new Map<string, CriteriaItem>(
+      set ? surveyShares(set).map((s) => [s.code, { code: s.code, title: s.title, kind: 'normal', maxPoints: s.maxPoints, assessedBy: 'survey', guidance: '', evidenceRequired: '', children: [] }]) : [],
+    );
     const seen = new Map<string, number>();
     raw.items.forEach((entry: unknown, i: number) => {
       const at = (field?: string) => `items[${i}]${field ? `.${field}` : ''}`;
@@ -109,12 +114,15 @@ export function checkAppraisal(raw: unknown, target: AppraisalTarget, where: (pa
       for (const key of Object.keys(entry)) if (!ITEM_KEYS.has(key)) add(at(key), `Trường «${key}» không có trong định dạng.`);
       const code = typeof entry.code === 'string' ? entry.code.trim() : '';
       let item: CriteriaItem | undefined;
-      if (!ITEM_CODE_PATTERN.test(code)) add(at('code'), `Mã tiêu chí «${String(entry.code ?? '')}» không đúng dạng 1, 1.2 hoặc 1.2.3.`);
+      const share = set && isSurveyShareCode(code) ? shares.get(code) : undefined;
+      if (share && !seen.has(code)) item = share;
+      else if (set && isSurveyShareCode(code) && !seen.has(code)) add(at('code'), shareMissing(code, year));
+      else if (!ITEM_CODE_PATTERN.test(code) && !isSurveyShareCode(code)) add(at('code'), `Mã tiêu chí «${String(entry.code ?? '')}» không đúng dạng 1, 1.2 hoặc 1.2.3.`);
       else if (seen.has(code)) add(at('code'), `Mã tiêu chí ${code} bị trùng với dòng thứ ${seen.get(code)! + 1}.`);
       else if (set && parents.has(code)) add(at('code'), `${code} là tiêu chí có tiêu chí con: chỉ ghi điểm cho tiêu chí con (tiêu chí lá).`);
       else if (set && !leaves.has(code)) add(at('code'), `Bộ chỉ số năm ${year} không có tiêu chí ${code}.`);
       else item = leaves.get(code);
-      if (ITEM_CODE_PATTERN.test(code) && !seen.has(code)) seen.set(code, i);
+      if ((ITEM_CODE_PATTERN.test(code) || isSurveyShareCode(code)) && !seen.has(code)) seen.set(code, i);
 
       let points: number | null = null;
       if (entry.points !== undefined && entry.points !== null) {
@@ -131,7 +139,8 @@ export function checkAppraisal(raw: unknown, target: AppraisalTarget, where: (pa
       }
       if (entry.requestExplanation !== undefined && typeof entry.requestExplanation !== 'boolean') add(at('requestExplanation'), '«requestExplanation» phải là true hoặc false.');
       // A note without an explicit flag is a request for explanation: that is what the council writes it for.
-      const requestExplanation = typeof entry.requestExplanation === 'boolean' ? entry.requestExplanation : note !== '';
+      // An XHH share is the survey's result, not the council's judgement of the unit: nothing to explain.
+      const requestExplanation = share ? false : typeof entry.requestExplanation === 'boolean' ? entry.requestExplanation : note !== '';
       if (item) items.push({ code, points, note, requestExplanation });
     });
   }
@@ -141,4 +150,11 @@ export function checkAppraisal(raw: unknown, target: AppraisalTarget, where: (pa
     ok: true,
     file: { year, unit: String(raw.unit).trim(), round, final: raw.final === true, responseDeadline, items },
   };
+}
+
+/** Why a share line ("1.XHH", "XHH") has nowhere to go in the year's set. */
+function shareMissing(code: string, year: number | null): string {
+  if (code === SET_SURVEY_CODE) return `Bộ chỉ số năm ${year} không khai báo phần điểm XHH chung nên không có dòng ${code}.`;
+  const domain = code.slice(0, -(SET_SURVEY_CODE.length + 1));
+  return `Bộ chỉ số năm ${year} không khai báo phần điểm XHH cho lĩnh vực ${domain} nên không có dòng ${code}.`;
 }

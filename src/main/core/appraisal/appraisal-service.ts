@@ -16,6 +16,7 @@ import { giaiTrinhTargetKey } from '../../../shared/contract/evidence';
 import type { Answer } from '../../../shared/criteria/format';
 import { roundPoints } from '../../../shared/criteria/index-math';
 import { flattenItems } from '../../../shared/criteria/tree';
+import { surveyShares } from '../../../shared/criteria/survey-shares';
 import { subjectId } from '../../../shared/review-labels';
 import { toNfc } from '../../../shared/text/vi';
 import { actorLabel } from '../auth/session';
@@ -129,6 +130,23 @@ export function getAppraisalView(ctx: CoreContext, year: number): AppraisalView 
       giaiTrinh: { text: giaiTrinh[item.code] ?? '', evidenceCount: counts[key] ?? 0, evidenceKey: key },
     };
   });
+  // Declared XHH shares are listed like survey leaves, after them (nothing to explain on them).
+  for (const share of surveyShares(view.set)) {
+    items.push({
+      code: share.code,
+      title: share.title,
+      domainCode: share.domainCode ?? '',
+      kind: 'normal',
+      assessedBy: 'survey',
+      maxPoints: share.maxPoints,
+      selfPoints: null,
+      notApplicable: false,
+      round1: roundItem(round1, share.code, afterRound1?.leafPoints[share.code]),
+      round2: roundItem(round2, share.code, score.parts?.leafPoints[share.code]),
+      lost: 0,
+      giaiTrinh: { text: '', evidenceCount: 0, evidenceKey: giaiTrinhTargetKey(year, GIAI_TRINH_ROUND, share.code) },
+    });
+  }
   const toExplain = items
     .filter((i) => i.round1 && (i.round1.explanationRequested || (i.selfPoints !== null && (i.kind === 'penalty' ? i.round1.effective > i.selfPoints : i.round1.effective < i.selfPoints))))
     .map((i) => i.code);

@@ -1,6 +1,7 @@
 import type { AssessmentView } from '../../../shared/contract/assessment';
 import type { CriteriaItem } from '../../../shared/criteria/format';
 import { flattenItems } from '../../../shared/criteria/tree';
+import { surveyShares } from '../../../shared/criteria/survey-shares';
 import { toNfc } from '../../../shared/text/vi';
 import { APPRAISAL_FORMAT_VERSION } from './appraisal-file';
 
@@ -27,7 +28,9 @@ export function templateData(view: AssessmentView, unit: string, unitName: strin
         assessedBy: item.assessedBy,
         maxPoints: item.maxPoints,
         selfPoints: item.assessedBy === 'self' ? (view.score.items[item.code]?.points ?? 0) : null,
-      })),
+      }))
+      // One line per declared XHH share, after the leaves ("1.XHH", "XHH").
+      .concat(surveyShares(view.set).map((s) => ({ code: s.code, title: s.title, assessedBy: 'survey' as const, maxPoints: s.maxPoints, selfPoints: null }))),
   };
 }
 

@@ -3,6 +3,7 @@ import type { Answer, CriteriaItem, CriteriaSet } from '../../../shared/criteria
 import { computeIndex, roundPoints, type RoundingRule } from '../../../shared/criteria/index-math';
 import type { SetScore } from '../../../shared/criteria/score-types';
 import { flattenItems } from '../../../shared/criteria/tree';
+import { surveyShares } from '../../../shared/criteria/survey-shares';
 import type { StoredItem } from './appraisal-store';
 import { criteriaAccess } from './criteria-access';
 
@@ -82,11 +83,26 @@ export function appraisedParts(inputs: ScoreInputs, rounds: readonly RoundData[]
     const points = latestPoints(rounds, item.code);
     if (points !== null) surveyAnswers[item.code] = { kind: 'manual', points };
   }
+  // Declared XHH shares ("1.XHH", "XHH"): their points are entered as a whole, like one leaf each.
+  const shares = surveyShares(set);
+  const sharePoints = shares.map((s) => latestPoints(rounds, s.code));
   let survey: PointsOutOf | null = null;
-  if (Object.keys(surveyAnswers).length > 0) {
-    const scored = criteriaAccess.scoreSet(cloneFor(set, (i) => i.assessedBy === 'survey'), surveyAnswers);
-    survey = { points: scored.total, max: scored.max };
-    for (const { item } of surveyLeaves) leafPoints[item.code] = scored.items[item.code]?.points ?? 0;
+  if (Object.keys(surveyAnswers).length > 0 || sharePoints.some((p) => p !== null)) {
+    let points = 0;
+    let max = 0;
+    if (surveyLeaves.length > 0) {
+      const scored = criteriaAccess.scoreSet(cloneFor(set, (i) => i.assessedBy === 'survey'), surveyAnswers);
+      points += scored.total;
+      max += scored.max;
+      for (const { item } of surveyLeaves) leafPoints[item.code] = scored.items[item.code]?.points ?? 0;
+    }
+    shares.forEach((s, i) => {
+      const p = Math.min(Math.max(sharePoints[i] ?? 0, 0), s.maxPoints);
+      leafPoints[s.code] = roundPoints(p);
+      points += p;
+      max += s.maxPoints;
+    });
+    survey = { points: roundPoints(points), max: roundPoints(max) };
   }
   return { appraised, leafPoints, survey };
 }

@@ -1,5 +1,6 @@
 import type { Handlers } from '../registry';
 import { missingEvidence } from './missing-evidence';
+import { setStatus, switchSetVersion } from './set-version-switch';
 import { getAssessmentNote, saveAssessmentNote } from './assessment-notes';
 import { carryOver, compareYears, getAssessmentView, listAssessments, openAssessment, saveEntry } from './assessment-service';
 
@@ -12,7 +13,9 @@ type AssessmentChannel =
   | 'assessment/compare'
   | 'assessment/missing-evidence'
   | 'assessment/note-get'
-  | 'assessment/note-save';
+  | 'assessment/note-save'
+  | 'assessment/set-status'
+  | 'assessment/switch-set-version';
 
 export const assessmentHandlers: Pick<Handlers, AssessmentChannel> = {
   'assessment/list': (_input, ctx) => listAssessments(ctx),
@@ -24,4 +27,6 @@ export const assessmentHandlers: Pick<Handlers, AssessmentChannel> = {
   'assessment/missing-evidence': ({ year }, ctx) => missingEvidence(ctx, year),
   'assessment/note-get': ({ year, key }, ctx) => getAssessmentNote(ctx, year, key),
   'assessment/note-save': ({ year, key, text }, ctx) => saveAssessmentNote(ctx, year, key, text),
+  'assessment/set-status': ({ year }, ctx) => setStatus(ctx, year),
+  'assessment/switch-set-version': ({ year, toVersion }, ctx) => switchSetVersion(ctx, year, toVersion),
 };

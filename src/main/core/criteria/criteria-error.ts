@@ -8,7 +8,8 @@ import type { CriteriaSet } from '../../../shared/criteria/format';
  */
 export type { CriteriaError };
 
-export type ValidationResult = { ok: true; set: CriteriaSet } | { ok: false; errors: CriteriaError[] };
+/** `warnings` (ok only): things worth checking that do not stop the import, e.g. declared counts. */
+export type ValidationResult = { ok: true; set: CriteriaSet; warnings: CriteriaError[] } | { ok: false; errors: CriteriaError[] };
 
 export type PathSegment = string | number;
 

@@ -16,34 +16,52 @@ export function scoreItem(item: CriteriaItem, answer: Answer | undefined): ItemS
   return scoreLeaf(item, answer);
 }
 
+type Kind = CriteriaItem['kind'];
+/** Points by how they count: added (normal), added up to a cap (bonus), deducted (penalty). */
+type Buckets = Record<Kind, number>;
+
 interface Visit {
   score: ItemScore;
   answeredLeaves: number;
   selfLeaves: number;
   notApplicableLeaves: number;
+  /**
+   * What the item passes up: its own points in its own kind, plus the points of sub-items of
+   * another kind (a deduction inside a normal criterion, a penalty line inside a bonus domain),
+   * each already capped by its own maximum, untouched by this item's cap.
+   */
+  buckets: Buckets;
 }
 
 interface Leaf {
   item: CriteriaItem;
   score: ItemScore;
-  domainKind: CriteriaItem['kind'];
+  /** The leaf's effective kind: its own, or the nearest ancestor's bonus/penalty. */
+  domainKind: Kind;
 }
+
+const noBuckets = (): Buckets => ({ normal: 0, bonus: 0, penalty: 0 });
 
 export function scoreSet(set: CriteriaSet, answers: Readonly<Record<string, Answer>>, statuses: Readonly<Record<string, ItemStatus>> = {}): SetScore {
   const items: Record<string, ItemScore> = {};
   const leaves: Leaf[] = [];
 
-  const visit = (item: CriteriaItem, domainKind: CriteriaItem['kind']): Visit => {
+  const visit = (item: CriteriaItem, inherited: Kind): Visit => {
+    // A sub-item may declare its own bonus/penalty kind inside a content of another kind.
+    const domainKind: Kind = item.kind !== 'normal' ? item.kind : inherited;
     if (item.children.length === 0) {
       const score = scoreLeaf(item, Object.hasOwn(answers, item.code) ? answers[item.code] : undefined);
       items[item.code] = score;
       const self = item.assessedBy === 'self';
       if (self) leaves.push({ item, score, domainKind });
+      const buckets = noBuckets();
+      buckets[domainKind] = score.points;
       return {
         score,
         answeredLeaves: self && score.answered ? 1 : 0,
         selfLeaves: self ? 1 : 0,
         notApplicableLeaves: self && score.notApplicable ? 1 : 0,
+        buckets,
       };
     }
     let sum = 0;
@@ -51,10 +69,16 @@ export function scoreSet(set: CriteriaSet, answers: Readonly<Record<string, Answ
     let answeredLeaves = 0;
     let selfLeaves = 0;
     let notApplicableLeaves = 0;
+    const passed = noBuckets();
     for (const child of item.children) {
       const v = visit(child, domainKind);
-      sum += v.score.points;
-      childMax += v.score.effectiveMax;
+      // Only sub-items of the item's own kind fill its points and its maximum; the others pass up.
+      const childKind: Kind = child.kind !== 'normal' ? child.kind : domainKind;
+      if (childKind === domainKind) {
+        sum += v.score.points;
+        childMax += v.score.effectiveMax;
+      }
+      for (const k of ['normal', 'bonus', 'penalty'] as const) if (k !== domainKind) passed[k] += v.buckets[k];
       answeredLeaves += v.answeredLeaves;
       selfLeaves += v.selfLeaves;
       notApplicableLeaves += v.notApplicableLeaves;
@@ -71,7 +95,8 @@ export function scoreSet(set: CriteriaSet, answers: Readonly<Record<string, Answ
       ruleExplanation: parentExplanation(round2(sum), points, effectiveMax, selfLeaves),
     };
     items[item.code] = score;
-    return { score, answeredLeaves, selfLeaves, notApplicableLeaves };
+    passed[domainKind] = points;
+    return { score, answeredLeaves, selfLeaves, notApplicableLeaves, buckets: passed };
   };
 
   const domains: DomainTotal[] = [];
@@ -89,13 +114,12 @@ export function scoreSet(set: CriteriaSet, answers: Readonly<Record<string, Answ
       max: v.score.effectiveMax,
       answeredLeaves: v.answeredLeaves,
       totalLeaves: v.selfLeaves,
+      ...otherKindsOf(v.buckets, domain.kind),
     });
-    if (domain.kind === 'bonus') bonus += v.score.points;
-    else if (domain.kind === 'penalty') penalty += v.score.points;
-    else {
-      normal += v.score.points;
-      max += v.score.effectiveMax;
-    }
+    normal += v.buckets.normal;
+    bonus += v.buckets.bonus;
+    penalty += v.buckets.penalty;
+    if (domain.kind === 'normal') max += v.score.effectiveMax;
   }
   max = round2(max);
   // Without allowAboveMax, bonus points may fill the self-assessed part up to its maximum but not
@@ -111,7 +135,7 @@ export function scoreSet(set: CriteriaSet, answers: Readonly<Record<string, Answ
     .sort((a, b) => b.pointsAtStake - a.pointsAtStake || compareCodes(a.code, b.code))
     .map(({ status, ...rest }) => (status ? { ...rest, status } : rest));
 
-  return { items, domains, total, max, percent, band: bandFor(set, percent), atStake };
+  return { items, domains, total, max, percent, band: bandFor(set, percent), atStake, buckets: { normal: round2(normal), bonus: round2(bonus), penalty: round2(penalty) } };
 }
 
 /**
@@ -127,4 +151,10 @@ function parentExplanation(sum: number, points: number, effectiveMax: number, se
   const outOf = `${formatPointsVi(points)}/${formatPointsVi(effectiveMax)} điểm`;
   if (sum > points) return `Tổng điểm các tiêu chí con ${formatPointsVi(sum)} vượt mức tối đa; tính ${outOf}.`;
   return `Tổng điểm các tiêu chí con: ${outOf}.`;
+}
+
+/** The buckets of the kinds other than the domain's own, when any sub-item of such a kind exists. */
+function otherKindsOf(buckets: Buckets, kind: Kind): { otherKinds?: Buckets } {
+  const other = { ...buckets, [kind]: 0 };
+  return other.normal || other.bonus || other.penalty ? { otherKinds: { normal: round2(other.normal), bonus: round2(other.bonus), penalty: round2(other.penalty) } } : {};
 }

@@ -27,8 +27,8 @@ function requireSet(ctx: CoreContext, id: string, version?: number) {
 
 async function preview(fileName: string, contentBase64: string): Promise<CriteriaPreview> {
   const { format, result } = await readCriteriaFile(fileName, Buffer.from(contentBase64, 'base64'));
-  if (!result.ok) return { ok: false, format, set: null, domains: [], errors: result.errors };
-  return { ok: true, format, set: overviewOf(result.set), domains: domainOverviews(result.set), errors: [] };
+  if (!result.ok) return { ok: false, format, set: null, domains: [], errors: result.errors, warnings: [] };
+  return { ok: true, format, set: overviewOf(result.set), domains: domainOverviews(result.set), errors: [], warnings: result.warnings };
 }
 
 async function importFile(ctx: CoreContext, fileName: string, contentBase64: string): Promise<CriteriaImportResult> {
@@ -39,7 +39,7 @@ async function importFile(ctx: CoreContext, fileName: string, contentBase64: str
     throw new AppError('VALIDATION_FAILED', [`Bộ chỉ số có ${result.errors.length} lỗi nên chưa được nhập:`, ...shown, ...more].join('\n'), result.errors);
   }
   ready(ctx);
-  return saveSet(ctx.db, result.set, ctx.now());
+  return { ...saveSet(ctx.db, result.set, ctx.now()), warnings: result.warnings };
 }
 
 export const criteriaHandlers: Pick<Handlers, CriteriaChannels> = {

@@ -1,5 +1,6 @@
 import type { CriteriaDomainOverview, CriteriaSetOverview } from '../../../shared/contract/criteria';
 import type { CriteriaItem, CriteriaSet } from '../../../shared/criteria/format';
+import { declaredCountWarnings } from './declared-counts';
 
 /** Counts for lists and the import preview: how big the set is and how much the unit scores itself. */
 
@@ -32,6 +33,7 @@ export function overviewOf(set: CriteriaSet): CriteriaSetOverview {
     decision: set.decision ?? null,
     scaleMax: set.scale.max,
     ...count(set.domains),
+    warnings: declaredCountWarnings(set),
   };
 }
 

@@ -44,7 +44,58 @@ class Checker {
     const domains = asArray(set.domains);
     if (!domains) return;
     this.checkSiblings(domains, ['domains'], null, null);
-    this.checkDomainTotals(domains, asNumber(asObject(set.scale)?.max));
+    const setShare = asNumber(asObject(set.survey)?.maxPoints);
+    const scaleMax = asNumber(asObject(set.scale)?.max);
+    this.checkDomainTotals(domains, scaleMax, setShare);
+    this.checkSurveyShares(domains, setShare);
+  }
+
+  /**
+   * XHH shares (criteria format `survey`): declared on the set or on a normal domain, instead of
+   * survey leaves, never both for the same part, so no survey point is counted twice.
+   */
+  private checkSurveyShares(domains: unknown[], setShare: number | null): void {
+    const surveyLeaves = (item: Loose): string[] => {
+      const children = asArray(item.children) ?? [];
+      if (children.length === 0) return assessedByOf(item) === 'survey' && typeof item.code === 'string' ? [item.code] : [];
+      return children.flatMap((c) => (asObject(c) ? surveyLeaves(asObject(c)!) : []));
+    };
+    const allLeaves: string[] = [];
+    domains.forEach((d, i) => {
+      const domain = asObject(d);
+      if (!domain) return;
+      const leaves = surveyLeaves(domain);
+      allLeaves.push(...leaves);
+      const share = asNumber(asObject(domain.survey)?.maxPoints);
+      if (share === null) return;
+      const label = `Lĩnh vực ${typeof domain.code === 'string' ? domain.code : i + 1}`;
+      const path: PathSegment[] = ['domains', i, 'survey', 'maxPoints'];
+      if (kindOf(domain) !== 'normal') {
+        this.add(path, `${label} là lĩnh vực điểm ${kindOf(domain) === 'bonus' ? 'thưởng' : 'trừ'}: phần điểm XHH chỉ khai báo ở lĩnh vực loại «thường».`);
+        return;
+      }
+      if (leaves.length > 0) {
+        this.add(path, `${label} vừa khai báo phần điểm XHH (${pts(share)}) vừa có tiêu chí đánh giá qua điều tra XHH (${leaves.join(', ')}): chỉ dùng một cách, để điểm XHH không bị tính hai lần.`);
+      }
+      const max = asNumber(domain.maxPoints);
+      if (max === null) return;
+      if (share > max + EPS) {
+        this.add(path, `${label}: phần điểm XHH (${pts(share)}) vượt điểm tối đa của lĩnh vực (${pts(max)}).`);
+        return;
+      }
+      let childSum = 0;
+      for (const c of asArray(domain.children) ?? []) {
+        const m = asNumber(asObject(c)?.maxPoints);
+        if (m === null) return;
+        childSum += m;
+      }
+      if (childSum <= max + EPS && childSum + share > max + EPS) {
+        this.add(path, `${label}: tổng điểm tối đa các tiêu chí (${pts(childSum)}) cộng phần điểm XHH (${pts(share)}) vượt điểm tối đa của lĩnh vực (${pts(max)}).`);
+      }
+    });
+    if (setShare !== null && allLeaves.length > 0) {
+      this.add(['survey', 'maxPoints'], `Bộ chỉ số vừa khai báo phần điểm XHH chung (${pts(setShare)}) vừa có tiêu chí đánh giá qua điều tra XHH (${allLeaves.join(', ')}): chỉ dùng một cách, để điểm XHH không bị tính hai lần.`);
+    }
   }
 
   private checkBands(bands: unknown[] | null): void {
@@ -70,7 +121,7 @@ class Checker {
     // Without a 0 % band, a result below the lowest band is "Chưa xếp loại" (real decisions do this).
   }
 
-  private checkDomainTotals(domains: unknown[], scaleMax: number | null): void {
+  private checkDomainTotals(domains: unknown[], scaleMax: number | null, setShare: number | null = null): void {
     let sum = 0;
     let normalCount = 0;
     let allNumbers = true;
@@ -87,6 +138,15 @@ class Checker {
       return;
     }
     if (!allNumbers || scaleMax === null) return;
+    if (setShare !== null) {
+      // A set-level XHH share takes its part of the scale; the normal domains make the rest.
+      const total = sum + setShare;
+      if (Math.abs(total - scaleMax) > EPS) {
+        const gap = total > scaleMax ? `thừa ${pts(total - scaleMax)} điểm` : `thiếu ${pts(scaleMax - total)} điểm`;
+        this.add(['domains'], `Tổng điểm tối đa các lĩnh vực (${pts(sum)}) cộng phần điểm XHH chung (${pts(setShare)}) là ${pts(total)}, khác điểm tối đa của thang điểm (${pts(scaleMax)}), ${gap}.`);
+      }
+      return;
+    }
     if (sum > scaleMax + EPS) {
       this.add(['domains'], `Tổng điểm tối đa các lĩnh vực (${pts(sum)}) vượt điểm tối đa của thang điểm (${pts(scaleMax)}), thừa ${pts(sum - scaleMax)} điểm.`);
     } else if (sum < scaleMax - EPS) {
@@ -102,7 +162,8 @@ class Checker {
       if (!item) return;
       const itemPath = [...path, i];
       const code = asCode(item.code);
-      const kind = domainKind ?? kindOf(item);
+      // The item's effective kind: its own bonus/penalty, or else its content's.
+      const kind = kindOf(item) !== 'normal' ? kindOf(item) : (domainKind ?? 'normal');
       this.checkItem(item, itemPath, code, parent, kind);
       if (code && previousCode) {
         const a = codeSegments(previousCode).at(-1) ?? 0;
@@ -136,10 +197,14 @@ class Checker {
       if (depth > MAX_DEPTH) this.add([...path, 'code'], `${label} lồng quá ${MAX_DEPTH} cấp.`);
     }
 
-    const ownKind = kindOf(item);
-    if (parent && ownKind !== 'normal' && ownKind !== domainKind) {
-      this.add([...path, 'kind'], `${label}: loại «${ownKind}» khác với loại của lĩnh vực chứa nó («${domainKind}»); chỉ khai báo loại ở cấp lĩnh vực.`);
+    if (parent && item.declaredCounts !== undefined) {
+      this.add([...path, 'declaredCounts'], `${label}: số tiêu chí theo quyết định (declaredCounts) chỉ khai báo ở lĩnh vực.`);
     }
+    if (parent && item.survey !== undefined) {
+      this.add([...path, 'survey'], `${label}: phần điểm XHH (survey) chỉ khai báo ở lĩnh vực hoặc cả bộ chỉ số; ở cấp tiêu chí hãy dùng tiêu chí «điều tra XHH».`);
+    }
+    // A sub-item may be a bonus or a deduction inside a content of another kind (one content holding
+    // both bonus and penalty lines); it then counts on its own, outside its parent's points and maximum.
     const assessedBy = assessedByOf(item);
     if (parent && parent.assessedBy !== 'self' && assessedBy === 'self') {
       this.add([...path, 'assessedBy'], `${label} là tiêu chí tự chấm nhưng tiêu chí cha ${parent.code ?? ''} không do đơn vị tự chấm.`);
@@ -171,6 +236,8 @@ class Checker {
   private checkChildrenSum(children: unknown[], path: PathSegment[], label: string, max: number): void {
     let sum = 0;
     for (const c of children) {
+      // Bonus and penalty sub-items have their own caps, outside the parent's maximum.
+      if (asObject(c) && kindOf(asObject(c)!) !== 'normal') continue;
       const m = asNumber(asObject(c)?.maxPoints);
       if (m === null) return;
       sum += m;

@@ -3,6 +3,7 @@ import { toNfc } from '../../../shared/text/vi';
 import type { CriteriaError, ValidationResult } from './criteria-error';
 import { MAX_NESTING, valueTooDeep } from './nesting';
 import { semanticErrors } from './semantic-checks';
+import { declaredCountWarnings } from './declared-counts';
 import { zodIssueToError } from './zod-messages';
 
 export type { CriteriaError, ValidationResult } from './criteria-error';
@@ -35,5 +36,5 @@ export function validateCriteriaSet(raw: unknown): ValidationResult {
     seen.add(key);
   }
   if (errors.length > 0 || !parsed.success) return { ok: false, errors };
-  return { ok: true, set: parsed.data };
+  return { ok: true, set: parsed.data, warnings: declaredCountWarnings(parsed.data) };
 }

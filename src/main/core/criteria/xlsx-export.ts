@@ -112,6 +112,9 @@ function itemCells(item: CriteriaItem): Partial<Record<ItemColumnKey, CellValue>
     naEffect: item.notApplicable ? NOT_APPLICABLE_EFFECT_LABELS[item.notApplicable.effect] : null,
     guidance: item.guidance || null,
     evidenceRequired: item.evidenceRequired || null,
+    declaredCriteria: item.declaredCounts?.criteria ?? null,
+    declaredSubCriteria: item.declaredCounts?.subCriteria ?? null,
+    surveyPoints: item.survey?.maxPoints ?? null,
   };
 }
 
@@ -131,6 +134,7 @@ function infoValues(set: CriteriaSet | null): Record<InfoKey, CellValue> {
     'scale.allowAboveMax': set?.scale.allowAboveMax ? YES : NO,
     // Blank when the set does not say, so JSON → Excel → JSON gives back the same content.
     rounding: set?.rounding ? ROUNDING_WORDS[set.rounding] : null,
+    'survey.maxPoints': set?.survey?.maxPoints ?? null,
   };
 }
 
@@ -227,6 +231,8 @@ const HELP_LINES = [
   '       Tự nhập điểm: đơn vị tự nhập điểm từ 0 đến điểm tối đa và phải giải trình.',
   '   - Cho phép KAD: «Có» nếu tiêu chí được chọn «Không áp dụng»; «Khi KAD»: «Loại khỏi điểm tối đa» hoặc «Tính đủ điểm».',
   '   - Hướng dẫn, TLKC yêu cầu: cách chấm và tài liệu kiểm chứng cần có.',
+  '   - Số TC / Số TCTP theo quyết định (chỉ ở dòng lĩnh vực, không bắt buộc): số tiêu chí và tiêu chí thành phần quyết định ghi cho lĩnh vực; nếu khác nội dung đã điền, ứng dụng cảnh báo (vẫn nhập được).',
+  '   - Điểm XHH của lĩnh vực (chỉ ở dòng lĩnh vực, không bắt buộc): phần điểm tối đa của lĩnh vực đánh giá qua điều tra XHH mà không liệt kê tiêu chí XHH riêng; không dùng cùng tiêu chí «điều tra XHH» trong lĩnh vực đó. Phần XHH chung của cả bộ (ngoài các lĩnh vực) điền ở sheet «Thông tin».',
   '3. Sheet «Xếp loại»: tên xếp loại và tỷ lệ % tối thiểu, sắp từ cao xuống thấp; phải có một xếp loại từ 0%.',
   '4. Lưu tệp .xlsx rồi nhập vào CCHC Desk (Bộ chỉ số → Nhập). Ứng dụng báo mọi lỗi kèm ô cần sửa (ví dụ: Tiêu chí!D14) và không lưu gì cho đến khi hết lỗi.',
 ];

@@ -169,6 +169,8 @@ class Reader {
     raw.scale = scale;
     const rounding = str('rounding')?.trim();
     if (rounding) put(raw, 'rounding', lookupWord(ROUNDING_WORDS, rounding) ?? rounding);
+    const surveyPoints = num('survey.maxPoints');
+    if (surveyPoints !== undefined) raw.survey = { maxPoints: surveyPoints };
     return raw;
   }
 
@@ -283,6 +285,12 @@ class Reader {
       put(na, 'effect', word('naEffect', NOT_APPLICABLE_EFFECT_LABELS));
       item.notApplicable = na;
     }
+    const declared: Raw = {};
+    put(declared, 'criteria', num('declaredCriteria'));
+    put(declared, 'subCriteria', num('declaredSubCriteria'));
+    if (Object.keys(declared).length > 0) item.declaredCounts = declared;
+    const surveyPoints = num('surveyPoints');
+    if (surveyPoints !== undefined) item.survey = { maxPoints: surveyPoints };
     const ruleType = word('ruleType', RULE_TYPE_LABELS);
     if (ruleType !== undefined) item.scoring = this.readRule(ruleType, code, r, { cell: (c) => row.getCell(c), t, num, word });
     item.children = [];
@@ -414,6 +422,7 @@ class Reader {
       const r = this.bandRows.get(i);
       return r ? `${SHEETS.bands}!${path[2] === 'minPercent' ? 'B' : 'A'}${r}` : `${SHEETS.bands}!A1`;
     }
+    if (head === 'survey') return this.infoCells.get('survey.maxPoints') ?? `${SHEETS.info}!A1`;
     if (head === 'decision' || head === 'scale') {
       const key = path.length > 1 ? `${head}.${String(path[1])}` : head === 'decision' ? 'decision.number' : 'scale.max';
       return this.infoCells.get(key) ?? `${SHEETS.info}!A1`;
@@ -447,6 +456,10 @@ function columnForField(rest: PathSegment[]): ItemColumnKey {
       return field;
     case 'notApplicable':
       return sub === 'effect' ? 'naEffect' : 'naAllowed';
+    case 'declaredCounts':
+      return sub === 'subCriteria' ? 'declaredSubCriteria' : 'declaredCriteria';
+    case 'survey':
+      return 'surveyPoints';
     case 'scoring':
       switch (sub) {
         case 'mode':
@@ -522,6 +535,8 @@ export async function readSetWorkbook(buffer: Buffer): Promise<ValidationResult>
         .filter((e) => !directCells.has(e.where));
   const errors = [...reader.direct, ...mapped].sort(compareCells);
   // Sorted by cell first; then each cell in words ("Trang «Tiêu chí», dòng 5, cột «Điểm tối đa»").
-  if (errors.length > 0) return { ok: false, errors: wordCellErrors(errors, (sheet, letter) => reader.headerOf(sheet, letter)) };
-  return result;
+  const inWords = (found: typeof errors) => wordCellErrors(found, (sheet, letter) => reader.headerOf(sheet, letter));
+  if (errors.length > 0) return { ok: false, errors: inWords(errors) };
+  // Warnings point at the cell they came from, in words, like errors do.
+  return result.ok ? { ...result, warnings: inWords(result.warnings.map((w) => ({ where: reader.cellFor(w.where), message: w.message }))) } : result;
 }

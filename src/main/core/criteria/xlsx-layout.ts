@@ -32,6 +32,10 @@ export const ITEM_COLUMNS = [
   { key: 'naEffect', header: 'Khi KAD', width: 22 },
   { key: 'guidance', header: 'Hướng dẫn', width: 55 },
   { key: 'evidenceRequired', header: 'TLKC yêu cầu', width: 45 },
+  // Domain rows only (criteria format: declaredCounts, survey).
+  { key: 'declaredCriteria', header: 'Số TC theo quyết định', width: 11 },
+  { key: 'declaredSubCriteria', header: 'Số TCTP theo quyết định', width: 11 },
+  { key: 'surveyPoints', header: 'Điểm XHH của lĩnh vực', width: 11 },
 ] as const;
 export type ItemColumnKey = (typeof ITEM_COLUMNS)[number]['key'];
 
@@ -50,6 +54,7 @@ export const INFO_ROWS = [
   { key: 'scale.max', label: 'Điểm tối đa của thang điểm' },
   { key: 'scale.allowAboveMax', label: 'Cho phép tổng điểm vượt tối đa' },
   { key: 'rounding', label: 'Làm tròn tỷ lệ % (Làm tròn / Cắt bỏ), để trống: làm tròn' },
+  { key: 'survey.maxPoints', label: 'Điểm điều tra XHH chung của bộ (ngoài các lĩnh vực), để trống nếu không có' },
 ] as const;
 
 /** How the index percentage is rounded to 2 decimals (criteria format `rounding`). */

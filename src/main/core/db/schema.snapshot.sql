@@ -1,4 +1,6 @@
--- user_version 11
+-- user_version 12
+CREATE INDEX assessment_set_switch_year ON assessment_set_switch (year, id);
+
 CREATE INDEX audit_log_by_subject ON audit_log (subject, seq);
 
 CREATE INDEX criteria_set_by_year ON criteria_set (year, unit_type);
@@ -89,6 +91,28 @@ CREATE TABLE assessment_note (
         text        TEXT NOT NULL DEFAULT '',
         updated_at  TEXT NOT NULL,
         PRIMARY KEY (year, note_key)
+      ) STRICT;
+
+CREATE TABLE assessment_set_switch (
+        id                  INTEGER PRIMARY KEY,
+        year                INTEGER NOT NULL REFERENCES assessment (year),
+        set_id              TEXT NOT NULL,
+        from_version        INTEGER NOT NULL,
+        to_version          INTEGER NOT NULL,
+        switched_at         TEXT NOT NULL,
+        actor               TEXT NOT NULL,
+        entries_before_json TEXT NOT NULL,
+        not_carried_json    TEXT NOT NULL
+      ) STRICT;
+
+CREATE TABLE assessment_suggestion (
+        year         INTEGER NOT NULL REFERENCES assessment (year) ON DELETE CASCADE,
+        item_code    TEXT NOT NULL,
+        from_year    INTEGER NOT NULL,
+        answer_json  TEXT,
+        explanation  TEXT NOT NULL DEFAULT '',
+        created_at   TEXT NOT NULL,
+        PRIMARY KEY (year, item_code)
       ) STRICT;
 
 CREATE TABLE audit_log (

@@ -37,6 +37,7 @@ import { blobExists, resolveBlob, storePaths } from './file-store';
 import { removeUnreferencedBlob, type ImportOutcome } from './import-service';
 import { recogniseMetadata } from './recognise';
 import { approvedHoldersText, recordLinkChanges, recordMetaChange } from './review-access';
+import { planUsesById } from './plan-access';
 import { lastRecovery } from './recovery';
 import { FIRST_PAGE_CHARS } from './text-extract';
 
@@ -110,7 +111,7 @@ export function unlinkFile(ctx: CoreContext, fileId: number, target: EvidenceTar
     }
     recordLinkChanges(ctx, 'evidence.unlink', { name: file.original_name, sha256: file.sha256 }, [target]);
     const remainingLinks = linkCountOfFile(ctx.db, fileId);
-    const keptFor = removeFileIfUnused && remainingLinks === 0 ? approvedHoldersText(ctx.db, file) : null;
+    const keptFor = removeFileIfUnused && remainingLinks === 0 ? (approvedHoldersText(ctx.db, file) ?? planHoldersText(ctx.db, file.id)) : null;
     const fileRemoved = removeFileIfUnused && remainingLinks === 0 && !keptFor;
     if (fileRemoved) deleteFileRows(ctx.db, fileId);
     return keptFor ? { remainingLinks, fileRemoved, keptFor } : { remainingLinks, fileRemoved };
@@ -131,6 +132,11 @@ export function deleteFile(ctx: CoreContext, fileId: number): { deleted: true } 
     if (holders) {
       throw new AppError('CONFLICT', `Không xoá được «${file.original_name}»: tệp thuộc ${holders}. Bản đã duyệt phải giữ nguyên mọi tệp nó nêu.`);
     }
+    // The plan names its document (and task results) by id: deleting it would leave the plan pointing at nothing.
+    const planHolders = planHoldersText(ctx.db, fileId);
+    if (planHolders) {
+      throw new AppError('CONFLICT', `Không xoá được «${file.original_name}»: tệp là văn bản của ${planHolders}. Hãy bỏ tệp khỏi kế hoạch (trang «Kế hoạch CCHC») trước khi xoá.`);
+    }
     deleteFileRows(ctx.db, fileId);
   })();
   removeBlobAfterCommit(ctx.db, ctx.dataDir, file);
@@ -144,6 +150,12 @@ function removeBlobAfterCommit(db: Db, dataDir: string, file: FileRow): void {
   } catch {
     // Left for recovery at the next start.
   }
+}
+
+/** "Kế hoạch CCHC năm 2026 (số 15/KH-SNV); kết quả nhiệm vụ 3 của …", or null when the plan does not name the file. */
+function planHoldersText(db: Db, fileId: number): string | null {
+  const uses = planUsesById(db, [fileId]).get(fileId);
+  return uses?.length ? uses.join('; ') : null;
 }
 
 export function listFiles(db: Db, limit: number, offset: number, unlinkedOnly: boolean): EvidenceList {

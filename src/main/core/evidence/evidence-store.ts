@@ -7,6 +7,7 @@ import type {
 } from '../../../shared/contract/evidence';
 import type { Db } from '../db/open';
 import { foldAligned } from './fold';
+import { planUsesById } from './plan-access';
 
 /**
  * The evidence tables: files, their metadata, links, extracted text and the full-text index.
@@ -250,6 +251,7 @@ export function fileViews(db: Db, ids: readonly number[]): EvidenceFileView[] {
       links.set(l.file_id, list);
     }
   }
+  const planUses = planUsesById(db, ids);
   const views: EvidenceFileView[] = [];
   for (const id of ids) {
     const f = files.get(id);
@@ -266,15 +268,20 @@ export function fileViews(db: Db, ids: readonly number[]): EvidenceFileView[] {
       meta: m ? metaOf(m) : { ...EMPTY_META },
       metaConfirmed: m?.confirmed === 1,
       links: links.get(id) ?? [],
+      ...(planUses.has(id) ? { planUses: planUses.get(id) } : {}),
     });
   }
   return views;
 }
 
 export function listFileIds(db: Db, limit: number, offset: number, unlinkedOnly: boolean): { total: number; ids: number[] } {
-  const where = unlinkedOnly ? 'WHERE NOT EXISTS (SELECT 1 FROM evidence_link l WHERE l.file_id = f.id)' : '';
-  const total = db.prepare(`SELECT count(*) FROM evidence_file f ${where}`).pluck().get() as number;
-  const ids = db.prepare(`SELECT id FROM evidence_file f ${where} ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`).pluck().all(limit, offset) as number[];
+  // A file the CCHC plan names is in use, not "unlinked".
+  const planIds = unlinkedOnly ? [...planUsesById(db).keys()] : [];
+  const where = unlinkedOnly
+    ? `WHERE NOT EXISTS (SELECT 1 FROM evidence_link l WHERE l.file_id = f.id)${planIds.length ? ` AND f.id NOT IN (${planIds.map(() => '?').join(',')})` : ''}`
+    : '';
+  const total = db.prepare(`SELECT count(*) FROM evidence_file f ${where}`).pluck().get(...planIds) as number;
+  const ids = db.prepare(`SELECT id FROM evidence_file f ${where} ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`).pluck().all(...planIds, limit, offset) as number[];
   return { total, ids };
 }
 

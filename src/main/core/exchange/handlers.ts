@@ -3,7 +3,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { basename, isAbsolute, join } from 'node:path';
 import type { ZipInput } from '../../../shared/contract/exchange';
 import { takeLocalFileGrant } from '../local-file-grants';
-import type { ExportSubject } from '../../../shared/exchange/manifest';
+import { exportSubjectText, type ExportSubject } from '../../../shared/exchange/manifest';
 import type { CoreContext } from '../context';
 import { AppError } from '../errors';
 import { safeFileName } from '../evidence/safe-name';
@@ -11,7 +11,7 @@ import type { Handlers } from '../registry';
 import { backupFileName, backupStatus, createBackup, recordBackupPlace } from './backup';
 import { beginWrite } from './interrupted-writes';
 import { chooseOutputTarget } from '../output/output-target';
-import { cancelJob, getJob, startJob } from './jobs';
+import { cancelJob, getJob, jobStarterKey, startJob } from './jobs';
 import { continueFromPackage } from './package-continue';
 import { getOpenedPackage, listOpenedPackages, openPackage } from './package-open';
 import { verifyPackage } from './package-verify';
@@ -38,6 +38,9 @@ function requireAbsolute(path: string): string {
 /** "goi-nop-SNV-2026-v2.zip", "goi-nop-SNV-2026-quy-1-v1.zip". */
 function packageFileName(shortName: string, subject: ExportSubject, version: number): string {
   const period = subject.kind === 'report' ? `-${subject.period}` : '';
+  if (subject.kind === 'assessment' && subject.giaiTrinhRound) {
+    return safeFileName(`goi-giai-trinh-${shortName}-${subject.year}-lan-${subject.giaiTrinhRound}-v${version}.zip`).name;
+  }
   return safeFileName(`goi-nop-${shortName}-${subject.year}${period}-v${version}.zip`).name;
 }
 
@@ -67,7 +70,7 @@ export const exchangeHandlers: Pick<Handlers, ExchangeChannel> = {
   'package/export': async ({ subject, version, outPath, replace }, ctx) => {
     const approved = reviewAccess.approvedVersion(ctx.db, ctx.dataDir, subject, version);
     if (!approved) {
-      const what = subject.kind === 'assessment' ? `hồ sơ tự đánh giá năm ${subject.year}` : `báo cáo kỳ ${subject.period} năm ${subject.year}`;
+      const what = exportSubjectText(subject);
       throw new AppError('NOT_FOUND', version ? `Không có phiên bản ${version} đã được duyệt của ${what}.` : `Chưa có phiên bản nào của ${what} được lãnh đạo duyệt; chỉ xuất gói nộp từ bản đã duyệt.`);
     }
     const suggestedName = packageFileName(approved.unit.shortName, subject, approved.version);
@@ -83,7 +86,7 @@ export const exchangeHandlers: Pick<Handlers, ExchangeChannel> = {
       } finally {
         journal.finish();
       }
-    });
+    }, jobStarterKey(ctx.actor));
     return output.kind === 'download' ? { ...job, download: output.token } : job;
   },
   'package/verify': (input, ctx) => withZip(ctx, input, (path) => verifyPackage(path)),
@@ -96,7 +99,9 @@ export const exchangeHandlers: Pick<Handlers, ExchangeChannel> = {
     if (!job) throw new AppError('NOT_FOUND', 'Không tìm thấy tác vụ này (ứng dụng có thể đã khởi động lại).');
     return job;
   },
-  'exchange/job-cancel': ({ id }) => ({ cancelled: cancelJob(id) }),
+  'exchange/job-cancel': ({ id }, ctx) => ({
+    cancelled: cancelJob(id, { key: jobStarterKey(ctx.actor), isAdmin: !ctx.session || (ctx.session.user?.roles.includes('admin') ?? false) }),
+  }),
   'backup/create': async ({ outPath, replace }, ctx) => {
     const now = ctx.now();
     const output = await chooseOutputTarget(ctx, {
@@ -111,7 +116,7 @@ export const exchangeHandlers: Pick<Handlers, ExchangeChannel> = {
       await createBackup(ctx.db, ctx.dataDir, target, { appVersion: ctx.appVersion, now, onProgress: progress, signal });
       // The temp file goes once downloaded: "last backup" names what the browser saved instead.
       if (output.kind === 'download') recordBackupPlace(ctx.db, `${output.name} (đã tải xuống qua trình duyệt)`);
-    });
+    }, jobStarterKey(ctx.actor));
     return output.kind === 'download' ? { ...job, download: output.token } : job;
   },
   'backup/status': (_input, ctx) => backupStatus(ctx.db, ctx.dataDir, ctx.now()),

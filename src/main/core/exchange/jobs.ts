@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import type { Actor } from '../auth/session';
 import type { ExchangeJob } from '../../../shared/contract/exchange';
-import { isAppError } from '../errors';
+import { AppError, isAppError } from '../errors';
 
 /**
  * Long exports and backups run in main while the window polls their progress. Jobs live in this
@@ -23,6 +24,11 @@ const log = (message: string, detail?: unknown) => console.error(`[cchc] ${messa
 const jobs = new Map<string, ExchangeJob>();
 /** The running jobs' cancel switches. */
 const controllers = new Map<string, AbortController>();
+/**
+ * Who started each job ('system' for the CLI and tests, 'user:<id>' in a window): only that person
+ * or an administrator may cancel it, so a submitter cannot stop the administrator's backup.
+ */
+const starters = new Map<string, string>();
 const KEEP_FINISHED = 50;
 
 export function startJob(
@@ -30,9 +36,11 @@ export function startJob(
   outPath: string,
   now: Date,
   run: (progress: JobProgress, signal: AbortSignal) => Promise<void>,
+  startedBy = 'system',
 ): ExchangeJob {
   const job: ExchangeJob = { id: randomUUID(), kind, state: 'running', phase: 'prepare', done: 0, total: 0, startedAt: now.toISOString(), outPath, error: null };
   jobs.set(job.id, job);
+  starters.set(job.id, startedBy);
   const controller = new AbortController();
   controllers.set(job.id, controller);
   prune();
@@ -61,9 +69,13 @@ export function startJob(
  * Asks a running job to stop; it ends as failed with CANCELLED_MESSAGE once its temp files are
  * removed. False when it has already ended (or never existed).
  */
-export function cancelJob(id: string): boolean {
+export function cancelJob(id: string, by: { key: string; isAdmin: boolean } = { key: 'system', isAdmin: true }): boolean {
   // A restore verifies into its own temp folder and places it in one rename: it runs to its end.
   if (jobs.get(id)?.kind === 'restore') return false;
+  const startedBy = starters.get(id);
+  if (startedBy !== undefined && startedBy !== by.key && !by.isAdmin) {
+    throw new AppError('FORBIDDEN', 'Chỉ người bắt đầu tác vụ này hoặc quản trị viên mới được huỷ nó.');
+  }
   const controller = controllers.get(id);
   if (!controller || controller.signal.aborted) return false;
   controller.abort();
@@ -88,5 +100,18 @@ export async function waitForJob(id: string, onTick?: (job: ExchangeJob) => void
 
 function prune(): void {
   const finished = [...jobs.values()].filter((j) => j.state !== 'running');
-  for (const j of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED))) jobs.delete(j.id);
+  for (const j of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED))) {
+    jobs.delete(j.id);
+    starters.delete(j.id);
+  }
+}
+
+/** The key startJob and cancelJob compare: the signed-in account, or the trusted local system. */
+export function jobStarterKey(actor: Actor): string {
+  return actor.kind === 'user' ? `user:${actor.id}` : 'system';
+}
+
+/** The kinds of the jobs still running (switching the data folder waits for exports and backups). */
+export function runningJobKinds(): ExchangeJob['kind'][] {
+  return [...jobs.values()].filter((job) => job.state === 'running').map((job) => job.kind);
 }

@@ -61,6 +61,9 @@ export async function continueFromPackage(ctx: CoreContext, id: string): Promise
   if (m.subject.kind !== 'assessment') {
     throw new AppError('INVALID_INPUT', 'Chỉ tiếp tục được từ gói hồ sơ tự đánh giá; gói báo cáo định kỳ chỉ để xem.');
   }
+  if (m.subject.giaiTrinhRound) {
+    throw new AppError('INVALID_INPUT', 'Gói hồ sơ giải trình chỉ để xem và kiểm tra; chỉ tiếp tục được từ gói hồ sơ tự đánh giá.');
+  }
   const year = m.subject.year;
 
   const problems = await verifyOpenedFolder(opened);

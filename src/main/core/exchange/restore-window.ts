@@ -11,7 +11,7 @@ import { takeLocalFileGrant } from '../local-file-grants';
 import { listAssessmentRows } from '../assessment/assessment-store';
 import { getLatestProfile, listProfileYears } from '../profile/profile-store';
 import { restoreBackup, type RestoreResult } from './backup';
-import { getJob, startJob } from './jobs';
+import { getJob, runningJobKinds, startJob } from './jobs';
 
 /**
  * Restoring from the window: the officer picks a backup, it is restored (every SHA-256 and the
@@ -125,6 +125,12 @@ export async function switchToRestored(ctx: CoreContext, jobId: string): Promise
   const switchDataFolder = ctx.desktop?.switchDataFolder;
   if (!switchDataFolder) {
     throw new AppError('CONFLICT', `Chỉ chuyển được thư mục dữ liệu trong cửa sổ ứng dụng. Dữ liệu đã phục hồi nằm ở «${folder}».`);
+  }
+  // An export or backup still reading the current folder would be cut off when the host reopens on another.
+  const running = runningJobKinds().filter((kind) => kind !== 'restore');
+  if (running.length > 0) {
+    const what = running.map((kind) => (kind === 'package' ? 'xuất gói nộp' : 'sao lưu')).join(', ');
+    throw new AppError('CONFLICT', `Đang ${what}; hãy chờ xong (hoặc huỷ) rồi mới chuyển sang thư mục dữ liệu đã phục hồi.`);
   }
   ctx.session?.signOut();
   await switchDataFolder(folder);

@@ -5,6 +5,7 @@ import { evidenceFile, storedPathBySha } from '../evidence';
 import { getProfile } from '../profile/profile-store';
 import { approvedDossier } from '../review';
 import { reportSubjectKey } from '../../../shared/contract/reports';
+import { giaiTrinhSubjectKey } from '../../../shared/contract/appraisal';
 
 /**
  * What the exchange domain asks of the review domain (the frozen approved version), the profile
@@ -38,14 +39,20 @@ interface ReportSnapshotSections {
 export const reviewAccess = {
   /** The given (or latest) approved version of an assessment year or a report period, as approved. */
   approvedVersion(db: Db, dataDir: string, subject: ExportSubject, version?: number): ApprovedVersionForExport | null {
-    const key = subject.kind === 'assessment' ? String(subject.year) : reportSubjectKey(subject.year, subject.period);
+    const key =
+      subject.kind === 'report'
+        ? reportSubjectKey(subject.year, subject.period)
+        : subject.giaiTrinhRound
+          ? giaiTrinhSubjectKey(subject.year, subject.giaiTrinhRound)
+          : String(subject.year);
     const approved = approvedDossier(db, subject.kind, key, version);
     const profile = getProfile(db, subject.year);
     if (!approved || !profile) return null;
 
     const evidence: ApprovedVersionForExport['evidence'] = [];
     if (subject.kind === 'assessment') {
-      // The snapshot names each file by hash: export exactly what the leader approved.
+      // The snapshot names each file by hash: export exactly what the leader approved. A giải trình
+      // snapshot lists its items the same way, with the tài liệu bổ sung as their evidence.
       for (const item of (approved.snapshot.content as AssessmentSnapshotContent).items) {
         for (const ref of item.evidence) {
           const path = storedPathBySha(db, dataDir, ref.sha256);

@@ -16,6 +16,7 @@ interface ProfileRow {
   focal_officer_email: string;
   leader_name: string;
   leader_title: string;
+  drafting_unit: string;
   updated_at: string;
 }
 
@@ -32,6 +33,7 @@ function fromRow(row: ProfileRow): UnitProfile {
     focalOfficerEmail: row.focal_officer_email,
     leaderName: row.leader_name,
     leaderTitle: row.leader_title,
+    draftingUnit: row.drafting_unit,
     updatedAt: row.updated_at,
   };
 }
@@ -56,18 +58,20 @@ export function saveProfile(db: Db, profile: ProfileFields, now: Date): UnitProf
   const p = Object.fromEntries(
     Object.entries(profile).map(([k, v]) => [k, typeof v === 'string' ? toNfc(v) : v]),
   ) as ProfileFields;
+  // A caller built before the field existed (an older package's profile) leaves it blank.
+  p.draftingUnit ??= '';
   const updatedAt = now.toISOString();
   db.prepare(
     `INSERT INTO unit_profile (year, name, short_name, unit_type, parent_body, province, focal_officer_name,
-       focal_officer_phone, focal_officer_email, leader_name, leader_title, updated_at)
+       focal_officer_phone, focal_officer_email, leader_name, leader_title, drafting_unit, updated_at)
      VALUES (@year, @name, @shortName, @unitType, @parentBody, @province, @focalOfficerName,
-       @focalOfficerPhone, @focalOfficerEmail, @leaderName, @leaderTitle, @updatedAt)
+       @focalOfficerPhone, @focalOfficerEmail, @leaderName, @leaderTitle, @draftingUnit, @updatedAt)
      ON CONFLICT (year) DO UPDATE SET
        name = excluded.name, short_name = excluded.short_name, unit_type = excluded.unit_type,
        parent_body = excluded.parent_body, province = excluded.province,
        focal_officer_name = excluded.focal_officer_name, focal_officer_phone = excluded.focal_officer_phone,
        focal_officer_email = excluded.focal_officer_email, leader_name = excluded.leader_name,
-       leader_title = excluded.leader_title, updated_at = excluded.updated_at`,
+       leader_title = excluded.leader_title, drafting_unit = excluded.drafting_unit, updated_at = excluded.updated_at`,
   ).run({ ...p, updatedAt });
   return { ...p, updatedAt };
 }

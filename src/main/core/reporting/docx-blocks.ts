@@ -15,6 +15,7 @@ import {
 import { toNfc } from '../../../shared/text/vi';
 import type { Block, CellAlign, InlineRun, TableCell } from './document-model';
 import { BODY, SIZE } from './decree30-layout';
+import { bindLastPair } from './no-break';
 
 /**
  * Body blocks → docx paragraphs and tables. Paragraph looks come from the named styles the writer
@@ -142,7 +143,8 @@ export function renderBlocks(blocks: Block[], width: number): (Paragraph | Table
         counters[i] = (counters[i] ?? 0) + 1;
         for (let deeper = i + 1; deeper < counters.length; deeper++) counters[deeper] = 0;
         const label = block.unnumbered ? '' : (block.label ?? headingLabel(block.level, counters[i] ?? 1));
-        const text = block.level === 1 ? toNfc(block.text).toLocaleUpperCase('vi') : block.text;
+        // An upper-case level 1 heading often wraps: its last word pair stays together ("… HÀNH CHÍNH", not "… HÀNH / CHÍNH").
+        const text = block.level === 1 ? bindLastPair(toNfc(block.text).toLocaleUpperCase('vi')) : block.text;
         out.push(
           new Paragraph({
             style: STYLE_HEADING[i],

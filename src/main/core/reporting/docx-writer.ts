@@ -42,6 +42,7 @@ import {
 } from './decree30-layout';
 import { BODY_PARAGRAPH, renderBlocks, STYLE_BODY, STYLE_HEADING, STYLE_TABLE_TEXT, textRun } from './docx-blocks';
 import { textWidthTwips } from './text-width';
+import { bindLastPair } from './no-break';
 
 /**
  * Writes a Decree 30/2020 "văn bản có tên loại" (Mẫu 1.4) as .docx: the two-column header, tên
@@ -200,7 +201,7 @@ function sentenceCase(text: string): string {
 
 /** "(Kèm theo Báo cáo số      /BC-SNV ngày 05/01/2026 của Sở Nội vụ)". */
 export function appendixReferenceLine(h: ReportHeader): string {
-  return `(Kèm theo ${sentenceCase(h.docTypeName)} số ${documentNumberText(h)} ngày ${formatDateVi(h.isoDate)} của ${h.issuerInText})`;
+  return `(Kèm theo ${sentenceCase(h.docTypeName)} số ${documentNumberText(h)} ngày ${formatDateVi(h.isoDate)} của ${bindLastPair(h.issuerInText)})`;
 }
 
 function appendixHeading(h: ReportHeader, appendix: Appendix, width: number): Paragraph[] {

@@ -18,6 +18,7 @@ import { buildSelfScoreModel, type EvidenceRef } from './self-score-model';
 import { writeSelfScoreWorkbook, writeStatisticsWorkbook } from './xlsx-writer';
 import { getReportRow, listStatisticValues } from './report-store';
 import { planStatistics } from './plan-access';
+import { resolveDocumentOptions } from './document-options';
 
 /** The four documents, each gathered from the stores and written by the pure builders. */
 
@@ -59,13 +60,15 @@ export async function periodicReportDocx(ctx: CoreContext, year: number, period:
   const view = getReport(ctx, year, period);
   const outline = reportOutline().sections;
   const byCode = new Map(view.sections.map((s) => [s.code, s]));
+  const options = resolveDocumentOptions(ctx, year, period);
   const model = buildPeriodicReport({
     profile,
     period: view.period,
     sections: outline.map((section) => ({ section, text: byCode.get(section.code)?.text ?? '', evidence: byCode.get(section.code)?.evidence ?? [] })),
     statistics: view.statistics,
     periodHeading: capitaliseVi(view.period.title),
-    isoDate: todayInVietnam(ctx.now()),
+    isoDate: options.isoDate,
+    recipients: options.recipients,
   });
   return { fileName: asciiFileName(`Bao cao CCHC ${view.period.title} ${profile.shortName}`, 'docx'), data: await writeDecree30Docx(model) };
 }

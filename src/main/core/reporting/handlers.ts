@@ -2,6 +2,8 @@ import type { Handlers } from '../registry';
 import { deliverOnDesktop } from './deliver';
 import { generateDocument } from './generate';
 import { documentWarnings } from './document-warnings';
+import { refuseGenerateIfBlocked } from './review-access';
+import { getDocumentOptions, saveDocumentOptions } from './document-options';
 import { clearSent, getReport, listPeriods, prefillFromAssessment, recordSent, saveSection, saveStatistics, startFromPrevious, yearSendingRecord } from './report-service';
 
 type ReportsChannel =
@@ -15,7 +17,9 @@ type ReportsChannel =
   | 'assessment/document-warnings'
   | 'reports/mark-sent'
   | 'reports/unmark-sent'
-  | 'reports/sending-record';
+  | 'reports/sending-record'
+  | 'reports/document-options'
+  | 'reports/save-document-options';
 
 export const reportsHandlers: Pick<Handlers, ReportsChannel> = {
   'reports/periods': ({ year }, ctx) => listPeriods(ctx, year),
@@ -28,8 +32,11 @@ export const reportsHandlers: Pick<Handlers, ReportsChannel> = {
   'reports/unmark-sent': ({ year, period }, ctx) => clearSent(ctx, year, period),
   'reports/sending-record': ({ year }, ctx) => yearSendingRecord(ctx, year),
   'reports/generate': async ({ kind, year, period, deliver }, ctx) => {
+    refuseGenerateIfBlocked(ctx, kind, year, period);
     const document = await generateDocument(ctx, kind, year, period);
     return deliver === 'save-and-open' ? deliverOnDesktop(ctx, document) : document;
   },
   'assessment/document-warnings': ({ year }, ctx) => documentWarnings(ctx, year),
+  'reports/document-options': ({ year, period }, ctx) => getDocumentOptions(ctx, year, period),
+  'reports/save-document-options': ({ year, period, documentDate, recipients }, ctx) => saveDocumentOptions(ctx, year, period, { documentDate, recipients }),
 };

@@ -2,3 +2,4 @@
 export { generateDossierDocuments, generateDocument, periodicReportDocx, statisticsXlsx, type GeneratedFile } from './generate';
 export { listPeriods, getReport, yearSendingRecord } from './report-service';
 export type { LinkedEvidence } from './evidence-access';
+export { documentWarnings } from './document-warnings';

@@ -5,8 +5,9 @@ import type { OutlineSection } from './content-data';
 import { BLANK_VALUE } from './statistics-model';
 import type { Block, Decree30Document, TableCell } from './document-model';
 import { sectionTextToBlocks } from './section-text';
+import { keepTogether } from './no-break';
 import { formatEvidenceRef } from './self-score-model';
-import { headerFromProfile } from './unit-header';
+import { defaultRecipients, headerFromProfile } from './unit-header';
 
 /**
  * "Báo cáo kết quả CCHC" of a period (quý / 6 tháng / 9 tháng / năm) as a Decree-30 document:
@@ -23,6 +24,8 @@ export interface PeriodicReportInput {
   periodHeading: string;
   /** Date printed in the header, ISO. */
   isoDate: string;
+  /** Nơi nhận without the "Lưu" line; the profile's default when absent. */
+  recipients?: string[];
 }
 
 export function periodicReportSummary(periodTitle: string): string {
@@ -109,12 +112,17 @@ export function buildPeriodicReport(input: PeriodicReportInput): Decree30Documen
     runs: [`Trên đây là báo cáo kết quả thực hiện công tác cải cách hành chính ${period.title} của ${unit}./.`],
   });
   return {
-    header: headerFromProfile(profile, { summary: periodicReportSummary(period.title), isoDate: input.isoDate }),
+    header: headerFromProfile(profile, {
+      summary: periodicReportSummary(period.title),
+      isoDate: input.isoDate,
+      recipients: input.recipients ?? defaultRecipients(profile),
+    }),
     body,
     appendices: [
       {
         numeral: 'I',
-        title: `Biểu số liệu kết quả cải cách hành chính ${period.title}`,
+        // "… 6 THÁNG ĐẦU / NĂM 2026" splits the period: it wraps whole.
+        title: `Biểu số liệu kết quả cải cách hành chính ${keepTogether(period.title)}`,
         blocks: [statisticsTable(input.statistics, input.periodHeading)],
       },
     ],

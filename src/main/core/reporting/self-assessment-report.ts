@@ -74,11 +74,23 @@ function appraisedText(input: SelfAssessmentInput, code: string, kind: CriteriaI
   return points === undefined ? '' : signedPointsText(points, kind);
 }
 
+/**
+ * A domain holding bonus or deduction sub-items: they count in the total on their own, so the row
+ * says so ("ngoài ra: điểm thưởng +0,50; điểm trừ −0,25"), and the rows still add up to the total.
+ */
+function otherKindsNote(d: SetScore['domains'][number]): string {
+  const o = d.otherKinds;
+  if (!o) return '';
+  const parts = [o.bonus > 0 ? `điểm thưởng ${signedPointsText(o.bonus, 'bonus')}` : '', o.penalty > 0 ? `điểm trừ ${signedPointsText(o.penalty, 'penalty')}` : ''].filter(Boolean);
+  return parts.length ? `Ngoài ra trong lĩnh vực: ${parts.join('; ')}` : '';
+}
+
 /** Per lĩnh vực: the self-score beside the appraised score once an appraisal exists. */
 function domainTable(input: SelfAssessmentInput, parts: ScaleParts): Block {
   const rows: TableCell[][] = input.score.domains.map((d, i) => {
     const domain = input.set.domains.find((x) => x.code === d.code)!;
-    return [String(i + 1), toNfc(d.title), formatPointsVi(d.max), signedPointsText(d.points, d.kind), appraisedText(input, d.code, d.kind), rowNote(input, domain)];
+    const note = [rowNote(input, domain), otherKindsNote(d)].filter(Boolean).join('; ');
+    return [String(i + 1), toNfc(d.title), formatPointsVi(d.max), signedPointsText(d.points, d.kind), appraisedText(input, d.code, d.kind), note];
   });
   rows.push([
     { text: 'Tổng điểm tự chấm (tạm tính)', bold: true, colSpan: 2, align: 'center' },

@@ -3,7 +3,6 @@ import type { SetScore } from '../../../shared/criteria/score-types';
 import { scaleParts, type ScaleParts } from '../../../shared/criteria/scale-parts';
 import { effectiveKinds } from '../../../shared/criteria/tree';
 import { formatDateVi, toNfc } from '../../../shared/text/vi';
-import { round2 } from '../criteria/rule-scoring';
 
 /**
  * The "Bảng tự chấm điểm" as plain rows, built from what the engine returns, so the workbook and
@@ -120,7 +119,8 @@ export function buildSelfScoreModel(
     item.children.forEach((c) => visit(c, depth + 1));
   };
   set.domains.forEach((d) => visit(d, 0));
-  const bucket = (kind: CriteriaItem['kind']) => round2(score.domains.filter((d) => d.kind === kind).reduce((sum, d) => sum + d.points, 0));
+  // The engine's buckets: bonus and penalty sub-items count wherever they sit, not only in their own domain.
+  const bucket = (kind: CriteriaItem['kind']) => score.buckets[kind];
   return {
     title: `BẢNG TỰ CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM ${set.year}`,
     setName: toNfc(set.name),

@@ -46,7 +46,33 @@ function leadershipLine(profile: UnitProfile): string {
   return 'Lãnh đạo đơn vị';
 }
 
-export function headerFromProfile(profile: UnitProfile, options: { summary: string; isoDate: string }): ReportHeader {
+/** What "Lưu: VT, …" names when the profile has no drafting unit yet (what the app printed before it existed). */
+export const DEFAULT_DRAFTER = 'CCHC';
+
+/** Đơn vị soạn thảo of "Lưu: VT, <…>." from the unit profile. */
+export function drafterOf(profile: Pick<UnitProfile, 'draftingUnit'>): string {
+  return profile.draftingUnit?.trim() || DEFAULT_DRAFTER;
+}
+
+/**
+ * Nơi nhận of a báo cáo before the officer changes it (without the "Lưu" line, which the writer
+ * adds): "Như trên" (the Kính gửi), the body above the unit for information ("UBND tỉnh Lâm Đồng
+ * (b/c)"; the Sở Nội vụ is already "Như trên"), the unit's leaders. A body already named in the
+ * Kính gửi is not listed twice.
+ */
+export function defaultRecipients(profile: UnitProfile): string[] {
+  // "UBND tỉnh Lâm Đồng" and "Ủy ban nhân dân tỉnh Lâm Đồng" are the same body.
+  const fold = (text: string) => foldVietnamese(text).replace(/\bubnd\b/g, 'uy ban nhan dan').replace(/\s+/g, ' ').trim();
+  const kinhGui = fold(reportRecipient(profile));
+  const parent = toNfc(profile.parentBody.trim());
+  const informed = parent && fold(parent) !== kinhGui ? [`${parent} (b/c)`] : [];
+  return ['Như trên', ...informed, leadershipLine(profile)];
+}
+
+export function headerFromProfile(
+  profile: UnitProfile,
+  options: { summary: string; isoDate: string; /** The report's own Nơi nhận (without "Lưu"); the default otherwise. */ recipients?: string[] },
+): ReportHeader {
   return {
     parentBody: toNfc(profile.parentBody),
     issuer: toNfc(profile.name),
@@ -58,8 +84,8 @@ export function headerFromProfile(profile: UnitProfile, options: { summary: stri
     docTypeName: 'BÁO CÁO',
     summary: toNfc(options.summary),
     kinhGui: [reportRecipient(profile)],
-    recipients: [leadershipLine(profile)],
+    recipients: options.recipients ?? [leadershipLine(profile)],
     signer: signerOf(profile),
-    drafter: 'CCHC',
+    drafter: drafterOf(profile),
   };
 }

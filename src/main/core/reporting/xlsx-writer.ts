@@ -105,10 +105,16 @@ export function writeSelfScoreSheet(wb: ExcelJS.Workbook, input: SelfScoreModel)
   const rowOf: Record<string, number> = {};
   model.rows.forEach((r, i) => (rowOf[r.code] = first + i));
 
-  for (const r of model.rows) writeItemRow(ws, r, rowOf);
+  const kindOf: Record<string, SelfScoreRow['kind']> = Object.fromEntries(model.rows.map((r) => [r.code, r.kind]));
+  const parentKind: Record<string, SelfScoreRow['kind']> = {};
+  for (const r of model.rows) for (const c of r.childCodes) parentKind[c] = r.kind;
+  for (const r of model.rows) writeItemRow(ws, r, rowOf, kindOf);
 
   const domains = model.rows.filter((r) => r.depth === 0);
-  const refs = (kind: SelfScoreRow['kind'], col: 'C' | 'D') => domains.filter((d) => d.kind === kind).map((d) => `${col}${rowOf[d.code]}`);
+  // A bucket adds the highest rows of its kind: its domains, and bonus/penalty sub-items sitting
+  // inside a content of another kind (the engine passes those up past their parent's cap).
+  const refs = (kind: SelfScoreRow['kind'], col: 'C' | 'D') =>
+    model.rows.filter((r) => r.kind === kind && (r.depth === 0 || (parentKind[r.code] !== undefined && parentKind[r.code] !== kind))).map((d) => `${col}${rowOf[d.code]}`);
   const sumOf = (cells: string[]) => (cells.length ? `SUM(${cells.join(',')})` : '0');
 
   let row = first + model.rows.length;
@@ -155,7 +161,7 @@ export function writeSelfScoreSheet(wb: ExcelJS.Workbook, input: SelfScoreModel)
   return { headerRows: [head, head + 1], rowOf, normalRow, bonusRow, penaltyRow, maxRow, totalRow, percentRow, bandRow };
 }
 
-function writeItemRow(ws: ExcelJS.Worksheet, r: SelfScoreRow, rowOf: Record<string, number>): void {
+function writeItemRow(ws: ExcelJS.Worksheet, r: SelfScoreRow, rowOf: Record<string, number>, kindOf: Record<string, SelfScoreRow['kind']> = {}): void {
   const n = rowOf[r.code] ?? 0;
   const bold = r.depth <= 1;
   const italic = r.depth >= 3;
@@ -185,9 +191,11 @@ function writeItemRow(ws: ExcelJS.Worksheet, r: SelfScoreRow, rowOf: Record<stri
   ]);
   const points = ws.getCell(n, 4);
   if (r.childCodes.length > 0) {
-    const children = r.childCodes.map((c) => `D${rowOf[c]}`).join(',');
-    // Same rule as the engine: the sum of the children, never above the item's own maximum.
-    formula(points, `ROUND(MIN(SUM(${children}),C${n}),2)`, r.points);
+    // Same rule as the engine: the sum of the children of the item's own kind, never above the
+    // item's own maximum (a bonus or deduction sub-item counts in its bucket, not here).
+    const same = r.childCodes.filter((c) => (kindOf[c] ?? r.kind) === r.kind);
+    const children = same.map((c) => `D${rowOf[c]}`).join(',');
+    formula(points, same.length ? `ROUND(MIN(SUM(${children}),C${n}),2)` : '0', r.points);
   } else if (r.assessedBy === 'self') {
     points.value = r.points;
   }

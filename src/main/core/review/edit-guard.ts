@@ -46,3 +46,17 @@ export function beforeEdit(db: Db, subject: ReviewSubjectRef, actor: Actor, at: 
   }
   return { versionNo: latest.version_no };
 }
+
+/**
+ * Why beforeEdit would refuse an edit now (with the leader, or approved), without writing
+ * anything: for a page that announces an action before the officer takes it. Null when allowed.
+ */
+export function editRefusal(db: Db, subject: ReviewSubjectRef): string | null {
+  const latest = latestVersion(db, subject.kind, subject.key);
+  const label = subjectLabel(subjectId(subject.kind, subject.key));
+  if (latest?.status === 'submitted') return `${label} (phiên bản ${latest.version_no}) đang trình lãnh đạo duyệt; hãy chờ lãnh đạo trả lại hoặc duyệt.`;
+  if (latest?.status === 'approved') {
+    return `${label} (phiên bản ${latest.version_no}) đã được duyệt; hãy bấm «Mở phiên bản mới để sửa» và ghi lý do trước, phiên bản đã duyệt được giữ nguyên.`;
+  }
+  return null;
+}

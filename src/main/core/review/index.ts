@@ -3,7 +3,7 @@
  * assessment), so the assessment domain can import it without a cycle.
  */
 export { appendAudit, type AuditEntryInput } from './audit-log';
-export { beforeEdit, type ReviewSubjectRef } from './edit-guard';
+export { beforeEdit, editRefusal, type ReviewSubjectRef } from './edit-guard';
 export { latestApproved } from './version-store';
 export type { ReviewSubjectProvider } from './subject-provider';
 export { approvedDossier, type ApprovedDossier } from './approved-export';

@@ -6,6 +6,7 @@ import type { CoreContext } from '../context';
 import { assessmentAccess } from './assessment-access';
 import { criteriaAccess } from './criteria-access';
 import { evidenceAccess } from './evidence-access';
+import { reportingAccess } from './reporting-access';
 import { reportSubject } from './report-subject';
 import { countUnresolved, latestApproved, latestVersion } from './version-store';
 
@@ -26,8 +27,10 @@ export function runCheck(ctx: CoreContext, kind: SubjectKind, key: string, actio
     const open = countUnresolved(ctx.db, latest.id);
     for (const c of open) add('open-comments', `Ý kiến của lãnh đạo về ${c.target_code === '*' ? 'toàn bộ hồ sơ' : `tiêu chí ${c.target_code}`} chưa được xử lý.`, c.target_code === '*' ? null : { type: 'item', code: c.target_code });
   }
-  if (kind === 'assessment') checkAssessment(ctx, Number(key), add);
-  else checkReport(ctx, key, add);
+  if (kind === 'assessment') {
+    checkAssessment(ctx, Number(key), add);
+    if (action === 'generate') checkAssessmentDocuments(ctx, Number(key), add);
+  } else checkReport(ctx, key, add);
 
   if (severityOf('signed-copy-missing', action)) {
     const approved = latestApproved(ctx.db, kind, key);
@@ -85,7 +88,31 @@ function checkAssessment(ctx: CoreContext, year: number, add: Add): void {
 
 function checkReport(ctx: CoreContext, key: string, add: Add): void {
   const content = reportSubject.content(ctx, key) as { sections: { code: string; label: string; title: string; text: string }[] } | null;
+  if (!content) {
+    const first = reportSubject.targets(ctx, key)[0];
+    add('empty-section', 'Báo cáo kỳ này chưa được soạn: mọi mục của văn bản sẽ để trống.', first ? { type: 'section', code: first.code } : null);
+    return;
+  }
   for (const s of content?.sections ?? []) {
     if (!s.text.trim()) add('empty-section', `Mục ${s.label}. ${s.title} chưa có nội dung.`, { type: 'section', code: s.code });
+  }
+}
+
+/**
+ * What the self-assessment documents would print as placeholders (the reporting domain's own
+ * list, so the check and the writer agree): «chưa có thuyết minh», a file name standing in for an
+ * unconfirmed document, the empty «Khó khăn, vướng mắc và kiến nghị». One finding per item, so
+ * each links to where it is fixed.
+ */
+function checkAssessmentDocuments(ctx: CoreContext, year: number, add: Add): void {
+  if (!assessmentAccess.getAssessmentView(ctx, year)) return;
+  for (const w of reportingAccess.documentWarnings(ctx, year)) {
+    if (w.kind === 'no-explanation') {
+      for (const code of w.codes) add('explanation-placeholder', `Tiêu chí ${code} cần giải trình nhưng chưa có thuyết minh; văn bản sẽ in «chưa có thuyết minh».`, { type: 'item', code });
+    } else if (w.kind === 'unconfirmed-evidence') {
+      for (const code of w.codes) add('evidence-bare-name', `Tiêu chí ${code}: tài liệu kiểm chứng chưa có số, ký hiệu (chưa xác nhận thông tin văn bản) nên văn bản chỉ in tên tệp.`, { type: 'item', code });
+    } else if (w.kind === 'no-difficulties') {
+      add('empty-section', 'Mục «Khó khăn, vướng mắc và kiến nghị» còn trống; văn bản sẽ in «(Chưa có nội dung.)».', null);
+    }
   }
 }

@@ -1,8 +1,8 @@
-import { generateDossierDocuments, getReport, listPeriods, periodicReportDocx, statisticsXlsx } from '../reporting';
+import { documentWarnings, generateDossierDocuments, getReport, listPeriods, periodicReportDocx, statisticsXlsx } from '../reporting';
 
 /**
  * What the review domain asks of the reporting domain: the annual dossier's documents (the
  * Decree-30 self-assessment report and the self-score table), frozen at approval, and for a
  * periodic report under review its period, its content and its two documents.
  */
-export const reportingAccess = { generateDossierDocuments, listPeriods, getReport, periodicReportDocx, statisticsXlsx };
+export const reportingAccess = { generateDossierDocuments, listPeriods, getReport, periodicReportDocx, statisticsXlsx, documentWarnings };

@@ -420,6 +420,9 @@ export function historyOf(ctx: CoreContext, kind: SubjectKind, key: string): Rev
 }
 
 export function checkBefore(ctx: CoreContext, kind: SubjectKind, key: string, action: CheckAction): CheckResult {
-  requireSubject(ctx, kind, key);
+  // A period's document can be generated before its report is started (all of it empty): the
+  // check says so rather than refusing.
+  const unstartedReport = kind === 'report' && action === 'generate' && !reportSubject.keyProblem(key) && !reportSubject.describe(ctx, key);
+  if (!unstartedReport) requireSubject(ctx, kind, key);
   return runCheck(ctx, kind, key, action);
 }

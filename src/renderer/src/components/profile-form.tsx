@@ -5,6 +5,7 @@ import { useApi } from '../api/context';
 import { vi } from '../i18n/vi';
 import { FieldErrorText, FormErrorSummary, useFormErrors, type FormErrors } from './form-errors';
 import { SuccessLine } from './message-line';
+import { ProvinceSelect } from './province-select';
 
 type FormState = Required<Omit<UnitProfileInput, 'year'>> & { year: string };
 
@@ -21,6 +22,7 @@ function toForm(profile: UnitProfile | null, defaultYear: number): FormState {
     focalOfficerEmail: profile?.focalOfficerEmail ?? '',
     leaderName: profile?.leaderName ?? '',
     leaderTitle: profile?.leaderTitle ?? '',
+    draftingUnit: profile?.draftingUnit ?? '',
   };
 }
 
@@ -51,7 +53,12 @@ export function ProfileForm({ initial, defaultYear, submitLabel, onSaved, readOn
     setBusy(true);
     errors.clear();
     const result = await api.call('profile/save', {
-      profile: { ...form, year: Number(form.year), shortName: form.shortName.trim().toUpperCase() },
+      profile: {
+        ...form,
+        year: Number(form.year),
+        shortName: form.shortName.trim().toUpperCase(),
+        draftingUnit: form.draftingUnit.trim().toUpperCase(),
+      },
     });
     setBusy(false);
     if (!result.ok) {
@@ -74,12 +81,13 @@ export function ProfileForm({ initial, defaultYear, submitLabel, onSaved, readOn
         <Field label={t.name} required value={form.name} onChange={set('name')} placeholder={t.namePlaceholder} wide errors={errors} name="name" />
         <Field label={t.shortName} required value={form.shortName} onChange={set('shortName')} placeholder={t.shortNamePlaceholder} errors={errors} name="shortName" />
         <Field label={t.parentBody} required value={form.parentBody} onChange={set('parentBody')} placeholder={t.parentBodyPlaceholder} errors={errors} name="parentBody" />
-        <Field label={t.province} required value={form.province} onChange={set('province')} errors={errors} name="province" />
+        <ProvinceSelect label={t.province} value={form.province} onChange={set('province')} error={errors.of('province')} />
         <Field label={t.focalOfficerName} required value={form.focalOfficerName} onChange={set('focalOfficerName')} errors={errors} name="focalOfficerName" />
         <Field label={t.focalOfficerPhone} value={form.focalOfficerPhone} onChange={set('focalOfficerPhone')} errors={errors} name="focalOfficerPhone" />
         <Field label={t.focalOfficerEmail} value={form.focalOfficerEmail} onChange={set('focalOfficerEmail')} type="email" errors={errors} name="focalOfficerEmail" />
         <Field label={t.leaderName} required value={form.leaderName} onChange={set('leaderName')} errors={errors} name="leaderName" />
         <Field label={t.leaderTitle} required value={form.leaderTitle} onChange={set('leaderTitle')} placeholder={t.leaderTitlePlaceholder} errors={errors} name="leaderTitle" />
+        <Field label={t.draftingUnit} value={form.draftingUnit} onChange={set('draftingUnit')} placeholder={t.draftingUnitPlaceholder} errors={errors} name="draftingUnit" />
       </fieldset>
       {saved && <SuccessLine text={t.saved} />}
       {!readOnly && (

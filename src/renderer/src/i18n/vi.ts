@@ -63,6 +63,12 @@ export const vi = {
     save: 'Lưu thông tin',
     saved: 'Đã lưu thông tin đơn vị.',
     required: '(bắt buộc)',
+    draftingUnit: 'Đơn vị soạn thảo (viết tắt, dùng ở dòng «Lưu: VT, …»)',
+    draftingUnitPlaceholder: 'Ví dụ: VP',
+    provinceChoose: '— Chọn tỉnh, thành phố —',
+    provinceCities: 'Thành phố trực thuộc trung ương',
+    provinceProvinces: 'Tỉnh',
+    provinceOld: (name: string) => `${name} (tên đã lưu, không có trong danh sách 34 tỉnh, thành phố)`,
   },
   auth: {
     displayName: 'Họ và tên',
@@ -180,6 +186,8 @@ export const vi = {
     maxPoints: 'Điểm tối đa',
     confirm: 'Lưu bộ chỉ số này',
     cancel: 'Hủy',
+    warningsTitle: (n: number) => `${n} cảnh báo (vẫn lưu được; hãy kiểm tra lại với quyết định)`,
+    warningsTag: (n: number) => `${n} cảnh báo`,
   },
   assessment: {
     title: 'Tự đánh giá, chấm điểm Chỉ số CCHC',
@@ -531,6 +539,8 @@ export const vi = {
       openItem: (code: string) => `Mở tiêu chí ${code}`,
       resultsLabel: 'Kết quả tìm kiếm',
       noItems: 'chưa gắn tiêu chí nào',
+      planTag: 'Kế hoạch CCHC',
+      planOnly: 'chưa gắn tiêu chí nào; là văn bản của kế hoạch',
     },
     verify: {
       title: 'Kiểm tra tài liệu kiểm chứng',
@@ -628,6 +638,8 @@ export const vi = {
     close: 'Đóng',
     assessmentOf: (year: number) => `Tự đánh giá năm ${year}`,
     reportOf: (period: string, year: number) => `Báo cáo ${reportPeriodPhrase(period, year)}`,
+    kindGiaiTrinh: 'Hồ sơ giải trình (thẩm định lần 1)',
+    giaiTrinhOf: (round: number, year: number) => `Giải trình thẩm định lần ${round} năm ${year}`,
   },
   backup: {
     title: 'Sao lưu dữ liệu',
@@ -782,6 +794,12 @@ export const vi = {
     recheck: 'Kiểm tra lại',
     showAll: (n: number) => `Xem tất cả ${n} mục`,
     showLess: 'Thu gọn',
+    /** Before generating or exporting the summary says what still goes ahead. */
+    summaryFor: (action: 'submit' | 'generate' | 'export', blocking: number, warnings: number) =>
+      blocking > 0
+        ? `${blocking} việc phải làm trước, ${warnings} việc nên xem lại.`
+        : `${warnings} việc nên xem lại (${action === 'generate' ? 'vẫn tạo được văn bản' : action === 'export' ? 'vẫn xuất được gói' : 'vẫn gửi được'}).`,
+    generateHeld: 'Còn việc phải làm trước khi tạo văn bản (xem danh sách kiểm tra).',
   },
   dashboard: {
     domainsTitle: 'Tiến độ và điểm theo lĩnh vực',
@@ -809,6 +827,8 @@ export const vi = {
       'signed-copy-missing': 'bản đã duyệt chưa có bản ký',
       'set-update': 'bộ chỉ số có phiên bản mới chưa áp dụng',
       'open-comments': 'ý kiến của lãnh đạo chưa xử lý',
+      'explanation-placeholder': 'tiêu chí sẽ in «chưa có thuyết minh»',
+      'evidence-bare-name': 'tài liệu sẽ chỉ in tên tệp',
     },
     openCheck: 'Xem danh sách kiểm tra',
   },
@@ -1025,5 +1045,50 @@ export const vi = {
     summary: (count: number, labels: string) =>
       count === 1 ? `Chưa lưu được: ô ${labels} cần sửa (xem thông báo dưới ô đó).` : `Chưa lưu được: ${count} ô cần sửa — ${labels} (xem thông báo dưới từng ô).`,
     passwordsDiffer: 'Hai lần nhập mật khẩu không giống nhau.',
+  },
+  /** A newer version of the year's criteria set: announced on the assessment page, one step to switch. */
+  setUpdate: {
+    region: 'Bộ chỉ số có phiên bản mới',
+    headline: (name: string, newest: number, current: number) => `Bộ chỉ số «${name}» đã có phiên bản ${newest}; bản tự đánh giá đang chấm theo phiên bản ${current}.`,
+    changesTitle: 'Những gì thay đổi',
+    change: {
+      added: 'Thêm mới',
+      removed: 'Bỏ',
+      renamed: 'Đổi tên',
+      'max-changed': 'Đổi điểm tối đa',
+      'rule-changed': 'Đổi cách tính điểm',
+    },
+    renamedDetail: (before: string, after: string) => `«${before}» → «${after}»`,
+    maxDetail: (before: string, after: string) => `${before} → ${after} điểm`,
+    willCarry: (n: number) => `Khi chuyển, câu trả lời của ${n} tiêu chí được giữ nguyên theo mã tiêu chí.`,
+    willNotCarry: (n: number) => `${n} câu trả lời không chuyển được (được lưu lại trong lịch sử chuyển phiên bản, không mất):`,
+    button: (version: number) => `Chuyển sang phiên bản ${version}`,
+    busy: 'Đang chuyển…',
+    refused: 'Chưa chuyển được lúc này:',
+    readOnly: 'Cán bộ đầu mối chuyển bản tự đánh giá sang phiên bản mới.',
+    done: (from: number, to: number, carried: number) => `Đã chuyển từ phiên bản ${from} sang phiên bản ${to}; giữ câu trả lời của ${carried} tiêu chí.`,
+    notCarriedTitle: 'Không chuyển được:',
+    historyTitle: 'Lịch sử chuyển phiên bản bộ chỉ số',
+    historyLine: (from: number, to: number, at: string, actor: string, notCarried: number) =>
+      `Phiên bản ${from} → ${to}, ${at}, ${actor}${notCarried ? `; ${notCarried} câu trả lời không chuyển` : ''}.`,
+    oldAnswer: 'Câu trả lời cũ',
+    close: 'Đóng',
+  },
+  reportDocument: {
+    title: 'Ngày văn bản và nơi nhận',
+    intro: 'Ngày ghi ở dòng «…, ngày … tháng … năm …» và danh sách «Nơi nhận» của báo cáo kỳ này.',
+    date: 'Ngày văn bản',
+    dateHint: 'Để trống: ghi ngày lập báo cáo.',
+    dateInvalid: 'Ngày văn bản phải có dạng dd/mm/yyyy.',
+    dateWillBe: (date: string) => `Văn bản sẽ ghi ngày ${date}.`,
+    cutoff: (date: string) => `Ngày chốt số liệu của kỳ: ${date}.`,
+    recipients: 'Nơi nhận (mỗi dòng một nơi)',
+    recipientsHint: '«Như trên» luôn đứng đầu vì báo cáo có «Kính gửi»; dòng «Lưu: VT, …» lấy từ đơn vị soạn thảo ở mục «Thông tin đơn vị».',
+    defaultNote: 'Đang dùng danh sách mặc định.',
+    useDefault: 'Dùng danh sách mặc định',
+    preview: 'Văn bản sẽ in:',
+    save: 'Lưu ngày và nơi nhận',
+    saved: 'Đã lưu ngày văn bản và nơi nhận.',
+    warningTitle: 'Lưu ý về ngày văn bản',
   },
 } as const;

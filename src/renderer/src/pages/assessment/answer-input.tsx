@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Answer, CriteriaItem, Rule } from '../../../../shared/criteria/format';
 import { formatDateVi, formatNumberVi, parseDateVi, parseNumberVi } from '../../../../shared/text/vi';
 import { useNumberText } from '../../components/use-number-text';
+import { useDateText } from '../../components/use-date-text';
 import { vi } from '../../i18n/vi';
 
 interface Props {
@@ -153,8 +154,8 @@ function NumberField(props: { label: string; value: number | null; onChange(valu
 }
 
 function DateField({ deadline, answer, onChange }: { deadline: string; answer: Answer | null; onChange(a: Answer | null): void }) {
-  const initial = answer?.kind === 'date' && answer.date ? formatDateVi(answer.date) : '';
-  const [text, setText] = useState(initial);
+  // The answer may change from outside (the plan's date taken with «Dùng kết quả từ kế hoạch»): the box follows it.
+  const [text, setText] = useDateText(answer?.kind === 'date' ? answer.date : null);
   const [invalid, setInvalid] = useState(false);
   return (
     <div className="row">

@@ -8,6 +8,7 @@ import { ErrorLine } from '../../components/message-line';
 import { vi } from '../../i18n/vi';
 import { AssessmentWorkspace } from './assessment-workspace';
 import { CompareView } from './compare-view';
+import { SetUpdateBanner } from './set-update-banner';
 
 const t = vi.assessment;
 
@@ -69,7 +70,8 @@ export function AssessmentPage({ profile, focusCode }: { profile: UnitProfile; f
             {t.setVersion(view.setName, view.setVersion)}
           </p>
           {!canEdit && <p className="muted">{vi.readOnly.assessment}</p>}
-          <AssessmentWorkspace key={`${view.year}-${view.setId}`} initial={view} readOnly={!canEdit} focusCode={focusCode} />
+          <SetUpdateBanner key={view.year} year={year} canEdit={canEdit} onSwitched={() => void load()} />
+          <AssessmentWorkspace key={`${view.year}-${view.setId}-${view.setVersion}`} initial={view} readOnly={!canEdit} focusCode={focusCode} />
           {others[0] && <CompareView year={year} previousYear={others[0].year} />}
         </>
       ) : !canEdit ? (

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { CriteriaPreview, CriteriaSetSummary } from '../../../../shared/contract/criteria';
+import type { CriteriaError, CriteriaPreview, CriteriaSetSummary } from '../../../../shared/contract/criteria';
 import { UNIT_TYPE_LABELS } from '../../../../shared/profile-labels';
 import { formatDateVi, formatNumberVi } from '../../../../shared/text/vi';
 import { useApi } from '../../api/context';
@@ -94,7 +94,17 @@ export function CriteriaPage() {
           {sets.map((s) => (
             <tr key={`${s.id}@${s.version}`}>
               <td>
-                {s.name} {s.isSample && <span className="tag">{t.sample}</span>}
+                {s.name} {s.isSample && <span className="tag">{t.sample}</span>}{' '}
+                {s.warnings.length > 0 && (
+                  <details className="small">
+                    <summary className="tag warn">{t.warningsTag(s.warnings.length)}</summary>
+                    <ul>
+                      {s.warnings.map((w, i) => (
+                        <li key={i}>{w.message}</li>
+                      ))}
+                    </ul>
+                  </details>
+                )}
                 {s.decision && (
                   <div className="muted small">
                     {t.decision(s.decision.number, formatDateVi(s.decision.date), s.decision.issuer)}
@@ -177,6 +187,7 @@ function PreviewPanel(props: { preview: CriteriaPreview; fileName: string; busy:
           ))}
         </tbody>
       </table>
+      <WarningList warnings={preview.warnings} />
       <div className="row">
         <button type="button" className="primary" onClick={props.onConfirm} disabled={props.busy}>
           {t.confirm}
@@ -185,6 +196,23 @@ function PreviewPanel(props: { preview: CriteriaPreview; fileName: string; busy:
           {t.cancel}
         </button>
       </div>
+    </div>
+  );
+}
+
+/** Warnings of a valid set (declared TC/TCTP counts that differ from the content): shown, not blocking. */
+function WarningList(props: { warnings: readonly CriteriaError[] }) {
+  if (props.warnings.length === 0) return null;
+  return (
+    <div role="status" aria-label={t.warningsTitle(props.warnings.length)}>
+      <p className="warn-text">{t.warningsTitle(props.warnings.length)}</p>
+      <ul>
+        {props.warnings.map((w, i) => (
+          <li key={i}>
+            <span className="mono">{w.where}</span>: {w.message}
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }

@@ -11,11 +11,19 @@ const t = vi.evidence.search;
 export function ItemLinks({ file, year, onOpenItem, withLabel = true }: { file: EvidenceFileView; year: number; onOpenItem(code: string): void; withLabel?: boolean }) {
   const items = linkedItems(file);
   const sections = file.links.filter((l) => l.type === 'report-section').length;
+  const planUses = file.planUses ?? [];
   return (
     <p className="small item-links">
+      {planUses.length > 0 && (
+        // The plan names the file by itself (no evidence link): it is in use all the same.
+        <span className="tag suggestion" title={planUses.join('; ')} data-testid="plan-use">
+          {t.planTag}
+        </span>
+      )}
+      {planUses.length > 0 && ' '}
       {withLabel && `${t.supports}: `}
       {items.length === 0 ? (
-        <span className="muted">{sections ? t.reportSectionsOnly(sections) : t.noItems}</span>
+        <span className="muted">{sections ? t.reportSectionsOnly(sections) : planUses.length ? `${t.planOnly} (${planUses.join('; ')})` : t.noItems}</span>
       ) : (
         items.map((item, i) => (
           <span key={`${item.year}:${item.code}`}>

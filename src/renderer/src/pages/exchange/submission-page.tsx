@@ -15,11 +15,21 @@ import { PreSendCheck } from '../review/pre-send-check';
 const t = vi.exchange;
 
 function subjectLabel(m: PackageManifest): string {
+  if (m.subject.kind === 'assessment' && m.subject.giaiTrinhRound) return t.giaiTrinhOf(m.subject.giaiTrinhRound, m.year);
   return m.subject.kind === 'assessment' ? t.assessmentOf(m.year) : t.reportOf(m.subject.period, m.year);
 }
 
 /** "Nộp hồ sơ": export the approved version, verify a package, review opened packages read-only. */
-export function SubmissionPage({ year, onOpenAssessment }: { year: number; onOpenAssessment: (year: number) => void }) {
+export function SubmissionPage({
+  year,
+  onOpenAssessment,
+  onOpenReview,
+}: {
+  year: number;
+  onOpenAssessment: (year: number) => void;
+  /** Where an approved version's signed copy is added (a finding of the check before export). */
+  onOpenReview?: () => void;
+}) {
   const api = useApi();
   const [opened, setOpened] = useState<OpenedPackage[]>([]);
   const [viewing, setViewing] = useState<OpenedPackage | null>(null);
@@ -36,7 +46,7 @@ export function SubmissionPage({ year, onOpenAssessment }: { year: number; onOpe
     <section>
       <h1>{t.title}</h1>
       <p className="muted">{t.intro}</p>
-      <ExportPanel year={year} />
+      <ExportPanel year={year} onOpenReview={onOpenReview} />
       <VerifyPanel
         onOpened={(p) => {
           setViewing(p);
@@ -81,9 +91,10 @@ export function SubmissionPage({ year, onOpenAssessment }: { year: number; onOpe
   );
 }
 
-function ExportPanel({ year }: { year: number }) {
+function ExportPanel({ year, onOpenReview }: { year: number; onOpenReview?: (() => void) | undefined }) {
   const api = useApi();
-  const [kind, setKind] = useState<'assessment' | 'report'>('assessment');
+  // 'giai-trinh': the approved giải trình dossier of appraisal round 1 (an assessment subject).
+  const [kind, setKind] = useState<'assessment' | 'report' | 'giai-trinh'>('assessment');
   const [exportYear, setExportYear] = useState(String(year));
   const [period, setPeriod] = useState<ReportPeriodCode>('q1');
   const [message, setMessage] = useState<Message | null>(null);
@@ -95,7 +106,8 @@ function ExportPanel({ year }: { year: number }) {
   async function start() {
     setMessage(null);
     const y = Number(exportYear);
-    const subject = kind === 'assessment' ? { kind, year: y } : { kind, year: y, period };
+    const subject =
+      kind === 'giai-trinh' ? { kind: 'assessment' as const, year: y, giaiTrinhRound: 1 as const } : kind === 'assessment' ? { kind, year: y } : { kind, year: y, period };
     const r = await api.call('package/export', { subject });
     if (!r.ok) return setMessage({ kind: 'error', text: r.error.message });
     // Null: the officer closed the save dialog.
@@ -108,9 +120,10 @@ function ExportPanel({ year }: { year: number }) {
       <div className="row">
         <label className="field narrow">
           <span>{t.exportKind}</span>
-          <select value={kind} onChange={(e) => setKind(e.target.value as 'assessment' | 'report')}>
+          <select value={kind} onChange={(e) => setKind(e.target.value as 'assessment' | 'report' | 'giai-trinh')}>
             <option value="assessment">{t.kindAssessment}</option>
             <option value="report">{t.kindReport}</option>
+            <option value="giai-trinh">{t.kindGiaiTrinh}</option>
           </select>
         </label>
         <label className="field narrow">
@@ -130,8 +143,12 @@ function ExportPanel({ year }: { year: number }) {
           </label>
         )}
       </div>
-      {/^\d{4}$/.test(exportYear) && (
-        <PreSendCheck subject={{ kind, key: kind === 'assessment' ? exportYear : `${exportYear}:${period}` }} action="export" />
+      {/^\d{4}$/.test(exportYear) && kind !== 'giai-trinh' && (
+        <PreSendCheck
+          subject={{ kind, key: kind === 'assessment' ? exportYear : `${exportYear}:${period}` }}
+          action="export"
+          onOpen={onOpenReview ? (target) => target.type === 'version' && onOpenReview() : undefined}
+        />
       )}
       <WriteZipControls buttonLabel={t.exportButton} onStart={() => void start()} job={job} message={message} />
     </div>
@@ -292,7 +309,7 @@ function OpenedView({ pkg, onClose, onOpenAssessment }: { pkg: OpenedPackage; on
           ))}
         </tbody>
       </table>
-      {m.subject.kind === 'assessment' && can('package/continue') && <ContinuePanel pkg={pkg} year={m.year} onOpenAssessment={onOpenAssessment} />}
+      {m.subject.kind === 'assessment' && !m.subject.giaiTrinhRound && can('package/continue') && <ContinuePanel pkg={pkg} year={m.year} onOpenAssessment={onOpenAssessment} />}
     </div>
   );
 }

@@ -13,13 +13,14 @@ const t = vi.plan;
  * store like any evidence; what the store recognises in it (number, date, summary) fills the
  * fields the officer left empty, for them to check.
  */
-export function PlanInfoForm({ plan, canEdit, onSaved }: { plan: PlanInfo; canEdit: boolean; onSaved(): void }) {
+export function PlanInfoForm(props: { plan: PlanInfo; canEdit: boolean; justSaved?: boolean; onSaved(updatedAt: string | null): void }) {
+  const { plan, canEdit, justSaved = false, onSaved } = props;
   const api = useApi();
   const [number, setNumber] = useState(plan.number);
   const [date, setDate] = useState(plan.date ? formatDateVi(plan.date) : '');
   const [title, setTitle] = useState(plan.title);
   const [file, setFile] = useState<{ id: number; name: string } | null>(plan.documentFileId ? { id: plan.documentFileId, name: `#${plan.documentFileId}` } : null);
-  const [message, setMessage] = useState<Message | null>(null);
+  const [message, setMessage] = useState<Message | null>(justSaved ? { kind: 'success', text: t.saved } : null);
   const [busy, setBusy] = useState(false);
   const dateInvalid = date.trim() !== '' && parseDateVi(date) === null;
 
@@ -68,7 +69,7 @@ export function PlanInfoForm({ plan, canEdit, onSaved }: { plan: PlanInfo; canEd
     setBusy(false);
     if (!r.ok) return setMessage({ kind: 'error', text: r.error.message });
     setMessage({ kind: 'success', text: t.saved });
-    onSaved();
+    onSaved(r.value.updatedAt);
   }
 
   return (

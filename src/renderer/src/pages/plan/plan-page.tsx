@@ -21,6 +21,8 @@ export function PlanPage({ year }: { year: number }) {
   const [view, setView] = useState<PlanView | null>(null);
   const [editing, setEditing] = useState<PlanTask | 'new' | null>(null);
   const [message, setMessage] = useState<Message | null>(null);
+  // The info form is rebuilt from the saved plan (its key is the plan's time): the page carries its "saved" line over.
+  const [infoSavedAt, setInfoSavedAt] = useState<string | null>(null);
 
   const reload = useCallback(async () => {
     const r = await api.call('plan/get', { year });
@@ -43,7 +45,16 @@ export function PlanPage({ year }: { year: number }) {
     <section>
       <h1>{t.title(year)}</h1>
       <p className="muted">{t.intro}</p>
-      <PlanInfoForm key={view.plan.updatedAt ?? 'new'} plan={view.plan} canEdit={canEdit} onSaved={() => void reload()} />
+      <PlanInfoForm
+        key={view.plan.updatedAt ?? 'new'}
+        plan={view.plan}
+        canEdit={canEdit}
+        justSaved={!!infoSavedAt && infoSavedAt === view.plan.updatedAt}
+        onSaved={(updatedAt) => {
+          setInfoSavedAt(updatedAt);
+          void reload();
+        }}
+      />
       <PlanRates view={view} />
       {canEdit && <PlanImportPanel year={year} onImported={() => void reload()} />}
       {canEdit && <RemediationPanel year={year} existing={new Set(view.tasks.map((task) => task.code))} onCreated={() => void reload()} />}

@@ -1,10 +1,13 @@
-import { useState } from 'react';
-import { REPORT_DOCUMENT_KINDS, type ReportDocumentKind, type ReportPeriodCode, type ReportPeriodInfo } from '../../../../shared/contract/reports';
+import { useEffect, useState } from 'react';
+import { REPORT_DOCUMENT_KINDS, reportSubjectKey, type ReportDocumentKind, type ReportPeriodCode, type ReportPeriodInfo } from '../../../../shared/contract/reports';
+import type { CheckResult, CheckTarget, SubjectKind } from '../../../../shared/contract/review';
 import { useApi } from '../../api/context';
 import { MessageLine, type Message } from '../../components/message-line';
 import { saveBase64File } from '../../files';
 import { vi } from '../../i18n/vi';
+import { PreSendCheck } from '../review/pre-send-check';
 import { pickNextPeriod } from './next-period';
+import { DocumentDateWarning } from './document-options-panel';
 
 /** Only these documents belong to one period; the self-assessment ones cover the whole year. */
 const NEEDS_PERIOD: ReadonlySet<ReportDocumentKind> = new Set(['periodic-docx', 'statistics-xlsx']);
@@ -16,10 +19,16 @@ interface Props {
   periods: ReportPeriodInfo[];
   /** Preselected period (the one being edited); else the one due next. */
   period?: ReportPeriodCode;
+  /** Opens where a finding of the check before generating is fixed. */
+  onOpenTarget?(target: CheckTarget, subject: { kind: SubjectKind; key: string }): void;
+  /** Changes when the content may have changed (re-runs the check). */
+  refreshKey?: unknown;
+  /** Bumped when the report's document options change, so the date warning is read again. */
+  optionsRevision?: number;
 }
 
 /** Choose a document and (where it applies) a period; the file is built in main and saved here. */
-export function GeneratePanel({ year, periods, period }: Props) {
+export function GeneratePanel({ year, periods, period, onOpenTarget, refreshKey, optionsRevision = 0 }: Props) {
   const api = useApi();
   const [kind, setKind] = useState<ReportDocumentKind>('periodic-docx');
   const [chosen, setChosen] = useState<ReportPeriodCode>(() => period ?? pickNextPeriod(periods)?.code ?? periods[0]?.code ?? 'q1');
@@ -28,6 +37,20 @@ export function GeneratePanel({ year, periods, period }: Props) {
   /** The document just saved through the dialog, for «Mở thư mục». */
   const [savedId, setSavedId] = useState<string | null>(null);
   const needsPeriod = NEEDS_PERIOD.has(kind);
+  // The document of one period is the report's; the others are the year's self-assessment dossier.
+  const subject: { kind: SubjectKind; key: string } = needsPeriod ? { kind: 'report', key: reportSubjectKey(year, chosen) } : { kind: 'assessment', key: String(year) };
+  const [check, setCheck] = useState<CheckResult | null>(null);
+  const held = !!check && check.action === 'generate' && check.blocking > 0;
+  // The report's date may precede its data cut-off: say so here, before the file is made.
+  const [dateWarning, setDateWarning] = useState<string | null>(null);
+  useEffect(() => {
+    if (kind !== 'periodic-docx') return setDateWarning(null);
+    let live = true;
+    void api.call('reports/document-options', { year, period: chosen }).then((r) => live && setDateWarning(r.ok ? r.value.dateWarning : null));
+    return () => {
+      live = false;
+    };
+  }, [api, kind, year, chosen, optionsRevision]);
 
   async function generate() {
     setBusy(true);
@@ -79,11 +102,21 @@ export function GeneratePanel({ year, periods, period }: Props) {
             </select>
           </label>
         )}
-        <button type="button" className="primary" onClick={() => void generate()} disabled={busy}>
+        <button type="button" className="primary" onClick={() => void generate()} disabled={busy || held}>
           {busy ? t.busy : t.button}
         </button>
       </div>
       {!needsPeriod && <p className="muted small">{t.wholeYear(year)}</p>}
+      <DocumentDateWarning warning={dateWarning} />
+      {held && <p className="error">{vi.preCheck.generateHeld}</p>}
+      <PreSendCheck
+        key={`${subject.kind}-${subject.key}`}
+        subject={subject}
+        action="generate"
+        refreshKey={refreshKey}
+        onResult={setCheck}
+        onOpen={onOpenTarget ? (target) => onOpenTarget(target, subject) : undefined}
+      />
       <MessageLine message={message} />
       {savedId && (
         <div className="row">

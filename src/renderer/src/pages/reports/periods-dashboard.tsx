@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { ReportPeriodCode, ReportPeriodInfo } from '../../../../shared/contract/reports';
+import type { CheckTarget, SubjectKind } from '../../../../shared/contract/review';
 import { useApi } from '../../api/context';
 import { ErrorLine } from '../../components/message-line';
 import { vi } from '../../i18n/vi';
@@ -9,7 +10,15 @@ import { PeriodCard } from './period-card';
 const t = vi.reports;
 
 /** The year's reporting periods as cards, and the documents that can be produced from them. */
-export function PeriodsDashboard({ year, onOpen }: { year: number; onOpen(period: ReportPeriodCode): void }) {
+export function PeriodsDashboard({
+  year,
+  onOpen,
+  onOpenTarget,
+}: {
+  year: number;
+  onOpen(period: ReportPeriodCode): void;
+  onOpenTarget?(target: CheckTarget, subject: { kind: SubjectKind; key: string }): void;
+}) {
   const api = useApi();
   const [periods, setPeriods] = useState<ReportPeriodInfo[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -33,7 +42,7 @@ export function PeriodsDashboard({ year, onOpen }: { year: number; onOpen(period
               <PeriodCard key={p.code} period={p} onOpen={() => onOpen(p.code)} />
             ))}
           </div>
-          <GeneratePanel year={year} periods={periods} />
+          <GeneratePanel year={year} periods={periods} onOpenTarget={onOpenTarget} />
         </>
       )}
     </section>

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { reportSubjectKey, type ReportPeriodCode, type ReportSection, type ReportView } from '../../../../shared/contract/reports';
+import type { CheckTarget, SubjectKind } from '../../../../shared/contract/review';
 import { formatDateVi } from '../../../../shared/text/vi';
 import { useApi } from '../../api/context';
 import { ErrorLine, SuccessLine } from '../../components/message-line';
@@ -7,6 +8,7 @@ import { vi } from '../../i18n/vi';
 import { SentBadge } from './sent-badge';
 import { SendingPanel } from './sending-panel';
 import { GeneratePanel } from './generate-panel';
+import { DocumentOptionsPanel } from './document-options-panel';
 import { ReportActions } from './report-actions';
 import { EvidencePanel } from '../evidence/evidence-panel';
 import { ReviewCommentsBanner } from '../review/review-comments-banner';
@@ -19,7 +21,21 @@ const t = vi.reports.editor;
 type Tab = 'content' | 'statistics';
 
 /** One period's report: the outline with a text editor per section, the biểu số liệu, the documents. */
-export function ReportEditor({ year, period, onBack }: { year: number; period: ReportPeriodCode; onBack(): void }) {
+export function ReportEditor({
+  year,
+  period,
+  onBack,
+  initialSection,
+  onOpenTarget,
+}: {
+  year: number;
+  period: ReportPeriodCode;
+  onBack(): void;
+  /** The section to show first (a finding of a check names it). */
+  initialSection?: string | undefined;
+  /** Where a finding outside this report is fixed (an item, the criteria page). */
+  onOpenTarget?(target: CheckTarget, subject: { kind: SubjectKind; key: string }): void;
+}) {
   const api = useApi();
   const [view, setView] = useState<ReportView | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -28,14 +44,16 @@ export function ReportEditor({ year, period, onBack }: { year: number; period: R
   const [currentCode, setCurrentCode] = useState('');
   // Bumped when main replaces the text wholesale (carry, pre-fill) so open editors reload it.
   const [revision, setRevision] = useState(0);
+  const [optionsRevision, setOptionsRevision] = useState(0);
 
   useEffect(() => {
     void api.call('reports/get', { year, period }).then((r) => {
       if (!r.ok) return setError(r.error.message);
       setView(r.value);
-      setCurrentCode(r.value.sections[0]?.code ?? '');
+      const first = r.value.sections.find((s) => s.code === initialSection) ?? r.value.sections[0];
+      setCurrentCode(first?.code ?? '');
     });
-  }, [api, year, period]);
+  }, [api, year, period, initialSection]);
 
   const saveSection = useCallback(
     async (code: string, text: string): Promise<string | null> => {
@@ -136,7 +154,21 @@ export function ReportEditor({ year, period, onBack }: { year: number; period: R
         </div>
       )}
 
-      <GeneratePanel year={year} periods={[p]} period={p.code} />
+      <DocumentOptionsPanel year={year} period={period} onSaved={() => setOptionsRevision((n) => n + 1)} />
+      <GeneratePanel
+        year={year}
+        periods={[p]}
+        period={p.code}
+        optionsRevision={optionsRevision}
+        refreshKey={view.sections.filter((s) => !s.text.trim()).length}
+        onOpenTarget={(target, subject) => {
+          // A section of this report opens here; anything else is another page's.
+          if (target.type === 'section' && subject.key === reportSubjectKey(year, period)) {
+            setTab('content');
+            setCurrentCode(target.code);
+          } else onOpenTarget?.(target, subject);
+        }}
+      />
       <SendingPanel key={p.sent?.sentDate ?? 'unsent'} period={p} onChange={(next) => setView((v) => v && { ...v, period: next })} />
     </section>
   );

@@ -57,7 +57,7 @@ export function PreSendCheck({ subject, action, onOpen, onResult, refreshKey }: 
       ) : (
         <>
           <p className={result.blocking > 0 ? 'error' : 'warn-text'} data-testid="check-summary">
-            {t.summary(result.blocking, result.warnings)}
+            {t.summaryFor(action, result.blocking, result.warnings)}
           </p>
           <ul className="check-list">
             {shown.map((f, i) => (
