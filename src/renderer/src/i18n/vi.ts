@@ -1057,4 +1057,18 @@ export const vi = {
     oldAnswer: 'Câu trả lời cũ',
     close: 'Đóng',
   },
+  /** Browsing a whole criteria set, read-only (Bộ chỉ số → Xem từng tiêu chí). */
+  setBrowser: {
+    open: 'Xem từng tiêu chí',
+    title: (name: string, version: number) => `${name} — phiên bản ${version}`,
+    summary: (leaves: number, max: string) => `${leaves} tiêu chí thành phần, thang điểm ${max}. Chỉ xem, không sửa.`,
+    tree: 'Cây tiêu chí',
+    maxPoints: 'Điểm tối đa',
+    rule: 'Cách tính điểm',
+    guidance: 'Hướng dẫn chấm',
+    evidence: 'Tài liệu kiểm chứng yêu cầu',
+    noEvidence: 'Không yêu cầu.',
+    children: 'Gồm các tiêu chí',
+    close: 'Đóng',
+  },
 } as const;
