@@ -155,6 +155,10 @@ export const CHANNEL_ACCESS: Partial<Record<ChannelName, Access>> = {
   // A newer criteria set version: anyone reads the announcement; switching rewrites the officer's answers.
   'assessment/set-status': 'signed-in',
   'assessment/switch-set-version': OFFICER,
+  // Last year's answers as suggestions: confirming or dropping one is the officer's edit.
+  'assessment/suggestions': 'signed-in',
+  'assessment/use-suggestion': OFFICER,
+  'assessment/dismiss-suggestion': OFFICER,
 };
 
 export function accessOf(channel: ChannelName): Access {
