@@ -53,7 +53,10 @@ type Add = (kind: CheckKind, message: string, target: CheckTarget | null) => voi
 
 function checkAssessment(ctx: CoreContext, year: number, add: Add): void {
   const view = assessmentAccess.getAssessmentView(ctx, year);
-  if (!view) return;
+  if (!view) {
+    add('unanswered', `Chưa bắt đầu tự đánh giá năm ${year}: chưa có câu trả lời nào để đưa vào văn bản.`, null);
+    return;
+  }
   const leaves = selfScoredLeaves(view.set);
   const keyOf = (code: string) => assessmentAccess.itemEvidenceKey(year, code);
   const details = evidenceAccess.linkedDetails(
