@@ -85,7 +85,7 @@ function checkAssessment(ctx: CoreContext, year: number, add: Add): void {
   }
   const newest = criteriaAccess.latestSetVersion(ctx.db, view.setId);
   if (newest !== null && newest > view.setVersion) {
-    add('set-update', `Bộ chỉ số «${view.setName}» đã có phiên bản ${newest}; hồ sơ đang chấm theo phiên bản ${view.setVersion}.`, { type: 'criteria' });
+    add('set-update', `Bộ chỉ số «${view.setName}» đã có phiên bản ${newest}; hồ sơ đang chấm theo phiên bản ${view.setVersion}. Xem thay đổi và chuyển phiên bản ở trang «Tự đánh giá».`, { type: 'criteria' });
   }
 }
 
