@@ -68,3 +68,25 @@ test('a newer version of the year’s set is announced with what changed, and on
   await page.getByText('Lịch sử chuyển phiên bản bộ chỉ số').click();
   await shoot(page, testInfo, 'set-switched');
 });
+
+test('a whole set can be browsed item by item, read-only, from the criteria page', async ({ page, app }, testInfo) => {
+  const shell = new AppShellPage(page);
+  const criteria = new CriteriaPage(page);
+  await app.launch();
+  await completeFirstStart(page);
+  await startSmallSetAssessment(page);
+  await shell.goTo('Bộ chỉ số');
+  await criteria.installedRow('Bộ chỉ số thử nghiệm các sở năm 2026').getByRole('button', { name: 'Xem từng tiêu chí' }).click();
+  const browser = page.getByRole('region', { name: 'Bộ chỉ số thử nghiệm các sở năm 2026 — phiên bản 1' });
+  const tree = browser.getByRole('navigation', { name: 'Cây tiêu chí' });
+  await expect(tree.getByRole('button')).toHaveCount(6);
+  await tree.getByRole('button', { name: /^2\.1 / }).click();
+  await expect(browser.getByTestId('set-item-max')).toHaveText('4,00');
+  await expect(browser.getByTestId('set-item-rule')).toHaveText(
+    'Tỷ lệ = Số hồ sơ đúng hạn / Tổng số hồ sơ đã giải quyết. Từ 98% trở lên: 4,00 điểm; từ 90% trở lên: 2,00 điểm; thấp hơn: 0 điểm.',
+  );
+  await tree.getByRole('button', { name: /^1\.1 / }).click();
+  await expect(browser.getByTestId('set-item-evidence')).toHaveText('Kế hoạch CCHC năm 2026 của đơn vị.');
+  await expect(browser.getByRole('textbox')).toHaveCount(0);
+  await shoot(page, testInfo, 'set-browser');
+});

@@ -260,7 +260,7 @@ function Workspace() {
           {page === 'evidence-search' && <SearchPage key={`${profile.year}-${search.nonce}`} query={search.query} year={profile.year} onOpenItem={openItem} />}
           {page === 'evidence-verify' && <VerifyPage key={profile.year} year={profile.year} onOpenItem={openItem} />}
           {page === 'evidence-list' && <EvidenceListPage key={profile.year} year={profile.year} onOpenItem={openItem} />}
-          {page === 'reports' && <ReportsPage key={`${profile.year}-${reportPeriod ?? ''}`} year={profile.year} initialPeriod={reportPeriod} onOpenItem={openItem} onOpenCriteria={() => navigate('criteria')} />}
+          {page === 'reports' && <ReportsPage key={`${profile.year}-${reportPeriod ?? ''}`} year={profile.year} initialPeriod={reportPeriod} onOpenItem={openItem} onOpenCriteria={() => navigate('assessment')} />}
           {page === 'review' && (
             <ReviewPage
               key={profile.year}
@@ -268,7 +268,8 @@ function Workspace() {
               onOpenTarget={(target, subject) => {
                 // Where a finding of the pre-send check is fixed.
                 if (target.type === 'item') openItem(target.code);
-                else if (target.type === 'criteria') navigate('criteria');
+                // A newer set version is announced and switched on the assessment page.
+                else if (target.type === 'criteria') navigate('assessment');
                 else if (target.type === 'section' && subject.kind === 'report') {
                   setReportPeriod(subject.key.split(':')[1] as ReportPeriodCode);
                   setPage('reports');

@@ -157,6 +157,10 @@ export const CHANNEL_ACCESS: Partial<Record<ChannelName, Access>> = {
   'assessment/switch-set-version': OFFICER,
   'reports/document-options': 'signed-in',
   'reports/save-document-options': OFFICER,
+  // Last year's answers as suggestions: confirming or dropping one is the officer's edit.
+  'assessment/suggestions': 'signed-in',
+  'assessment/use-suggestion': OFFICER,
+  'assessment/dismiss-suggestion': OFFICER,
 };
 
 export function accessOf(channel: ChannelName): Access {

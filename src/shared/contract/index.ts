@@ -13,6 +13,7 @@ import { filesChannels } from './files';
 import { appraisalChannels } from './appraisal';
 import { planChannels } from './plan';
 import { setVersionChannels } from './set-version';
+import { suggestionChannels } from './suggestions';
 
 export * from './define';
 
@@ -31,6 +32,7 @@ export const contract = {
   ...appraisalChannels,
   ...planChannels,
   ...setVersionChannels,
+  ...suggestionChannels,
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 } satisfies Record<string, ChannelSpec<any, any>>;
 

@@ -97,7 +97,7 @@ describe('guided self-assessment', () => {
     expect(view.score.atStake[0]).toMatchObject({ code: '8.3.1', pointsAtStake: 4 });
   });
 
-  it('starts a new year from the previous one, carrying only items whose rule is unchanged', async () => {
+  it('starts a new year from the previous one, suggesting only items whose rule is unchanged', async () => {
     await ok(core.registry.invoke('assessment/open', { year: 2026 }));
     await ok(save({ code: '1.1.3', answer: { kind: 'yes-no', value: true }, explanation: 'Có kế hoạch.' }));
     await ok(save({ code: '3.2.1', answer: { kind: 'ratio', numerator: 240, denominator: 250 } }));
@@ -133,7 +133,11 @@ describe('guided self-assessment', () => {
     expect(report.notCarried.map((n) => n.code).sort()).toEqual(['1.2.1', '3.2.1']);
     const view = await ok<AssessmentView>(core.registry.invoke('assessment/get', { year: 2027 }));
     expect(view.setId).toBe('mau-so-2027');
-    expect(view.entries['1.1.3']).toMatchObject({ answer: { kind: 'yes-no', value: true }, status: 'dang-lam', explanation: 'Có kế hoạch.' });
+    // A suggestion to confirm, not an answer (test/integration/assessment/suggestions.test.ts).
+    expect(view.entries['1.1.3']).toMatchObject({ answer: null, status: 'chua-lam' });
+    expect(await ok<{ code: string }[]>(core.registry.invoke('assessment/suggestions', { year: 2027 }))).toEqual([
+      expect.objectContaining({ code: '1.1.3', answer: { kind: 'yes-no', value: true }, explanation: 'Có kế hoạch.' }),
+    ]);
     expect(view.entries['3.2.1']?.answer).toBeNull();
 
     // Carrying twice would overwrite what was entered since: refused.

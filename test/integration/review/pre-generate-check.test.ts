@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CheckResult } from '../../../src/shared/contract/review';
 import { CHECK_RULES } from '../../../src/shared/review/check-rules';
+import { sampleProfile } from '../../helpers/sample-profile';
 import { item, openEvidenceCoreWithAssessment, upload, value, type EvidenceFixture } from '../evidence/helpers';
 
 /** The same one list before a document is generated: the dossier's gaps plus what the document would print as placeholders. */
@@ -66,6 +67,13 @@ describe('the check before generating a document', () => {
     expect(empty.length).toBeGreaterThan(0);
     expect(empty.every((f) => f.target?.type === 'section' && f.target.code !== first)).toBe(true);
     expect(empty[0]!.message).toMatch(/^Mục .+ chưa có nội dung\.$/);
+  });
+
+  it('says a year not yet started has nothing to put in the document, rather than refusing', async () => {
+    await value(call('profile/save', { profile: sampleProfile({ year: 2027 }) }));
+    const r = await check('2027', 'generate');
+    expect(r.findings).toEqual([{ kind: 'unanswered', severity: 'warning', message: 'Chưa bắt đầu tự đánh giá năm 2027: chưa có câu trả lời nào để đưa vào văn bản.', target: null }]);
+    expect(await call('review/check', { kind: 'assessment', key: '2027', action: 'submit' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 
   it('keeps which findings block as data: a rule made blocking holds the check', async () => {

@@ -19,6 +19,7 @@ import { appendAudit, beforeEdit } from '../review';
 import { answerFitsRule } from './answer-fit';
 import { emptyEntry, getAssessmentRow, insertAssessment, listAssessmentRows, listEntries, upsertEntry, type AssessmentRow } from './assessment-store';
 import { criteriaAccess } from './criteria-access';
+import { insertSuggestion } from './suggestion-store';
 import { evidenceAccess } from './evidence-access';
 import { itemTargetKey } from '../../../shared/contract/evidence';
 
@@ -192,9 +193,10 @@ function missingExplanationReason(ctx: CoreContext, year: number, item: Criteria
 }
 
 /**
- * Starts a new year from the previous year's answers. An answer carries over only where the item
- * code exists in the new set with the same rule, maximum and scorer, so no old answer is scored by
- * a rule it was not given for. Statuses restart; evidence links follow the carried items.
+ * Starts a new year from the previous year's answers, as suggestions to confirm item by item
+ * (suggestions.ts), never as answers. An answer is suggested only where the item code exists in
+ * the new set with the same rule, maximum and scorer, so no old answer is offered for a rule it
+ * was not given for. Last year's evidence is offered on the item, not linked.
  */
 export function carryOver(ctx: CoreContext, fromYear: number, toYear: number, setId?: string): CarryOverReport {
   if (toYear <= fromYear) throw new AppError('INVALID_INPUT', 'Năm mới phải sau năm được chuyển kết quả.');
@@ -222,13 +224,8 @@ export function carryOver(ctx: CoreContext, fromYear: number, toYear: number, se
         notCarried.push({ code: item.code, title: item.title, reason: 'Cách tính điểm hoặc điểm tối đa đã thay đổi.' });
         continue;
       }
-      upsertEntry(ctx.db, toYear, {
-        code: item.code,
-        answer: entry.answer,
-        explanation: entry.explanation,
-        status: 'dang-lam',
-        updatedAt: ctx.now().toISOString(),
-      });
+      // A suggestion, not an answer: it neither counts nor scores until the officer confirms it.
+      insertSuggestion(ctx.db, toYear, { code: item.code, fromYear, answer: entry.answer, explanation: entry.explanation }, ctx.now().toISOString());
       // Last year's files are offered on the item (the officer links what still applies), not
       // linked here: a 2025 plan is rarely evidence for 2026.
       evidenceOffered += evidenceAccess.countLinks(ctx.db, [itemEvidenceKey(fromYear, item.code)])[itemEvidenceKey(fromYear, item.code)] ?? 0;
@@ -246,7 +243,7 @@ export function carryOver(ctx: CoreContext, fromYear: number, toYear: number, se
       actor: ctx.actor,
       action: 'assessment.carry-over',
       subject: subjectId('assessment', String(toYear)),
-      new: { fromYear, carried, evidenceLinksCarried, evidenceOffered },
+      new: { fromYear, carried, asSuggestions: true, evidenceLinksCarried, evidenceOffered },
     });
     return { year: toYear, carried, notCarried, evidenceLinksCarried, evidenceOffered };
   });

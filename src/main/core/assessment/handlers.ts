@@ -1,6 +1,7 @@
 import type { Handlers } from '../registry';
 import { missingEvidence } from './missing-evidence';
 import { setStatus, switchSetVersion } from './set-version-switch';
+import { dismissSuggestion, listSuggestions, useSuggestion } from './suggestions';
 import { getAssessmentNote, saveAssessmentNote } from './assessment-notes';
 import { carryOver, compareYears, getAssessmentView, listAssessments, openAssessment, saveEntry } from './assessment-service';
 
@@ -15,7 +16,10 @@ type AssessmentChannel =
   | 'assessment/note-get'
   | 'assessment/note-save'
   | 'assessment/set-status'
-  | 'assessment/switch-set-version';
+  | 'assessment/switch-set-version'
+  | 'assessment/suggestions'
+  | 'assessment/use-suggestion'
+  | 'assessment/dismiss-suggestion';
 
 export const assessmentHandlers: Pick<Handlers, AssessmentChannel> = {
   'assessment/list': (_input, ctx) => listAssessments(ctx),
@@ -29,4 +33,7 @@ export const assessmentHandlers: Pick<Handlers, AssessmentChannel> = {
   'assessment/note-save': ({ year, key, text }, ctx) => saveAssessmentNote(ctx, year, key, text),
   'assessment/set-status': ({ year }, ctx) => setStatus(ctx, year),
   'assessment/switch-set-version': ({ year, toVersion }, ctx) => switchSetVersion(ctx, year, toVersion),
+  'assessment/suggestions': ({ year }, ctx) => listSuggestions(ctx, year),
+  'assessment/use-suggestion': ({ year, code }, ctx) => useSuggestion(ctx, year, code),
+  'assessment/dismiss-suggestion': ({ year, code }, ctx) => dismissSuggestion(ctx, year, code),
 };

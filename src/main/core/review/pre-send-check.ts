@@ -53,7 +53,10 @@ type Add = (kind: CheckKind, message: string, target: CheckTarget | null) => voi
 
 function checkAssessment(ctx: CoreContext, year: number, add: Add): void {
   const view = assessmentAccess.getAssessmentView(ctx, year);
-  if (!view) return;
+  if (!view) {
+    add('unanswered', `Chưa bắt đầu tự đánh giá năm ${year}: chưa có câu trả lời nào để đưa vào văn bản.`, null);
+    return;
+  }
   const leaves = selfScoredLeaves(view.set);
   const keyOf = (code: string) => assessmentAccess.itemEvidenceKey(year, code);
   const details = evidenceAccess.linkedDetails(
@@ -82,7 +85,7 @@ function checkAssessment(ctx: CoreContext, year: number, add: Add): void {
   }
   const newest = criteriaAccess.latestSetVersion(ctx.db, view.setId);
   if (newest !== null && newest > view.setVersion) {
-    add('set-update', `Bộ chỉ số «${view.setName}» đã có phiên bản ${newest}; hồ sơ đang chấm theo phiên bản ${view.setVersion}.`, { type: 'criteria' });
+    add('set-update', `Bộ chỉ số «${view.setName}» đã có phiên bản ${newest}; hồ sơ đang chấm theo phiên bản ${view.setVersion}. Xem thay đổi và chuyển phiên bản ở trang «Tự đánh giá».`, { type: 'criteria' });
   }
 }
 

@@ -420,9 +420,10 @@ export function historyOf(ctx: CoreContext, kind: SubjectKind, key: string): Rev
 }
 
 export function checkBefore(ctx: CoreContext, kind: SubjectKind, key: string, action: CheckAction): CheckResult {
-  // A period's document can be generated before its report is started (all of it empty): the
-  // check says so rather than refusing.
-  const unstartedReport = kind === 'report' && action === 'generate' && !reportSubject.keyProblem(key) && !reportSubject.describe(ctx, key);
-  if (!unstartedReport) requireSubject(ctx, kind, key);
+  // A document can be asked for before its report or assessment is started: the check says what
+  // that means rather than refusing.
+  const provider = providerFor(kind, key);
+  const unstarted = action === 'generate' && !provider.keyProblem(key) && !provider.describe(ctx, key);
+  if (!unstarted) requireSubject(ctx, kind, key);
   return runCheck(ctx, kind, key, action);
 }

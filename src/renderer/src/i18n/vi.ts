@@ -210,7 +210,7 @@ export const vi = {
     carryFrom: (year: number) => `Bắt đầu từ kết quả năm ${year}`,
     setVersion: (name: string, version: number) => `${name} — phiên bản ${version}`,
     carryReport: (carried: number, notCarried: number) =>
-      `Đã chuyển ${carried} câu trả lời từ năm trước làm gợi ý, ở trạng thái «Đang làm»: hãy xem lại và xác nhận từng tiêu chí. ${notCarried} tiêu chí không chuyển được (xem danh sách).`,
+      `Đã chép ${carried} câu trả lời năm trước làm gợi ý: mỗi tiêu chí hiện gợi ý để bấm «Dùng gợi ý» hoặc «Bỏ qua»; gợi ý chưa được tính điểm cho đến khi xác nhận. ${notCarried} tiêu chí không chép được (xem danh sách).`,
     compareTitle: (year: number, previous: number) => `So sánh năm ${year} với năm ${previous}`,
     input: {
       yesNoLegend: 'Kết quả thực hiện',
@@ -834,8 +834,8 @@ export const vi = {
   },
   previousEvidence: {
     title: (year: number) => `Tài liệu kiểm chứng năm ${year} (gợi ý, chưa gắn cho năm nay)`,
-    use: 'Dùng cho năm nay',
-    carried: (n: number) => `${n} tài liệu của năm trước được gợi ý ở từng tiêu chí; chỉ gắn cho năm nay khi bấm «Dùng cho năm nay».`,
+    use: 'Gắn',
+    carried: (n: number) => `${n} tài liệu của năm trước được gợi ý ở từng tiêu chí; chỉ gắn cho năm nay khi bấm «Gắn».`,
   },
   /** What a total is: self-score (provisional, part of the scale), appraised, official index. */
   scoreLabels: {
@@ -1090,5 +1090,30 @@ export const vi = {
     save: 'Lưu ngày và nơi nhận',
     saved: 'Đã lưu ngày văn bản và nơi nhận.',
     warningTitle: 'Lưu ý về ngày văn bản',
+  },
+  /** Browsing a whole criteria set, read-only (Bộ chỉ số → Xem từng tiêu chí). */
+  setBrowser: {
+    open: 'Xem từng tiêu chí',
+    title: (name: string, version: number) => `${name} — phiên bản ${version}`,
+    summary: (leaves: number, max: string) => `${leaves} tiêu chí thành phần, thang điểm ${max}. Chỉ xem, không sửa.`,
+    tree: 'Cây tiêu chí',
+    maxPoints: 'Điểm tối đa',
+    rule: 'Cách tính điểm',
+    guidance: 'Hướng dẫn chấm',
+    evidence: 'Tài liệu kiểm chứng yêu cầu',
+    noEvidence: 'Không yêu cầu.',
+    children: 'Gồm các tiêu chí',
+    close: 'Đóng',
+  },
+  /** Last year's answer on an item, to confirm or drop («Bắt đầu từ năm trước»). */
+  suggestion: {
+    region: (year: number) => `Gợi ý từ năm ${year}`,
+    intro: 'Chưa tính điểm: chỉ thành câu trả lời của năm nay khi bấm «Dùng gợi ý».',
+    answer: 'Câu trả lời',
+    explanation: 'Thuyết minh',
+    noExplanation: '(không có thuyết minh)',
+    use: 'Dùng gợi ý',
+    dismiss: 'Bỏ qua',
+    navTag: 'Gợi ý',
   },
 } as const;

@@ -18,6 +18,8 @@ import { EvidenceBadge } from '../evidence/evidence-badge';
 import { EvidencePanel } from '../evidence/evidence-panel';
 import { ItemEditor } from './item-editor';
 import { PreviousYearEvidence } from './previous-year-evidence';
+import { SuggestionBox } from './suggestion-box';
+import { useSuggestions } from './use-suggestions';
 import { PlanCriterionLink } from '../plan/plan-criterion-link';
 import { SummaryView } from './summary-view';
 
@@ -46,6 +48,8 @@ export function AssessmentWorkspace({ initial, readOnly = false, focusCode }: { 
   const [saveState, setSaveState] = useState<SaveState>({ kind: 'idle' });
   // Bumped when last year's file is linked from the offer below the panel, so the panel reloads.
   const [evidenceRevision, setEvidenceRevision] = useState(0);
+  // Bumped when a suggestion is confirmed, so the item editor shows the saved answer and text.
+  const [editorRevision, setEditorRevision] = useState(0);
   const { can } = useAuth();
   const subjectKey = String(view.year);
   const [review, setReview] = useState<ReviewStatus | null>(null);
@@ -104,6 +108,15 @@ export function AssessmentWorkspace({ initial, readOnly = false, focusCode }: { 
     },
     [api, view.year],
   );
+
+  // Last year's answers offered on the items («Bắt đầu từ năm trước»), confirmed or dropped one by one.
+  const suggestions = useSuggestions(view.year, (saved) => {
+    setView((v) => ({ ...v, entries: { ...v.entries, [saved.entry.code]: saved.entry }, score: saved.score }));
+    setEditorRevision((n) => n + 1);
+    setSaveState({ kind: 'saved' });
+  });
+  // An item answered this year shows no suggestion (main drops it from the list on the next load too).
+  const suggestionFor = (code: string) => (viewOnly || view.entries[code]?.answer ? undefined : suggestions.byCode[code]);
 
   // Attaching or unlinking evidence changes the count the item editor and its warning use.
   const setEvidenceCount = useCallback((code: string, count: number) => {
@@ -205,6 +218,7 @@ export function AssessmentWorkspace({ initial, readOnly = false, focusCode }: { 
                             </span>
                           )}
                           <EvidenceBadge count={view.evidenceCounts[l.item.code] ?? 0} required={!!l.item.evidenceRequired} />
+                          {suggestionFor(l.item.code) && <span className="tag suggestion-tag">{vi.suggestion.navTag}</span>}
                         </button>
                       </li>
                     ))}
@@ -220,8 +234,17 @@ export function AssessmentWorkspace({ initial, readOnly = false, focusCode }: { 
                 code={current.item.code}
                 title={vi.review.itemBannerTitle}
               />
+              {suggestionFor(current.item.code) && (
+                <SuggestionBox
+                  suggestion={suggestionFor(current.item.code)!}
+                  busy={suggestions.busy}
+                  onUse={() => void suggestions.use(current.item.code)}
+                  onDismiss={() => void suggestions.dismiss(current.item.code)}
+                />
+              )}
+              {suggestions.error && <p className="error" role="alert">{suggestions.error}</p>}
               <ItemEditor
-                key={current.item.code}
+                key={`${current.item.code}-${editorRevision}`}
                 item={current.item}
                 kind={current.kind}
                 domainTitle={domainOf(current.item.code)?.title ?? ''}

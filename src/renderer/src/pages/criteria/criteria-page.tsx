@@ -7,6 +7,7 @@ import { useAuth } from '../../auth/auth-context';
 import { MessageLine, type Message } from '../../components/message-line';
 import { readFileAsBase64, saveBase64File } from '../../files';
 import { vi } from '../../i18n/vi';
+import { SetBrowser } from './set-browser';
 
 const t = vi.criteria;
 
@@ -18,6 +19,8 @@ export function CriteriaPage() {
   const [pending, setPending] = useState<{ fileName: string; contentBase64: string; preview: CriteriaPreview } | null>(null);
   const [message, setMessage] = useState<Message | null>(null);
   const [busy, setBusy] = useState(false);
+  /** The set version being browsed item by item, if any. */
+  const [browsing, setBrowsing] = useState<{ id: string; version: number } | null>(null);
 
   const reload = useCallback(async () => {
     const r = await api.call('criteria/list', {});
@@ -78,6 +81,8 @@ export function CriteriaPage() {
 
       {pending && <PreviewPanel preview={pending.preview} fileName={pending.fileName} busy={busy} onConfirm={() => void confirmImport()} onCancel={() => setPending(null)} />}
 
+      {browsing && <SetBrowser key={`${browsing.id}@${browsing.version}`} id={browsing.id} version={browsing.version} onClose={() => setBrowsing(null)} />}
+
       <h2>{t.installed}</h2>
       <table className="grid">
         <thead>
@@ -116,6 +121,9 @@ export function CriteriaPage() {
               <td className="num">{s.version}</td>
               <td className="num">{s.selfScoredCount}/{s.leafCount}</td>
               <td>
+                <button type="button" className="link" onClick={() => setBrowsing({ id: s.id, version: s.version })}>
+                  {vi.setBrowser.open}
+                </button>{' '}
                 <button type="button" className="link" onClick={() => void download('criteria/export', { id: s.id, version: s.version, format: 'xlsx' })}>
                   Excel
                 </button>{' '}

@@ -9,7 +9,7 @@ interface Props {
   initialPeriod?: ReportPeriodCode | undefined;
   /** Opens an assessment item a finding of the check before generating names. */
   onOpenItem?(code: string): void;
-  /** Opens the criteria page (a newer set version not applied). */
+  /** Opens where a newer criteria set version is announced and switched (the assessment page). */
   onOpenCriteria?(): void;
 }
 
