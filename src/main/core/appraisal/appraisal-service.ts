@@ -337,9 +337,30 @@ export function appraisalColumns(ctx: CoreContext, year: number): { round: Appra
   const points: Record<string, number> = {};
   for (const [code, item] of Object.entries(score.parts.appraised.items)) if (item.effectiveMax > 0 || item.points > 0) points[code] = item.points;
   Object.assign(points, score.parts.leafPoints);
+  addSurveyToParents(view.set, score.parts.leafPoints, points);
   const notes: Record<string, string> = {};
   for (const round of data) {
     for (const [code, item] of round.items) if (item.note) notes[code] = notes[code] ? `${notes[code]} / ${item.note}` : item.note;
   }
   return { round: latest.round, points, notes };
+}
+
+/**
+ * A domain's or criterion's "Điểm thẩm định" includes its survey (XHH) part: the points of its
+ * survey leaves, and a domain's declared XHH share ("1.XHH"), added to every ancestor's appraised
+ * points (the engine scores the appraised part without them). The set-level share belongs to no row.
+ */
+function addSurveyToParents(set: AssessmentView['set'], leafPoints: Readonly<Record<string, number>>, points: Record<string, number>): void {
+  const add = (code: string, p: number) => (points[code] = roundPoints((points[code] ?? 0) + p));
+  for (const { item } of flattenItems(set)) {
+    if (item.children.length > 0 || item.assessedBy !== 'survey') continue;
+    const p = leafPoints[item.code];
+    if (p === undefined) continue;
+    const segments = item.code.split('.');
+    for (let n = segments.length - 1; n >= 1; n--) add(segments.slice(0, n).join('.'), p);
+  }
+  for (const share of surveyShares(set)) {
+    const p = leafPoints[share.code];
+    if (share.domainCode !== null && p !== undefined) add(share.domainCode, p);
+  }
 }
