@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { GeneratedDocument } from '../../../src/shared/contract/reports';
 import { openEvidenceCoreWithAssessment, value, type EvidenceFixture } from '../evidence/helpers';
-import { part, zipParts } from '../../fixtures/reporting/ooxml';
+import { ooxmlErrors, part, zipParts } from '../../fixtures/reporting/ooxml';
 import { sampleProfile } from '../../helpers/sample-profile';
 
 /** Criterion 3.3 of the sample set is scored by the survey (3.3.1, 3.3.2, 2 points each). */
@@ -54,5 +54,7 @@ describe('survey points in the parent rows of the report’s appraised column', 
     expect(g('3.3.1')).toBe(1.5);
     expect(g('3.3')).toEqual({ formula: `ROUND(MIN(SUM(G${rowOf('3.3.1')},G${rowOf('3.3.2')}),C${rowOf('3.3')}),2)`, result: 3.5 });
     expect(g('3')).toEqual({ formula: `ROUND(MIN(SUM(G${rowOf('3.1')},G${rowOf('3.2')},G${rowOf('3.3')}),C${rowOf('3')}),2)`, result: 5.5 });
-  });
+    // The added column keeps the workbook valid.
+    expect(await ooxmlErrors(Buffer.from(doc.base64, 'base64'), 'xlsx')).toEqual([]);
+  }, 120_000);
 });
