@@ -65,7 +65,7 @@ function rowNote(input: SelfAssessmentInput, item: CriteriaItem): string {
   if (appraisalNote) notes.push(`Thẩm định: ${toNfc(appraisalNote)}`);
   // A parent's appraised points add its survey part, which the self-score's maximum leaves out.
   const survey = input.appraisal?.surveyIncluded?.[item.code];
-  if (item.children.length > 0 && survey !== undefined) notes.push(`Điểm thẩm định gồm ${formatPointsVi(survey)} điểm điều tra XHH`);
+  if (item.children.length > 0 && survey !== undefined && survey > 0) notes.push(`Điểm thẩm định gồm ${formatPointsVi(survey)} điểm điều tra XHH`);
   return notes.join('; ');
 }
 
