@@ -9,6 +9,9 @@ import { officialScore } from '../../../src/main/core/appraisal/official-score';
 import { exclusionsText, scaleParts } from '../../../src/shared/criteria/scale-parts';
 import { surveyShares } from '../../../src/shared/criteria/survey-shares';
 import type { CriteriaSet } from '../../../src/shared/criteria/format';
+import ExcelJS from 'exceljs';
+import { writeSelfScoreSheet } from '../../../src/main/core/reporting/xlsx-writer';
+import { buildSelfScoreModel } from '../../../src/main/core/reporting/self-score-model';
 
 const FIXTURE = join(import.meta.dirname, '../../fixtures/criteria/survey-shares.json');
 const raw = () => JSON.parse(readFileSync(FIXTURE, 'utf8'));
@@ -115,5 +118,15 @@ describe('XHH share declared on the set or a domain', () => {
     const withoutSurvey = officialScore({ set, answers, selfScore, rounds: [{ round: 1, final: true, items: new Map([['1.1', { code: '1.1', points: 15, note: '', explanationRequested: false }]]) }] });
     expect(withoutSurvey.survey).toBeNull();
     expect(withoutSurvey.index).toBe(64.29);
+  });
+
+  it('the report’s xlsx adds a domain’s appraised XHH share to the domain’s live "Điểm thẩm định"', () => {
+    const set = validSet();
+    const score = scoreSet(set, { '1.1': { kind: 'yes-no', value: true } });
+    const model = buildSelfScoreModel(set, score, {}, {}, { appraisal: { round: 1, points: { '1.1': 15, '1.2': 0, '1': 23, '1.XHH': 8, '2.1': 30, '2': 30 } } });
+    const wb = new ExcelJS.Workbook();
+    const layout = writeSelfScoreSheet(wb, model);
+    const g = wb.worksheets[0]!.getCell(`G${layout.rowOf['1']}`).value as { formula: string; result: number };
+    expect(g).toEqual({ formula: `ROUND(MIN(SUM(G${layout.rowOf['1.1']},G${layout.rowOf['1.2']})+8,C${layout.rowOf['1']}),2)`, result: 23 });
   });
 });

@@ -330,7 +330,10 @@ export function setOutcome(ctx: CoreContext, year: number, rank: number | null, 
  * item (leaves, criteria and domains, as the engine sums them), with the council's notes; undefined
  * before any appraisal.
  */
-export function appraisalColumns(ctx: CoreContext, year: number): { round: AppraisalRound; points: Record<string, number>; notes: Record<string, string> } | undefined {
+export function appraisalColumns(
+  ctx: CoreContext,
+  year: number,
+): { round: AppraisalRound; points: Record<string, number>; notes: Record<string, string>; surveyIncluded: Record<string, number> } | undefined {
   const view = assessmentAccess.getAssessmentView(ctx, year);
   if (!view) return undefined;
   const { data, score } = scoreFor(ctx, view);
@@ -339,9 +342,34 @@ export function appraisalColumns(ctx: CoreContext, year: number): { round: Appra
   const points: Record<string, number> = {};
   for (const [code, item] of Object.entries(score.parts.appraised.items)) if (item.effectiveMax > 0 || item.points > 0) points[code] = item.points;
   Object.assign(points, score.parts.leafPoints);
+  const surveyIncluded: Record<string, number> = {};
+  addSurveyToParents(view.set, score.parts.leafPoints, points, surveyIncluded);
   const notes: Record<string, string> = {};
   for (const round of data) {
     for (const [code, item] of round.items) if (item.note) notes[code] = notes[code] ? `${notes[code]} / ${item.note}` : item.note;
   }
-  return { round: latest.round, points, notes };
+  return { round: latest.round, points, notes, surveyIncluded };
+}
+
+/**
+ * A domain's or criterion's "Điểm thẩm định" includes its survey (XHH) part: the points of its
+ * survey leaves, and a domain's declared XHH share ("1.XHH"), added to every ancestor's appraised
+ * points (the engine scores the appraised part without them). The set-level share belongs to no row.
+ */
+function addSurveyToParents(set: AssessmentView['set'], leafPoints: Readonly<Record<string, number>>, points: Record<string, number>, included: Record<string, number>): void {
+  const add = (code: string, p: number) => {
+    points[code] = roundPoints((points[code] ?? 0) + p);
+    included[code] = roundPoints((included[code] ?? 0) + p);
+  };
+  for (const { item } of flattenItems(set)) {
+    if (item.children.length > 0 || item.assessedBy !== 'survey') continue;
+    const p = leafPoints[item.code];
+    if (p === undefined) continue;
+    const segments = item.code.split('.');
+    for (let n = segments.length - 1; n >= 1; n--) add(segments.slice(0, n).join('.'), p);
+  }
+  for (const share of surveyShares(set)) {
+    const p = leafPoints[share.code];
+    if (share.domainCode !== null && p !== undefined) add(share.domainCode, p);
+  }
 }

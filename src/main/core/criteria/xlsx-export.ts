@@ -220,7 +220,7 @@ const HELP_LINES = [
   '2. Sheet «Tiêu chí»: mỗi dòng một lĩnh vực, tiêu chí hoặc tiêu chí thành phần, theo đúng thứ tự của quyết định.',
   '   - Mã: 1, 2… cho lĩnh vực; 1.1, 1.2… cho tiêu chí; 1.1.1… cho tiêu chí thành phần. Tiêu chí con phải nằm ngay dưới tiêu chí cha.',
   '   - Điểm tối đa: số, dấu phẩy thập phân (ví dụ 2,5). Tổng điểm tối đa các lĩnh vực loại «thường» phải bằng điểm tối đa của thang điểm.',
-  '   - Loại: «thường»; «thưởng» (điểm cộng, tối đa bằng điểm tối đa của lĩnh vực); «trừ» (điểm trừ, tối đa bằng điểm tối đa của lĩnh vực). Chỉ khai báo ở lĩnh vực.',
+  '   - Loại: «thường»; «thưởng» (điểm cộng, tối đa bằng điểm tối đa của lĩnh vực); «trừ» (điểm trừ, tối đa bằng điểm tối đa của lĩnh vực). Thường khai báo ở lĩnh vực; một tiêu chí con cũng có thể là «thưởng» hoặc «trừ» bên trong nội dung loại khác (tính riêng vào điểm thưởng/điểm trừ, không tính vào điểm của tiêu chí cha).',
   '   - Người chấm: «tự chấm»; «thẩm định» hoặc «điều tra XHH» cho tiêu chí đơn vị không tự chấm (không cần cách tính điểm).',
   '   - Cách tính điểm: chỉ điền ở tiêu chí không có tiêu chí con:',
   '       Có/Không: đạt được «Điểm khi Có» (để trống = điểm tối đa), không đạt được «Điểm khi Không» (để trống = 0).',

@@ -157,6 +157,8 @@ async function selfScoreFrom(d: AnnualData): Promise<GeneratedFile> {
   const model = buildSelfScoreModel(d.view.set, d.view.score, d.explanations, toEvidenceRefs(d.evidence), {
     unitName: d.profile.name,
     notApplicableReasons: d.notApplicableReasons,
+    // Once appraised, the table gets its "Điểm thẩm định" column, as the .docx does.
+    ...(d.appraisal ? { appraisal: { round: d.appraisal.round, points: d.appraisal.points } } : {}),
   });
   return { fileName: asciiFileName(`Bang tu cham diem Chi so CCHC nam ${d.view.year} ${d.profile.shortName}`, 'xlsx'), data: await writeSelfScoreWorkbook(model) };
 }

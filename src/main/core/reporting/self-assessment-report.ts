@@ -30,7 +30,13 @@ export interface SelfAssessmentInput {
   /** "Khó khăn, vướng mắc và kiến nghị", written by the officer; empty prints a placeholder. */
   difficulties?: string;
   /** Appraised points per code (latest round) and appraisal notes, once Sở Nội vụ's result was imported. */
-  appraisal?: { round: number; points: Readonly<Record<string, number>>; notes: Readonly<Record<string, string>> };
+  appraisal?: {
+    round: number;
+    points: Readonly<Record<string, number>>;
+    notes: Readonly<Record<string, string>>;
+    /** Survey (XHH) points a parent's appraised points include, so the row can say so. */
+    surveyIncluded?: Readonly<Record<string, number>>;
+  };
 }
 
 /** Shown where the officer has not written the explanation yet; the pre-submit check looks for it. */
@@ -57,6 +63,9 @@ function rowNote(input: SelfAssessmentInput, item: CriteriaItem): string {
   }
   const appraisalNote = input.appraisal?.notes[item.code]?.trim();
   if (appraisalNote) notes.push(`Thẩm định: ${toNfc(appraisalNote)}`);
+  // A parent's appraised points add its survey part, which the self-score's maximum leaves out.
+  const survey = input.appraisal?.surveyIncluded?.[item.code];
+  if (item.children.length > 0 && survey !== undefined && survey > 0) notes.push(`Điểm thẩm định gồm ${formatPointsVi(survey)} điểm điều tra XHH`);
   return notes.join('; ');
 }
 

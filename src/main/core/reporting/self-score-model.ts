@@ -1,5 +1,6 @@
 import type { CriteriaItem, CriteriaSet, RatingBand } from '../../../shared/criteria/format';
 import type { SetScore } from '../../../shared/criteria/score-types';
+import { surveyShareCode } from '../../../shared/criteria/survey-shares';
 import { scaleParts, type ScaleParts } from '../../../shared/criteria/scale-parts';
 import { effectiveKinds } from '../../../shared/criteria/tree';
 import { formatDateVi, toNfc } from '../../../shared/text/vi';
@@ -38,6 +39,11 @@ export interface SelfScoreRow {
   notApplicableReason: string;
   /** The appraised points (thẩm định, latest round) once an appraisal exists; null before. */
   appraisedPoints: number | null;
+  /**
+   * A domain's declared XHH share as appraised (its "1.XHH" line), counted in the domain's
+   * "Điểm thẩm định" beside its children; absent when none.
+   */
+  appraisedSurveyShare?: number;
   /** Codes of the direct children; empty for a leaf. Parent rows become SUM formulas over them. */
   childCodes: string[];
   /** Thuyết minh: the officer's text, else (leaves) the engine's explanation. */
@@ -112,6 +118,7 @@ export function buildSelfScoreModel(
       notApplicable: s.notApplicable,
       notApplicableReason: s.notApplicable && leaf ? toNfc(reasons[item.code] ?? '') : '',
       appraisedPoints: options.appraisal?.points[item.code] ?? null,
+      ...(depth === 0 && options.appraisal?.points[surveyShareCode(item.code)] !== undefined ? { appraisedSurveyShare: options.appraisal.points[surveyShareCode(item.code)] } : {}),
       childCodes: item.children.map((c) => c.code),
       explanation: toNfc(own || (leaf ? assessedByNote(item) || s.ruleExplanation : '')),
       evidence: [...(evidenceRefs[item.code] ?? [])],

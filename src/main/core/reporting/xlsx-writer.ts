@@ -109,6 +109,7 @@ export function writeSelfScoreSheet(wb: ExcelJS.Workbook, input: SelfScoreModel)
   const parentKind: Record<string, SelfScoreRow['kind']> = {};
   for (const r of model.rows) for (const c of r.childCodes) parentKind[c] = r.kind;
   for (const r of model.rows) writeItemRow(ws, r, rowOf, kindOf);
+  if (model.appraisalRound !== null) writeAppraisedColumn(ws, model, head, rowOf, kindOf);
 
   const domains = model.rows.filter((r) => r.depth === 0);
   // A bucket adds the highest rows of its kind: its domains, and bonus/penalty sub-items sitting
@@ -325,4 +326,43 @@ export async function writeStatisticsWorkbook(model: StatisticsModel): Promise<B
   wb.title = stripXmlForbidden(model.title);
   writeStatisticsSheet(wb, model);
   return toBuffer(wb);
+}
+
+/** Column G, once an appraisal exists: "Điểm thẩm định lần N", after the existing columns so nothing moves. */
+export const APPRAISED_COLUMN = 7;
+
+/**
+ * The appraised points per row. Leaves carry the appraised (or XHH) points; a parent is a live
+ * formula over its same-kind children, survey leaves included, plus a domain's declared XHH share,
+ * never above its maximum: the same numbers the .docx prints.
+ */
+function writeAppraisedColumn(ws: ExcelJS.Worksheet, model: SelfScoreModel, head: number, rowOf: Record<string, number>, kindOf: Record<string, SelfScoreRow['kind']>): void {
+  const col = columnLetterOf(APPRAISED_COLUMN);
+  ws.getColumn(APPRAISED_COLUMN).width = 12;
+  const title = ws.getCell(head, APPRAISED_COLUMN);
+  title.value = `Điểm thẩm định lần ${model.appraisalRound}`;
+  styleCell(title, { bold: true, align: 'center' });
+  const number = ws.getCell(head + 1, APPRAISED_COLUMN);
+  number.value = `(${APPRAISED_COLUMN})`;
+  styleCell(number, { italic: true, align: 'center', size: 11 });
+  for (const r of model.rows) {
+    const n = rowOf[r.code] ?? 0;
+    const cell = ws.getCell(n, APPRAISED_COLUMN);
+    styleCell(cell, { bold: r.depth <= 1, align: 'right', numFmt: POINTS_FORMAT });
+    if (r.childCodes.length > 0) {
+      const same = r.childCodes.filter((c) => (kindOf[c] ?? r.kind) === r.kind).map((c) => `${col}${rowOf[c]}`);
+      const share = r.appraisedSurveyShare ? `+${r.appraisedSurveyShare}` : '';
+      formula(cell, `ROUND(MIN(${same.length ? `SUM(${same.join(',')})` : '0'}${share},C${n}),2)`, r.appraisedPoints ?? 0);
+    } else if (r.appraisedPoints !== null) {
+      cell.value = r.appraisedPoints;
+    }
+    if (r.kind === 'penalty') cell.numFmt = SIGNED_FORMAT('−');
+    else if (r.kind === 'bonus') cell.numFmt = SIGNED_FORMAT('+');
+    if (r.depth === 0) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEDEDED' } };
+  }
+}
+
+/** 1 → "A", 7 → "G" (the self-score sheet has few columns). */
+function columnLetterOf(n: number): string {
+  return String.fromCharCode(64 + n);
 }

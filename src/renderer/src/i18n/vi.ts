@@ -638,7 +638,7 @@ export const vi = {
     close: 'Đóng',
     assessmentOf: (year: number) => `Tự đánh giá năm ${year}`,
     reportOf: (period: string, year: number) => `Báo cáo ${reportPeriodPhrase(period, year)}`,
-    kindGiaiTrinh: 'Hồ sơ giải trình (thẩm định lần 1)',
+    kindGiaiTrinh: 'Hồ sơ giải trình',
     giaiTrinhOf: (round: number, year: number) => `Giải trình thẩm định lần ${round} năm ${year}`,
   },
   backup: {
