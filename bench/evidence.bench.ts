@@ -5,14 +5,13 @@
  *   - importing a large file as the desktop window and the CLI do (a granted path, imported by main
  *     while the caller polls progress: stream, hash, copy, fsync, rename, commit) vs `cp` + `sync`
  *     of the same file (as durable as the import);
- *   - a browser upload of half that size through the browser host over HTTP (raw chunks,
- *     application/octet-stream) vs `cp` + `sync` of that file;
  *   - hashing (hashFile) vs `sha256sum`;
  *   - peak memory of a child process importing the large file;
  *   - search over 10,000 indexed documents (median of many queries).
  *
- * npx tsx bench/evidence.bench.ts [--quick]     (CCHC_BENCH_BIG_MB sets the large size; default 2048, --quick 64;
- *                                                the upload takes half of it)
+ * npx tsx bench/evidence.bench.ts [--quick]     (CCHC_BENCH_BIG_MB sets the large size; default 2048, --quick 64)
+ *
+ * The browser upload has its own bench: bench/upload.bench.ts.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -25,7 +24,6 @@ import { mbPerSecond, minMedian, ratesText, ROUNDS, run, timeMs, verdict, writeR
 // its peak memory is the import's and not that of every domain's libraries.
 
 const IMPORT_RATIO_TARGET = 0.7;
-const UPLOAD_RATIO_TARGET = 0.3;
 const HASH_RATIO_TARGET = 0.8;
 const PEAK_RSS_TARGET_MB = 150;
 const SEARCH_MEDIAN_TARGET_MS = 50;
@@ -43,13 +41,12 @@ const WORDS = (
 const args = process.argv.slice(2);
 
 if (args[0] === '--child-import') {
-  await childImport(args[1]!, args[2]!, args[3] === 'upload');
+  await childImport(args[1]!, args[2]!);
   process.exit(0);
 }
 
 const quick = args.includes('--quick');
 const bigMb = quick ? 64 : Number(process.env.CCHC_BENCH_BIG_MB ?? 2048);
-const uploadMb = Math.max(1, Math.round(bigMb / 2));
 const work = mkdtempSync(join(tmpdir(), 'cchc-bench-evidence-'));
 
 try {
@@ -58,14 +55,11 @@ try {
   const source = join(work, 'lon.bin');
   writeRandomFile(source, bigMb);
   const bytes = statSync(source).size;
-  const uploadSource = join(work, 'tai-len.bin');
-  writeRandomFile(uploadSource, uploadMb);
-  const uploadBytes = statSync(uploadSource).size;
 
   // Warm the page cache the same way for every contender: all of them read the source from memory.
   // (Dropping caches, echo 3 > /proc/sys/vm/drop_caches, is permitted here as root, but it is
   // machine-wide and would disturb the other benchmarks running on this shared machine.)
-  timeMs(() => run('cat', [source, uploadSource], true));
+  timeMs(() => run('cat', [source], true));
   settleDisk();
 
   // Rounds interleave the contenders so that a busy moment on the shared machine hits them alike.
@@ -81,22 +75,16 @@ try {
   };
   const cpRates: number[] = [];
   const cpSyncRates: number[] = [];
-  const uploadCpSyncRates: number[] = [];
   const importRuns: ImportRun[] = [];
-  const uploadRuns: ImportRun[] = [];
   for (let round = 0; round < ROUNDS; round++) {
     cpRates.push(mbPerSecond(bytes, timeMs(() => run('cp', [source, copy]))));
     rmSync(copy);
     settleDisk();
     cpSyncRates.push(mbPerSecond(bytes, cpSync(source)));
-    importRuns.push(importInChild(source, 'path'));
-    settleDisk();
-    uploadCpSyncRates.push(mbPerSecond(uploadBytes, cpSync(uploadSource)));
-    uploadRuns.push(importInChild(uploadSource, 'upload'));
+    importRuns.push(importInChild(source));
     settleDisk();
   }
   const importRates = importRuns.map((r) => mbPerSecond(bytes, r.ms));
-  const uploadRates = uploadRuns.map((r) => mbPerSecond(uploadBytes, r.ms));
   const importRatio = minMedian(importRates).median / minMedian(cpSyncRates).median;
   console.log(
     `import ${bigMb} MB by path (window and CLI): ${ratesText(importRates)} (hash + copy + fsync + commit); cp + sync ${ratesText(cpSyncRates)} → ` +
@@ -104,17 +92,10 @@ try {
   );
   console.log(`  verdict baseline: cp + sync of the copy, as durable as the import (which fsyncs before it commits)`);
   console.log(`  context: plain cp ${ratesText(cpRates)} (returns while its copy is still only in the page cache)`);
-  const uploadRatio = minMedian(uploadRates).median / minMedian(uploadCpSyncRates).median;
-  console.log(
-    `browser upload ${uploadMb} MB (raw 4 MiB chunks over the browser host's HTTP, one process): ${ratesText(uploadRates)}; cp + sync ${ratesText(uploadCpSyncRates)} → ` +
-      `${uploadRatio.toFixed(2)}× (target ≥ ${UPLOAD_RATIO_TARGET}×) ${verdict(uploadRatio >= UPLOAD_RATIO_TARGET)}`,
-  );
   const importPeak = Math.max(...importRuns.map((r) => r.peakRssMb));
-  const uploadPeak = Math.max(...uploadRuns.map((r) => r.peakRssMb));
   console.log(
     `peak memory of the importing process: path import ${importPeak.toFixed(0)} MB (${bigMb} MB file; ${Math.max(...importRuns.map((r) => r.startRssMb)).toFixed(0)} MB at start) ` +
-      `${verdict(importPeak < PEAK_RSS_TARGET_MB)}; browser host receiving the upload ${uploadPeak.toFixed(0)} MB (${Math.max(...uploadRuns.map((r) => r.startRssMb)).toFixed(0)} MB at start, the whole app loaded) ` +
-      `${verdict(uploadPeak < PEAK_RSS_TARGET_MB)} (target < ${PEAK_RSS_TARGET_MB} MB)`,
+      `${verdict(importPeak < PEAK_RSS_TARGET_MB)} (target < ${PEAK_RSS_TARGET_MB} MB)`,
   );
 
   const { hashFile } = await import('../src/main/core/evidence/file-store');
@@ -130,7 +111,6 @@ try {
       `${hashRatio.toFixed(2)}× (target ≥ ${HASH_RATIO_TARGET}×) ${verdict(hashRatio >= HASH_RATIO_TARGET)}`,
   );
   rmSync(source);
-  rmSync(uploadSource);
 
   const search = await benchSearch(join(work, 'search'), quick ? 2_000 : SEARCH_DOCS);
   console.log(
@@ -161,9 +141,9 @@ async function bestAsync(times: number, fn: () => Promise<number>): Promise<numb
 }
 
 /** Imports in a fresh child so its peak RSS is the import's alone; the child times itself. */
-function importInChild(source: string, mode: 'path' | 'upload'): ImportRun {
+function importInChild(source: string): ImportRun {
   const dataDir = mkdtempSync(join(work, 'data-'));
-  const child = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child-import', dataDir, source, mode], {
+  const child = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child-import', dataDir, source], {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -173,8 +153,7 @@ function importInChild(source: string, mode: 'path' | 'upload'): ImportRun {
   return { ms: result.ms, peakRssMb: result.maxRssKb / 1024, startRssMb: result.rssBeforeKb / 1024 };
 }
 
-async function childImport(dataDir: string, source: string, viaUpload: boolean): Promise<void> {
-  if (viaUpload) return childUpload(dataDir, source);
+async function childImport(dataDir: string, source: string): Promise<void> {
   const { openDatabase } = await import('../src/main/core/db/open');
   const { beginLocalImport, waitForLocalImport } = await import('../src/main/core/evidence/local-imports');
   const { grantLocalFiles } = await import('../src/main/core/local-file-grants');
@@ -192,79 +171,6 @@ async function childImport(dataDir: string, source: string, viaUpload: boolean):
   if (outcome.state === 'failed') throw new Error(outcome.message);
   const ms = performance.now() - started;
   db.close();
-  console.log(JSON.stringify({ ms, maxRssKb: process.resourceUsage().maxRSS, rssBeforeKb }));
-}
-
-/**
- * What the window in a browser does with a picked file: begin, then each 4 MiB slice POSTed as an
- * application/octet-stream body to the browser host (this process serves it, as the real one
- * does), then finish. The client side here is Node's fetch reading the file, as the page's
- * File.slice would.
- */
-async function childUpload(dataDir: string, source: string): Promise<void> {
-  const { openCore } = await import('../src/main/core/app');
-  const { startBrowserHost, INPUT_HEADER, TOKEN_HEADER } = await import('../src/main/browser/server');
-  const { UPLOAD_CHUNK_BYTES } = await import('../src/shared/contract/evidence');
-  const { mkdirSync, writeFileSync } = await import('node:fs');
-  const { open } = await import('node:fs/promises');
-  const { Agent, request } = await import('node:http');
-  const rendererDir = join(dataDir, 'renderer');
-  mkdirSync(rendererDir, { recursive: true });
-  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>CCHC Desk</title>');
-  const core = openCore({ dataDir: join(dataDir, 'app'), log: () => {} });
-  const host = await startBrowserHost({ registry: core.registry, rendererDir });
-  // node:http with a keep-alive agent, as a browser keeps its connection: fetch (undici) copies
-  // every body twice on the way out, a cost the real page (another process) does not put here.
-  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
-  const call = (channel: string, input: unknown, data?: Uint8Array): Promise<unknown> =>
-    new Promise((resolve, reject) => {
-      const req = request(
-        {
-          host: '127.0.0.1',
-          port: host.port,
-          method: 'POST',
-          path: `/api/${channel}`,
-          agent,
-          headers: data
-            ? { 'content-type': 'application/octet-stream', 'content-length': data.length, [TOKEN_HEADER]: host.token, [INPUT_HEADER]: encodeURIComponent(JSON.stringify(input)) }
-            : { 'content-type': 'application/json', [TOKEN_HEADER]: host.token },
-        },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => {
-            const reply = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { ok: boolean; value?: unknown; error?: { message: string } };
-            if (reply.ok) resolve(reply.value);
-            else reject(new Error(`${channel}: ${reply.error?.message}`));
-          });
-        },
-      );
-      req.on('error', reject);
-      req.end(data ?? JSON.stringify(input));
-    });
-  await call('auth/create-first-admin', { username: 'canbo', displayName: 'Cán bộ', password: 'matkhau-bench-2026', roles: ['admin', 'officer'] });
-  const size = statSync(source).size;
-  const rssBeforeKb = process.memoryUsage().rss / 1024;
-  const started = performance.now();
-  const { uploadId } = (await call('evidence/upload-begin', { name: 'lon.bin', size, targets: [{ type: 'item', key: '2026:1.1' }] })) as { uploadId: string };
-  const handle = await open(source, 'r');
-  // Two slices in memory, as in the page: the one on the wire and the next one being read.
-  const slices = [Buffer.allocUnsafe(UPLOAD_CHUNK_BYTES), Buffer.allocUnsafe(UPLOAD_CHUNK_BYTES)];
-  let next = handle.read(slices[0]!, 0, UPLOAD_CHUNK_BYTES, 0);
-  for (let offset = 0, i = 0; offset < size; i++) {
-    const { bytesRead } = await next;
-    const slice = slices[i % 2]!.subarray(0, bytesRead);
-    next = handle.read(slices[(i + 1) % 2]!, 0, UPLOAD_CHUNK_BYTES, offset + bytesRead);
-    await call('evidence/upload-bytes', { uploadId, offset }, slice);
-    offset += bytesRead;
-  }
-  await next;
-  await handle.close();
-  await call('evidence/upload-finish', { uploadId });
-  const ms = performance.now() - started;
-  agent.destroy();
-  await host.close();
-  core.close();
   console.log(JSON.stringify({ ms, maxRssKb: process.resourceUsage().maxRSS, rssBeforeKb }));
 }
 

@@ -53,7 +53,7 @@ test('attach evidence by file dialog and by drop, confirm the suggested metadata
   writeFileSync(brokenPath, makeBrokenPdf());
   const lockedPath = testInfo.outputPath(LOCKED);
   writeFileSync(lockedPath, makeEncryptedPdf(['QUYET DINH 15/QD-UBND']));
-  // Just over two 4 MiB chunks: the upload goes begin → 3 chunks → finish.
+  // More than the 4 MiB of one buffer in main: the slice streams through several of them.
   const big = randomBytes(9 * 1024 * 1024 + 123);
   const bigPath = testInfo.outputPath(BIG);
   writeFileSync(bigPath, big);
@@ -187,23 +187,22 @@ test('a large batch shows overall and per-file progress, takes more files while 
   const evidence = new EvidencePanelPage(page);
   const first = testInfo.outputPath('Ho so quet phan 1.zip');
   const second = testInfo.outputPath('Ho so quet phan 2.zip');
-  writeFileSync(first, randomBytes(13 * 1024 * 1024));
+  // Several 32 MiB upload slices, so the bar moves well before the file is done.
+  writeFileSync(first, randomBytes(100 * 1024 * 1024));
   writeFileSync(second, randomBytes(5 * 1024 * 1024));
 
   await app.launch();
   await openSmallSetAssessment(page);
   await assessment.openItem('2.1');
 
-  // A slow disk: each chunk takes a second to reach main, so the bars can be watched and stopped.
-  await page.route(
-    (url) => url.pathname === '/api/evidence%2Fupload-chunk',
-    async (route) => {
-      await new Promise((done) => setTimeout(done, 1000));
-      await route.continue();
-    },
-  );
+  // A slow link: the browser sends at 8 MiB/s, so the bars can be watched and stopped. (Not
+  // page.route: intercepting a request makes Playwright fetch its File body through the
+  // DevTools protocol, which takes longer than the test.)
+  const devtools = await page.context().newCDPSession(page);
+  await devtools.send('Network.enable');
+  await devtools.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: 8 * 1024 * 1024 });
   await evidence.attach(first);
-  await expect.poll(async () => Number(await evidence.fileProgress('Ho so quet phan 1.zip').getAttribute('value'))).toBeGreaterThan(0);
+  await expect.poll(async () => Number(await evidence.fileProgress('Ho so quet phan 1.zip').getAttribute('value')), { timeout: 20_000 }).toBeGreaterThan(0);
   // A file dropped while the first is on its way joins the batch instead of being refused.
   await evidence.drop(second);
   await expect(evidence.overallProgress()).toBeVisible();

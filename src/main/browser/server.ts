@@ -7,6 +7,8 @@ import type { Registry } from '../core/registry';
 import { CONTENT_SECURITY_POLICY } from '../host/csp';
 import { loadStaticFile } from '../host/static-files';
 import { removeDownloadFile, type Download } from '../core/output/downloads';
+import { UPLOAD_STREAM_BYTES } from '../../shared/contract/evidence';
+import { StreamedBytes } from '../../shared/contract/streamed-bytes';
 
 export interface BrowserHostOptions {
   registry: Registry;
@@ -21,8 +23,8 @@ export const MAX_BODY_BYTES = 40 * 1024 * 1024;
 export const TOKEN_HEADER = 'x-cchc-token';
 /**
  * A call whose input carries raw bytes (evidence/upload-bytes) comes as an application/octet-stream
- * body: the bytes become the input's `data`, the rest of the input is JSON in this header
- * (URL-encoded). The registry validates the whole input as for any other call.
+ * body: the body becomes the input's `data` (streamed, see handleBytes), the rest of the input is
+ * JSON in this header (URL-encoded). The registry validates the whole input as for any other call.
  */
 export const INPUT_HEADER = 'x-cchc-input';
 
@@ -93,25 +95,19 @@ async function handle(
     if (!tokenMatches(req.headers[TOKEN_HEADER], token)) {
       return sendJson(res, 401, { ok: false, error: { code: 'UNAUTHENTICATED', message: 'Phiên làm việc không hợp lệ; hãy mở lại địa chỉ do ứng dụng in ra.' } });
     }
-    const raw = isOctetStream(req);
-    const pooled = raw ? takeBodyBuffer(req) : null;
-    try {
-      const body = await readBody(req, pooled);
-      if (body === null) {
-        return sendJson(res, 413, { ok: false, error: { code: 'INVALID_INPUT', message: 'Dữ liệu gửi lên quá lớn.' } });
-      }
-      let input: unknown;
-      try {
-        input = raw ? bytesInput(req, body) : body.length ? JSON.parse(body.toString('utf8')) : {};
-      } catch {
-        return sendJson(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: 'Dữ liệu gửi lên không phải JSON hợp lệ.' } });
-      }
-      const channel = path.slice('/api/'.length);
-      // The handler has copied or written the bytes by the time it answers: the buffer is free again.
-      return sendJson(res, 200, await options.registry.invoke(channel, input, session));
-    } finally {
-      if (pooled) bodyBuffers.push(pooled);
+    const channel = path.slice('/api/'.length);
+    if (isOctetStream(req)) return handleBytes(req, res, options.registry, channel, session);
+    const body = await readBody(req);
+    if (body === null) {
+      return sendJson(res, 413, { ok: false, error: { code: 'INVALID_INPUT', message: 'Dữ liệu gửi lên quá lớn.' } });
     }
+    let input: unknown;
+    try {
+      input = body.length ? JSON.parse(body.toString('utf8')) : {};
+    } catch {
+      return sendJson(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: 'Dữ liệu gửi lên không phải JSON hợp lệ.' } });
+    }
+    return sendJson(res, 200, await options.registry.invoke(channel, input, session));
   }
 
   if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'Không hỗ trợ');
@@ -152,13 +148,81 @@ function isOctetStream(req: IncomingMessage): boolean {
   return (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase() === 'application/octet-stream';
 }
 
-/** The input of a raw-bytes call: the header's JSON object with the body as `data`. */
-function bytesInput(req: IncomingMessage, body: Buffer): unknown {
-  const header = req.headers[INPUT_HEADER];
-  const rest: unknown = typeof header === 'string' ? JSON.parse(decodeURIComponent(header)) : {};
-  if (typeof rest !== 'object' || rest === null || Array.isArray(rest)) throw new Error('input header is not an object');
-  return { ...rest, data: body };
+/**
+ * A raw-bytes call (evidence/upload-bytes): the input is the header's JSON object with the body as
+ * `data`, a RequestBytes the handler reads as it arrives (nothing is buffered whole here). The
+ * reply goes only after the body has been read to its end, by the handler or else here: a reply
+ * sent while the browser is still sending leaves the connection between two requests, and the
+ * next call on it waits for an answer that never comes.
+ */
+async function handleBytes(req: IncomingMessage, res: ServerResponse, registry: Registry, channel: string, session: Session): Promise<void> {
+  const declared = req.headers['content-length'];
+  const size = declared === undefined ? NaN : Number(declared);
+  if (!Number.isSafeInteger(size) || size < 0) {
+    res.shouldKeepAlive = false;
+    return sendJson(res, 411, { ok: false, error: { code: 'INVALID_INPUT', message: 'Dữ liệu nhị phân gửi lên phải báo trước độ dài (Content-Length).' } });
+  }
+  let rest: unknown;
+  try {
+    const header = req.headers[INPUT_HEADER];
+    rest = typeof header === 'string' ? JSON.parse(decodeURIComponent(header)) : {};
+    if (typeof rest !== 'object' || rest === null || Array.isArray(rest)) throw new Error('input header is not an object');
+  } catch {
+    await discardBody(req, res, size);
+    return sendJson(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: 'Dữ liệu gửi lên không phải JSON hợp lệ.' } });
+  }
+  const body = new RequestBytes(req, size);
+  const reply = await registry.invoke(channel, { ...rest, data: body }, session);
+  await discardBody(req, res, size - body.consumed);
+  return sendJson(res, 200, reply);
 }
+
+/** The body of a request, read as it comes off the socket (see StreamedBytes). */
+class RequestBytes extends StreamedBytes {
+  consumed = 0;
+
+  constructor(
+    private readonly req: IncomingMessage,
+    readonly size: number,
+  ) {
+    super();
+  }
+
+  async *[Symbol.asyncIterator](): AsyncIterator<Uint8Array> {
+    // The request's own iterator: it pulls (and lets TCP hold the sender back) only as fast as
+    // the handler takes chunks, and throws when the sender goes away before the end. A handler
+    // that stops early (a failed write) leaves the rest to discardBody, so its reply still arrives.
+    for await (const chunk of this.req.iterator({ destroyOnReturn: false }) as AsyncIterable<Buffer>) {
+      this.consumed += chunk.length;
+      yield chunk;
+    }
+    if (!this.req.complete) throw new Error('request body cut short');
+  }
+}
+
+/**
+ * Reads and drops what is left of a body nobody read (a refused call), so the connection can
+ * carry the next request. More than a call may send is not worth reading: the connection is
+ * closed after the reply instead.
+ */
+async function discardBody(req: IncomingMessage, res: ServerResponse, left: number): Promise<void> {
+  if (req.readableEnded || req.destroyed) return;
+  if (left > MAX_DISCARD_BYTES) {
+    res.shouldKeepAlive = false;
+    res.once('finish', () => req.destroy());
+    return;
+  }
+  try {
+    for await (const _chunk of req) {
+      // Dropped.
+    }
+  } catch {
+    // The sender went away: nothing to keep the connection for.
+  }
+}
+
+/** A refused upload slice is read and dropped up to this size (a slice is at most UPLOAD_STREAM_BYTES). */
+const MAX_DISCARD_BYTES = UPLOAD_STREAM_BYTES + 1024 * 1024;
 
 function parseRequestUrl(raw: string | undefined, port: number): URL | null {
   try {
@@ -182,40 +246,16 @@ function tokenMatches(header: string | string[] | undefined, token: string): boo
   return timingSafeEqual(Buffer.from(header), Buffer.from(token));
 }
 
-/**
- * Raw bodies (upload chunks, a few MiB each, one after another) are read into a few reused
- * buffers: a fresh 4 MiB buffer per request cost page faults and garbage collection that, measured,
- * took more time than writing the bytes to disk.
- */
-const BODY_BUFFER_BYTES = 4 * 1024 * 1024;
-const bodyBuffers: Buffer[] = [];
-
-/** A reused buffer for a raw body that says it fits one (null: read it the ordinary way). */
-function takeBodyBuffer(req: IncomingMessage): Buffer | null {
-  const length = Number(req.headers['content-length']);
-  if (!Number.isInteger(length) || length <= 0 || length > BODY_BUFFER_BYTES) return null;
-  return bodyBuffers.pop() ?? Buffer.allocUnsafeSlow(BODY_BUFFER_BYTES);
-}
-
-/** The request's body (into `into` when given and it fits), or null when it is larger than allowed. */
-function readBody(req: IncomingMessage, into: Buffer | null): Promise<Buffer | null> {
+/** A JSON request's body, or null when it is larger than allowed. */
+function readBody(req: IncomingMessage): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
-    let chunks: Buffer[] = [];
+    const chunks: Buffer[] = [];
     let size = 0;
-    let tooLarge = false;
     req.on('data', (chunk: Buffer) => {
-      if (into && size + chunk.length <= into.length) {
-        chunk.copy(into, size);
-      } else {
-        // More than the length announced: gather it the ordinary way (bounded by MAX_BODY_BYTES).
-        if (into && chunks.length === 0 && size > 0) chunks = [Buffer.from(into.subarray(0, size))];
-        into = null;
-        if (size + chunk.length <= MAX_BODY_BYTES) chunks.push(chunk);
-      }
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) tooLarge = true;
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
     });
-    req.on('end', () => resolve(tooLarge ? null : into ? into.subarray(0, size) : Buffer.concat(chunks)));
+    req.on('end', () => resolve(size > MAX_BODY_BYTES ? null : Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }

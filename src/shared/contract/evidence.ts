@@ -3,6 +3,7 @@ import { isIsoDate } from '../text/vi';
 import { channel } from './define';
 import { ITEM_CODE_PATTERN } from '../criteria/format';
 import { typedText } from './typed-text';
+import { StreamedBytes } from './streamed-bytes';
 
 /**
  * Evidence (tài liệu kiểm chứng): files stored once by content, their document metadata, and the
@@ -10,8 +11,10 @@ import { typedText } from './typed-text';
  * memory and the window can show progress:
  *
  *   upload-begin {name, size, targets} → {uploadId, chunkBytes}
- *   upload-bytes {uploadId, offset, data: raw bytes} (each ≤ UPLOAD_CHUNK_BYTES, in order; the
- *     window's way), or upload-chunk {uploadId, index: 0, 1, …, dataBase64} (each ≤ chunkBytes once decoded)
+ *   upload-bytes {uploadId, offset, data: raw bytes} (in order; the window's way): over HTTP a
+ *     slice of the File streamed as the request body (≤ UPLOAD_STREAM_BYTES, written to disk as it
+ *     arrives), over Electron's IPC a Uint8Array (≤ UPLOAD_CHUNK_BYTES);
+ *     or upload-chunk {uploadId, index: 0, 1, …, dataBase64} (each ≤ chunkBytes once decoded)
  *   upload-finish {uploadId} → the stored file, whether it was a duplicate, metadata suggestions
  *   upload-cancel {uploadId} whenever the officer gives up (nothing stays behind)
  *
@@ -166,6 +169,8 @@ export interface UploadStarted {
   uploadId: string;
   /** The size of chunk to send (decoded): UPLOAD_SLICE_BYTES, never above UPLOAD_CHUNK_BYTES. */
   chunkBytes: number;
+  /** The size of slice to send as one streamed request body (upload-bytes over HTTP). */
+  streamBytes: number;
 }
 
 export interface UploadProgress {
@@ -312,6 +317,13 @@ export const UPLOAD_CHUNK_BYTES = 4 * 1024 * 1024;
  * about +10 MB, against +80 MB with 4 MiB chunks), for a few thousand calls per gigabyte.
  */
 export const UPLOAD_SLICE_BYTES = 512 * 1024;
+/**
+ * The largest request body one upload-bytes call may stream (main reads it into a few fixed 1 MiB
+ * buffers as it arrives, so the size costs no memory). Big enough that the round trip between
+ * two requests is a small part of the time, small enough for fine progress and a prompt stop:
+ * measured in bench/upload.bench.ts (see ARCHITECTURE.md, «Browser upload»).
+ */
+export const UPLOAD_STREAM_BYTES = 32 * 1024 * 1024;
 /** The biggest file accepted (a long scanned dossier may be several GB; the store streams it). */
 export const MAX_EVIDENCE_BYTES = 16 * 1024 * 1024 * 1024;
 /** The biggest file previewed inside the app. */
@@ -342,6 +354,10 @@ const grantSchema = z.string().regex(/^[0-9a-f-]{36}$/, 'Mã cấp quyền đọ
 const chunkBytesSchema = z
   .instanceof(Uint8Array, { message: 'Phần tải lên phải là dữ liệu nhị phân.' })
   .refine((bytes) => bytes.length >= 1 && bytes.length <= UPLOAD_CHUNK_BYTES, 'Mỗi phần tải lên từ 1 byte đến 4 MiB.');
+/** A streamed body (see StreamedBytes): the size it declares is checked here, what arrives by the reader. */
+const streamedBytesSchema = z
+  .instanceof(StreamedBytes, { message: 'Phần tải lên phải là dữ liệu nhị phân.' })
+  .refine((bytes) => Number.isSafeInteger(bytes.size) && bytes.size >= 1 && bytes.size <= UPLOAD_STREAM_BYTES, 'Mỗi phần tải lên từ 1 byte đến 32 MiB.');
 /** Base64 of one chunk: 4 MiB decodes from about 5.6 M characters. */
 const chunkBase64Schema = z.base64().max(Math.ceil(UPLOAD_CHUNK_BYTES / 3) * 4, 'Mỗi phần tải lên tối đa 4 MiB.');
 
@@ -373,7 +389,7 @@ export const evidenceChannels = {
    * (upload-chunk's base64 inside JSON cost a third more bytes and a decode per chunk).
    */
   'evidence/upload-bytes': channel<UploadProgress>()(
-    z.strictObject({ uploadId: uploadIdSchema, offset: z.number().int().min(0), data: chunkBytesSchema }),
+    z.strictObject({ uploadId: uploadIdSchema, offset: z.number().int().min(0), data: z.union([chunkBytesSchema, streamedBytesSchema]) }),
   ),
   'evidence/upload-finish': channel<EvidenceAttachResult>()(z.strictObject({ uploadId: uploadIdSchema })),
   'evidence/upload-cancel': channel<{ cancelled: boolean }>()(z.strictObject({ uploadId: uploadIdSchema })),

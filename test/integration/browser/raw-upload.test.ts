@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INPUT_HEADER, startBrowserHost, type BrowserHost } from '../../../src/main/browser/server';
 import { openCore, type Core } from '../../../src/main/core/app';
-import { UPLOAD_CHUNK_BYTES } from '../../../src/shared/contract/evidence';
+import { UPLOAD_CHUNK_BYTES, UPLOAD_STREAM_BYTES } from '../../../src/shared/contract/evidence';
 import { makeTempDir } from '../../helpers/temp-dir';
 
 /** POSTs to the browser host and parses its JSON reply. */
@@ -69,8 +69,8 @@ describe('the browser upload sends raw bytes (application/octet-stream), validat
     const again = await bytes(host, 'evidence/upload-bytes', { uploadId, offset: 0 }, data.subarray(0, UPLOAD_CHUNK_BYTES));
     expect(again.reply).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     expect(again.reply.error!.message).toContain('không đúng thứ tự');
-    // Larger than a chunk may be: the contract refuses it before the handler runs.
-    const tooBig = await bytes(host, 'evidence/upload-bytes', { uploadId, offset: UPLOAD_CHUNK_BYTES }, Buffer.alloc(UPLOAD_CHUNK_BYTES + 1));
+    // Larger than a streamed slice may be: the contract refuses it before the handler runs.
+    const tooBig = await bytes(host, 'evidence/upload-bytes', { uploadId, offset: UPLOAD_CHUNK_BYTES }, Buffer.alloc(UPLOAD_STREAM_BYTES + 1));
     expect(tooBig.reply).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     // No session/offset header: refused by the contract too.
     const bare = await post(host, 'evidence/upload-bytes', Buffer.from('abc'), { 'content-type': 'application/octet-stream' });

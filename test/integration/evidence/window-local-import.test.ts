@@ -27,6 +27,8 @@ beforeEach(() => {
   picked = makeTempDir('cchc-picked-');
   calls.length = 0;
   api = {
+    // Like Electron's IPC: no File slices as bodies, so a file without a grant goes in Uint8Array chunks.
+    sendsFiles: false,
     call: (channel, input) => {
       calls.push(channel);
       return fx.core.registry.invoke(channel, input) as never;

@@ -4,13 +4,15 @@ import { watchAuthErrors } from '../../../src/renderer/src/auth/watch-auth-error
 import type { AppErrorShape } from '../../../src/shared/contract';
 
 function clientAnswering(error: AppErrorShape | null): ApiClient {
-  return { call: async () => (error ? { ok: false, error } : { ok: true, value: null as never }) };
+  return { sendsFiles: true, call: async () => (error ? { ok: false, error } : { ok: true, value: null as never }) };
 }
 
 describe('the renderer noticing LOCKED and UNAUTHENTICATED answers', () => {
   it('shows the lock screen when any page’s call answers LOCKED', async () => {
     const on = { locked: vi.fn(), signedOut: vi.fn() };
     const client = watchAuthErrors(clientAnswering({ code: 'LOCKED', message: 'Ứng dụng đã tự khóa' }), on);
+    // What the transport can carry passes through: the window's uploads stream File slices by it.
+    expect(client.sendsFiles).toBe(true);
     const result = await client.call('profile/years', {});
     expect(result).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
     expect(on.locked).toHaveBeenCalledOnce();

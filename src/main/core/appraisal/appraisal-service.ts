@@ -39,11 +39,16 @@ import {
   type RoundRow,
 } from './appraisal-store';
 import { appraisalTemplateJson, templateData } from './appraisal-template';
-import { readAppraisalWorkbook, SHEET as APPRAISAL_SHEET, writeAppraisalTemplate } from './appraisal-xlsx';
+import { SHEET as APPRAISAL_SHEET } from './appraisal-sheet';
 import { assessmentAccess } from './assessment-access';
 import { evidenceAccess } from './evidence-access';
 import { officialScore, type RoundData } from './official-score';
 import { reviewAccess } from './review-access';
+import { loadOnFirstCall } from '../load-on-first-call';
+
+// Loaded with its document library when first used (see load-on-first-call.ts).
+const readAppraisalWorkbook = loadOnFirstCall(() => import('./appraisal-xlsx').then((m) => m.readAppraisalWorkbook));
+const writeAppraisalTemplate = loadOnFirstCall(() => import('./appraisal-xlsx').then((m) => m.writeAppraisalTemplate));
 
 /** The round a giải trình answers: Sở Nội vụ's first appraisal. */
 export const GIAI_TRINH_ROUND: AppraisalRound = 1;

@@ -14,7 +14,9 @@ import { plainCellValue, type PlainCellValue } from '../xlsx-cells';
  * remembering which cell each value came from so every error points at its cell.
  */
 
-export const SHEET = 'Kết quả thẩm định';
+import { SHEET } from './appraisal-sheet';
+
+export { SHEET };
 const LABELS = {
   year: 'Năm đánh giá',
   unit: 'Đơn vị (tên viết tắt)',

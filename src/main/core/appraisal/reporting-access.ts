@@ -1,5 +1,5 @@
 import * as generate from '../reporting/generate';
-import { writeDecree30Docx } from '../reporting/docx-writer';
+import { loadOnFirstCall } from '../load-on-first-call';
 import { evidenceNumber } from '../reporting/evidence-access';
 import { headerFromProfile, provinceInText } from '../reporting/unit-header';
 
@@ -13,7 +13,8 @@ export const reportingAccess = {
   get DOCX_MIME(): string {
     return generate.DOCX_MIME;
   },
-  writeDecree30Docx,
+  // Loaded with its docx library when first used (see load-on-first-call.ts).
+  writeDecree30Docx: loadOnFirstCall(() => import('../reporting/docx-writer').then((m) => m.writeDecree30Docx)),
   evidenceNumber,
   headerFromProfile,
   provinceInText,

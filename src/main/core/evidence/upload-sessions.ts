@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { UPLOAD_CHUNK_BYTES, UPLOAD_SLICE_BYTES, type UploadProgress, type UploadStarted } from '../../../shared/contract/evidence';
+import { UPLOAD_CHUNK_BYTES, UPLOAD_SLICE_BYTES, UPLOAD_STREAM_BYTES, type UploadProgress, type UploadStarted } from '../../../shared/contract/evidence';
+import { StreamedBytes } from '../../../shared/contract/streamed-bytes';
 import type { Db } from '../db/open';
 import { perDatabase } from '../db/per-database';
 import { writeFully } from '../direct-write';
@@ -76,7 +77,7 @@ export async function beginUpload(env: EvidenceEnv, name: string, size: number, 
     lastActivity: Date.now(),
   };
   uploads.set(upload.id, upload);
-  return { uploadId: upload.id, chunkBytes: UPLOAD_SLICE_BYTES };
+  return { uploadId: upload.id, chunkBytes: UPLOAD_SLICE_BYTES, streamBytes: UPLOAD_STREAM_BYTES };
 }
 
 function requireUpload(db: Db, uploadId: string): Upload {
@@ -104,11 +105,12 @@ export async function appendChunk(db: Db, uploadId: string, index: number, dataB
  * The next chunk as raw bytes (the window's way): `offset` must be the bytes received so far, so
  * a chunk sent twice or out of order is refused, not stored twice.
  */
-export async function appendBytes(db: Db, uploadId: string, offset: number, bytes: Uint8Array): Promise<UploadProgress> {
+export async function appendBytes(db: Db, uploadId: string, offset: number, bytes: Uint8Array | StreamedBytes): Promise<UploadProgress> {
   const upload = requireUpload(db, uploadId);
   if (offset !== upload.received) {
     throw new AppError('CONFLICT', `Phần tải lên của «${upload.safeName}» đến không đúng thứ tự (đã nhận ${upload.received} byte, phần này bắt đầu ở byte ${offset}).`);
   }
+  if (bytes instanceof StreamedBytes) return appendStream(db, upload, bytes);
   if (bytes.length === 0 || bytes.length > upload.buffer.length) {
     throw new AppError('VALIDATION_FAILED', `Mỗi phần tải lên của «${upload.safeName}» từ 1 byte đến ${UPLOAD_CHUNK_BYTES / 1024 / 1024} MiB.`);
   }
@@ -137,6 +139,95 @@ async function appendData(db: Db, upload: Upload, data: Buffer): Promise<UploadP
   upload.nextIndex += 1;
   upload.lastActivity = Date.now();
   upload.busy = false;
+  return { receivedBytes: upload.received, size: upload.size };
+}
+
+/**
+ * A streamed body is cut into the upload's buffer as it arrives, in STREAM_SLOTS slots: while one
+ * fills from the socket, the ones before it are written (one write at a time, in order, as
+ * direct-write.ts says) and hashed (on the worker for a large upload). A slot is refilled only once
+ * both are done, and the body is not read meanwhile, so a fast sender waits on the socket
+ * (TCP backpressure) and memory stays this one buffer whatever the request's size.
+ */
+const STREAM_SLOTS = 4;
+
+async function appendStream(db: Db, upload: Upload, body: StreamedBytes): Promise<UploadProgress> {
+  const name = upload.safeName;
+  if (upload.received + body.size > upload.size) {
+    await cancelUpload(db, upload.id);
+    throw new AppError('VALIDATION_FAILED', `«${name}» dài hơn kích thước đã báo (${upload.size} byte); tệp có thể vừa bị thay đổi. Chưa lưu gì, hãy đính kèm lại.`);
+  }
+  upload.busy = true;
+  const slotBytes = upload.buffer.length / STREAM_SLOTS;
+  const slots = Array.from({ length: STREAM_SLOTS }, (_, i) => ({
+    buffer: upload.buffer.subarray(i * slotBytes, (i + 1) * slotBytes),
+    done: Promise.resolve() as Promise<unknown>,
+  }));
+  let writes: Promise<void> = Promise.resolve();
+  let queued = 0;
+  const store = (slot: (typeof slots)[number], length: number) => {
+    const data = slot.buffer.subarray(0, length);
+    if (upload.head.length < HEAD_BYTES) upload.head = Buffer.concat([upload.head, data.subarray(0, HEAD_BYTES - upload.head.length)]);
+    writes = writes.then(() => writeFully(upload.staging.out, data)).then(() => upload.flusher.wrote(length));
+    // Seen when the slot is next awaited or at the end, not reported as unhandled meanwhile.
+    slot.done = Promise.all([writes, upload.hasher.update(data)]);
+    slot.done.catch(() => undefined);
+    queued += length;
+  };
+  let cut: unknown = null;
+  let tooLong = false;
+  let index = 0;
+  let filled = 0;
+  try {
+    for await (const chunk of body) {
+      if (queued + filled + chunk.length > body.size) {
+        tooLong = true;
+        break;
+      }
+      for (let at = 0; at < chunk.length; ) {
+        const slot = slots[index % STREAM_SLOTS]!;
+        if (filled === 0) await slot.done;
+        const n = Math.min(chunk.length - at, slotBytes - filled);
+        slot.buffer.set(chunk.subarray(at, at + n), filled);
+        filled += n;
+        at += n;
+        if (filled === slotBytes) {
+          store(slot, filled);
+          filled = 0;
+          index += 1;
+        }
+      }
+    }
+  } catch (error) {
+    // The sender went away (a closed tab, a dropped connection), or a write failed (seen below).
+    cut = error;
+  }
+  // The bytes of a part-filled slot are stored too: what arrived is kept, so a cut request can
+  // be followed by one starting where this one stopped.
+  if (filled > 0) {
+    const slot = slots[index % STREAM_SLOTS]!;
+    await Promise.allSettled([slot.done]);
+    store(slot, filled);
+  }
+  const settled = await Promise.allSettled(slots.map((slot) => slot.done));
+  const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed || tooLong) {
+    upload.busy = false;
+    await cancelUpload(db, upload.id);
+    if (tooLong) throw new AppError('VALIDATION_FAILED', `Phần tải lên của «${name}» dài hơn độ dài đã báo (${body.size} byte). Chưa lưu gì, hãy đính kèm lại.`);
+    throw translateWriteError(failed!.reason, name);
+  }
+  upload.received += queued;
+  upload.nextIndex += 1;
+  upload.lastActivity = Date.now();
+  upload.busy = false;
+  if (cut !== null || queued !== body.size) {
+    throw new AppError(
+      'IO_ERROR',
+      `Kết nối bị ngắt khi đang tải «${name}» lên (đã nhận ${upload.received}/${upload.size} byte); phần đã nhận được giữ lại, có thể gửi tiếp từ byte ${upload.received}.`,
+      cut ?? undefined,
+    );
+  }
   return { receivedBytes: upload.received, size: upload.size };
 }
 
@@ -194,4 +285,10 @@ export async function dropIdleUploads(db: Db, nowMs: number): Promise<number> {
 /** For the tests: how many uploads are open. */
 export function openUploadCount(db: Db): number {
   return uploadsOf(db).size;
+}
+
+/** For the tests: how far an upload has come, and whether a request is writing to it now. */
+export function uploadState(db: Db, uploadId: string): { received: number; busy: boolean } | null {
+  const upload = uploadsOf(db).get(uploadId);
+  return upload ? { received: upload.received, busy: upload.busy } : null;
 }

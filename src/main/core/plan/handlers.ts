@@ -1,8 +1,11 @@
 import type { Handlers } from '../registry';
 import { importPlanFile } from './plan-import';
 import { addRemediation, criterionFacts, deleteTask, dueSummary, getPlanView, savePlan, saveTask } from './plan-service';
-import { planTemplateXlsx } from './plan-xlsx';
 import { todayInVietnam } from '../../../shared/text/vi';
+import { loadOnFirstCall } from '../load-on-first-call';
+
+// Loaded with its document library when first used (see load-on-first-call.ts).
+const planTemplateXlsx = loadOnFirstCall(() => import('./plan-xlsx').then((m) => m.planTemplateXlsx));
 
 type PlanChannel =
   | 'plan/get'

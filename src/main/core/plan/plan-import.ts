@@ -5,9 +5,13 @@ import type { CoreContext } from '../context';
 import { checkPlanFile, type RawPlanFile } from './plan-file';
 import { readPlanJson } from './plan-json';
 import { getPlan, listTasks, upsertPlan, upsertTask, type PlanFields } from './plan-store';
-import { PLAN_SHEETS, readPlanXlsx, TASK_COLUMNS } from './plan-xlsx';
+import { PLAN_SHEETS, TASK_COLUMNS } from './plan-sheets';
 import { recordPlanEdit } from './review-access';
 import { changedFields } from './task-rules';
+import { loadOnFirstCall } from '../load-on-first-call';
+
+// Loaded with its document library when first used (see load-on-first-call.ts).
+const readPlanXlsx = loadOnFirstCall(() => import('./plan-xlsx').then((m) => m.readPlanXlsx));
 
 /**
  * Importing a plan file: every error is listed at once and nothing is saved while any remains;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { toNfc } from '../../../shared/text/vi';
-import { toRoman } from './docx-blocks';
+import { toRoman } from './roman-numerals';
 import type { StatisticsIndicator } from './statistics-model';
 import { readResourceJson } from '../resources';
 

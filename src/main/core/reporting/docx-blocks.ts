@@ -16,6 +16,7 @@ import { toNfc } from '../../../shared/text/vi';
 import type { Block, CellAlign, InlineRun, TableCell } from './document-model';
 import { BODY, SIZE } from './decree30-layout';
 import { bindLastPair } from './no-break';
+import { toRoman } from './roman-numerals';
 
 /**
  * Body blocks → docx paragraphs and tables. Paragraph looks come from the named styles the writer
@@ -46,22 +47,7 @@ function inlineRuns(runs: InlineRun[], size?: number): TextRun[] {
   );
 }
 
-const ROMAN: [number, string][] = [
-  [1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'],
-  [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I'],
-];
-
-export function toRoman(n: number): string {
-  let rest = n;
-  let out = '';
-  for (const [value, symbol] of ROMAN) {
-    while (rest >= value) {
-      out += symbol;
-      rest -= value;
-    }
-  }
-  return out;
-}
+export { toRoman };
 
 /** Vietnamese documents letter sub-points a), b), … đ) after d), as the alphabet runs. */
 const VI_LETTERS = ['a', 'b', 'c', 'd', 'đ', 'e', 'g', 'h', 'i', 'k', 'l', 'm', 'n', 'o', 'p', 'q', 'r', 's', 't', 'u', 'v', 'x', 'y'];

@@ -8,17 +8,21 @@ import { getProfile } from '../profile/profile-store';
 import { assessmentAccess } from './assessment-access';
 import { appraisalAccess } from './appraisal-access';
 import { reportOutline, statisticsIndicators } from './content-data';
-import { writeDecree30Docx } from './docx-writer';
 import { evidenceAccess, evidenceNumber, type LinkedEvidence } from './evidence-access';
 import { buildPeriodicReport } from './periodic-report';
 import { findPeriod, loadPeriods } from './periods';
 import { getReport } from './report-service';
 import { buildSelfAssessmentReport } from './self-assessment-report';
 import { buildSelfScoreModel, type EvidenceRef } from './self-score-model';
-import { writeSelfScoreWorkbook, writeStatisticsWorkbook } from './xlsx-writer';
 import { getReportRow, listStatisticValues } from './report-store';
 import { planStatistics } from './plan-access';
 import { resolveDocumentOptions } from './document-options';
+import { loadOnFirstCall } from '../load-on-first-call';
+
+// The document writers (docx, exceljs) load when a document is first made (see load-on-first-call.ts).
+const writeDecree30Docx = loadOnFirstCall(() => import('./docx-writer').then((m) => m.writeDecree30Docx));
+const writeSelfScoreWorkbook = loadOnFirstCall(() => import('./xlsx-writer').then((m) => m.writeSelfScoreWorkbook));
+const writeStatisticsWorkbook = loadOnFirstCall(() => import('./xlsx-writer').then((m) => m.writeStatisticsWorkbook));
 
 /** The four documents, each gathered from the stores and written by the pure builders. */
 

@@ -21,7 +21,6 @@ import type { CoreContext } from '../context';
 import { canonicalJson } from '../criteria/canonical';
 import { AppError } from '../errors';
 import { assessmentSubject } from './assessment-subject';
-import { officeDocumentProblem } from './document-readback';
 import { appendAudit, approvalRecord, auditHead } from './audit-log';
 import { runCheck } from './pre-send-check';
 import { clearDrafts, listDrafts, saveDraft } from './draft-comments';
@@ -50,6 +49,10 @@ import {
   versionInfo,
   type VersionRow,
 } from './version-store';
+import { loadOnFirstCall } from '../load-on-first-call';
+
+// Loaded with its document library when first used (see load-on-first-call.ts).
+const officeDocumentProblem = loadOnFirstCall(() => import('./document-readback').then((m) => m.officeDocumentProblem));
 
 /** A comment about the dossier as a whole rather than one item or section. */
 export const GENERAL_TARGET = '*';

@@ -1,7 +1,12 @@
 import type { Result } from '../../../shared/contract';
+import { BlobBytes } from './blob-bytes';
 
-/** How a call reaches main: Electron IPC through the preload, or HTTP to the browser host. */
-export type Transport = (channel: string, input: unknown) => Promise<Result<unknown>>;
+/**
+ * How a call reaches main: Electron IPC through the preload, or HTTP to the browser host.
+ * `sendsFiles`: the transport can carry a BlobBytes (a File slice streamed by the browser);
+ * Electron's IPC cannot, so its uploads send Uint8Array chunks.
+ */
+export type Transport = ((channel: string, input: unknown) => Promise<Result<unknown>>) & { readonly sendsFiles?: boolean };
 
 const TOKEN_KEY = 'cchc-token';
 
@@ -34,14 +39,15 @@ export function takeBrowserToken(): string | null {
 
 /**
  * An input with raw bytes in `data` (evidence/upload-bytes) goes as an application/octet-stream
- * body, the rest of the input as JSON in a header: no base64, no JSON around megabytes.
+ * body, the rest of the input as JSON in a header: no base64, no JSON around megabytes. A File
+ * slice (BlobBytes) is the body itself: the browser streams it from the disk.
  */
 function requestOf(input: unknown, token: string): { headers: Record<string, string>; body: BodyInit } {
-  if (input && typeof input === 'object' && 'data' in input && input.data instanceof Uint8Array) {
-    const { data, ...rest } = input as { data: Uint8Array<ArrayBuffer> };
+  if (input && typeof input === 'object' && 'data' in input && (input.data instanceof Uint8Array || input.data instanceof BlobBytes)) {
+    const { data, ...rest } = input as { data: Uint8Array<ArrayBuffer> | BlobBytes };
     return {
       headers: { 'Content-Type': 'application/octet-stream', 'x-cchc-token': token, 'x-cchc-input': encodeURIComponent(JSON.stringify(rest)) },
-      body: data,
+      body: data instanceof BlobBytes ? data.blob : data,
     };
   }
   return { headers: { 'Content-Type': 'application/json', 'x-cchc-token': token }, body: JSON.stringify(input ?? {}) };
@@ -52,7 +58,7 @@ let leaving = false;
 if (typeof window !== 'undefined') window.addEventListener('pagehide', () => (leaving = true), { capture: true });
 
 export function httpTransport(token: string): Transport {
-  return async (channel, input) => {
+  const transport = async (channel: string, input: unknown): Promise<Result<unknown>> => {
     try {
       const request = requestOf(input, token);
       const response = await fetch(`/api/${encodeURIComponent(channel)}`, {
@@ -67,6 +73,7 @@ export function httpTransport(token: string): Transport {
       return { ok: false, error: { code: 'INTERNAL', message: 'Không kết nối được với ứng dụng. Hãy kiểm tra cửa sổ dòng lệnh đang chạy CCHC Desk.' } };
     }
   };
+  return Object.assign(transport, { sendsFiles: true });
 }
 
 export function detectTransport(): Transport | null {

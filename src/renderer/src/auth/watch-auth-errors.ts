@@ -7,6 +7,7 @@ import type { ApiClient } from '../api/client';
  */
 export function watchAuthErrors(client: ApiClient, on: { locked(): void; signedOut(): void }): ApiClient {
   return {
+    sendsFiles: client.sendsFiles,
     async call(channel, input) {
       const result = await client.call(channel, input);
       if (!result.ok) {

@@ -2,7 +2,7 @@ import type { EvidenceAttachResult, EvidenceTarget } from '../../../../shared/co
 import { UPLOAD_CHUNK_BYTES } from '../../../../shared/contract/evidence';
 import type { ApiClient } from '../../api/client';
 import { localFileGrant } from '../../api/local-files';
-import { readFileAsBase64 } from '../../files';
+import { BlobBytes } from '../../api/blob-bytes';
 import { vi } from '../../i18n/vi';
 
 /** How often the window asks for the progress of an import running in main. */
@@ -10,10 +10,12 @@ const LOCAL_POLL_MS = 100;
 
 /**
  * Stores one file. In the desktop window a picked or dropped file is imported by main from where
- * it lies (at disk speed); otherwise it is sent as begin → chunks → finish. Only two chunks are in memory at a time (the one on
- * the wire and the next one being read), so a multi-GB scan never sits whole in the window. Any
- * failure cancels the upload so nothing half-copied stays behind, and rejects with the message
- * the officer should read.
+ * it lies (at disk speed); otherwise it is sent as begin → raw bytes (upload-bytes) → finish, no
+ * base64, no JSON around the bytes. Over HTTP each slice of the File is one request whose body
+ * the browser streams from the disk and main writes as it arrives, so the page holds none of it;
+ * over Electron's IPC (a File without a path) the page reads 4 MiB at a time, two chunks in
+ * memory (the one on the wire and the next one being read). Any failure cancels the upload so
+ * nothing half-copied stays behind, and rejects with the message the officer should read.
  */
 export async function uploadEvidenceFile(
   api: ApiClient,
@@ -30,19 +32,26 @@ export async function uploadEvidenceFile(
   const begun = await api.call('evidence/upload-begin', { name: file.name, size: file.size, targets });
   if (!begun.ok) throw new Error(begun.error.message);
   const { uploadId } = begun.value;
-  const step = Math.min(begun.value.chunkBytes, UPLOAD_CHUNK_BYTES);
-  const readChunk = (offset: number) =>
-    readFileAsBase64(file.slice(offset, offset + step)).catch(() => {
-      throw new Error(vi.evidence.attach.readFailed);
-    });
+  const streamed = api.sendsFiles === true;
+  const step = streamed ? begun.value.streamBytes : UPLOAD_CHUNK_BYTES;
+  const readChunk = (offset: number): Promise<Uint8Array<ArrayBuffer> | BlobBytes> => {
+    const slice = file.slice(offset, offset + step);
+    if (streamed) return Promise.resolve(new BlobBytes(slice));
+    return slice
+      .arrayBuffer()
+      .then((bytes) => new Uint8Array(bytes))
+      .catch(() => {
+        throw new Error(vi.evidence.attach.readFailed);
+      });
+  };
 
   try {
-    let next: Promise<string> | null = file.size > 0 ? readChunk(0) : null;
-    for (let index = 0, offset = 0; next; index++, offset += step) {
-      const dataBase64 = await next;
+    let next: Promise<Uint8Array<ArrayBuffer> | BlobBytes> | null = file.size > 0 ? readChunk(0) : null;
+    for (let offset = 0; next; offset += step) {
+      const data = await next;
       stopIfCancelled();
       next = offset + step < file.size ? readChunk(offset + step) : null;
-      const sent = await api.call('evidence/upload-chunk', { uploadId, index, dataBase64 });
+      const sent = await api.call('evidence/upload-bytes', { uploadId, offset, data });
       if (!sent.ok) throw new Error(sent.error.message);
       onProgress(sent.value.receivedBytes);
     }

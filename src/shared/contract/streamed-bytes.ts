@@ -1,0 +1,12 @@
+/**
+ * Bytes that arrive as a stream rather than in one buffer: the browser host hands a call the raw
+ * request body as it comes off the socket (one upload request may carry tens of MiB at fixed
+ * memory), and the window names the slice of a File the browser should send from the disk. Only
+ * a transport makes one; the contract checks the declared `size`, and the reader must check that
+ * exactly that many bytes arrive (a request can be cut short).
+ */
+export abstract class StreamedBytes {
+  /** The length the sender declared (an HTTP request's Content-Length). */
+  abstract readonly size: number;
+  abstract [Symbol.asyncIterator](): AsyncIterator<Uint8Array>;
+}
