@@ -52,7 +52,7 @@ test('first start creates the administrator, then asks for the unit, keeps both 
   await testInfo.attach('profile-two-errors', { path: testInfo.outputPath('profile-two-errors.png'), contentType: 'image/png' });
 
   await form.field('Tên viết tắt').fill('SNV');
-  await form.field('Tỉnh, thành phố').fill('Lâm Đồng');
+  await form.field('Tỉnh, thành phố').selectOption('Lâm Đồng');
   await form.submit('Lưu và bắt đầu');
   await expect(shell.homeUnit()).toHaveText('Sở Nội vụ (SNV)');
   await expect(auth.signedInUser()).toContainText('Nguyễn Thị Ặnh');

@@ -58,6 +58,6 @@ describe('declared TC/TCTP counts: warnings on import, kept with the stored set'
     writeFileSync(file, await exportSetToXlsx(valid.set));
     const checked = await cli('criteria', 'validate', file);
     expect(checked.code).toBe(0);
-    expect(checked.err).toMatch(/Tiêu chí!W2: Lĩnh vực 1 khai báo/);
+    expect(checked.err).toMatch(/Trang «Tiêu chí», dòng 2, cột «Số TC theo quyết định»: Lĩnh vực 1 khai báo/);
   });
 });
