@@ -30,6 +30,11 @@ import { FLUSH_EVERY } from './direct-write';
  */
 export const COPY_CHUNK = 256 * 1024;
 
+/** One line for the benchmark: how a large import by path copies and hashes (no choice at run time). */
+export function describeImportCopy(): string {
+  return `copier + hasher worker threads, ${COPY_CHUNK / 1024} KiB chunks, the hash read back from the copy, fdatasync every ${FLUSH_EVERY / 1024 / 1024} MiB (fixed, not measured at run time)`;
+}
+
 export interface CopyAndHashResult {
   sha256: string;
   size: number;
