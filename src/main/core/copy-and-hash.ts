@@ -30,9 +30,23 @@ import { FLUSH_EVERY } from './direct-write';
  */
 export const COPY_CHUNK = 256 * 1024;
 
+/**
+ * How a large import by path copies: 'loop' (the default: file-store's loop, thread-pool reads and
+ * writes, the hash on a worker by message) or 'workers' (this module), chosen with
+ * CCHC_IMPORT_COPY=workers. Not the default: on the busy 2-core VM it was measured on, five
+ * interleaved rounds of 512 MiB gave the loop 0.44× of `cp` + `sync` and the workers 0.26×
+ * (ARCHITECTURE.md, «Importing a large file by path»); it is kept, opt-in, to be measured on a
+ * quiet machine, where its threads do not wait on each other's scheduling.
+ */
+export function importCopy(): 'loop' | 'workers' {
+  return process.env.CCHC_IMPORT_COPY === 'workers' ? 'workers' : 'loop';
+}
+
 /** One line for the benchmark: how a large import by path copies and hashes (no choice at run time). */
 export function describeImportCopy(): string {
-  return `copier + hasher worker threads, ${COPY_CHUNK / 1024} KiB chunks, the hash read back from the copy, fdatasync every ${FLUSH_EVERY / 1024 / 1024} MiB (fixed, not measured at run time)`;
+  return importCopy() === 'workers'
+    ? `copier + hasher worker threads, ${COPY_CHUNK / 1024} KiB chunks, the hash read back from the copy, fdatasync every ${FLUSH_EVERY / 1024 / 1024} MiB (CCHC_IMPORT_COPY=workers)`
+    : `one loop on the main thread, 1 MiB thread-pool reads and writes, SHA-256 on a worker by message, fdatasync every ${FLUSH_EVERY / 1024 / 1024} MiB (default; CCHC_IMPORT_COPY=workers for the two-worker copy)`;
 }
 
 export interface CopyAndHashResult {

@@ -86,10 +86,10 @@ describe('crash in the middle of an import', () => {
     }, 60_000);
   }
 
-  it('killed after copying a large file (copied and hashed on worker threads): the next start removes the copy and its journal entry', async () => {
+  it('killed after copying a large file (hashed on a worker thread): the next start removes the copy and its journal entry', async () => {
     const { dir } = await withStoredFile();
     const source = join(dir, 'nguon-lon.bin');
-    // Above the size from which the copy runs on worker threads.
+    // Above the size from which the hash runs on a worker thread.
     writeFileSync(source, Buffer.alloc(20 * 1024 * 1024, 9));
     await crashImportAt(dir, 'after-copy', source);
 

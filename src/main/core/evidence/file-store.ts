@@ -4,7 +4,7 @@ import { chmod, open, rename, rm, stat, type FileHandle } from 'node:fs/promises
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { Db } from '../db/open';
 import { AppError } from '../errors';
-import { copyAndHash, CopyFailure, WorkersUnavailable } from '../copy-and-hash';
+import { copyAndHash, CopyFailure, importCopy, WorkersUnavailable } from '../copy-and-hash';
 import { FLUSH_EVERY, largeFileWriter, writeFully, writeFullyAt, writeStrategy, type LargeFileWriter } from '../direct-write';
 import type { IoProfile } from '../io-profile';
 import { isAlive } from '../process-alive';
@@ -174,7 +174,7 @@ async function copyFromPath(source: { path: string; name: string }, staging: Sta
     if (!before.isFile()) throw new AppError('VALIDATION_FAILED', `«${source.name}» không phải là tệp (có thể là thư mục).`);
     if (before.size === 0) throw emptyFile(source.name);
     const parallel = before.size >= PARALLEL_HASH_FROM;
-    if (parallel && writeStrategy() === 'buffered') {
+    if (parallel && writeStrategy() === 'buffered' && importCopy() === 'workers') {
       const copied = await copyOnWorkers(input, staging, source, onBytes, profile);
       if (copied) {
         await checkUnchanged(source, before.size, before.mtimeMs, copied.size);
