@@ -46,7 +46,7 @@ export function importCopy(): 'loop' | 'workers' {
 export function describeImportCopy(): string {
   return importCopy() === 'workers'
     ? `copier + hasher worker threads, ${COPY_CHUNK / 1024} KiB chunks, the hash read back from the copy, fdatasync every ${FLUSH_EVERY / 1024 / 1024} MiB (CCHC_IMPORT_COPY=workers)`
-    : `one loop on the main thread, 1 MiB thread-pool reads and writes, SHA-256 on a worker by message, fdatasync every ${FLUSH_EVERY / 1024 / 1024} MiB (default; CCHC_IMPORT_COPY=workers for the two-worker copy)`;
+    : `one loop on the main thread, 1 MiB thread-pool reads (2 ahead) and writes, SHA-256 on a worker by message, fdatasync every ${FLUSH_EVERY / 1024 / 1024} MiB (default; CCHC_IMPORT_COPY=workers for the two-worker copy)`;
 }
 
 export interface CopyAndHashResult {
