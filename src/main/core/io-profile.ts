@@ -4,7 +4,7 @@
  * It exists to profile on the machine where an import is slow, not only where it is fast:
  *
  *   CCHC_IO_PROFILE=1 npx tsx bench/import-profile.ts 2048
- *   CCHC_IO_PROFILE=1 cchc evidence attach …
+ *   CCHC_IO_PROFILE=1 cchc evidence add …
  *
  * Stages are added in the order first seen; `lap` charges the time since the previous lap (or the
  * start) to a stage, `add` charges time measured elsewhere (waits inside the copy loop) without
