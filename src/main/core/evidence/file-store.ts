@@ -175,8 +175,8 @@ async function copyFromPath(source: { path: string; name: string }, staging: Sta
   let hasher: ChunkHasher | null = null;
   let writer: LargeFileWriter | null = null;
   const slots: { buffer: Buffer; busy: Promise<void> }[] = [];
-  // Every read started, awaited before the buffers and the source are given up.
-  const pendingReads: Promise<number>[] = [];
+  // Reads started and not yet taken by the loop, awaited before the buffers and the source are given up.
+  const reads: Promise<number>[] = [];
   try {
     const before = await input.stat();
     if (!before.isFile()) throw new AppError('VALIDATION_FAILED', `«${source.name}» không phải là tệp (có thể là thư mục).`);
@@ -208,11 +208,8 @@ async function copyFromPath(source: { path: string; name: string }, staging: Sta
     const readAhead = Math.min(READ_AHEAD, slots.length - 1);
     const startRead = (index: number) => {
       const slot = slots[index % slots.length]!;
-      const read = quiet(slot.busy.then(() => readChunk(input, slot.buffer, source.name, index * PATH_CHUNK)));
-      pendingReads.push(read);
-      return read;
+      return quiet(slot.busy.then(() => readChunk(input, slot.buffer, source.name, index * PATH_CHUNK)));
     };
-    const reads: Promise<number>[] = [];
     for (let index = 0; index < Math.max(1, readAhead); index++) reads.push(startRead(index));
     for (let index = 0; ; index++) {
       const slot = slots[index % slots.length]!;
@@ -246,7 +243,7 @@ async function copyFromPath(source: { path: string; name: string }, staging: Sta
   } finally {
     // On an error, let writes still in flight end before the caller closes and deletes the file.
     await Promise.allSettled(slots.map((s) => s.busy));
-    await Promise.allSettled(pendingReads);
+    await Promise.allSettled(reads);
     await hasher?.close().catch(() => undefined);
     await writer?.closeDirect();
     await input.close().catch(() => undefined);
