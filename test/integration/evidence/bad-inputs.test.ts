@@ -1,4 +1,4 @@
-import { mkdirSync, rmSync, truncateSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, rmSync, truncateSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -87,6 +87,19 @@ describe('bad input: each gets a Vietnamese message and nothing half-stored rema
       cut = true;
     };
     await expectImportRefused(importEvidence(env(), { kind: 'path', path, name: 'rat-lon.bin' }, [], { onBytes }), 'IO_ERROR', 'đã bị thay đổi, di chuyển hoặc xoá trong khi sao chép');
+  });
+
+  it('a large file rewritten in place (same size) in the middle of the copy', async () => {
+    const path = sourceFile('sua-doi.bin', Buffer.alloc(40 * 1024 * 1024, 6));
+    let changed = false;
+    const onBytes = () => {
+      if (changed) return;
+      changed = true;
+      const fd = openSync(path, 'r+');
+      writeSync(fd, Buffer.alloc(4096, 1), 0, 4096, 30 * 1024 * 1024);
+      closeSync(fd);
+    };
+    await expectImportRefused(importEvidence(env(), { kind: 'path', path, name: 'sua-doi.bin' }, [], { onBytes }), 'IO_ERROR', 'đã bị thay đổi, di chuyển hoặc xoá trong khi sao chép');
   });
 
   it('a password-protected PDF', async () => {

@@ -86,6 +86,20 @@ describe('crash in the middle of an import', () => {
     }, 60_000);
   }
 
+  it('killed after copying a large file (hashed on a worker thread): the next start removes the copy and its journal entry', async () => {
+    const { dir } = await withStoredFile();
+    const source = join(dir, 'nguon-lon.bin');
+    // Above the size from which the hash runs on a worker thread.
+    writeFileSync(source, Buffer.alloc(20 * 1024 * 1024, 9));
+    await crashImportAt(dir, 'after-copy', source);
+
+    const fx = reopen(dir);
+    const status = await value<EvidenceStatus>(fx.core.registry.invoke('evidence/status', {}));
+    expect(status.lastRecovery).toMatchObject({ clearedJournalEntries: 1, removedOrphans: [] });
+    expect(status.lastRecovery!.removedTempFiles).toEqual([expect.stringMatching(/^tmp\/\d+-[0-9a-f-]+\.part$/)]);
+    expect(storeState(fx)).toMatchObject({ rows: 1, pending: 0, links: 1, tmp: [] });
+  }, 60_000);
+
   it('a start with nothing to clean reports empty lists', async () => {
     const { dir } = await withStoredFile();
     const fx = reopen(dir);

@@ -45,6 +45,43 @@ describe('evidence store: a large file from a path', () => {
   });
 });
 
+describe('evidence store: a large file copied by the two-worker copy (CCHC_IMPORT_COPY=workers)', () => {
+  afterEach(() => {
+    delete process.env.CCHC_IMPORT_COPY;
+  });
+
+  it('stores the exact bytes under the SHA-256 of what was written, and a source rewritten mid-copy is refused', async () => {
+    process.env.CCHC_IMPORT_COPY = 'workers';
+    const data = Buffer.alloc(40 * 1024 * 1024 + 123);
+    for (let i = 0; i < data.length; i += 4096) data.writeUInt32LE(i, i);
+    const dir = join(fx.dir, 'nguon');
+    mkdirSync(dir, { recursive: true });
+    const path = join(dir, 'quet.bin');
+    writeFileSync(path, data);
+    const env = { db: fx.core.db, dataDir: fx.dir, now: () => new Date() };
+    let progress = 0;
+    const outcome = await importEvidence(env, { kind: 'path', path, name: 'quet.bin' }, [item('2026:1.1')], { onBytes: (n) => (progress += n) });
+    expect(outcome.file.sha256).toBe(sha(data));
+    expect(progress).toBe(data.length);
+    const stored = readFileSync(join(fx.dir, 'evidence', outcome.file.stored_path));
+    expect(stored.equals(data)).toBe(true);
+
+    const other = Buffer.from(data);
+    other.writeUInt32LE(0xdeadbeef, 0);
+    writeFileSync(path, other);
+    let rewritten = false;
+    const refused = await importEvidence(env, { kind: 'path', path, name: 'quet.bin' }, [item('2026:1.2')], {
+      onBytes: () => {
+        if (!rewritten) writeFileSync(path, data);
+        rewritten = true;
+      },
+    }).catch((error: unknown) => error);
+    expect(refused).toMatchObject({ code: 'IO_ERROR', message: expect.stringContaining('đã bị thay đổi') });
+    expect(storeState(fx).tmp).toEqual([]);
+    expect(storeState(fx).rows).toBe(1);
+  });
+});
+
 describe('evidence store: dedup', () => {
   it('stores the same content once, under its SHA-256, and links the second attach to the same file', async () => {
     const data = makeTextPdf(['Ke hoach cai cach hanh chinh nam 2026']);

@@ -2,6 +2,7 @@ import type { Db } from '../db/open';
 import { AppError } from '../errors';
 import { addLinks, fileBySha, insertFile, type FileRow, type LinkTarget } from './evidence-store';
 import { detectKind, type DetectedKind } from './file-kind';
+import { ioProfile, type IoProfile } from '../io-profile';
 import {
   blobRelativePath,
   discardStaged,
@@ -49,10 +50,13 @@ export async function importEvidence(
   targets: readonly LinkTarget[],
   hooks: ImportHooks = {},
 ): Promise<ImportOutcome> {
+  const profile = source.kind === 'path' ? ioProfile(`import «${source.name}»`) : null;
   const paths = ensureStore(env.dataDir);
   const safe = safeFileName(source.name);
-  const staged = await stageImport(env.db, paths, { ...source, name: safe.name }, hooks.onBytes ?? (() => undefined));
-  return commitStaged(env, paths, staged, source.name, targets);
+  const staged = await stageImport(env.db, paths, { ...source, name: safe.name }, hooks.onBytes ?? (() => undefined), profile);
+  const outcome = await commitStaged(env, paths, staged, source.name, targets, profile);
+  profile?.end(staged.size);
+  return outcome;
 }
 
 /**
@@ -66,6 +70,7 @@ export async function commitStaged(
   staged: StagedImport,
   rawName: string,
   targets: readonly LinkTarget[],
+  profile: IoProfile | null = null,
 ): Promise<ImportOutcome> {
   const { db } = env;
   const safe = safeFileName(rawName);
@@ -73,6 +78,7 @@ export async function commitStaged(
   const now = env.now().toISOString();
 
   const existing = fileBySha(db, staged.sha256);
+  profile?.lap('dedup lookup');
   if (existing) {
     // Same content already stored: keep the stored copy, only add the links.
     await discardStaged(db, staged);
@@ -88,6 +94,7 @@ export async function commitStaged(
   try {
     kind = detectKind(staged.head, safe.name);
     extracted = await extractText(staged.tempPath, kind.kind, staged.size);
+    profile?.lap(`recognise kind + text extraction (${kind.kind})`);
   } catch (error) {
     await discardStaged(db, staged);
     throw error instanceof AppError ? withName(error, safe.name) : new AppError('IO_ERROR', `Không đọc được «${safe.name}»; chưa lưu gì.`, error);
@@ -96,6 +103,7 @@ export async function commitStaged(
   const rel = blobRelativePath(staged.sha256, kind.ext);
   try {
     await promoteStaged(db, paths, staged, rel);
+    profile?.lap('rename + chmod + folder fsync');
   } catch (error) {
     await discardStaged(db, staged);
     throw new AppError('IO_ERROR', `Không lưu được «${safe.name}» vào kho tài liệu; chưa lưu gì.`, error);
@@ -134,6 +142,7 @@ export async function commitStaged(
     if (error instanceof AppError) throw withName(error, safe.name);
     throw new AppError('IO_ERROR', `Không ghi được «${safe.name}» vào cơ sở dữ liệu; chưa lưu gì.`, error);
   }
+  profile?.lap('database transaction (rows, links, audit)');
   if (outcome.duplicate && outcome.file.stored_path !== rel) removeUnreferencedBlob(db, paths, rel);
   return { ...outcome, nameNotices, firstPage: outcome.duplicate ? '' : extracted.firstPage };
 }
