@@ -83,12 +83,13 @@ export interface LargeFileWriter {
 /**
  * Adds, beside `handle` (an open, empty, writable file at `path`), what writing it large needs.
  * `onFlushed` runs after each background flush (the read-back waits for them); while
- * `flushPaused` returns true a due flush is held back, until `flushIfDue` is called.
+ * `flushPaused` returns true a due flush is held back, until `flushIfDue` is called; a buffered
+ * write waits for the promise `writesPausedUntil` returns, if any, before it starts.
  */
 export async function largeFileWriter(
   path: string,
   handle: FileHandle,
-  options: { onFlushed?: () => void; flushPaused?: () => boolean } = {},
+  options: { onFlushed?: () => void; flushPaused?: () => boolean; writesPausedUntil?: () => Promise<unknown> | null } = {},
 ): Promise<LargeFileWriter> {
   const strategy = writeStrategy();
   // Opened in both strategies: finding aligned memory needs it, and reads may use that memory.
@@ -144,7 +145,11 @@ export async function largeFileWriter(
     async writeAt(chunk, position) {
       written = true;
       if (strategy === 'buffered') {
-        const mine = queue.then(() => timed('write (buffered)', chunk.length, () => writeFullyAt(handle, chunk, position)));
+        const mine = queue.then(async () => {
+          const pause = options.writesPausedUntil?.();
+          if (pause) await timed('write held while reading back', 0, () => pause.catch(() => undefined));
+          await timed('write (buffered)', chunk.length, () => writeFullyAt(handle, chunk, position));
+        });
         queue = mine.then(() => {
           writtenEnd = Math.max(writtenEnd, position + chunk.length);
           sinceFlush += chunk.length;
@@ -311,6 +316,7 @@ export class SequentialLargeWriter {
         onFlushed: () => self?.pumpReadBack(),
         // The read-back of a flushed region goes first: see pumpReadBack.
         flushPaused: () => self?.readBackPending() ?? false,
+        writesPausedUntil: () => self?.readingBack() ?? null,
       });
       // One call (finding the alignment costs a probe write) for the blocks and, with readBack,
       // the one buffer blocks are read back into.
@@ -419,6 +425,11 @@ export class SequentialLargeWriter {
     return next && (this.allDurable || this.writer.direct || next.at + next.length <= this.writer.durableTo()) ? next : null;
   }
 
+  /** While a read-back runs: until it ends (the writes into the cache wait for it). */
+  private readingBack(): Promise<void> | null {
+    return this.checking;
+  }
+
   /** Blocks on the disk are being, or are waiting to be, read back (the next flush waits for them). */
   private readBackPending(): boolean {
     return this.readBack !== null && this.failure === null && (this.checking !== null || this.readyToCheck() !== null);
@@ -426,15 +437,15 @@ export class SequentialLargeWriter {
 
   /**
    * Reads back, one at a time, the written blocks that are on the disk by now: each flushed region
-   * as soon as its flush is done, while later blocks go on being written into the cache, and
-   * BEFORE the next background flush starts (largeFileWriter's flushPaused). Measured on this VM
-   * (issue 12, bench/exchange-profile.ts): reading a region while the next one was being flushed
-   * made every O_DIRECT read wait behind that flush on the disk, and on ext4 an O_DIRECT read
-   * holds the file's lock (i_rwsem, shared) for its whole I/O, which an ordinary write needs
-   * exclusively, so the writer stood still too: 2 GB of writes into the cache took 19.6 s instead
-   * of 7.4 s without the read-back. With the flush held back, the disk does one thing at a time,
-   * each read finds it idle and holds the lock for milliseconds, and the copying, hashing and
-   * writing into the cache go on meanwhile.
+   * as soon as its flush is done, BEFORE the next background flush starts (flushPaused) and with
+   * the writes into the cache held meanwhile (writesPausedUntil), while reading the sources,
+   * hashing and filling the next blocks go on. Why (issue 12, bench/exchange-profile.ts): reading
+   * a region while the next one was being flushed made every O_DIRECT read wait behind that flush
+   * on the disk, and on ext4 an O_DIRECT read holds the file's lock (i_rwsem, shared) for its
+   * whole I/O while an ordinary write needs it exclusively, so the two took turns through the
+   * lock: 2 GB of writes into the cache took 19.6 s with the read-back and 7.4 s without. Now the
+   * disk does one thing at a time (flush, then read back), each read finds it idle, and only the
+   * part of the pipeline that needs the file waits.
    */
   private pumpReadBack(): void {
     if (!this.readBack || this.checking || this.failure) return;

@@ -18,8 +18,8 @@ const HOLD_AT = 80 * MiB;
 /**
  * The read-back of a package runs while the package is still being written (each flushed region
  * is read back from the disk before the next flush). These tests hold the writer at HOLD_AT until
- * the read-back has reached the first block, so that what they check happens mid-write on any
- * machine, however fast or loaded.
+ * the read-back has reached the first block (if it has not by then), so that what they check
+ * happens mid-write on any machine, however fast or loaded.
  */
 describe('the export read-back, overlapped with the write', () => {
   let temp: ReturnType<typeof makeTempDir>;
@@ -94,7 +94,7 @@ describe('the export read-back, overlapped with the write', () => {
     }).catch((e: unknown) => e);
     journal.finish();
 
-    expect(held).toBe(true);
+    // (Whether the writer had to be held at HOLD_AT depends on the machine's speed.)
     expect(firstBlockChecked).toBe(false);
     expect(failure).toMatchObject({ code: 'IO_ERROR' });
     expect((failure as Error).message).toMatch(/^Đọc lại «.*goi-nop-2026\.zip» ngay sau khi ghi thấy dữ liệu khác với dữ liệu đã ghi/);
