@@ -1,6 +1,7 @@
 import { constants } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { crc32 } from 'node:zlib';
+import { timed, timedSync } from './io-profile';
 
 /**
  * Writing a large new file (an imported piece of evidence, a package, a backup) that is fsynced at
@@ -71,6 +72,8 @@ export interface LargeFileWriter {
   writeAt(chunk: Buffer, position: number): Promise<boolean>;
   /** Buffered: how far from the start of the file everything has been flushed to the disk. */
   durableTo(): number;
+  /** Starts the background flush now if one is due and was held back by `flushPaused`. */
+  flushIfDue(): void;
   /** Waits for queued writes and the background flush (not a final fsync). */
   settle(): Promise<void>;
   /** Closes the direct descriptor (the ordinary one stays open for the caller). */
@@ -79,9 +82,15 @@ export interface LargeFileWriter {
 
 /**
  * Adds, beside `handle` (an open, empty, writable file at `path`), what writing it large needs.
- * `onFlushed` runs after each background flush (the read-back waits for them).
+ * `onFlushed` runs after each background flush (the read-back waits for them); while
+ * `flushPaused` returns true a due flush is held back, until `flushIfDue` is called; a buffered
+ * write waits for the promise `writesPausedUntil` returns, if any, before it starts.
  */
-export async function largeFileWriter(path: string, handle: FileHandle, options: { onFlushed?: () => void } = {}): Promise<LargeFileWriter> {
+export async function largeFileWriter(
+  path: string,
+  handle: FileHandle,
+  options: { onFlushed?: () => void; flushPaused?: () => boolean; writesPausedUntil?: () => Promise<unknown> | null } = {},
+): Promise<LargeFileWriter> {
   const strategy = writeStrategy();
   // Opened in both strategies: finding aligned memory needs it, and reads may use that memory.
   const directHandle = await openDirect(path);
@@ -99,8 +108,7 @@ export async function largeFileWriter(path: string, handle: FileHandle, options:
   const startFlush = () => {
     const upTo = writtenEnd;
     sinceFlush = 0;
-    flushing = handle
-      .datasync()
+    flushing = timed('background fdatasync', upTo - flushedTo, () => handle.datasync())
       .then(
         () => {
           flushedTo = Math.max(flushedTo, upTo);
@@ -137,11 +145,15 @@ export async function largeFileWriter(path: string, handle: FileHandle, options:
     async writeAt(chunk, position) {
       written = true;
       if (strategy === 'buffered') {
-        const mine = queue.then(() => writeFullyAt(handle, chunk, position));
+        const mine = queue.then(async () => {
+          const pause = options.writesPausedUntil?.();
+          if (pause) await timed('write held while reading back', 0, () => pause.catch(() => undefined));
+          await timed('write (buffered)', chunk.length, () => writeFullyAt(handle, chunk, position));
+        });
         queue = mine.then(() => {
           writtenEnd = Math.max(writtenEnd, position + chunk.length);
           sinceFlush += chunk.length;
-          if (sinceFlush >= FLUSH_EVERY && !flushing) startFlush();
+          if (sinceFlush >= FLUSH_EVERY && !flushing && !options.flushPaused?.()) startFlush();
         });
         // One failed write fails every later one too (they are not attempted).
         queue.catch(() => undefined);
@@ -170,6 +182,9 @@ export async function largeFileWriter(path: string, handle: FileHandle, options:
     },
     durableTo() {
       return flushedTo;
+    },
+    flushIfDue() {
+      if (strategy === 'buffered' && sinceFlush >= FLUSH_EVERY && !flushing && !options.flushPaused?.()) startFlush();
     },
     async settle() {
       await queue;
@@ -274,6 +289,7 @@ export class SequentialLargeWriter {
     private readonly blocks: Buffer[],
     private readonly readBack: ReadBack | null,
     private readonly onBlockWritten: BlockHook | undefined,
+    private readonly onBlockReadBack: ReadBackHook | undefined,
   ) {
     this.inFlight = blocks.map(() => null);
   }
@@ -287,6 +303,8 @@ export class SequentialLargeWriter {
       blockCount?: number;
       /** Called between a block's write and its read-back (tests damage the file there). */
       onBlockWritten?: BlockHook;
+      /** Called after each block is read back and compared (tests see how far the check has come). */
+      onBlockReadBack?: ReadBackHook;
     } = {},
   ): Promise<SequentialLargeWriter> {
     const { blockSize = 4 * 1024 * 1024, blockCount = 4 } = options;
@@ -294,7 +312,12 @@ export class SequentialLargeWriter {
     let readBack: ReadBack | null = null;
     let self: SequentialLargeWriter | null = null;
     try {
-      const writer = await largeFileWriter(path, handle, { onFlushed: () => self?.pumpReadBack() });
+      const writer = await largeFileWriter(path, handle, {
+        onFlushed: () => self?.pumpReadBack(),
+        // The read-back of a flushed region goes first: see pumpReadBack.
+        flushPaused: () => self?.readBackPending() ?? false,
+        writesPausedUntil: () => self?.readingBack() ?? null,
+      });
       // One call (finding the alignment costs a probe write) for the blocks and, with readBack,
       // the one buffer blocks are read back into.
       const buffers = await writer.alignedSharedBuffers(options.readBack ? blockCount + 1 : blockCount, blockSize);
@@ -303,7 +326,7 @@ export class SequentialLargeWriter {
         readBack = { plain: await open(path, 'r'), direct: null, buffer: buffers[blockCount]! };
         readBack.direct = writer.aligned ? await openDirect(path, constants.O_RDONLY) : null;
       }
-      self = new SequentialLargeWriter(writer, blocks, readBack, options.onBlockWritten);
+      self = new SequentialLargeWriter(writer, blocks, readBack, options.onBlockWritten, options.onBlockReadBack);
       return self;
     } catch (error) {
       await readBack?.direct?.close().catch(() => undefined);
@@ -351,10 +374,12 @@ export class SequentialLargeWriter {
     if (!this.readBack) return;
     await this.writer.settle();
     // On the disk before it is read back: the caller's own fsync then finds nothing left.
-    await this.writer.handle.datasync();
+    await timed('final fdatasync (writer)', 0, () => this.writer.handle.datasync());
     this.allDurable = true;
     this.pumpReadBack();
-    while (this.checking) await this.checking;
+    await timed('read-back left after the last write', 0, async () => {
+      while (this.checking) await this.checking;
+    });
     if (this.failure) throw this.failure;
   }
 
@@ -373,7 +398,7 @@ export class SequentialLargeWriter {
     const index = this.current;
     const block = this.blocks[index]!;
     const at = this.position;
-    const crc = this.readBack ? crc32(block) : 0;
+    const crc = this.readBack ? timedSync('crc32 (blocks written)', block.length, () => crc32(block)) : 0;
     this.inFlight[index] = this.writer
       .writeAt(block, at)
       .then(() => this.onBlockWritten?.(at, block.length))
@@ -390,17 +415,41 @@ export class SequentialLargeWriter {
     this.current = (index + 1) % this.blocks.length;
     this.filled = 0;
     // The next block may still be on its way to the disk from its previous round.
-    await this.inFlight[this.current];
+    if (this.inFlight[this.current]) await timed('waiting for a free block', 0, () => this.inFlight[this.current]!);
     this.inFlight[this.current] = null;
   }
 
-  /** Reads back, one at a time, the written blocks that are on the disk by now. */
+  /** The next written block that is on the disk by now, if any. */
+  private readyToCheck(): { at: number; length: number; crc: number } | null {
+    const next = this.toCheck[0];
+    return next && (this.allDurable || this.writer.direct || next.at + next.length <= this.writer.durableTo()) ? next : null;
+  }
+
+  /** While a read-back runs: until it ends (the writes into the cache wait for it). */
+  private readingBack(): Promise<void> | null {
+    return this.checking;
+  }
+
+  /** Blocks on the disk are being, or are waiting to be, read back (the next flush waits for them). */
+  private readBackPending(): boolean {
+    return this.readBack !== null && this.failure === null && (this.checking !== null || this.readyToCheck() !== null);
+  }
+
+  /**
+   * Reads back, one at a time, the written blocks that are on the disk by now: each flushed region
+   * as soon as its flush is done, BEFORE the next background flush starts (flushPaused) and with
+   * the writes into the cache held meanwhile (writesPausedUntil), while reading the sources,
+   * hashing and filling the next blocks go on. Why (issue 12, bench/exchange-profile.ts): reading
+   * a region while the next one was being flushed made every O_DIRECT read wait behind that flush
+   * on the disk, and on ext4 an O_DIRECT read holds the file's lock (i_rwsem, shared) for its
+   * whole I/O while an ordinary write needs it exclusively, so the two took turns through the
+   * lock: 2 GB of writes into the cache took 19.6 s with the read-back and 7.4 s without. Now the
+   * disk does one thing at a time (flush, then read back), each read finds it idle, and only the
+   * part of the pipeline that needs the file waits.
+   */
   private pumpReadBack(): void {
     if (!this.readBack || this.checking || this.failure) return;
-    const ready = () => {
-      const next = this.toCheck[0];
-      return next && (this.allDurable || this.writer.direct || next.at + next.length <= this.writer.durableTo()) ? next : null;
-    };
+    const ready = () => this.readyToCheck();
     if (!ready()) return;
     this.checking = (async () => {
       for (let next = ready(); next; next = ready()) {
@@ -413,6 +462,8 @@ export class SequentialLargeWriter {
       })
       .finally(() => {
         this.checking = null;
+        // The flush held back while reading (if one is due) starts now.
+        this.writer.flushIfDue();
       });
   }
 
@@ -427,7 +478,7 @@ export class SequentialLargeWriter {
     let got: Buffer | null = null;
     if (readBack.direct && at % DIRECT_ALIGN === 0 && check.length >= length) {
       try {
-        const n = await readAt(readBack.direct, check, at);
+        const n = await timed('read-back read (O_DIRECT)', length, () => readAt(readBack.direct!, check, at));
         if (n < length) throw new ReadBackMismatch(at + n);
         got = check.subarray(0, length);
       } catch (error) {
@@ -437,13 +488,17 @@ export class SequentialLargeWriter {
     }
     if (!got) {
       got = readBack.buffer.subarray(0, length);
-      await readFullyAt(readBack.plain, got, at);
+      const into = got;
+      await timed('read-back read (buffered)', length, () => readFullyAt(readBack.plain, into, at));
     }
-    if (crc32(got) !== crc) throw new ReadBackMismatch(at);
+    const matched = timedSync('crc32 (blocks read back)', length, () => crc32(got)) === crc;
+    this.onBlockReadBack?.(at, length, matched);
+    if (!matched) throw new ReadBackMismatch(at);
   }
 }
 
 type BlockHook = (position: number, length: number) => Promise<void> | void;
+type ReadBackHook = (position: number, length: number, matched: boolean) => void;
 
 interface ReadBack {
   plain: FileHandle;

@@ -19,6 +19,7 @@ import { syncDirectory } from '../sync-directory';
 import { cancelled, totalSourceBytes, writeZipAtomically, type ZipWriteEntry } from './zip-write';
 import { beginWrite, restoreLeftovers, restoreTempName } from './interrupted-writes';
 import type { BackupStatus } from '../../../shared/contract/exchange';
+import { timed } from '../io-profile';
 
 /**
  * One-file backup of a data folder and its restore into a fresh folder.
@@ -66,7 +67,7 @@ export async function createBackup(
   const journal = beginWrite(dataDir, 'backup');
   try {
     journal.add(snapshot);
-    await db.backup(snapshot);
+    await timed('database copy (SQLite backup)', 0, () => db.backup(snapshot));
     if (options.signal?.aborted) throw cancelled();
     const entries: ZipWriteEntry[] = [
       { entryPath: BACKUP_DB_ENTRY, source: { kind: 'path', path: snapshot }, label: 'cơ sở dữ liệu', compress: true },

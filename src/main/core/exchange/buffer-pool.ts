@@ -1,6 +1,7 @@
 import { open, type FileHandle } from 'node:fs/promises';
 import { SequentialLargeWriter } from '../direct-write';
 import { Readable, Writable } from 'node:stream';
+import { timed } from '../io-profile';
 
 /**
  * A few fixed read buffers that travel from the source file, through yazl's pass-through
@@ -68,8 +69,9 @@ export function pooledFileReader(path: string, pool: BufferPool): Readable {
     async read() {
       try {
         fh ??= await open(path, 'r');
-        const buffer = await pool.take();
-        const { bytesRead } = await fh.read(buffer, 0, buffer.length, null);
+        const buffer = await timed('waiting for a free pool buffer', 0, () => pool.take());
+        const from = fh;
+        const { bytesRead } = await timed('source read', buffer.length, () => from.read(buffer, 0, buffer.length, null));
         if (bytesRead === 0) {
           pool.release(buffer);
           this.push(null);
@@ -88,17 +90,21 @@ export function pooledFileReader(path: string, pool: BufferPool): Readable {
   });
 }
 
+/** Tests only: see SequentialLargeWriter.create (damage the file between write and read-back). */
+export type WriterTestHooks = Pick<NonNullable<Parameters<typeof SequentialLargeWriter.create>[1]>, 'onBlockWritten' | 'onBlockReadBack'>;
+
 /**
  * Writes every chunk to `path` (created, must not exist), past the page cache where the system
  * allows it, reading each block back from the disk as it goes (SequentialLargeWriter), and
  * returns pool buffers as soon as their bytes are copied into its blocks. Does not fsync.
  */
-export function pooledFileWriter(path: string, pool: BufferPool, readBack: boolean): Writable {
+export function pooledFileWriter(path: string, pool: BufferPool, readBack: boolean, hooks: WriterTestHooks = {}): Writable {
   let out: SequentialLargeWriter | null = null;
+  const create = () => SequentialLargeWriter.create(path, { readBack, ...hooks });
   return new Writable({
     async write(chunk: Buffer, _enc, callback) {
       try {
-        out ??= await SequentialLargeWriter.create(path, { readBack });
+        out ??= await create();
         await out.append(chunk);
         pool.release(chunk);
         callback();
@@ -108,7 +114,7 @@ export function pooledFileWriter(path: string, pool: BufferPool, readBack: boole
     },
     async final(callback) {
       try {
-        out ??= await SequentialLargeWriter.create(path, { readBack });
+        out ??= await create();
         await out.finish();
         callback();
       } catch (error) {

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { crc32 as nativeCrc32 } from 'node:zlib';
+import { timedSync } from '../io-profile';
 
 /**
  * yazl computes each entry's CRC-32 with buffer-crc32, a byte-at-a-time JavaScript loop (about
@@ -21,7 +22,7 @@ export function useNativeCrc32ForYazl(): boolean {
     const head = sample.subarray(0, 17);
     const rest = sample.subarray(17);
     if (js(rest, js(head, 0)) !== nativeCrc32(rest, nativeCrc32(head, 0))) return false;
-    bufferCrc32.unsigned = (buf: Buffer, previous?: number) => nativeCrc32(buf, typeof previous === 'number' ? previous : 0);
+    bufferCrc32.unsigned = (buf: Buffer, previous?: number) => timedSync('crc32 (zip entries, yazl)', buf.length, () => nativeCrc32(buf, typeof previous === 'number' ? previous : 0));
     done = true;
     return true;
   } catch {

@@ -8,7 +8,7 @@ import { AppError } from '../errors';
 import { planPackage } from './package-layout';
 import { verifyPackage } from './package-verify';
 import type { ApprovedVersionForExport } from './review-access';
-import { totalSourceBytes, writeZipAtomically, type ZipWriteEntry } from './zip-write';
+import { totalSourceBytes, writeZipAtomically, type ZipWriteEntry, type ZipWriteOptions } from './zip-write';
 import type { WriteJournal } from './interrupted-writes';
 import { summariseProblems } from './zip-verify';
 
@@ -43,7 +43,15 @@ export interface WrittenPackage {
 export async function writePackage(
   version: ApprovedVersionForExport,
   outPath: string,
-  options: { appVersion: string; now: Date; onProgress?: (p: PackageProgress) => void; readBack?: boolean; journal?: WriteJournal; signal?: AbortSignal },
+  options: {
+    appVersion: string;
+    now: Date;
+    onProgress?: (p: PackageProgress) => void;
+    readBack?: boolean;
+    journal?: WriteJournal;
+    signal?: AbortSignal;
+    testHooks?: ZipWriteOptions['testHooks'];
+  },
 ): Promise<WrittenPackage> {
   const planned = planPackage(version);
   const entries: ZipWriteEntry[] = planned.map((p) => ({
@@ -74,6 +82,7 @@ export async function writePackage(
     mtime: options.now,
     ...(options.readBack === false ? { readBack: false } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.testHooks ? { testHooks: options.testHooks } : {}),
     onBytes: tick('write'),
     finalEntry: {
       entryPath: PACKAGE_MANIFEST_NAME,

@@ -5,13 +5,14 @@ import { basename, dirname, join } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import yazl from 'yazl';
 import { AppError } from '../errors';
-import { BufferPool, pooledFileReader, pooledFileWriter } from './buffer-pool';
+import { BufferPool, pooledFileReader, pooledFileWriter, type WriterTestHooks } from './buffer-pool';
 import { useNativeCrc32ForYazl } from './fast-crc';
 import { inThreadHasher, workerHasher, type ChunkHasher } from '../sha256-worker';
 import { ReadBackMismatch } from '../direct-write';
 import { isAlive } from '../process-alive';
 import { syncDirectory } from '../sync-directory';
 import type { WriteJournal } from './interrupted-writes';
+import { timed } from '../io-profile';
 
 /**
  * Writes a zip by streaming: yazl pumps one entry at a time, each source is read in 1 MiB
@@ -61,6 +62,8 @@ export interface ZipWriteOptions {
   journal?: WriteJournal;
   /** Stops the write: the temp file is removed and the promise rejects with `cancelled()`. */
   signal?: AbortSignal;
+  /** Tests only: damage the temp file between a block's write and its read-back, watch the read-back. */
+  testHooks?: WriterTestHooks;
 }
 
 /** What a write stopped by its signal rejects with (the job reports its own words). */
@@ -97,17 +100,22 @@ export async function writeZipAtomically(outPath: string, entries: readonly ZipW
   options.journal?.add(tempPath);
   try {
     if (options.signal?.aborted) throw cancelled();
-    const written = await writeZip(tempPath, entries, options);
+    const written = await timed('zip writing (sources read, hashed, written, read back)', 0, () => writeZip(tempPath, entries, options));
     // The fsync waits on the disk while the read-back works from the page cache: run them side by
     // side, and rename only when both are done (durable and checked).
     // allSettled: on a failed check, wait for the fsync's descriptor to close before deleting.
-    const [synced, checked] = await Promise.allSettled([fsyncFile(tempPath), options.check?.(tempPath)]);
+    const [synced, checked] = await Promise.allSettled([
+      timed('final fsync', 0, () => fsyncFile(tempPath)),
+      timed('check (structure, manifest)', 0, async () => options.check?.(tempPath)),
+    ]);
     if (checked.status === 'rejected') throw checked.reason;
     if (synced.status === 'rejected') throw synced.reason;
     // The last moment a cancel can take effect: after the rename the file is complete and stays.
     if (options.signal?.aborted) throw cancelled();
-    await rename(tempPath, outPath);
-    syncDirectory(dirname(outPath));
+    await timed('rename + folder sync', 0, async () => {
+      await rename(tempPath, outPath);
+      syncDirectory(dirname(outPath));
+    });
     return written;
   } catch (error) {
     await rm(tempPath, { force: true }).catch(() => undefined);
@@ -120,7 +128,7 @@ function writeZip(tempPath: string, entries: readonly ZipWriteEntry[], options: 
   return new Promise<WrittenEntry[]>((resolve, reject) => {
     const zip = new yazl.ZipFile();
     const pool = new BufferPool(POOL_BUFFERS, READ_CHUNK);
-    const out = pooledFileWriter(tempPath, pool, options.readBack ?? true);
+    const out = pooledFileWriter(tempPath, pool, options.readBack ?? true, options.testHooks);
     const written: WrittenEntry[] = [];
     // Each entry's hash is finished on the worker while the next entries already stream.
     const digests: Promise<void>[] = [];
@@ -216,7 +224,7 @@ function hashingStream(
       size += chunk.length;
       onBytes?.(chunk.length);
       pool.hold(chunk);
-      hasher.update(chunk).then(
+      timed('sha256 round trip (worker)', chunk.length, () => hasher.update(chunk)).then(
         () => pool.release(chunk),
         (error: unknown) => fail(error),
       );
