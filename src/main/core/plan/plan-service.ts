@@ -16,7 +16,7 @@ import { evidenceAccess } from './evidence-access';
 import { deleteTask as deleteTaskRow, emptyPlan, getPlan, listTasks, upsertPlan, upsertTask, type PlanFields } from './plan-store';
 import { reportingAccess } from './reporting-access';
 import { recordPlanEdit } from './review-access';
-import { TASK_COLUMNS } from './plan-xlsx';
+import { TASK_COLUMNS } from './plan-sheets';
 import { checkTask } from './task-rules';
 
 /** The year's plan: its facts, its tasks, and the completion rates computed from them. */

@@ -5,7 +5,7 @@ import type { CoreContext } from '../context';
 import type { Db } from '../db/open';
 import { AppError } from '../errors';
 import { getProfile } from '../profile/profile-store';
-import { recipientLines } from './docx-writer';
+import { recipientLines } from './recipient-lines';
 import { findPeriod, loadPeriods } from './periods';
 import { ensureReport, getReportRow } from './report-store';
 import { recordReportEdit } from './review-access';

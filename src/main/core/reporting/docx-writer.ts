@@ -22,6 +22,9 @@ import {
 import { formatDateVi, formatDecreeDate, toNfc } from '../../../shared/text/vi';
 import { stripXmlForbiddenDeep } from '../../../shared/text/xml-safe';
 import type { Appendix, Decree30Document, ReportHeader } from './document-model';
+import { recipientLines } from './recipient-lines';
+
+export { recipientLines };
 import {
   A4,
   BODY,
@@ -166,13 +169,6 @@ function titleBlock(h: ReportHeader): Paragraph[] {
     });
   }
   return out;
-}
-
-/** The recipient lines of ô 9b: "- Như trên;" first when there is a Kính gửi, "- Lưu: VT, …." last. */
-export function recipientLines(h: Pick<ReportHeader, 'kinhGui' | 'recipients' | 'drafter'>): string[] {
-  const names = [...h.recipients];
-  if ((h.kinhGui?.length ?? 0) > 0 && !names.some((n) => /^như trên$/i.test(n.trim()))) names.unshift('Như trên');
-  return [...names.map((n) => `- ${n};`), `- Lưu: VT, ${h.drafter}.`];
 }
 
 /** Ô 7a–7c and 9b: Nơi nhận level with the signer's authority line; the signature area stays blank. */
