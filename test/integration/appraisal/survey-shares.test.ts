@@ -61,6 +61,6 @@ describe('a set with declared XHH shares, from the template to the official inde
 
     ws.getCell(rowOf('XHH'), 6).value = 21;
     const broken = await call('appraisal/import', { fileName: 'x.xlsx', contentBase64: Buffer.from(await wb.xlsx.writeBuffer()).toString('base64') });
-    expect(JSON.stringify(broken)).toContain(`Kết quả thẩm định!F${rowOf('XHH')}`);
+    expect(JSON.stringify(broken)).toContain(`Trang «Kết quả thẩm định», dòng ${rowOf('XHH')}, cột F: Điểm 21,00 của tiêu chí XHH vượt điểm tối đa 20,00.`);
   });
 });

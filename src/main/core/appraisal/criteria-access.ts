@@ -1,4 +1,8 @@
 import { scoreSet } from '../criteria/engine';
 
 /** What the appraisal domain asks of the criteria domain: the scoring engine (caps, buckets, N/A). */
-export const criteriaAccess = { scoreSet };
+export const criteriaAccess = {
+  get scoreSet() {
+    return scoreSet;
+  },
+};

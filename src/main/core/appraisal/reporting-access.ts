@@ -15,7 +15,13 @@ export const reportingAccess = {
   },
   // Loaded with its docx library when first used (see load-on-first-call.ts).
   writeDecree30Docx: loadOnFirstCall(() => import('../reporting/docx-writer').then((m) => m.writeDecree30Docx)),
-  evidenceNumber,
-  headerFromProfile,
-  provinceInText,
+  get evidenceNumber() {
+    return evidenceNumber;
+  },
+  get headerFromProfile() {
+    return headerFromProfile;
+  },
+  get provinceInText() {
+    return provinceInText;
+  },
 };

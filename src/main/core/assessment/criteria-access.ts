@@ -12,7 +12,9 @@ export const criteriaAccess = {
     ensureBundledSetsOnce(db, new Date());
     return findSetForYear(db, year, unitType);
   },
-  scoreSet,
+  get scoreSet() {
+    return scoreSet;
+  },
   /** The newest stored version of a set, or null when the set is unknown. */
   latestVersion: (db: Db, id: string): number | null => getSetSummary(db, id)?.version ?? null,
 };

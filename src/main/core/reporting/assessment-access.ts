@@ -6,4 +6,14 @@ import { getAssessmentNote } from '../assessment/assessment-notes';
  * thuyết minh, scores) for the annual dossier and the prefill of a periodic report, and the key
  * its evidence is linked under.
  */
-export const assessmentAccess = { getAssessmentView, itemEvidenceKey, getAssessmentNote };
+export const assessmentAccess = {
+  get getAssessmentView() {
+    return getAssessmentView;
+  },
+  get itemEvidenceKey() {
+    return itemEvidenceKey;
+  },
+  get getAssessmentNote() {
+    return getAssessmentNote;
+  },
+};

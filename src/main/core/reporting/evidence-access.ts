@@ -6,7 +6,11 @@ import { reportSectionTargetKey } from '../../../shared/contract/evidence';
  * (`${year}:${itemCode}`) and to report sections (`report:${year}:${period}:${sectionCode}`).
  */
 export type { LinkedEvidence } from '../evidence';
-export const evidenceAccess = { listLinkedEvidence };
+export const evidenceAccess = {
+  get listLinkedEvidence() {
+    return listLinkedEvidence;
+  },
+};
 
 /** "47/KH-UBND", or the number alone, or the file name when the document has no number. */
 export function evidenceNumber(e: Pick<LinkedEvidence, 'docNumber' | 'docSymbol' | 'originalName'>): string {

@@ -21,5 +21,7 @@ export const evidenceAccess = {
       keys.map((key) => [key, (linked[key] ?? []).map((e) => ({ name: e.originalName, issueDate: e.issueDate, metaConfirmed: e.metaConfirmed !== false }))]),
     );
   },
-  storeBufferAsEvidence,
+  get storeBufferAsEvidence() {
+    return storeBufferAsEvidence;
+  },
 };

@@ -5,4 +5,23 @@ import { documentWarnings, generateDossierDocuments, getReport, listPeriods, per
  * Decree-30 self-assessment report and the self-score table), frozen at approval, and for a
  * periodic report under review its period, its content and its two documents.
  */
-export const reportingAccess = { generateDossierDocuments, listPeriods, getReport, periodicReportDocx, statisticsXlsx, documentWarnings };
+export const reportingAccess = {
+  get generateDossierDocuments() {
+    return generateDossierDocuments;
+  },
+  get listPeriods() {
+    return listPeriods;
+  },
+  get getReport() {
+    return getReport;
+  },
+  get periodicReportDocx() {
+    return periodicReportDocx;
+  },
+  get statisticsXlsx() {
+    return statisticsXlsx;
+  },
+  get documentWarnings() {
+    return documentWarnings;
+  },
+};
