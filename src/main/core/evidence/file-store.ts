@@ -7,6 +7,7 @@ import { AppError } from '../errors';
 import { copyAndHash, CopyFailure, importCopy, WorkersUnavailable } from '../copy-and-hash';
 import { FLUSH_EVERY, largeFileWriter, writeFully, writeFullyAt, writeStrategy, type LargeFileWriter } from '../direct-write';
 import type { IoProfile } from '../io-profile';
+import { readAndHashOnWorker, SourceReadError } from '../read-hash-worker';
 import { isAlive } from '../process-alive';
 import { inThreadHasher, workerHasher, type ChunkHasher } from '../sha256-worker';
 import { syncDirectory } from '../sync-directory';
@@ -190,6 +191,14 @@ async function copyFromPath(source: { path: string; name: string }, staging: Sta
         return copied;
       }
     }
+    if (parallel && writeStrategy() === 'buffered' && importCopy() === 'reader') {
+      const copied = await copyReadOnWorker(source, staging, onBytes, profile);
+      if (copied) {
+        await checkUnchanged(source, before.size, before.mtimeMs, copied.size);
+        profile?.lap('source unchanged check');
+        return copied;
+      }
+    }
     hasher = parallel ? workerHasher() : inThreadHasher();
     // A large file is written the way direct-write chooses (buffered one write at a time with
     // background flushes, or past the page cache), which also keeps the disk busy during the copy.
@@ -248,6 +257,59 @@ async function copyFromPath(source: { path: string; name: string }, staging: Sta
     await writer?.closeDirect();
     await input.close().catch(() => undefined);
   }
+}
+
+/**
+ * A worker thread reads the source and hashes each chunk into shared slots (read-hash-worker.ts);
+ * this thread only writes them, in order, and gives each slot back once written. Null when no
+ * worker can start here (the caller's loop copies).
+ */
+async function copyReadOnWorker(
+  source: { path: string; name: string },
+  staging: Staging,
+  onBytes: (n: number) => void,
+  profile: IoProfile | null,
+): Promise<{ sha256: string; size: number; head: Buffer } | null> {
+  const stream = readAndHashOnWorker(source.path, PATH_CHUNK, SLOTS);
+  if (!stream) return null;
+  const writer = await largeFileWriter(staging.tempPath, staging.out);
+  const inFlight = new Set<Promise<void>>();
+  // A failed write must wake the loop: its slot is never given back, so the next chunk never comes.
+  let failWrite: (error: unknown) => void = () => undefined;
+  const writeFailed = new Promise<never>((_, reject) => (failWrite = reject));
+  writeFailed.catch(() => undefined);
+  let head: Buffer | null = null;
+  let done = 0;
+  try {
+    profile?.lap('open + stat source, start worker');
+    for (;;) {
+      const chunk = await Promise.race([stream.next(), writeFailed]);
+      if (!chunk) break;
+      head ??= Buffer.from(chunk.slot.subarray(0, HEAD_BYTES));
+      const written: Promise<void> = writer
+        .writeAt(chunk.slot, done)
+        .then(() => stream.release(chunk), (error: unknown) => failWrite(error))
+        .finally(() => inFlight.delete(written));
+      inFlight.add(written);
+      done += chunk.length;
+      onBytes(chunk.length);
+    }
+    await Promise.race([Promise.all(inFlight), writeFailed]);
+    await writer.settle();
+    profile?.lap('copy (worker reads + hashes, this thread writes)');
+    return { sha256: await stream.digest(), size: done, head: head ?? Buffer.alloc(0) };
+  } catch (error) {
+    throw sourceErrorIfRead(error, source.name);
+  } finally {
+    await Promise.allSettled([...inFlight]);
+    await stream.close();
+    await writer.closeDirect();
+  }
+}
+
+/** A read error from the worker reads like the loop's own read errors. */
+function sourceErrorIfRead(error: unknown, name: string): unknown {
+  return error instanceof SourceReadError ? sourceError(error, name) : error;
 }
 
 /**
