@@ -83,13 +83,13 @@ describe('evidence store: a large file copied by the two-worker copy (CCHC_IMPOR
   });
 });
 
-describe('evidence store: a large file copied by the worker that reads and hashes while this thread writes (CCHC_IMPORT_COPY=reader)', () => {
+describe('evidence store: a large file copied by the system while a worker hashes the source (the default)', () => {
   afterEach(() => {
     delete process.env.CCHC_IMPORT_COPY;
   });
 
   it('stores the exact bytes under the SHA-256 of what was written, and a source rewritten mid-copy is refused', async () => {
-    process.env.CCHC_IMPORT_COPY = 'reader';
+    delete process.env.CCHC_IMPORT_COPY;
     const data = Buffer.alloc(40 * 1024 * 1024 + 123);
     for (let i = 0; i < data.length; i += 4096) data.writeUInt32LE(i, i);
     const dir = join(fx.dir, 'nguon');
@@ -120,7 +120,7 @@ describe('evidence store: a large file copied by the worker that reads and hashe
   });
 
   it('a cancel from the progress callback stops the copy and leaves nothing behind', async () => {
-    process.env.CCHC_IMPORT_COPY = 'reader';
+    delete process.env.CCHC_IMPORT_COPY;
     const data = Buffer.alloc(24 * 1024 * 1024, 7);
     const path = join(fx.dir, 'huy.bin');
     writeFileSync(path, data);

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
-import { chmod, open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
+import { chmod, copyFile, open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { Db } from '../db/open';
 import { AppError } from '../errors';
@@ -191,8 +191,8 @@ async function copyFromPath(source: { path: string; name: string }, staging: Sta
         return copied;
       }
     }
-    if (parallel && writeStrategy() === 'buffered' && importCopy() === 'reader') {
-      const copied = await copyReadOnWorker(source, staging, onBytes, profile);
+    if (parallel && writeStrategy() === 'buffered' && importCopy() === 'system') {
+      const copied = await copyBySystemHashBeside(source, staging, onBytes, profile);
       if (copied) {
         await checkUnchanged(source, before.size, before.mtimeMs, copied.size);
         profile?.lap('source unchanged check');
@@ -260,50 +260,52 @@ async function copyFromPath(source: { path: string; name: string }, staging: Sta
 }
 
 /**
- * A worker thread reads the source and hashes each chunk into shared slots (read-hash-worker.ts);
- * this thread only writes them, in order, and gives each slot back once written. Null when no
- * worker can start here (the caller's loop copies).
+ * The operating system copies the file (copyFile: copy_file_range on Linux, CopyFileW on Windows,
+ * as `cp` does) while a worker thread reads the source again from the page cache and hashes it.
+ * The hash is of the source's bytes, not of the bytes written; the size and modification time
+ * checked before and after stand for "the source did not change meanwhile".
  */
-async function copyReadOnWorker(
+async function copyBySystemHashBeside(
   source: { path: string; name: string },
   staging: Staging,
   onBytes: (n: number) => void,
   profile: IoProfile | null,
 ): Promise<{ sha256: string; size: number; head: Buffer } | null> {
-  const stream = readAndHashOnWorker(source.path, PATH_CHUNK, SLOTS);
+  const stream = readAndHashOnWorker(source.path, 4 * PATH_CHUNK, 4);
   if (!stream) return null;
-  const writer = await largeFileWriter(staging.tempPath, staging.out);
-  const inFlight = new Set<Promise<void>>();
-  // A failed write must wake the loop: its slot is never given back, so the next chunk never comes.
-  let failWrite: (error: unknown) => void = () => undefined;
-  const writeFailed = new Promise<never>((_, reject) => (failWrite = reject));
-  writeFailed.catch(() => undefined);
+  // The system's copy opens the file itself: ours is closed first (Windows would refuse a copy onto
+  // a file held open) and opened again after, read-write, for the final fsync.
+  staging.closed = true;
+  await staging.out.close();
+  const copied = quiet(
+    copyFile(source.path, staging.tempPath).then(async () => {
+      await chmod(staging.tempPath, 0o600); // CopyFileW carries a read-only attribute over
+      staging.out = await open(staging.tempPath, 'r+');
+      staging.closed = false;
+    }),
+  );
   let head: Buffer | null = null;
   let done = 0;
   try {
     profile?.lap('open + stat source, start worker');
     for (;;) {
-      const chunk = await Promise.race([stream.next(), writeFailed]);
+      const chunk = await stream.next();
       if (!chunk) break;
       head ??= Buffer.from(chunk.slot.subarray(0, HEAD_BYTES));
-      const written: Promise<void> = writer
-        .writeAt(chunk.slot, done)
-        .then(() => stream.release(chunk), (error: unknown) => failWrite(error))
-        .finally(() => inFlight.delete(written));
-      inFlight.add(written);
+      stream.release(chunk);
       done += chunk.length;
       onBytes(chunk.length);
     }
-    await Promise.race([Promise.all(inFlight), writeFailed]);
-    await writer.settle();
-    profile?.lap('copy (worker reads + hashes, this thread writes)');
+    profile?.lap('hash (worker) while the system copies');
+    await copied;
+    profile?.lap('rest of the copy');
     return { sha256: await stream.digest(), size: done, head: head ?? Buffer.alloc(0) };
   } catch (error) {
     throw sourceErrorIfRead(error, source.name);
   } finally {
-    await Promise.allSettled([...inFlight]);
     await stream.close();
-    await writer.closeDirect();
+    // A cancel cannot stop the system's copy: wait for it before the caller removes the file.
+    await copied.catch(() => undefined);
   }
 }
 
