@@ -38,15 +38,17 @@ export const COPY_CHUNK = 256 * 1024;
  * (ARCHITECTURE.md, «Importing a large file by path»); it is kept, opt-in, to be measured on a
  * quiet machine, where its threads do not wait on each other's scheduling.
  */
-export function importCopy(): 'loop' | 'workers' {
-  return process.env.CCHC_IMPORT_COPY === 'workers' ? 'workers' : 'loop';
+export function importCopy(): 'system' | 'loop' | 'workers' {
+  const chosen = process.env.CCHC_IMPORT_COPY;
+  return chosen === 'workers' || chosen === 'loop' ? chosen : 'system';
 }
 
 /** One line for the benchmark: how a large import by path copies and hashes (no choice at run time). */
 export function describeImportCopy(): string {
+  if (importCopy() === 'system') return `the system copies the file (copyFile, as cp does) while a worker thread reads it again from the cache and hashes it, 4 MiB at a time (default; CCHC_IMPORT_COPY=loop for the read-hash-write loop)`;
   return importCopy() === 'workers'
     ? `copier + hasher worker threads, ${COPY_CHUNK / 1024} KiB chunks, the hash read back from the copy, fdatasync every ${FLUSH_EVERY / 1024 / 1024} MiB (CCHC_IMPORT_COPY=workers)`
-    : `one loop on the main thread, 1 MiB thread-pool reads (2 ahead) and writes, SHA-256 on a worker by message, fdatasync every ${FLUSH_EVERY / 1024 / 1024} MiB (default; CCHC_IMPORT_COPY=workers for the two-worker copy)`;
+    : `one loop on the main thread, 1 MiB thread-pool reads (2 ahead) and writes, SHA-256 on a worker by message, fdatasync every ${FLUSH_EVERY / 1024 / 1024} MiB (CCHC_IMPORT_COPY=loop)`;
 }
 
 export interface CopyAndHashResult {

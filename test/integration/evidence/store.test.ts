@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { AppError } from '../../../src/main/core/errors';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   copyLinks,
@@ -79,6 +80,61 @@ describe('evidence store: a large file copied by the two-worker copy (CCHC_IMPOR
     expect(refused).toMatchObject({ code: 'IO_ERROR', message: expect.stringContaining('đã bị thay đổi') });
     expect(storeState(fx).tmp).toEqual([]);
     expect(storeState(fx).rows).toBe(1);
+  });
+});
+
+describe('evidence store: a large file copied by the system while a worker hashes the source (the default)', () => {
+  afterEach(() => {
+    delete process.env.CCHC_IMPORT_COPY;
+  });
+
+  it('stores the exact bytes under the SHA-256 of what was written, and a source rewritten mid-copy is refused', async () => {
+    delete process.env.CCHC_IMPORT_COPY;
+    const data = Buffer.alloc(40 * 1024 * 1024 + 123);
+    for (let i = 0; i < data.length; i += 4096) data.writeUInt32LE(i, i);
+    const dir = join(fx.dir, 'nguon');
+    mkdirSync(dir, { recursive: true });
+    const path = join(dir, 'quet.bin');
+    writeFileSync(path, data);
+    const env = { db: fx.core.db, dataDir: fx.dir, now: () => new Date() };
+    let progress = 0;
+    const outcome = await importEvidence(env, { kind: 'path', path, name: 'quet.bin' }, [item('2026:1.1')], { onBytes: (n) => (progress += n) });
+    expect(outcome.file.sha256).toBe(sha(data));
+    expect(progress).toBe(data.length);
+    const stored = readFileSync(join(fx.dir, 'evidence', outcome.file.stored_path));
+    expect(stored.equals(data)).toBe(true);
+
+    const other = Buffer.from(data);
+    other.writeUInt32LE(0xdeadbeef, 0);
+    writeFileSync(path, other);
+    let rewritten = false;
+    const refused = await importEvidence(env, { kind: 'path', path, name: 'quet.bin' }, [item('2026:1.2')], {
+      onBytes: () => {
+        if (!rewritten) writeFileSync(path, data);
+        rewritten = true;
+      },
+    }).catch((error: unknown) => error);
+    expect(refused).toMatchObject({ code: 'IO_ERROR', message: expect.stringContaining('đã bị thay đổi') });
+    expect(storeState(fx).tmp).toEqual([]);
+    expect(storeState(fx).rows).toBe(1);
+  });
+
+  it('a cancel from the progress callback stops the copy and leaves nothing behind', async () => {
+    delete process.env.CCHC_IMPORT_COPY;
+    const data = Buffer.alloc(24 * 1024 * 1024, 7);
+    const path = join(fx.dir, 'huy.bin');
+    writeFileSync(path, data);
+    const env = { db: fx.core.db, dataDir: fx.dir, now: () => new Date() };
+    let seen = 0;
+    const refused = await importEvidence(env, { kind: 'path', path, name: 'huy.bin' }, [item('2026:1.1')], {
+      onBytes: (n) => {
+        seen += n;
+        if (seen > 4 * 1024 * 1024) throw new AppError('CONFLICT', 'Đã huỷ nhập «huy.bin»; chưa lưu gì.');
+      },
+    }).catch((error: unknown) => error);
+    expect(refused).toMatchObject({ code: 'CONFLICT', message: 'Đã huỷ nhập «huy.bin»; chưa lưu gì.' });
+    expect(storeState(fx).tmp).toEqual([]);
+    expect(storeState(fx).rows).toBe(0);
   });
 });
 

@@ -1,12 +1,13 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
-import { chmod, open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
+import { chmod, copyFile, open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { Db } from '../db/open';
 import { AppError } from '../errors';
 import { copyAndHash, CopyFailure, importCopy, WorkersUnavailable } from '../copy-and-hash';
 import { FLUSH_EVERY, largeFileWriter, writeFully, writeFullyAt, writeStrategy, type LargeFileWriter } from '../direct-write';
 import type { IoProfile } from '../io-profile';
+import { readAndHashOnWorker, SourceReadError } from '../read-hash-worker';
 import { isAlive } from '../process-alive';
 import { inThreadHasher, workerHasher, type ChunkHasher } from '../sha256-worker';
 import { syncDirectory } from '../sync-directory';
@@ -190,6 +191,14 @@ async function copyFromPath(source: { path: string; name: string }, staging: Sta
         return copied;
       }
     }
+    if (parallel && writeStrategy() === 'buffered' && importCopy() === 'system') {
+      const copied = await copyBySystemHashBeside(source, staging, onBytes, profile);
+      if (copied) {
+        await checkUnchanged(source, before.size, before.mtimeMs, copied.size);
+        profile?.lap('source unchanged check');
+        return copied;
+      }
+    }
     hasher = parallel ? workerHasher() : inThreadHasher();
     // A large file is written the way direct-write chooses (buffered one write at a time with
     // background flushes, or past the page cache), which also keeps the disk busy during the copy.
@@ -248,6 +257,61 @@ async function copyFromPath(source: { path: string; name: string }, staging: Sta
     await writer?.closeDirect();
     await input.close().catch(() => undefined);
   }
+}
+
+/**
+ * The operating system copies the file (copyFile: copy_file_range on Linux, CopyFileW on Windows,
+ * as `cp` does) while a worker thread reads the source again from the page cache and hashes it.
+ * The hash is of the source's bytes, not of the bytes written; the size and modification time
+ * checked before and after stand for "the source did not change meanwhile".
+ */
+async function copyBySystemHashBeside(
+  source: { path: string; name: string },
+  staging: Staging,
+  onBytes: (n: number) => void,
+  profile: IoProfile | null,
+): Promise<{ sha256: string; size: number; head: Buffer } | null> {
+  const stream = readAndHashOnWorker(source.path, 4 * PATH_CHUNK, 4);
+  if (!stream) return null;
+  // The system's copy opens the file itself: ours is closed first (Windows would refuse a copy onto
+  // a file held open) and opened again after, read-write, for the final fsync.
+  staging.closed = true;
+  await staging.out.close();
+  const copied = quiet(
+    copyFile(source.path, staging.tempPath).then(async () => {
+      await chmod(staging.tempPath, 0o600); // CopyFileW carries a read-only attribute over
+      staging.out = await open(staging.tempPath, 'r+');
+      staging.closed = false;
+    }),
+  );
+  let head: Buffer | null = null;
+  let done = 0;
+  try {
+    profile?.lap('open + stat source, start worker');
+    for (;;) {
+      const chunk = await stream.next();
+      if (!chunk) break;
+      head ??= Buffer.from(chunk.slot.subarray(0, HEAD_BYTES));
+      stream.release(chunk);
+      done += chunk.length;
+      onBytes(chunk.length);
+    }
+    profile?.lap('hash (worker) while the system copies');
+    await copied;
+    profile?.lap('rest of the copy');
+    return { sha256: await stream.digest(), size: done, head: head ?? Buffer.alloc(0) };
+  } catch (error) {
+    throw sourceErrorIfRead(error, source.name);
+  } finally {
+    await stream.close();
+    // A cancel cannot stop the system's copy: wait for it before the caller removes the file.
+    await copied.catch(() => undefined);
+  }
+}
+
+/** A read error from the worker reads like the loop's own read errors. */
+function sourceErrorIfRead(error: unknown, name: string): unknown {
+  return error instanceof SourceReadError ? sourceError(error, name) : error;
 }
 
 /**
