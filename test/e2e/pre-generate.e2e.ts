@@ -1,22 +1,10 @@
-import type { Page, TestInfo } from '@playwright/test';
 import { AppShellPage } from './pages/app-shell.page';
 import { AssessmentPage } from './pages/assessment.page';
 import { ReportsPage } from './pages/reports.page';
 import { completeFirstStart } from './support/first-start';
 import { expect, test } from './support/fixtures';
+import { shoot } from './support/screenshots';
 import { startSmallSetAssessment } from './support/small-set';
-
-/** Screenshots at the two sizes officers' screens have, for looking at, not comparing. */
-async function shoot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  for (const [width, height] of [
-    [1366, 768],
-    [1920, 1080],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    await page.screenshot({ path: testInfo.outputPath(`${name}-${width}.png`), fullPage: true });
-  }
-  await page.setViewportSize({ width: 1366, height: 768 });
-}
 
 test.use({ viewport: { width: 1366, height: 768 } });
 test.slow();

@@ -1,21 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import type { Page, TestInfo } from '@playwright/test';
 import { AppShellPage } from './pages/app-shell.page';
 import { AssessmentPage } from './pages/assessment.page';
 import { completeFirstStart } from './support/first-start';
 import { expect, test } from './support/fixtures';
-
-async function shoot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  for (const [width, height] of [
-    [1366, 768],
-    [1920, 1080],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    await page.screenshot({ path: testInfo.outputPath(`${name}-${width}.png`), fullPage: true });
-  }
-  await page.setViewportSize({ width: 1366, height: 768 });
-}
+import { shoot } from './support/screenshots';
 
 test.use({ viewport: { width: 1366, height: 768 } });
 test.slow();

@@ -28,68 +28,18 @@ afterEach(() => fx.cleanup());
 
 const sha = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 
-describe('evidence store: a large file from a path', () => {
-  it('stores the exact bytes under their SHA-256 (the hash runs on a worker thread, writes several at a time)', async () => {
-    // 40 MiB + 123 bytes: above the worker threshold, a short last chunk, distinct bytes per chunk.
-    const data = Buffer.alloc(40 * 1024 * 1024 + 123);
-    for (let i = 0; i < data.length; i += 4096) data.writeUInt32LE(i, i);
-    const dir = join(fx.dir, 'nguon');
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'quet.bin'), data);
-    const env = { db: fx.core.db, dataDir: fx.dir, now: () => new Date() };
-    const outcome = await importEvidence(env, { kind: 'path', path: join(dir, 'quet.bin'), name: 'quet.bin' }, [item('2026:1.1')]);
-    expect(outcome.file.sha256).toBe(sha(data));
-    expect(outcome.file.size).toBe(data.length);
-    const stored = readFileSync(join(fx.dir, 'evidence', outcome.file.stored_path));
-    expect(stored.equals(data)).toBe(true);
-    expect(storeState(fx).tmp).toEqual([]);
-  });
-});
-
-describe('evidence store: a large file copied by the two-worker copy (CCHC_IMPORT_COPY=workers)', () => {
+describe('evidence store: a large file by path, each copy strategy', () => {
   afterEach(() => {
     delete process.env.CCHC_IMPORT_COPY;
   });
 
-  it('stores the exact bytes under the SHA-256 of what was written, and a source rewritten mid-copy is refused', async () => {
-    process.env.CCHC_IMPORT_COPY = 'workers';
-    const data = Buffer.alloc(40 * 1024 * 1024 + 123);
-    for (let i = 0; i < data.length; i += 4096) data.writeUInt32LE(i, i);
-    const dir = join(fx.dir, 'nguon');
-    mkdirSync(dir, { recursive: true });
-    const path = join(dir, 'quet.bin');
-    writeFileSync(path, data);
-    const env = { db: fx.core.db, dataDir: fx.dir, now: () => new Date() };
-    let progress = 0;
-    const outcome = await importEvidence(env, { kind: 'path', path, name: 'quet.bin' }, [item('2026:1.1')], { onBytes: (n) => (progress += n) });
-    expect(outcome.file.sha256).toBe(sha(data));
-    expect(progress).toBe(data.length);
-    const stored = readFileSync(join(fx.dir, 'evidence', outcome.file.stored_path));
-    expect(stored.equals(data)).toBe(true);
-
-    const other = Buffer.from(data);
-    other.writeUInt32LE(0xdeadbeef, 0);
-    writeFileSync(path, other);
-    let rewritten = false;
-    const refused = await importEvidence(env, { kind: 'path', path, name: 'quet.bin' }, [item('2026:1.2')], {
-      onBytes: () => {
-        if (!rewritten) writeFileSync(path, data);
-        rewritten = true;
-      },
-    }).catch((error: unknown) => error);
-    expect(refused).toMatchObject({ code: 'IO_ERROR', message: expect.stringContaining('đã bị thay đổi') });
-    expect(storeState(fx).tmp).toEqual([]);
-    expect(storeState(fx).rows).toBe(1);
-  });
-});
-
-describe('evidence store: a large file copied by the system while a worker hashes the source (the default)', () => {
-  afterEach(() => {
-    delete process.env.CCHC_IMPORT_COPY;
-  });
-
-  it('stores the exact bytes under the SHA-256 of what was written, and a source rewritten mid-copy is refused', async () => {
-    delete process.env.CCHC_IMPORT_COPY;
+  it.each([
+    ['the system copy with the hash beside it (the default)', undefined],
+    ['the read-hash-write loop (CCHC_IMPORT_COPY=loop)', 'loop'],
+    ['the two-worker copy (CCHC_IMPORT_COPY=workers)', 'workers'],
+  ])('%s: stores the exact bytes under their SHA-256, and a source rewritten mid-copy is refused', async (_how, mode) => {
+    if (mode) process.env.CCHC_IMPORT_COPY = mode;
+    else delete process.env.CCHC_IMPORT_COPY;
     const data = Buffer.alloc(40 * 1024 * 1024 + 123);
     for (let i = 0; i < data.length; i += 4096) data.writeUInt32LE(i, i);
     const dir = join(fx.dir, 'nguon');
@@ -119,8 +69,7 @@ describe('evidence store: a large file copied by the system while a worker hashe
     expect(storeState(fx).rows).toBe(1);
   });
 
-  it('a cancel from the progress callback stops the copy and leaves nothing behind', async () => {
-    delete process.env.CCHC_IMPORT_COPY;
+  it('a cancel from the progress callback stops the default copy and leaves nothing behind', async () => {
     const data = Buffer.alloc(24 * 1024 * 1024, 7);
     const path = join(fx.dir, 'huy.bin');
     writeFileSync(path, data);
