@@ -7,13 +7,12 @@
  *   npx tsx bench/exchange-profile.ts [MB]      (default 2048, in 256-ish files like the bench)
  */
 import { spawnSync } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
-import { linkSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { ApprovedVersionForExport } from '../src/main/core/exchange/review-access';
 import type { StageTime } from '../src/main/core/io-profile';
+import { benchApprovedVersion, makeEvidence } from './export-fixture';
 import { settleDisk } from './disk-settle';
 
 const MiB = 1024 * 1024;
@@ -45,19 +44,7 @@ async function measure(run: () => Promise<void>): Promise<Profile> {
 
 async function exportChild(out: string): Promise<void> {
   const { writePackage } = await import('../src/main/core/exchange/package-writer');
-  const evidence = JSON.parse(String(process.env.CCHC_BENCH_EVIDENCE)) as ApprovedVersionForExport['evidence'];
-  const version: ApprovedVersionForExport = {
-    subject: { kind: 'assessment', year: 2026 },
-    unit: { name: 'Sở Nội vụ', shortName: 'SNV', unitType: 'so', parentBody: 'UBND tỉnh Lâm Đồng', province: 'Lâm Đồng' },
-    year: 2026,
-    period: null,
-    version: 1,
-    approval: { by: 'Trần Văn Mỹ', at: new Date().toISOString(), comment: '' },
-    snapshotSha256: createHash('sha256').update('{}').digest('hex'),
-    snapshotJson: '{}',
-    documents: [{ fileName: 'Báo cáo tự đánh giá.docx', source: { kind: 'data', data: Buffer.from('docx') } }],
-    evidence,
-  };
+  const version = benchApprovedVersion();
   const readBack = process.env.CCHC_BENCH_READ_BACK !== '0';
   process.stdout.write(JSON.stringify(await measure(() => writePackage(version, out, { appVersion: 'profile', now: new Date(), readBack }).then(() => undefined))));
 }
@@ -88,21 +75,12 @@ async function main(): Promise<void> {
   const root = mkdtempSync(join(tmpdir(), 'cchc-exchange-profile-'));
   try {
     const src = join(root, 'evidence');
-    mkdirSync(src);
     const dataDir = join(root, 'du-lieu');
-    const evidence: ApprovedVersionForExport['evidence'] = [];
-    const sizes = [3, 7, 12, 5, 16, 9, 2, 10].map((m) => m * MiB);
-    const block = randomBytes(16 * MiB);
-    for (let i = 0, left = totalMb * MiB; left > 0; i += 1) {
-      const size = Math.min(left, sizes[i % sizes.length]!);
-      const data = Buffer.concat([Buffer.from(`${i}:`), block.subarray(0, size - String(i).length - 1)]);
-      const path = join(src, `tep-${i}.pdf`);
-      writeFileSync(path, data);
-      const sha256 = createHash('sha256').update(data).digest('hex');
-      evidence.push({ itemCode: `${1 + (i % 8)}.${1 + (i % 5)}`, fileName: `Tệp ${i}.pdf`, path, sha256, size });
-      mkdirSync(join(dataDir, 'evidence', 'files', sha256.slice(0, 2)), { recursive: true });
-      linkSync(path, join(dataDir, 'evidence', 'files', sha256.slice(0, 2), `${sha256.slice(2)}.pdf`));
-      left -= size;
+    const evidence = makeEvidence(src, totalMb);
+    // The backup reads the same files from a data folder: hard links, named as the store names them.
+    for (const e of evidence) {
+      mkdirSync(join(dataDir, 'evidence', 'files', e.sha256.slice(0, 2)), { recursive: true });
+      linkSync(e.path, join(dataDir, 'evidence', 'files', e.sha256.slice(0, 2), `${e.sha256.slice(2)}.pdf`));
     }
     const bytes = evidence.reduce((s, e) => s + e.size, 0);
     spawnSync('cat', evidence.map((e) => e.path), { stdio: 'ignore' });

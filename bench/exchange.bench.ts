@@ -17,12 +17,11 @@
  * The machine's load matters: the export does CPU work (SHA-256, CRC-32) that cp does not.
  */
 import { spawnSync } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
-import { linkSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writePackage } from '../src/main/core/exchange/package-writer';
-import type { ApprovedVersionForExport } from '../src/main/core/exchange/review-access';
+import { benchApprovedVersion, makeEvidence } from './export-fixture';
 import { settleDisk } from './disk-settle';
 import { minMedian, ratesText, ROUNDS, timeMs, verdict } from './support';
 
@@ -53,44 +52,13 @@ async function backupChild(dataDir: string, out: string): Promise<void> {
 }
 
 async function child(out: string, readBack: boolean): Promise<void> {
-  const evidence = JSON.parse(String(process.env.CCHC_BENCH_EVIDENCE)) as ApprovedVersionForExport['evidence'];
-  const version: ApprovedVersionForExport = {
-    subject: { kind: 'assessment', year: 2026 },
-    unit: { name: 'Sở Nội vụ', shortName: 'SNV', unitType: 'so', parentBody: 'UBND tỉnh Lâm Đồng', province: 'Lâm Đồng' },
-    year: 2026,
-    period: null,
-    version: 1,
-    approval: { by: 'Trần Văn Mỹ', at: new Date().toISOString(), comment: '' },
-    // The package carries the snapshot under the hash approval recorded: they must agree.
-    snapshotSha256: createHash('sha256').update('{}').digest('hex'),
-    snapshotJson: '{}',
-    documents: [{ fileName: 'Báo cáo tự đánh giá.docx', source: { kind: 'data', data: Buffer.from('docx') } }],
-    evidence,
-  };
+  const version = benchApprovedVersion();
   const loadedRssMb = process.resourceUsage().maxRSS / 1024;
   const start = performance.now();
   await writePackage(version, out, { appVersion: 'bench', now: new Date(), readBack });
   const seconds = (performance.now() - start) / 1000;
   const result: ChildResult = { seconds, peakRssMb: process.resourceUsage().maxRSS / 1024, loadedRssMb, zipBytes: statSync(out).size };
   process.stdout.write(JSON.stringify(result));
-}
-
-function makeEvidence(dir: string, totalMb: number): ApprovedVersionForExport['evidence'] {
-  mkdirSync(dir, { recursive: true });
-  const evidence: ApprovedVersionForExport['evidence'] = [];
-  // Scanned PDFs are typically 1–20 MB; random bytes, because real evidence is already compressed.
-  const sizes = [3, 7, 12, 5, 16, 9, 2, 10].map((m) => m * MiB);
-  const block = randomBytes(16 * MiB);
-  let left = totalMb * MiB;
-  for (let i = 0; left > 0; i += 1) {
-    const size = Math.min(left, sizes[i % sizes.length]!);
-    const data = Buffer.concat([Buffer.from(`${i}:`), block.subarray(0, size - String(i).length - 1)]);
-    const path = join(dir, `tep-${i}.pdf`);
-    writeFileSync(path, data);
-    evidence.push({ itemCode: `${1 + (i % 8)}.${1 + (i % 5)}`, fileName: `Quyết định số ${i}/QĐ-UBND về kiểm chứng.pdf`, path, sha256: createHash('sha256').update(data).digest('hex'), size });
-    left -= size;
-  }
-  return evidence;
 }
 
 async function main(): Promise<void> {
