@@ -151,7 +151,7 @@ async function main(): Promise<void> {
     console.log(`  verdict baseline: cp -r then fsync of each copy, as durable as the zip (fsynced before it is renamed into place)`);
     console.log(`  context: plain cp -r ${ratesText(cpRates)} (returns while its data is still only in the page cache)`);
     console.log(
-      `  context: the export reads every block of the package back from the disk to compare it (cp does not); the same export without that read-back ` +
+      `  context: the export reads the whole package back from the disk once and proves it (cp does not); the same export without that read-back ` +
         `${ratesText(noReadBackRates)} → ${fmt(minMedian(noReadBackRates).median / cpSyncMedian)}× of cp + sync`,
     );
   } finally {

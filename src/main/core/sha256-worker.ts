@@ -44,13 +44,18 @@ type Done = { ok: true; hex?: string };
 type Reply = Done | { ok: false; message: string };
 
 export function inThreadHasher(): ChunkHasher {
-  const hash = createHash('sha256');
+  let hash = createHash('sha256');
   return {
     update: (chunk) => {
       hash.update(chunk);
       return Promise.resolve();
     },
-    digest: () => Promise.resolve(hash.digest('hex')),
+    // As the worker does: a digest ends one stream and starts the next.
+    digest: () => {
+      const hex = hash.digest('hex');
+      hash = createHash('sha256');
+      return Promise.resolve(hex);
+    },
     close: () => Promise.resolve(),
   };
 }

@@ -81,11 +81,20 @@ export async function createBackup(
       report({ phase, done, total });
     };
     const schema = schemaVersion(db);
+    let verifying = false;
     await writeZipAtomically(outPath, entries, {
       journal,
       mtime: options.now,
       ...(options.signal ? { signal: options.signal } : {}),
       onBytes: tick('write'),
+      onReadBackBytes: (n, size) => {
+        if (!verifying) {
+          verifying = true;
+          done = 0;
+        }
+        done += n;
+        report({ phase: 'verify', done, total: size });
+      },
       finalEntry: {
         entryPath: BACKUP_MANIFEST_NAME,
         build(written) {
@@ -101,8 +110,7 @@ export async function createBackup(
         },
       },
       async check(tempPath) {
-        done = 0;
-        const result = await verifyBackup(tempPath, { onBytes: tick('verify'), justWritten: true });
+        const result = await verifyBackup(tempPath, { justWritten: true });
         if (!result.ok) throw new AppError('IO_ERROR', `Bản sao lưu vừa ghi không đọc lại đúng; đã xoá, hãy thử lại. ${summariseProblems(result.problems, 5, { countRest: true })}`, result.problems);
       },
     });

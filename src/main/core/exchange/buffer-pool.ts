@@ -1,6 +1,5 @@
 import { open, type FileHandle } from 'node:fs/promises';
-import { SequentialLargeWriter } from '../direct-write';
-import { Readable, Writable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { timed } from '../io-profile';
 
 /**
@@ -36,6 +35,11 @@ export class BufferPool {
       return Promise.resolve(b);
     }
     return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  /** Whether `chunk` lies in one of this pool's buffers. */
+  owns(chunk: Buffer): boolean {
+    return this.holders.has(chunk.buffer);
   }
 
   /** One more holder of the pool buffer under `chunk` (ignored for other chunks): it comes back only when all have released it. */
@@ -85,45 +89,6 @@ export function pooledFileReader(path: string, pool: BufferPool): Readable {
     async destroy(error, callback) {
       await fh?.close().catch(() => undefined);
       fh = null;
-      callback(error);
-    },
-  });
-}
-
-/** Tests only: see SequentialLargeWriter.create (damage the file between write and read-back). */
-export type WriterTestHooks = Pick<NonNullable<Parameters<typeof SequentialLargeWriter.create>[1]>, 'onBlockWritten' | 'onBlockReadBack'>;
-
-/**
- * Writes every chunk to `path` (created, must not exist), past the page cache where the system
- * allows it, reading each block back from the disk as it goes (SequentialLargeWriter), and
- * returns pool buffers as soon as their bytes are copied into its blocks. Does not fsync.
- */
-export function pooledFileWriter(path: string, pool: BufferPool, readBack: boolean, hooks: WriterTestHooks = {}): Writable {
-  let out: SequentialLargeWriter | null = null;
-  const create = () => SequentialLargeWriter.create(path, { readBack, ...hooks });
-  return new Writable({
-    async write(chunk: Buffer, _enc, callback) {
-      try {
-        out ??= await create();
-        await out.append(chunk);
-        pool.release(chunk);
-        callback();
-      } catch (error) {
-        callback(error as Error);
-      }
-    },
-    async final(callback) {
-      try {
-        out ??= await create();
-        await out.finish();
-        callback();
-      } catch (error) {
-        callback(error as Error);
-      }
-    },
-    async destroy(error, callback) {
-      await out?.close();
-      out = null;
       callback(error);
     },
   });

@@ -28,17 +28,18 @@ export interface WrittenPackage {
 /**
  * Writes the submission package of an approved version to `outPath`.
  *
- * The manifest is written LAST: it holds the SHA-256 of every file, and computing those while the
- * files stream into the zip means each file is read once, not twice (once to hash, once to copy).
- * Readers lose nothing by it: they find the manifest through the central directory, which is at
- * the end of a zip anyway. Evidence whose bytes no longer match the hash recorded at approval is
- * refused, so a package never carries a file that differs from what the leader approved.
+ * The manifest is written LAST: it holds the SHA-256 of every file, known before writing for
+ * evidence (content-addressed: the hash recorded at approval) and for generated documents (hashed
+ * in memory), and computed on the way in for the rest (signed copies). Readers lose nothing by
+ * it: they find the manifest through the central directory, which is at the end of a zip anyway.
  *
- * Every block of the zip is read back from the disk and compared with what was written while the
- * export goes on (zip-write), so the bytes hashed on the way in are the bytes on disk. Then the
- * finished file is opened as a reader would: structure and hostile-entry checks, the manifest
- * against its schema, every listed file present with its size, nothing extra. Only a package
- * that passes is renamed to `outPath`.
+ * The finished zip is read back from the disk once (zip-write, zip-read-back): every file's bytes
+ * on the disk must hash to the manifest's SHA-256, every other byte must be what was written. So
+ * evidence whose bytes no longer match the hash recorded at approval is refused, and a package
+ * never carries a file that differs from what the leader approved. Then the finished file is
+ * opened as a reader would: structure and hostile-entry checks, the manifest against its schema,
+ * every listed file present with its size, nothing extra. Only a package that passes is renamed
+ * to `outPath`.
  */
 export async function writePackage(
   version: ApprovedVersionForExport,
@@ -77,6 +78,7 @@ export async function writePackage(
   report({ phase: 'write', done: 0, total });
 
   let manifest: PackageManifest | null = null;
+  let verifying = false;
   await writeZipAtomically(outPath, entries, {
     ...(options.journal ? { journal: options.journal } : {}),
     mtime: options.now,
@@ -84,6 +86,19 @@ export async function writePackage(
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.testHooks ? { testHooks: options.testHooks } : {}),
     onBytes: tick('write'),
+    // The read-back goes over the whole zip (its headers too): its progress is out of the zip's size.
+    onReadBackBytes: (n, size) => {
+      if (!verifying) {
+        verifying = true;
+        done = 0;
+        lastReport = 0;
+      }
+      done += n;
+      if (done - lastReport >= 8 * 1024 * 1024 || done === size) {
+        lastReport = done;
+        report({ phase: 'verify', done, total: size });
+      }
+    },
     finalEntry: {
       entryPath: PACKAGE_MANIFEST_NAME,
       build(written) {
@@ -109,10 +124,7 @@ export async function writePackage(
       },
     },
     async check(tempPath) {
-      done = 0;
-      lastReport = 0;
-      report({ phase: 'verify', done: 0, total });
-      const result = await verifyPackage(tempPath, { onBytes: tick('verify'), justWritten: true });
+      const result = await verifyPackage(tempPath, { justWritten: true });
       if (!result.ok) {
         throw new AppError('IO_ERROR', `Gói vừa ghi không đọc lại đúng (ổ đĩa lỗi?); đã xoá, hãy thử lại. ${summariseProblems(result.problems, 3)}`, result.problems);
       }

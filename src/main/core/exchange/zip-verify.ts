@@ -20,8 +20,8 @@ export interface VerifyZipOptions<M> {
   onBytes?: (n: number) => void;
   /**
    * The writer's own check of a zip it has just written: its bytes were already read back from
-   * the disk and compared block by block while it was written (SequentialLargeWriter), and every
-   * file was hashed on the way in. So here: structure, hostile entries, the manifest, presence and
+   * the disk and proved, every file against its SHA-256 and every other byte against its CRC-32
+   * (zip-read-back.ts). So here: structure, hostile entries, the manifest, presence and
    * sizes, and each entry's data range inside the file, without reading the data a third time.
    * Anything received from elsewhere gets the full check (SHA-256 of every file).
    */

@@ -1,11 +1,14 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, readdirSync, rmSync } from 'node:fs';
 import { open, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import yazl from 'yazl';
 import { AppError } from '../errors';
-import { BufferPool, pooledFileReader, pooledFileWriter, type WriterTestHooks } from './buffer-pool';
+import { BufferPool, pooledFileReader } from './buffer-pool';
+import { zipFileWriter, type ChunkWrittenHook, type ZipFileWriter } from './zip-file-writer';
+import { readBackZip, type ReadBackOptions, type ReadBackPlan, type ReadBackProblem } from './zip-read-back';
+import { openZipSafely, type ZipLimits } from './zip-read';
 import { useNativeCrc32ForYazl } from './fast-crc';
 import { inThreadHasher, workerHasher, type ChunkHasher } from '../sha256-worker';
 import { ReadBackMismatch } from '../direct-write';
@@ -16,10 +19,17 @@ import { timed } from '../io-profile';
 
 /**
  * Writes a zip by streaming: yazl pumps one entry at a time, each source is read in 1 MiB
- * chunks and hashed on the way through, so memory stays flat whatever the total size. The zip
- * goes to a temp file beside the target, each block read back from the disk and compared as it
- * is written (pooledFileWriter), is fsynced, checked by the caller and only then renamed into
- * place: a failure at any point leaves no partial file under the target name.
+ * chunks on its way to the file, so memory stays flat whatever the total size. The zip goes to a
+ * temp file beside the target, is flushed to the disk as it is written, then read back from the
+ * disk once and proved (zip-read-back.ts: each stored file's SHA-256, the CRC-32 of every other
+ * byte), checked by the caller and only then renamed into place: a failure at any point leaves no
+ * partial file under the target name.
+ *
+ * A file whose SHA-256 is known before it is written (evidence is content-addressed; in-memory
+ * files are hashed first) is not hashed on the way in: the read-back hashes its bytes on the disk
+ * against that SHA-256, which proves the source and the disk at once. Other files (signed copies,
+ * quarantined files, the backup's database) are hashed on the way in, and the read-back checks the
+ * stored ones against that hash.
  */
 
 export type ZipSource = { kind: 'path'; path: string } | { kind: 'data'; data: Buffer };
@@ -54,16 +64,23 @@ export interface ZipWriteOptions {
   check?: (tempPath: string) => Promise<void>;
   mtime?: Date;
   /**
-   * Read every block back from the disk as it is written (default). Off only in the benchmark,
+   * Read the finished file back from the disk and prove it (default). Off only in the benchmark,
    * to show what the read-back costs.
    */
   readBack?: boolean;
+  /** Bytes of the finished zip read back so far, out of `size` (for a progress bar). */
+  onReadBackBytes?: (n: number, size: number) => void;
   /** Where the temp file is recorded before it is created, so start-up can remove it after a kill. */
   journal?: WriteJournal;
   /** Stops the write: the temp file is removed and the promise rejects with `cancelled()`. */
   signal?: AbortSignal;
-  /** Tests only: damage the temp file between a block's write and its read-back, watch the read-back. */
-  testHooks?: WriterTestHooks;
+  /** Tests only: damage the temp file after a chunk is written, watch the read-back's blocks. */
+  testHooks?: ZipWriteTestHooks;
+}
+
+export interface ZipWriteTestHooks {
+  onChunkWritten?: ChunkWrittenHook;
+  onBlockRead?: ReadBackOptions['onBlockRead'];
 }
 
 /** What a write stopped by its signal rejects with (the job reports its own words). */
@@ -100,9 +117,11 @@ export async function writeZipAtomically(outPath: string, entries: readonly ZipW
   options.journal?.add(tempPath);
   try {
     if (options.signal?.aborted) throw cancelled();
-    const written = await timed('zip writing (sources read, hashed, written, read back)', 0, () => writeZip(tempPath, entries, options));
-    // The fsync waits on the disk while the read-back works from the page cache: run them side by
-    // side, and rename only when both are done (durable and checked).
+    const known = knownHashes(entries);
+    const { written, layout } = await timed('zip writing (sources read, written, flushed)', 0, () => writeZip(tempPath, entries, known, options));
+    if (options.readBack ?? true) {
+      await timed('read-back (the whole zip, from the disk)', 0, () => readBack(tempPath, entries, written, layout, options));
+    }
     // allSettled: on a failed check, wait for the fsync's descriptor to close before deleting.
     const [synced, checked] = await Promise.allSettled([
       timed('final fsync', 0, () => fsyncFile(tempPath)),
@@ -123,18 +142,117 @@ export async function writeZipAtomically(outPath: string, entries: readonly ZipW
   }
 }
 
-function writeZip(tempPath: string, entries: readonly ZipWriteEntry[], options: ZipWriteOptions): Promise<WrittenEntry[]> {
+/**
+ * Each entry's SHA-256 where it is known before writing: evidence names its own, an in-memory
+ * file is hashed here (small). In-memory bytes that differ from what was approved are refused now.
+ */
+function knownHashes(entries: readonly ZipWriteEntry[]): (string | undefined)[] {
+  return entries.map((entry) => {
+    if (entry.source.kind !== 'data') return entry.expectedSha256;
+    const actual = createHash('sha256').update(entry.source.data).digest('hex');
+    if (entry.expectedSha256 && entry.expectedSha256 !== actual) throw storeMismatch(entry, actual);
+    return actual;
+  });
+}
+
+function storeMismatch(entry: ZipWriteEntry, actual: string): AppError {
+  return new AppError(
+    'VALIDATION_FAILED',
+    `Tệp «${entry.label}» trong kho không còn khớp với bản đã duyệt (mã SHA-256 khác); chưa tạo gói. Hãy kiểm tra kho tài liệu kiểm chứng.`,
+    { expected: entry.expectedSha256, actual },
+  );
+}
+
+/**
+ * Reads the finished zip back from the disk and proves every byte (zip-read-back.ts). A stored
+ * file whose bytes on the disk do not hash to what was expected is looked at once more at its
+ * source: changed there, it is the store's fault (refused as such); unchanged, it is the disk's.
+ */
+async function readBack(
+  tempPath: string,
+  entries: readonly ZipWriteEntry[],
+  written: readonly WrittenEntry[],
+  layout: { size: number; crc: ReadBackPlan['crc'] },
+  options: ZipWriteOptions,
+): Promise<void> {
+  const plan: ReadBackPlan = { size: layout.size, crc: layout.crc, sha: await storedDataRanges(tempPath, written) };
+  const problems = await readBackZip(tempPath, plan, {
+    ...(options.onReadBackBytes ? { onBytes: (n: number) => options.onReadBackBytes!(n, layout.size) } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+    cancelled,
+    ...(options.testHooks?.onBlockRead ? { onBlockRead: options.testHooks.onBlockRead } : {}),
+  });
+  if (problems.length === 0) return;
+  for (const problem of problems) {
+    if (problem.kind !== 'sha') continue;
+    const entry = entries.find((e) => e.entryPath === problem.entryPath);
+    if (entry?.expectedSha256 && entry.source.kind === 'path') {
+      const atSource = await sha256OfFile(entry.source.path).catch(() => null);
+      if (atSource !== entry.expectedSha256) throw storeMismatch(entry, atSource ?? problem.actual);
+    }
+  }
+  throw new ReadBackMismatch(firstPosition(problems[0]!, plan));
+}
+
+function firstPosition(problem: ReadBackProblem, plan: ReadBackPlan): number {
+  if (problem.kind === 'sha') return plan.sha.find((s) => s.entryPath === problem.entryPath)?.start ?? 0;
+  return problem.kind === 'short' ? problem.size : problem.start;
+}
+
+/** Where each stored (not deflated) file's data lies in the zip, with the SHA-256 it must have. */
+async function storedDataRanges(tempPath: string, written: readonly WrittenEntry[]): Promise<ReadBackPlan['sha']> {
+  const byPath = new Map(written.map((w) => [w.entryPath, w]));
+  // Our own zip, just written: the limits against hostile zips are the caller's check's business.
+  const opened = await openZipSafely(tempPath, OWN_ZIP);
+  if (!opened.ok) throw new ReadBackMismatch(0);
+  try {
+    return opened.opened.entries
+      .filter((info) => !info.isDirectory && info.entry.compressionMethod === 0 && byPath.has(info.name))
+      .map((info) => ({ start: info.dataStart, length: info.compressedSize, sha256: byPath.get(info.name)!.sha256, entryPath: info.name }));
+  } finally {
+    opened.opened.close();
+  }
+}
+
+const OWN_ZIP: ZipLimits = {
+  maxEntries: Infinity,
+  maxEntryBytes: Infinity,
+  maxTotalBytes: Infinity,
+  maxTotalRatio: Infinity,
+  totalFloorBytes: Infinity,
+  maxRatio: Infinity,
+  ratioFloorBytes: Infinity,
+  maxManifestBytes: Infinity,
+};
+
+async function sha256OfFile(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path, { highWaterMark: 1024 * 1024 })) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+function writeZip(
+  tempPath: string,
+  entries: readonly ZipWriteEntry[],
+  known: readonly (string | undefined)[],
+  options: ZipWriteOptions,
+): Promise<{ written: WrittenEntry[]; layout: ReturnType<ZipFileWriter['layout']> }> {
   useNativeCrc32ForYazl();
-  return new Promise<WrittenEntry[]>((resolve, reject) => {
+  return new Promise((resolve, reject) => {
     const zip = new yazl.ZipFile();
     const pool = new BufferPool(POOL_BUFFERS, READ_CHUNK);
-    const out = pooledFileWriter(tempPath, pool, options.readBack ?? true, options.testHooks);
-    const written: WrittenEntry[] = [];
+    const out = zipFileWriter(tempPath, pool, {
+      record: options.readBack ?? true,
+      ...(options.testHooks?.onChunkWritten ? { onChunkWritten: options.testHooks.onChunkWritten } : {}),
+    });
+    // In the entries' order, whichever digest comes in first.
+    const byIndex: (WrittenEntry | undefined)[] = [];
+    const written = () => byIndex.filter((w): w is WrittenEntry => w !== undefined);
     // Each entry's hash is finished on the worker while the next entries already stream.
     const digests: Promise<void>[] = [];
     const mtime = options.mtime ?? new Date();
-    // One worker hashes the files read into pool buffers, one after another (yazl pumps one
-    // entry at a time), on the other core; started on the first such file, stopped at the end.
+    // One worker hashes the files read into pool buffers whose hash is not known beforehand, one
+    // after another (yazl pumps one entry at a time); started on the first such file.
     let worker: ChunkHasher | null = null;
     const stopWorker = () => void worker?.close().catch(() => undefined);
     let failed = false;
@@ -157,13 +275,13 @@ function writeZip(tempPath: string, entries: readonly ZipWriteEntry[], options: 
       // the last few may still be on the worker.
       void Promise.all(digests).then(() => {
         stopWorker();
-        if (!failed) resolve(written);
+        if (!failed) resolve({ written: written(), layout: out.layout() });
       });
     });
     zip.outputStream.on('error', fail);
     zip.outputStream.pipe(out);
 
-    for (const entry of entries) {
+    entries.forEach((entry, index) => {
       const size = entry.source.kind === 'data' ? entry.source.data.length : undefined;
       zip.addReadStreamLazy(entry.entryPath, { compress: entry.compress ?? false, mtime, ...(size !== undefined ? { size } : {}) }, (cb) => {
         if (failed) return;
@@ -177,23 +295,24 @@ function writeZip(tempPath: string, entries: readonly ZipWriteEntry[], options: 
               ? createReadStream(entry.source.path, { highWaterMark: READ_CHUNK })
               : pooledFileReader(entry.source.path, pool);
         const pooled = entry.source.kind === 'path' && !entry.compress;
-        const hasher = pooled ? (worker ??= workerHasher()) : inThreadHasher();
-        const hashing = hashingStream(entry, hasher, pool, options.onBytes, fail);
-        digests.push(hashing.digest.then((result) => void written.push(result), fail));
+        const knownSha256 = known[index];
+        const hasher = knownSha256 ? null : pooled ? (worker ??= workerHasher()) : inThreadHasher();
+        const passing = passingStream(entry, knownSha256, hasher, pool, options.onBytes, fail);
+        digests.push(passing.digest.then((result) => void (byIndex[index] = result), fail));
         source.on('error', (error: Error) =>
           fail(new AppError('IO_ERROR', `Không đọc được tệp «${entry.label}» (có thể đã bị xoá, di chuyển hoặc ổ đĩa bị rút ra); chưa tạo gói.`, error)),
         );
         // The failure is reported through fail(); yazl's pipe() has no error listener of its own.
-        hashing.stream.on('error', () => undefined);
-        cb(null, source.pipe(hashing.stream));
+        passing.stream.on('error', () => undefined);
+        cb(null, source.pipe(passing.stream));
       });
-    }
+    });
     const final = options.finalEntry;
     if (final) {
       // Lazy: yazl asks for it only after every entry before it is written, so the hashes are known.
       zip.addReadStreamLazy(final.entryPath, { compress: true, mtime }, (cb) => {
         void Promise.all(digests).then(() => {
-          if (!failed) cb(null, Readable.from([final.build(written)]));
+          if (!failed) cb(null, Readable.from([final.build(written())]));
         });
       });
     }
@@ -202,15 +321,18 @@ function writeZip(tempPath: string, entries: readonly ZipWriteEntry[], options: 
 }
 
 /**
- * Hashes and counts the bytes on their way into the zip, without holding them up: each chunk goes
- * on at once, and its pool buffer is held until the worker has hashed it as well as until the
- * writer has taken it, so it cannot be refilled while either still reads it. Waiting for the hash
- * before passing a chunk on (and for the digest at the end of each file) left the worker and the
- * writer taking turns: the export ran at a third of the speed of copying.
+ * Counts the bytes on their way into the zip and, for a file whose hash is not known beforehand,
+ * hashes them, without holding them up: each chunk goes on at once, and its pool buffer is held
+ * until the worker has hashed it as well as until the writer has taken it, so it cannot be
+ * refilled while either still reads it. Waiting for the hash before passing a chunk on (and for
+ * the digest at the end of each file) left the worker and the writer taking turns: the export ran
+ * at a third of the speed of copying. A file whose hash is known is hashed by the read-back
+ * instead, from the disk.
  */
-function hashingStream(
+function passingStream(
   entry: ZipWriteEntry,
-  hasher: ChunkHasher,
+  knownSha256: string | undefined,
+  hasher: ChunkHasher | null,
   pool: BufferPool,
   onBytes: ((n: number) => void) | undefined,
   fail: (e: unknown) => void,
@@ -223,24 +345,24 @@ function hashingStream(
     transform(chunk: Buffer, _enc, next) {
       size += chunk.length;
       onBytes?.(chunk.length);
-      pool.hold(chunk);
-      timed('sha256 round trip (worker)', chunk.length, () => hasher.update(chunk)).then(
-        () => pool.release(chunk),
-        (error: unknown) => fail(error),
-      );
+      if (hasher) {
+        pool.hold(chunk);
+        timed('sha256 round trip (worker)', chunk.length, () => hasher.update(chunk)).then(
+          () => pool.release(chunk),
+          (error: unknown) => fail(error),
+        );
+      }
       next(null, chunk);
     },
     flush(next) {
       const entrySize = size;
+      if (!hasher) {
+        settle.resolve({ entryPath: entry.entryPath, sha256: knownSha256!, size: entrySize });
+        return next();
+      }
       hasher.digest().then((sha256) => {
         if (entry.expectedSha256 && entry.expectedSha256 !== sha256) {
-          settle.reject(
-            new AppError(
-              'VALIDATION_FAILED',
-              `Tệp «${entry.label}» trong kho không còn khớp với bản đã duyệt (mã SHA-256 khác); chưa tạo gói. Hãy kiểm tra kho tài liệu kiểm chứng.`,
-              { expected: entry.expectedSha256, actual: sha256 },
-            ),
-          );
+          settle.reject(storeMismatch(entry, sha256));
           return;
         }
         settle.resolve({ entryPath: entry.entryPath, sha256, size: entrySize });
