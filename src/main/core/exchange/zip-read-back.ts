@@ -68,6 +68,8 @@ export interface ReadBackOptions {
 const BLOCK = 8 * 1024 * 1024;
 /** Blocks in flight: one being read, the others being hashed. */
 const BLOCKS = 4;
+/** Reads in flight at once. */
+const READS_AHEAD = 2;
 /** Workers hashing stored files side by side (the machine this was measured on has two cores). */
 const HASHERS = 2;
 
@@ -102,28 +104,28 @@ export async function readBackZip(path: string, plan: ReadBackPlan, options: Rea
   const digests: Promise<void>[] = [];
   let crcFrom = 0;
   let shaFrom = 0;
+  const reads: Promise<number>[] = [];
   try {
-    let position = 0;
-    let index = 0;
-    let next: Promise<number> | null = null;
-    const startRead = (at: number, slot: number) => {
-      const previous = hashing[slot];
-      return (previous ?? Promise.resolve()).then(() => reader.read(reader.blocks[slot]!, at));
+    // Block k lies at k × blockSize, in slot k mod BLOCKS; READS_AHEAD reads are in flight (a
+    // latency-bound virtual disk is slow with one request at a time), each into a slot whose
+    // previous block is hashed.
+    const blockCount = Math.ceil(plan.size / blockSize);
+    const startRead = (k: number) => {
+      const slot = k % reader.blocks.length;
+      const read = (hashing[slot] ?? Promise.resolve()).then(() => reader.read(reader.blocks[slot]!, k * blockSize));
+      read.catch(() => undefined);
+      reads.push(read);
     };
-    if (plan.size > 0) next = startRead(0, 0);
-    while (next) {
-      const slot = index % reader.blocks.length;
-      const n = await next;
-      const at = position;
-      if (n === 0 && at < plan.size) {
-        problems.push({ kind: 'short', size: at });
+    for (let k = 0; k < Math.min(READS_AHEAD, blockCount); k++) startRead(k);
+    for (let k = 0; k < blockCount; k++) {
+      const slot = k % reader.blocks.length;
+      const n = await reads.shift()!;
+      const at = k * blockSize;
+      if (n < Math.min(blockSize, plan.size - at)) {
+        problems.push({ kind: 'short', size: at + n });
         break;
       }
-      position += n;
-      index += 1;
-      // Read ahead into the next buffer while this block is dispatched.
-      next = position < plan.size ? startRead(position, index % reader.blocks.length) : null;
-      next?.catch(() => undefined);
+      if (k + READS_AHEAD < blockCount) startRead(k + READS_AHEAD);
       const block = reader.blocks[slot]!.subarray(0, n);
       const end = at + n;
 
@@ -164,14 +166,17 @@ export async function readBackZip(path: string, plan: ReadBackPlan, options: Rea
       await Promise.all(hashing.filter((h): h is Promise<void> => h !== null));
       await Promise.all(digests);
     });
-    // An empty stored file has no bytes to feed: its digest is still due.
-    for (; shaFrom < shas.length; shaFrom++) {
+    // An empty stored file has no bytes to feed: its digest is still due (unless the file ended
+    // early: what was not read is not reported as altered, the short file says it all).
+    for (; shaFrom < shas.length && !problems.some((p) => p.kind === 'short'); shaFrom++) {
       const s = shas[shaFrom]!;
       const actual = await hasherOf(shaFrom).digest();
       if (actual !== s.sha256) problems.push({ kind: 'sha', entryPath: s.entryPath, actual });
     }
     return problems.sort((a, b) => order(a) - order(b));
   } finally {
+    // Reads still in flight (after a failure or a cancel) end before their descriptor closes.
+    await Promise.allSettled(reads);
     await Promise.allSettled(hashing.filter((h): h is Promise<void> => h !== null));
     await Promise.all(hashers.map((h) => h.close().catch(() => undefined)));
     await reader.close();
