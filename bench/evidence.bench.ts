@@ -52,7 +52,7 @@ const work = mkdtempSync(join(tmpdir(), 'cchc-bench-evidence-'));
 try {
   const { describeWriteStrategy } = await import('../src/main/core/direct-write');
   console.log(`large-file writes: ${describeWriteStrategy()}; ${ROUNDS} interleaved rounds, verdicts on the medians`);
-  const { describeImportCopy } = await import('../src/main/core/copy-and-hash');
+  const { describeImportCopy } = await import('../src/main/core/import-copy');
   console.log(`import by path of a large file (buffered strategy): ${describeImportCopy()}`);
   const source = join(work, 'lon.bin');
   writeRandomFile(source, bigMb);

@@ -36,7 +36,6 @@ describe('evidence store: a large file by path, each copy strategy', () => {
   it.each([
     ['the system copy with the hash beside it (the default)', undefined],
     ['the read-hash-write loop (CCHC_IMPORT_COPY=loop)', 'loop'],
-    ['the two-worker copy (CCHC_IMPORT_COPY=workers)', 'workers'],
   ])('%s: stores the exact bytes under their SHA-256, and a source rewritten mid-copy is refused', async (_how, mode) => {
     if (mode) process.env.CCHC_IMPORT_COPY = mode;
     else delete process.env.CCHC_IMPORT_COPY;

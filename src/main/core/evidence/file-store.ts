@@ -4,7 +4,7 @@ import { chmod, copyFile, open, rename, rm, stat, type FileHandle } from 'node:f
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { Db } from '../db/open';
 import { AppError } from '../errors';
-import { copyAndHash, CopyFailure, importCopy, WorkersUnavailable } from '../copy-and-hash';
+import { importCopy } from '../import-copy';
 import { FLUSH_EVERY, largeFileWriter, writeFully, writeFullyAt, writeStrategy, type LargeFileWriter } from '../direct-write';
 import type { IoProfile } from '../io-profile';
 import { readAndHashOnWorker, SourceReadError } from '../read-hash-worker';
@@ -183,14 +183,6 @@ async function copyFromPath(source: { path: string; name: string }, staging: Sta
     if (!before.isFile()) throw new AppError('VALIDATION_FAILED', `«${source.name}» không phải là tệp (có thể là thư mục).`);
     if (before.size === 0) throw emptyFile(source.name);
     const parallel = before.size >= PARALLEL_HASH_FROM;
-    if (parallel && writeStrategy() === 'buffered' && importCopy() === 'workers') {
-      const copied = await copyOnWorkers(input, staging, source, onBytes, profile);
-      if (copied) {
-        await checkUnchanged(source, before.size, before.mtimeMs, copied.size);
-        profile?.lap('source unchanged check');
-        return copied;
-      }
-    }
     if (parallel && writeStrategy() === 'buffered' && importCopy() === 'system') {
       const copied = await copyBySystemHashBeside(source, staging, onBytes, profile);
       if (copied) {
@@ -320,42 +312,6 @@ async function copyBySystemHashBeside(
 /** A read error from the worker reads like the loop's own read errors. */
 function sourceErrorIfRead(error: unknown, name: string): unknown {
   return error instanceof SourceReadError ? sourceError(error, name) : error;
-}
-
-/**
- * The large-file path (see copy-and-hash.ts for why): the copy and its hash on two worker threads,
- * the hash read back from the copy. Null when no worker can start here (the caller's loop copies).
- */
-async function copyOnWorkers(
-  input: FileHandle,
-  staging: Staging,
-  source: { name: string },
-  onBytes: (n: number) => void,
-  profile: IoProfile | null,
-): Promise<{ sha256: string; size: number; head: Buffer } | null> {
-  const head = Buffer.alloc(HEAD_BYTES);
-  const { bytesRead } = await input.read(head, 0, HEAD_BYTES, 0).catch((error: unknown) => {
-    throw sourceReadError(error, source.name);
-  });
-  const readBack = await open(staging.tempPath, 'r');
-  try {
-    profile?.lap('open + stat source, open read-back');
-    const { sha256, size, copyMs, hashMs } = await copyAndHash(input, staging.out, readBack, onBytes);
-    profile?.lap('copy + hash of the copy (two workers), background flushes');
-    profile?.add('  of which the copier ran', copyMs);
-    profile?.add('  of which the hasher ran', hashMs);
-    return { sha256, size, head: head.subarray(0, bytesRead) };
-  } catch (error) {
-    if (error instanceof WorkersUnavailable) return null;
-    if (error instanceof CopyFailure) {
-      if (error.side === 'source') throw sourceReadError(error, source.name);
-      // A write error keeps its code (ENOSPC: the disk is full) for translateWriteError.
-      throw Object.assign(new Error(error.message), { code: error.code });
-    }
-    throw error;
-  } finally {
-    await readBack.close().catch(() => undefined);
-  }
 }
 
 /**
