@@ -6,7 +6,7 @@ import { ASSESSED_BY_LABELS, ITEM_KIND_LABELS } from '../criteria/labels';
 import { FIELD_LABELS as INPUT_FIELD_LABELS } from '../field-labels';
 import { UNIT_TYPE_LABELS } from '../profile-labels';
 import { formatDateTimeVi, VERSION_STATUS_LABELS } from '../review-labels';
-import { formatDateVi, formatNumberVi } from '../text/vi';
+import { formatDateVi, formatNumberVi, formatPointsVi } from '../text/vi';
 
 /**
  * An audit entry's old and new values as plain Vietnamese, for the change log: «label: value»
@@ -126,7 +126,8 @@ export function auditFieldText(key: string, value: unknown, action = ''): string
 function valueText(key: string, v: unknown, words: typeof VALUE_WORDS): string {
   if (v === null || v === undefined || v === '') return '—';
   if (typeof v === 'boolean') return v ? 'Có' : 'Không';
-  if (typeof v === 'number') return formatNumberVi(v);
+  // Points print as the official tables print them (2,50), other numbers as they are.
+  if (typeof v === 'number') return POINT_KEYS.has(key) ? formatPointsVi(v) : formatNumberVi(v);
   if (typeof v === 'string') return stringText(key, v, words);
   // Answers and comments in words, not as the stored JSON.
   if (key === 'answer' && typeof v === 'object' && 'kind' in v) return answerText(NO_ITEM, v as Answer);
@@ -140,6 +141,9 @@ function valueText(key: string, v: unknown, words: typeof VALUE_WORDS): string {
     .map(([k, x]) => `${auditFieldLabel(k)}: ${valueText(k, x, words)}`)
     .join('; ');
 }
+
+/** Fields that hold points (self-scored, appraised, survey). */
+const POINT_KEYS = new Set(['points', 'selfPoints', 'appraisedPoints', 'surveyPoints', 'maxPoints', 'total']);
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;

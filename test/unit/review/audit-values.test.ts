@@ -17,6 +17,9 @@ describe('the change log in plain Vietnamese', () => {
 
   it('review states, item states, roles and booleans', () => {
     expect(auditValueText({ versionNo: 2, status: 'submitted' })).toBe('Phiên bản: 2\nTrạng thái: Đã trình, chờ duyệt');
+    // Points as the official tables print them; a version number stays a plain number.
+    expect(auditValueText({ points: 2, explanation: 'Đủ' })).toBe('Điểm: 2,00\nThuyết minh: Đủ');
+    expect(auditFieldText('points', 1.5)).toBe('1,50');
     expect(auditFieldText('status', 'dang-lam')).toBe('Đang làm');
     expect(auditFieldText('status', 'xong')).toBe('Xong');
     expect(auditFieldText('status', 'xong', 'plan.task-update')).toBe('Đã xong');
@@ -25,7 +28,7 @@ describe('the change log in plain Vietnamese', () => {
   });
 
   it('answers, instants and numbers are read, never shown as stored JSON', () => {
-    expect(auditValueText({ answer: { kind: 'yes-no', value: false }, points: 2.5 })).toBe('Trả lời: Không\nĐiểm: 2,5');
+    expect(auditValueText({ answer: { kind: 'yes-no', value: false }, points: 2.5 })).toBe('Trả lời: Không\nĐiểm: 2,50');
     expect(auditFieldText('updatedAt', '2026-12-04T20:47:21.650Z')).toBe('05/12/2026 03:47:21');
     expect(auditValueText({ decision: { number: '12/QĐ-UBND', date: '2026-01-10' } })).toBe('Quyết định ban hành: Số, ký hiệu: 12/QĐ-UBND; Ngày: 10/01/2026');
     expect(auditValueText({ answer: { kind: 'yes-no', value: true } })).not.toContain('"kind"');
