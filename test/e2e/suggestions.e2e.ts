@@ -27,9 +27,13 @@ test('last year’s answers are suggestions to confirm; last year’s evidence i
   await expect(assessment.total()).toHaveText('0,00');
   await shoot(page, testInfo, 'suggestion');
 
+  // The comparison with last year follows the score as it changes, without a reload.
+  const compareTotal = page.locator('section.panel', { has: page.getByRole('heading', { name: 'So sánh năm 2027 với năm 2026' }) }).locator('tfoot th').nth(2);
+  await expect(compareTotal).toContainText(/^0,00 /);
   await box.getByRole('button', { name: 'Dùng gợi ý' }).click();
   await expect(box).toHaveCount(0);
   await expect(assessment.total()).toHaveText('2,00');
+  await expect(compareTotal).toContainText(/^2,00 /);
   await expect(assessment.field(/^Thuyết minh/)).toHaveValue('10 hồ sơ trễ hạn do gián đoạn hệ thống một cửa.');
 
   await assessment.openItem('1.1');

@@ -24,6 +24,9 @@ export function AssessmentPage({ profile, focusCode }: { profile: UnitProfile; f
   const [chosen, setChosen] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [carry, setCarry] = useState<CarryOverReport | null>(null);
+  // Counts score changes saved in the workspace, so the year comparison below follows them.
+  const [scoreStamp, setScoreStamp] = useState(0);
+  const bumpScoreStamp = useCallback(() => setScoreStamp((n) => n + 1), []);
 
   const load = useCallback(async () => {
     const [v, s, list] = await Promise.all([api.call('assessment/get', { year }), api.call('criteria/list', {}), api.call('assessment/list', {})]);
@@ -71,8 +74,14 @@ export function AssessmentPage({ profile, focusCode }: { profile: UnitProfile; f
           </p>
           {!canEdit && <p className="muted">{vi.readOnly.assessment}</p>}
           <SetUpdateBanner key={view.year} year={year} canEdit={canEdit} onSwitched={() => void load()} />
-          <AssessmentWorkspace key={`${view.year}-${view.setId}-${view.setVersion}`} initial={view} readOnly={!canEdit} focusCode={focusCode} />
-          {others[0] && <CompareView year={year} previousYear={others[0].year} />}
+          <AssessmentWorkspace
+            key={`${view.year}-${view.setId}-${view.setVersion}`}
+            initial={view}
+            readOnly={!canEdit}
+            focusCode={focusCode}
+            onScoreChange={bumpScoreStamp}
+          />
+          {others[0] && <CompareView year={year} previousYear={others[0].year} refresh={scoreStamp} />}
         </>
       ) : !canEdit ? (
         <div className="panel">

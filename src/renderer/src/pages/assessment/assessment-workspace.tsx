@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AssessmentEntry, AssessmentView } from '../../../../shared/contract/assessment';
 import type { Answer, ItemStatus } from '../../../../shared/criteria/format';
 import { assessmentProgress } from '../../../../shared/assessment/progress';
@@ -32,9 +32,24 @@ type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { k
  * Read-only — a person without the officer role, or an approved version — walks the same items
  * without inputs (ItemReview); a leader reviewing a submitted version writes comments beside them.
  */
-export function AssessmentWorkspace({ initial, readOnly = false, focusCode }: { initial: AssessmentView; readOnly?: boolean; focusCode?: string }) {
+export function AssessmentWorkspace({
+  initial,
+  readOnly = false,
+  focusCode,
+  onScoreChange,
+}: {
+  initial: AssessmentView;
+  readOnly?: boolean;
+  focusCode?: string;
+  /** After a save changed the score (not on the first render): the page's comparison refreshes. */
+  onScoreChange?: () => void;
+}) {
   const api = useApi();
   const [view, setView] = useState(initial);
+  const firstScore = useRef(view.score);
+  useEffect(() => {
+    if (view.score !== firstScore.current) onScoreChange?.();
+  }, [view.score, onScoreChange]);
   const leaves = useMemo(() => selfScoredLeaves(view.set), [view.set]);
   // Asked for by another page, else the item on screen before a reload, else the first not done.
   const [currentCode, setCurrentCode] = useState(() => {

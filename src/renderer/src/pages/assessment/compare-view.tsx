@@ -5,12 +5,16 @@ import { useApi } from '../../api/context';
 import { vi } from '../../i18n/vi';
 
 /** Points per domain against the previous year, so the officer sees where the unit lost ground. */
-export function CompareView({ year, previousYear }: { year: number; previousYear: number }) {
+export function CompareView({ year, previousYear, refresh = 0 }: { year: number; previousYear: number; /** Changes when this year's score does. */ refresh?: number }) {
   const api = useApi();
   const [data, setData] = useState<YearComparison | null>(null);
   useEffect(() => {
-    void api.call('assessment/compare', { year, previousYear }).then((r) => r.ok && setData(r.value));
-  }, [api, year, previousYear]);
+    let current = true;
+    void api.call('assessment/compare', { year, previousYear }).then((r) => current && r.ok && setData(r.value));
+    return () => {
+      current = false;
+    };
+  }, [api, year, previousYear, refresh]);
   if (!data) return null;
   const s = vi.assessment.summary;
   const cell = (v: { points: number; percent: number } | null) => (v ? `${formatPointsVi(v.points)} (${formatPercentVi(v.percent)})` : '—');
