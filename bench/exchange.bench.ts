@@ -94,6 +94,8 @@ async function main(): Promise<void> {
     }
     const { describeWriteStrategy } = await import('../src/main/core/direct-write');
     console.log(`large-file writes: ${describeWriteStrategy()}; ${ROUNDS} interleaved rounds, verdicts on the medians`);
+    const { describeReadBack } = await import('../src/main/core/exchange/zip-read-back');
+    console.log(`read-back of a package or backup: ${describeReadBack()}`);
     // Every contender reads the sources from the page cache: they were just written, and are read
     // once more here. (Dropping caches would also work here as root, but it is machine-wide and
     // would disturb the other benchmarks running on this shared machine.)

@@ -73,6 +73,15 @@ const READS_AHEAD = 2;
 /** Workers hashing stored files side by side (the machine this was measured on has two cores). */
 const HASHERS = 2;
 
+/** One line for the benchmark: how the read-back reads and hashes. */
+export function describeReadBack(): string {
+  const direct = (constants as { O_DIRECT?: number }).O_DIRECT !== undefined && process.env.CCHC_NO_DIRECT_IO !== '1';
+  return (
+    `one pass after the write, ${direct ? 'O_DIRECT where the file system allows it' : 'ordinary reads (no O_DIRECT here)'}, ` +
+    `${BLOCK / 1024 / 1024} MiB blocks, ${READS_AHEAD} reads in flight, stored files hashed on ${HASHERS} workers in turn`
+  );
+}
+
 /** The byte ranges no segment covers (a writer that forgot to record something). */
 export function uncoveredRanges(plan: ReadBackPlan): { start: number; length: number }[] {
   const spans = [...plan.crc, ...plan.sha].filter((s) => s.length > 0).sort((a, b) => a.start - b.start);
