@@ -25,4 +25,12 @@ export const FIELD_LABELS: Record<string, string> = {
   minutes: 'Số phút',
   'profile.name': 'Tên đơn vị',
   draftingUnit: 'Đơn vị soạn thảo (viết tắt)',
+  // A piece of evidence's document facts (evidence/update-meta).
+  'meta.docType': 'Loại văn bản',
+  'meta.docNumber': 'Số (phần trước dấu «/»)',
+  'meta.docSymbol': 'Ký hiệu (phần sau dấu «/»)',
+  'meta.issueDate': 'Ngày ban hành',
+  'meta.issuer': 'Cơ quan ban hành',
+  'meta.summary': 'Trích yếu',
+  'meta.period': 'Kỳ, năm áp dụng',
 };

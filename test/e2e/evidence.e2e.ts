@@ -77,10 +77,18 @@ test('attach evidence by file dialog and by drop, confirm the suggested metadata
   await expect(evidence.metaLabel('Loại văn bản')).toContainText('gợi ý');
   for (const label of ['Số ký hiệu', 'Ngày ban hành']) await expect(evidence.metaLabel(label)).toContainText('gợi ý từ tên tệp');
   await expect(evidence.file(PLAN)).toContainText('chưa xác nhận thông tin');
-  // A wrong date is refused in Vietnamese before anything is saved.
+  // A wrong date and a number too long are refused in Vietnamese before anything is saved, both
+  // at once, each under its own box, with one line above naming them.
   await evidence.metaField('Ngày ban hành').fill('31/02/2022');
+  await evidence.metaField('Số ký hiệu').fill(`${'1'.repeat(31)}/KH-UBND`);
   await evidence.confirmMeta();
-  await expect(evidence.metaForm().getByRole('alert')).toContainText('Ngày ban hành không hợp lệ');
+  await expect(evidence.metaForm().getByRole('alert')).toContainText('2 ô cần sửa — «Ngày ban hành», «Số ký hiệu»');
+  await expect(evidence.metaLabel('Ngày ban hành').locator('.field-error')).toContainText('Ngày ban hành không hợp lệ');
+  await expect(evidence.metaLabel('Số ký hiệu').locator('.field-error')).toContainText('30');
+  await expect(evidence.metaField('Số ký hiệu')).toHaveAttribute('aria-invalid', 'true');
+  await evidence.metaForm().screenshot({ path: testInfo.outputPath('evidence-meta-two-errors.png') });
+  await expect(evidence.file(PLAN)).toContainText('chưa xác nhận thông tin');
+  await evidence.metaField('Số ký hiệu').fill('47/KH-UBND');
   await evidence.metaField('Ngày ban hành').fill('11/01/2022');
   await evidence.metaField('Trích yếu').fill('Kế hoạch cải cách hành chính năm 2022');
   await evidence.confirmMeta();

@@ -36,7 +36,7 @@ export function FileMetaEditor({ fileId, onSaved, onClose }: { fileId: number; o
       onCancel={onClose}
       onSave={async (draft, isoDate) => {
         const r = await api.call('evidence/update-meta', { fileId, meta: draftToMeta(draft, isoDate) });
-        if (!r.ok) return r.error.message;
+        if (!r.ok) return r.error;
         onSaved(r.value);
         return null;
       }}

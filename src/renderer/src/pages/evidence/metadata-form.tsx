@@ -1,8 +1,10 @@
 import { useId, useState } from 'react';
-import { DOC_TYPES } from '../../../../shared/contract/evidence';
+import type { AppErrorShape, FieldError } from '../../../../shared/contract/define';
+import { DOC_TYPES, evidenceChannels } from '../../../../shared/contract/evidence';
 import { formatDateVi, parseDateVi } from '../../../../shared/text/vi';
-import { ErrorLine } from '../../components/message-line';
+import { checkFields, FieldErrorText, FormErrorSummary, useFormErrors } from '../../components/form-errors';
 import { vi } from '../../i18n/vi';
+import { draftToMeta } from './evidence-format';
 
 const t = vi.evidence.meta;
 
@@ -38,8 +40,8 @@ interface Props {
   /** Where each suggestion was read (the file name or the document's first page), shown with the mark. */
   suggestedFrom: Partial<Record<MetadataField, 'name' | 'text'>>;
   confirmed: boolean;
-  /** Saves and confirms; resolves with an error message to show, or null. */
-  onSave(draft: MetadataDraft, isoDate: string | null): Promise<string | null>;
+  /** Saves and confirms; resolves with main's error (its field errors shown under the fields), or null. */
+  onSave(draft: MetadataDraft, isoDate: string | null): Promise<AppErrorShape | null>;
   onCancel(): void;
 }
 
@@ -51,9 +53,13 @@ export function MetadataForm({ initial, suggested, suggestedFrom, confirmed, onS
   const [draft, setDraft] = useState(initial);
   // Two files' forms may be open at once: each needs its own datalist id.
   const docTypesId = useId();
-  const [error, setError] = useState<string | null>(null);
+  const errors = useFormErrors();
   const [saving, setSaving] = useState(false);
   const dateInvalid = draft.issueDate.trim() !== '' && parseDateVi(draft.issueDate) === null;
+  // «Số, ký hiệu» is one box here and two fields in main (docNumber, docSymbol).
+  const errorOf = (field: MetadataField) => (field === 'numberSymbol' ? (errors.of('docNumber') ?? errors.of('docSymbol')) : errors.of(field));
+  const errorId = (field: MetadataField) => `${docTypesId}-${field}-error`;
+  const invalid = (field: MetadataField) => (errorOf(field) ? { 'aria-invalid': true, 'aria-describedby': errorId(field) } : {});
 
   /** The mark for a field still holding its suggestion, e.g. «gợi ý từ tên tệp»; null otherwise. */
   const mark = (field: MetadataField) => {
@@ -65,42 +71,53 @@ export function MetadataForm({ initial, suggested, suggestedFrom, confirmed, onS
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();
-    if (dateInvalid) return setError(t.badDate);
+    // Every wrong field at once, in the words main would use, before any call.
+    const clean = normalise(draft);
+    const isoDate = parseDateVi(clean.issueDate);
+    const found: FieldError[] = [
+      ...(dateInvalid ? [{ path: 'meta.issueDate', label: t.issueDate, message: t.badDate }] : []),
+      // The channel's own schema (fileId 1 stands in for this file's): main's very words and paths.
+      ...checkFields(evidenceChannels['evidence/update-meta'].input, { fileId: 1, meta: draftToMeta(clean, isoDate) }).filter(
+        (f) => !(dateInvalid && f.path.endsWith('issueDate')),
+      ),
+    ];
+    if (found.length > 0) return errors.show(found.map((f) => ({ ...f, label: labelOf(f.path) ?? f.label })));
+    errors.clear();
     setSaving(true);
-    const message = await onSave(normalise(draft), parseDateVi(draft.issueDate));
+    const failure = await onSave(clean, isoDate);
     setSaving(false);
-    setError(message);
+    if (failure) errors.fromError(failure);
   }
 
   return (
     <form className="meta-form" aria-label={t.formTitle} onSubmit={(e) => void submit(e)}>
       {!confirmed && FIELDS.some((f) => suggested[f]) && <p className="muted small">{t.suggestionNote}</p>}
+      <FormErrorSummary errors={errors} />
       <div className="form-grid">
-        <Field label={t.docType} mark={mark('docType')}>
-          <input list={docTypesId} value={draft.docType} onChange={(e) => set('docType', e.target.value)} />
+        <Field label={t.docType} mark={mark('docType')} error={errorOf('docType')} errorId={errorId('docType')}>
+          <input list={docTypesId} value={draft.docType} {...invalid('docType')} onChange={(e) => set('docType', e.target.value)} />
           <datalist id={docTypesId}>
             {DOC_TYPES.map((type) => (
               <option key={type} value={type} />
             ))}
           </datalist>
         </Field>
-        <Field label={t.numberSymbol} mark={mark('numberSymbol')}>
-          <input value={draft.numberSymbol} placeholder={t.numberSymbolPlaceholder} onChange={(e) => set('numberSymbol', e.target.value)} />
+        <Field label={t.numberSymbol} mark={mark('numberSymbol')} error={errorOf('numberSymbol')} errorId={errorId('numberSymbol')}>
+          <input value={draft.numberSymbol} placeholder={t.numberSymbolPlaceholder} {...invalid('numberSymbol')} onChange={(e) => set('numberSymbol', e.target.value)} />
         </Field>
-        <Field label={t.issueDate} mark={mark('issueDate')} error={dateInvalid ? t.badDate : null}>
-          <input value={draft.issueDate} placeholder="dd/mm/yyyy" aria-invalid={dateInvalid} onChange={(e) => set('issueDate', e.target.value)} />
+        <Field label={t.issueDate} mark={mark('issueDate')} error={errorOf('issueDate') ?? (dateInvalid ? t.badDate : undefined)} errorId={errorId('issueDate')}>
+          <input value={draft.issueDate} placeholder="dd/mm/yyyy" aria-invalid={dateInvalid || Boolean(errorOf('issueDate'))} aria-describedby={errorId('issueDate')} onChange={(e) => set('issueDate', e.target.value)} />
         </Field>
-        <Field label={t.issuer} mark={mark('issuer')}>
-          <input value={draft.issuer} placeholder={t.issuerPlaceholder} onChange={(e) => set('issuer', e.target.value)} />
+        <Field label={t.issuer} mark={mark('issuer')} error={errorOf('issuer')} errorId={errorId('issuer')}>
+          <input value={draft.issuer} placeholder={t.issuerPlaceholder} {...invalid('issuer')} onChange={(e) => set('issuer', e.target.value)} />
         </Field>
-        <Field label={t.summary} mark={mark('summary')} wide>
-          <textarea rows={2} value={draft.summary} onChange={(e) => set('summary', e.target.value)} />
+        <Field label={t.summary} mark={mark('summary')} error={errorOf('summary')} errorId={errorId('summary')} wide>
+          <textarea rows={2} value={draft.summary} {...invalid('summary')} onChange={(e) => set('summary', e.target.value)} />
         </Field>
-        <Field label={t.period} mark={mark('period')}>
-          <input value={draft.period} placeholder={t.periodPlaceholder} onChange={(e) => set('period', e.target.value)} />
+        <Field label={t.period} mark={mark('period')} error={errorOf('period')} errorId={errorId('period')}>
+          <input value={draft.period} placeholder={t.periodPlaceholder} {...invalid('period')} onChange={(e) => set('period', e.target.value)} />
         </Field>
       </div>
-      <ErrorLine text={error} />
       <div className="row">
         <button type="submit" className="primary" disabled={saving}>
           {t.confirm}
@@ -113,16 +130,31 @@ export function MetadataForm({ initial, suggested, suggestedFrom, confirmed, onS
   );
 }
 
-function Field(props: { label: string; mark: string | null; error?: string | null; wide?: boolean; children: React.ReactNode }) {
+function Field(props: { label: string; mark: string | null; error: string | undefined; errorId: string; wide?: boolean; children: React.ReactNode }) {
   return (
     <label className={props.wide ? 'field wide' : 'field'}>
       <span>
         {props.label} {props.mark && <em className="tag suggestion">{props.mark}</em>}
       </span>
       {props.children}
-      {props.error && <small className="field-error">{props.error}</small>}
+      <FieldErrorText id={props.errorId} text={props.error} />
     </label>
   );
+}
+
+/** The form's own label for a field main names (docNumber and docSymbol are «Số, ký hiệu» here). */
+function labelOf(path: string): string | undefined {
+  const key = path.split('.').pop() ?? '';
+  const labels: Record<string, string> = {
+    docType: t.docType,
+    docNumber: t.numberSymbol,
+    docSymbol: t.numberSymbol,
+    issueDate: t.issueDate,
+    issuer: t.issuer,
+    summary: t.summary,
+    period: t.period,
+  };
+  return labels[key];
 }
 
 function normalise(draft: MetadataDraft): MetadataDraft {
