@@ -209,20 +209,26 @@ async function openDirect(path: string, mode: number = constants.O_WRONLY): Prom
 }
 
 /**
- * The first offset in `shared` from which a direct write succeeds (-1 if none does): tries one
- * block at position 0 from each 16-byte step (allocators align to 16). The file is emptied again.
+ * The first offset in `shared` from which `probe` (an O_DIRECT read or write of one DIRECT_ALIGN
+ * block at position 0) succeeds, or -1: tries each 16-byte step (allocators align to 16;
+ * JavaScript cannot see addresses). EINVAL means misaligned; any other error, no direct I/O here.
  */
+export async function findAlignedOffset(shared: SharedArrayBuffer, probe: (block: Buffer) => Promise<unknown>): Promise<number> {
+  for (let offset = 0; offset < DIRECT_ALIGN; offset += 16) {
+    try {
+      await probe(Buffer.from(shared, offset, DIRECT_ALIGN));
+      return offset;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EINVAL') return -1;
+    }
+  }
+  return -1;
+}
+
+/** findAlignedOffset by writing at the start of the (still empty) file, emptied again after. */
 async function findAlignedStart(directHandle: FileHandle, shared: SharedArrayBuffer): Promise<number> {
   try {
-    for (let offset = 0; offset < DIRECT_ALIGN; offset += 16) {
-      try {
-        await directHandle.write(Buffer.from(shared, offset, DIRECT_ALIGN), 0, DIRECT_ALIGN, 0);
-        return offset;
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EINVAL') return -1;
-      }
-    }
-    return -1;
+    return await findAlignedOffset(shared, (block) => directHandle.write(block, 0, DIRECT_ALIGN, 0));
   } finally {
     await directHandle.truncate(0).catch(() => undefined);
   }

@@ -1,7 +1,7 @@
 import { constants } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { crc32 } from 'node:zlib';
-import { DIRECT_ALIGN } from '../direct-write';
+import { DIRECT_ALIGN, findAlignedOffset } from '../direct-write';
 import { inThreadHasher, workerHasher, type ChunkHasher } from '../sha256-worker';
 import { timed, timedSync } from '../io-profile';
 
@@ -208,7 +208,8 @@ async function openReader(path: string, blockSize: number): Promise<Reader> {
   const plain = await open(path, 'r');
   let direct = await openDirectForReading(path);
   const shared = new SharedArrayBuffer(BLOCKS * blockSize + DIRECT_ALIGN);
-  const start = direct ? await findAlignedReadStart(direct, shared) : -1;
+  // Reading changes nothing, unlike the writer's probe.
+  const start = direct ? await findAlignedOffset(shared, (block) => direct!.read(block, 0, DIRECT_ALIGN, 0)) : -1;
   if (start < 0 && direct) {
     await direct.close().catch(() => undefined);
     direct = null;
@@ -254,21 +255,4 @@ async function openDirectForReading(path: string): Promise<FileHandle | null> {
   } catch {
     return null;
   }
-}
-
-/**
- * The first offset in `shared` from which an O_DIRECT read succeeds (-1 if none does): tries one
- * block at position 0 from each 16-byte step (allocators align to 16; JavaScript cannot see
- * addresses). Reading changes nothing, unlike the writer's probe.
- */
-async function findAlignedReadStart(direct: FileHandle, shared: SharedArrayBuffer): Promise<number> {
-  for (let offset = 0; offset < DIRECT_ALIGN; offset += 16) {
-    try {
-      await direct.read(Buffer.from(shared, offset, DIRECT_ALIGN), 0, DIRECT_ALIGN, 0);
-      return offset;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EINVAL') return -1;
-    }
-  }
-  return -1;
 }
