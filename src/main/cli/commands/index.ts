@@ -9,6 +9,7 @@ import { infoCommand } from './info';
 import { reportCommands } from './report';
 import { reviewCommands } from './review';
 import { planCommands } from './plan';
+import { setVersionCommands } from './set-version';
 
 /** Every `cchc` command; each domain adds its list here. */
-export const commands: readonly CliCommand[] = [infoCommand, ...criteriaCommands, ...assessmentCommands, ...evidenceCommands, ...reportCommands, ...reviewCommands, ...exchangeCommands, ...accountsCommands, ...appraisalCommands, ...planCommands];
+export const commands: readonly CliCommand[] = [infoCommand, ...criteriaCommands, ...assessmentCommands, ...setVersionCommands, ...evidenceCommands, ...reportCommands, ...reviewCommands, ...exchangeCommands, ...accountsCommands, ...appraisalCommands, ...planCommands];
