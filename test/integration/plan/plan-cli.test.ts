@@ -55,7 +55,7 @@ describe('cchc plan', () => {
     const r = await cli('plan', 'import', file);
     expect(r.code).toBe(1);
     expect(r.err).toContain('có 2 lỗi, chưa lưu gì');
-    expect(r.err).toContain('tasks[0].due');
+    expect(r.err).toContain('Nhiệm vụ thứ 1 (mã «1») → Thời hạn (tasks[0].due): ');
     expect((await cli('plan', 'list', 'abc')).code).toBe(2);
   });
 });

@@ -93,14 +93,21 @@ describe('plan import', () => {
       const r = await importFile(json(data));
       expect(r.ok).toBe(false);
       expect(r.saved).toBe(false);
-      expect(r.errors.find((e) => e.where === where)?.message ?? JSON.stringify(r.errors)).toContain(message);
+      expect(r.errors.find((e) => (e.ref ?? e.where) === where)?.message ?? JSON.stringify(r.errors)).toContain(message);
       expect((await view()).tasks).toHaveLength(0);
     });
   }
 
   it('lists every error of a file at once', async () => {
     const r = await importFile(json({ ...good, tasks: [{ code: '1', title: 'x', due: '31/13/2026' }, { code: '2', title: '', status: 'lạ' }, { code: '1', title: 'y' }] }));
-    expect(r.errors.map((e) => e.where)).toEqual(expect.arrayContaining(['tasks[0].due', 'tasks[1].status', 'tasks[2].code']));
+    // Each place in words, as the Excel route names its cells; the exact JSON path kept in ref.
+    expect(r.errors.map((e) => [e.where, e.ref])).toEqual(
+      expect.arrayContaining([
+        ['Nhiệm vụ thứ 1 (mã «1») → Thời hạn', 'tasks[0].due'],
+        ['Nhiệm vụ thứ 2 (mã «2») → Trạng thái', 'tasks[1].status'],
+        ['Nhiệm vụ thứ 3 (mã «1») → Mã', 'tasks[2].code'],
+      ]),
+    );
   });
 
   it('refuses a year other than the one chosen', async () => {

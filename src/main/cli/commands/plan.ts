@@ -66,7 +66,7 @@ export const planCommands: CliCommand[] = [
       if (!r) return 1;
       if (!r.ok) {
         io.err(`Tệp «${basename(path)}» có ${r.errors.length} lỗi, chưa lưu gì:`);
-        for (const e of r.errors) io.err(`  ${e.where}: ${e.message}`);
+        for (const e of r.errors) io.err(`  ${e.where}${e.ref ? ` (${e.ref})` : ''}: ${e.message}`);
         return 1;
       }
       io.out(`${r.saved ? 'Đã nhập' : 'Kiểm tra (chưa lưu)'} kế hoạch năm ${r.year}: ${r.created.length} nhiệm vụ mới, ${r.updated.length} cập nhật, ${r.unchanged.length} không đổi.`);

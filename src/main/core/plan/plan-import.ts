@@ -4,6 +4,7 @@ import { columnLetter } from '../xlsx-columns';
 import type { CoreContext } from '../context';
 import { checkPlanFile, type RawPlanFile } from './plan-file';
 import { readPlanJson } from './plan-json';
+import { planJsonPathsInWords } from './plan-json-paths';
 import { getPlan, listTasks, upsertPlan, upsertTask, type PlanFields } from './plan-store';
 import { PLAN_SHEETS, TASK_COLUMNS } from './plan-sheets';
 import { recordPlanEdit } from './review-access';
@@ -62,7 +63,8 @@ export async function importPlanFile(
   const bytes = Buffer.from(input.contentBase64, 'base64');
   const format = detectFormat(input.fileName, bytes);
   if (!format) return failed(null, [{ where: '(tệp)', message: `Tệp «${input.fileName}» không phải kế hoạch: chỉ nhận tệp .json hoặc .xlsx.` }]);
-  const parsed = checkPlanFile(await readRaw(format, bytes));
+  const raw = await readRaw(format, bytes);
+  const parsed = checkPlanFile(raw);
   const errors = [...parsed.errors];
   if (parsed.year !== null && input.year !== undefined && parsed.year !== input.year) {
     errors.push({ where: 'year', message: `Tệp là kế hoạch năm ${parsed.year}, không phải năm ${input.year} đã chọn.` });
@@ -72,7 +74,9 @@ export async function importPlanFile(
     errors.push({ where: format === 'xlsx' ? 'Kế hoạch!B1' : 'year', message: 'Không rõ kế hoạch năm nào: ghi năm trong tệp hoặc chọn năm khi nhập.' });
   }
   if (parsed.tasks.length === 0 && errors.length === 0) errors.push({ where: '(tệp)', message: 'Tệp không có nhiệm vụ nào.' });
-  if (errors.length || year === null) return { ...failed(format, format === 'xlsx' ? planCellsInWords(errors) : errors, year), notes: parsed.notes };
+  if (errors.length || year === null) {
+    return { ...failed(format, format === 'xlsx' ? planCellsInWords(errors) : planJsonPathsInWords(errors, raw), year), notes: parsed.notes };
+  }
 
   const stored = new Map(listTasks(ctx.db, year).map((t) => [t.code, t]));
   const result: PlanImportResult = { ...failed(format, [], year), ok: true, notes: parsed.notes };

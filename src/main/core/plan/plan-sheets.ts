@@ -7,6 +7,14 @@ import type { TaskFieldKey } from './plan-file';
  */
 export const PLAN_SHEETS = { plan: 'Kế hoạch', tasks: 'Nhiệm vụ', example: 'Ví dụ', help: 'Hướng dẫn' } as const;
 
+/** The plan's own lines (sheet «Kế hoạch»; the same fields in JSON's "year" and "plan"). */
+export const PLAN_ROWS = [
+  { key: 'year', label: 'Năm kế hoạch' },
+  { key: 'number', label: 'Số, ký hiệu' },
+  { key: 'date', label: 'Ngày ban hành' },
+  { key: 'title', label: 'Trích yếu' },
+] as const;
+
 export const TASK_COLUMNS: readonly { key: TaskFieldKey; header: string; width: number; note: string }[] = [
   { key: 'code', header: 'Mã', width: 8, note: 'Bắt buộc, không trùng: 1, 2, 2.1 …' },
   { key: 'title', header: 'Nội dung nhiệm vụ', width: 50, note: 'Bắt buộc (rõ việc).' },

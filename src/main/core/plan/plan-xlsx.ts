@@ -4,7 +4,7 @@ import { columnLetter } from '../xlsx-columns';
 import { MAX_PLAN_TASKS, type RawPlanFile, type RawTask, type TaskFieldKey } from './plan-file';
 import { checkWorkbookSize, WORKBOOK_LIMITS } from '../criteria/xlsx-guard';
 import { plainCellValue } from '../xlsx-cells';
-import { PLAN_SHEETS, TASK_COLUMNS } from './plan-sheets';
+import { PLAN_ROWS, PLAN_SHEETS, TASK_COLUMNS } from './plan-sheets';
 
 /**
  * The Excel face of a plan: sheet «Kế hoạch» (năm, số, ngày, trích yếu), sheet «Nhiệm vụ» (one
@@ -14,12 +14,6 @@ import { PLAN_SHEETS, TASK_COLUMNS } from './plan-sheets';
 
 export { PLAN_SHEETS, TASK_COLUMNS } from './plan-sheets';
 
-const PLAN_ROWS = [
-  { key: 'year', label: 'Năm kế hoạch' },
-  { key: 'number', label: 'Số, ký hiệu' },
-  { key: 'date', label: 'Ngày ban hành' },
-  { key: 'title', label: 'Trích yếu' },
-] as const;
 
 const EXAMPLES: Partial<Record<TaskFieldKey, string>>[] = [
   { code: '1', title: 'Ban hành Kế hoạch CCHC năm 2026 của Sở', lead: 'Văn phòng Sở', due: '15/01/2026', product: 'Kế hoạch CCHC năm 2026', source: TASK_SOURCE_LABELS.own, status: TASK_STATUS_LABELS.xong, doneDate: '12/01/2026' },
