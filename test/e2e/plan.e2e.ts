@@ -34,8 +34,9 @@ test('import the year plan (errors first), follow its rates, edit a task, see du
   await expect(page.getByRole('heading', { name: 'Kế hoạch cải cách hành chính năm 2026' })).toBeVisible();
   await plan.chooseImportFile(file);
   await expect(plan.importErrors()).toContainText('Tệp có 4 lỗi, chưa lưu gì');
-  await expect(plan.importErrors()).toContainText('tasks[0].doneDate');
-  await expect(plan.importErrors()).toContainText('tasks[2].code');
+  // Places in words, the JSON path beside them for whoever edits the file by hand.
+  await expect(plan.importErrors()).toContainText('Nhiệm vụ thứ 1 (mã «1») → Ngày hoàn thành (tasks[0].doneDate)');
+  await expect(plan.importErrors()).toContainText('Nhiệm vụ thứ 3 (mã «1») → Mã (tasks[2].code)');
   await page.screenshot({ path: testInfo.outputPath('plan-import-errors.png'), fullPage: true });
 
   writeFileSync(file, JSON.stringify({ formatVersion: 1, kind: 'plan', year: 2026, plan: { number: '15/KH-SNV', date: '2026-01-12', title: 'Kế hoạch cải cách hành chính năm 2026' }, tasks }));

@@ -80,7 +80,7 @@ describe('plan import', () => {
     ['a done task without its date', { ...good, tasks: [{ code: '1', title: 'x', status: 'xong' }] }, 'tasks[0].doneDate', 'phải có ngày hoàn thành'],
     ['a task set aside without reason', { ...good, tasks: [{ code: '1', title: 'x', status: 'không thực hiện' }] }, 'tasks[0].statusReason', 'phải ghi lý do'],
     ['a province task without the province plan', { ...good, tasks: [{ code: '1', title: 'x', source: 'tỉnh' }] }, 'tasks[0].sourceRef', 'số kế hoạch của tỉnh'],
-    ['a duplicate code', { ...good, tasks: [good.tasks[0], { ...good.tasks[1], code: '1' }] }, 'tasks[1].code', 'trùng'],
+    ['a duplicate code', { ...good, tasks: [good.tasks[0], { ...good.tasks[1], code: '1' }] }, 'tasks[1].code', 'trùng với nhiệm vụ thứ 1 trong tệp'],
     ['a task without content', { ...good, tasks: [{ code: '1', title: '  ' }] }, 'tasks[0].title', 'Thiếu nội dung'],
     ['a year out of range', { ...good, year: 1990 }, 'year', 'Năm «1990» không hợp lệ'],
     ['no year at all', { ...good, year: undefined }, 'year', 'Không rõ kế hoạch năm nào'],

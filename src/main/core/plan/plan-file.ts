@@ -181,14 +181,15 @@ export function checkPlanFile(raw: RawPlanFile): ParsedPlanFile {
   const year = readYear(raw.year, errors);
   const plan = readPlan(raw.plan, errors);
   const tasks: TaskFields[] = [];
-  const seen = new Map<string, string>();
-  for (const r of raw.tasks) {
+  // Where each code was first seen, by the task's place in the file (the same count in JSON and Excel).
+  const seen = new Map<string, number>();
+  for (const [index, r] of raw.tasks.entries()) {
     const task = readTask(r, errors, notes);
     const code = text(r.values.code);
     if (code) {
       const first = seen.get(code);
-      if (first) errors.push({ where: r.where('code'), message: `Mã nhiệm vụ «${code}» trùng với ${first}.` });
-      else seen.set(code, r.where('code'));
+      if (first !== undefined) errors.push({ where: r.where('code'), message: `Mã nhiệm vụ «${code}» trùng với nhiệm vụ thứ ${first + 1} trong tệp.` });
+      else seen.set(code, index);
     }
     if (task) tasks.push(task);
   }

@@ -75,7 +75,8 @@ export function PlanImportPanel({ year, onImported }: { year: number; onImported
           <ul>
             {result.errors.map((e, i) => (
               <li key={i}>
-                <span className="mono">{e.where}</span>: {e.message}
+                <strong title={e.ref}>{e.where}</strong>
+                {e.ref && <span className="mono muted small"> ({e.ref})</span>}: {e.message}
               </li>
             ))}
           </ul>
