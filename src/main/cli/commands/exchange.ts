@@ -21,7 +21,7 @@ async function follow(io: CliIo, job: ExchangeJob): Promise<ExchangeJob | undefi
       const tenth = Math.floor((current.done / current.total) * 10);
       if (tenth === shownTenth) return;
       shownTenth = tenth;
-      io.err(`${current.phase === 'write' ? 'Đang ghi và đọc lại' : 'Đang kiểm tra gói vừa ghi'}: ${tenth * 10}% (${formatBytes(current.done)} / ${formatBytes(current.total)})`);
+      io.err(`${current.phase === 'write' ? 'Đang ghi' : 'Đang đọc lại từ ổ đĩa để kiểm tra'}: ${tenth * 10}% (${formatBytes(current.done)} / ${formatBytes(current.total)})`);
     },
     200,
   );

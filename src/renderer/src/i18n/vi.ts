@@ -584,7 +584,7 @@ export const vi = {
     progressLabel: 'Tiến độ',
     cancelJob: 'Huỷ',
     cancellingJob: 'Đang huỷ, xoá phần đã ghi…',
-    phase: { prepare: 'Đang chuẩn bị…', database: 'Đang chép cơ sở dữ liệu…', write: 'Đang ghi (đọc lại từng phần ngay sau khi ghi)…', verify: 'Đang kiểm tra gói vừa ghi…', done: 'Xong' } as Record<string, string>,
+    phase: { prepare: 'Đang chuẩn bị…', database: 'Đang chép cơ sở dữ liệu…', write: 'Đang ghi…', verify: 'Đang đọc lại từ ổ đĩa để kiểm tra từng tệp (mã SHA-256)…', done: 'Xong' } as Record<string, string>,
     exported: (path: string) => `Đã xuất gói nộp và kiểm tra lại từng tệp: ${path}`,
     verifyTitle: 'Kiểm tra gói nộp hồ sơ',
     verifyIntro:
