@@ -37,6 +37,9 @@ interface HostRun {
   ms: number;
   startRssMb: number;
   peakRssMb: number;
+  /** CPU seconds (user + system, all threads) the host and this sender spent from begin to finish. */
+  hostCpuS: number;
+  senderCpuS: number;
 }
 
 try {
@@ -73,6 +76,8 @@ try {
     `browser upload ${uploadMb} MB (${UPLOAD_STREAM_BYTES / 1024 / 1024} MiB slices streamed as raw request bodies to the built browser host, another process): ` +
       `${ratesText(uploadRates)}; cp + sync ${ratesText(cpSyncRates)} → ${ratio.toFixed(2)}× (target ≥ ${UPLOAD_RATIO_TARGET}×) ${verdict(ratio >= UPLOAD_RATIO_TARGET)}`,
   );
+  const cpu = (pick: (u: HostRun) => number) => minMedian(uploads.map(pick)).median.toFixed(2);
+  console.log(`CPU while uploading (medians): browser host ${cpu((u) => u.hostCpuS)} s, sender ${cpu((u) => u.senderCpuS)} s, over ${(minMedian(uploads.map((u) => u.ms)).median / 1000).toFixed(2)} s`);
   const start = minMedian(uploads.map((u) => u.startRssMb));
   const peak = Math.max(...uploads.map((u) => u.peakRssMb));
   console.log(
@@ -128,6 +133,8 @@ async function uploadThroughHost(source: string, size: number): Promise<HostRun>
       });
     await call('auth/create-first-admin', { username: 'canbo', displayName: 'Cán bộ', password: 'matkhau-bench-2026', roles: ['admin', 'officer'] });
     const startRssMb = procStatusMb(child.pid!, 'VmRSS');
+    const hostCpuAtStart = procCpuSeconds(child.pid!);
+    const senderCpuAtStart = process.cpuUsage();
     const started = performance.now();
     const { uploadId, streamBytes } = (await call('evidence/upload-begin', { name: 'lon.bin', size, targets: [{ type: 'item', key: '2026:1.1' }] })) as {
       uploadId: string;
@@ -138,7 +145,14 @@ async function uploadThroughHost(source: string, size: number): Promise<HostRun>
     }
     await call('evidence/upload-finish', { uploadId });
     const ms = performance.now() - started;
-    return { ms, startRssMb, peakRssMb: procStatusMb(child.pid!, 'VmHWM') };
+    const sender = process.cpuUsage(senderCpuAtStart);
+    return {
+      ms,
+      startRssMb,
+      peakRssMb: procStatusMb(child.pid!, 'VmHWM'),
+      hostCpuS: procCpuSeconds(child.pid!) - hostCpuAtStart,
+      senderCpuS: (sender.user + sender.system) / 1e6,
+    };
   } finally {
     agent.destroy();
     await stopHost(child);
@@ -168,6 +182,13 @@ function stopHost(child: ChildProcess): Promise<void> {
     child.once('exit', () => resolve());
     child.kill('SIGTERM');
   });
+}
+
+/** User + system CPU seconds a process has spent so far, all its threads (/proc/<pid>/stat, in clock ticks of 1/100 s). */
+function procCpuSeconds(pid: number): number {
+  // The fields after the command name (which may hold spaces), from field 3 (state): utime is the 14th field, stime the 15th.
+  const afterName = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ').pop()!.split(' ');
+  return (Number(afterName[11]) + Number(afterName[12])) / 100;
 }
 
 /** A line of /proc/<pid>/status in MB (VmRSS: now; VmHWM: the peak so far). */
