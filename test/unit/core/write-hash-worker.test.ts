@@ -29,7 +29,7 @@ describe.each([
   afterAll(() => temp.cleanup());
 
   it('writes every byte in order and hashes exactly what it wrote, across far more than its ring of slots', async () => {
-    // 19 MiB + a few bytes in uneven chunks: many times the 8 MiB ring, slots cut mid-chunk.
+    // 19 MiB + a few bytes in uneven chunks: more than twice the 8 MiB ring, slots cut mid-chunk.
     const data = randomBytes(19 * 1024 * 1024 + 4321);
     const path = join(temp.dir, `tai-len-${_label.length}.part`);
     const out = await open(path, 'wx');
