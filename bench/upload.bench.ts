@@ -14,7 +14,8 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createReadStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { Agent, request } from 'node:http';
+import { open, type FileHandle } from 'node:fs/promises';
+import { Agent, request, type ClientRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,10 +34,24 @@ const quick = process.argv.includes('--quick');
 const uploadMb = quick ? 128 : Number(process.env.CCHC_BENCH_UPLOAD_MB ?? 1024);
 const work = mkdtempSync(join(tmpdir(), 'cchc-bench-upload-'));
 
+/**
+ * How the sender reads the slice it sends. `fixed` (default): into two 1 MiB buffers it reuses, each
+ * refilled once the socket has taken it, as Chromium's network service sends a File slice from a
+ * fixed upload buffer (C++, no garbage collector). `stream` (CCHC_BENCH_SENDER=stream, the bench
+ * until 2026-12-04): createReadStream piped into the request, a fresh 1 MiB buffer per read, whose
+ * collection cost this process 0.6 CPU-s per GB (--cpu-prof): CPU the host then lacks on two cores.
+ */
+const SENDER = process.env.CCHC_BENCH_SENDER === 'stream' ? 'stream' : 'fixed';
+const SEND_BUFFER_BYTES = 1024 * 1024;
+const sendBuffers = [Buffer.allocUnsafe(SEND_BUFFER_BYTES), Buffer.allocUnsafe(SEND_BUFFER_BYTES)];
+
 interface HostRun {
   ms: number;
   startRssMb: number;
   peakRssMb: number;
+  /** CPU seconds (user + system, all threads) the host and this sender spent from begin to finish. */
+  hostCpuS: number;
+  senderCpuS: number;
 }
 
 try {
@@ -70,9 +85,11 @@ try {
   const uploadRates = uploads.map((u) => mbPerSecond(bytes, u.ms));
   const ratio = minMedian(uploadRates).median / minMedian(cpSyncRates).median;
   console.log(
-    `browser upload ${uploadMb} MB (${UPLOAD_STREAM_BYTES / 1024 / 1024} MiB slices streamed as raw request bodies to the built browser host, another process): ` +
+    `browser upload ${uploadMb} MB (${UPLOAD_STREAM_BYTES / 1024 / 1024} MiB slices streamed as raw request bodies to the built browser host, another process; sender: ${SENDER}): ` +
       `${ratesText(uploadRates)}; cp + sync ${ratesText(cpSyncRates)} → ${ratio.toFixed(2)}× (target ≥ ${UPLOAD_RATIO_TARGET}×) ${verdict(ratio >= UPLOAD_RATIO_TARGET)}`,
   );
+  const cpu = (pick: (u: HostRun) => number) => minMedian(uploads.map(pick)).median.toFixed(2);
+  console.log(`CPU while uploading (medians): browser host ${cpu((u) => u.hostCpuS)} s, sender ${cpu((u) => u.senderCpuS)} s, over ${(minMedian(uploads.map((u) => u.ms)).median / 1000).toFixed(2)} s`);
   const start = minMedian(uploads.map((u) => u.startRssMb));
   const peak = Math.max(...uploads.map((u) => u.peakRssMb));
   console.log(
@@ -98,6 +115,7 @@ async function uploadThroughHost(source: string, size: number): Promise<HostRun>
   const dataDir = mkdtempSync(join(work, 'data-'));
   const { child, port, token } = await startHost(dataDir);
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  const cleanups: (() => Promise<void>)[] = [];
   try {
     const call = (channel: string, input: unknown, body?: { start: number; length: number }): Promise<unknown> =>
       new Promise((resolve, reject) => {
@@ -123,11 +141,16 @@ async function uploadThroughHost(source: string, size: number): Promise<HostRun>
           },
         );
         req.on('error', reject);
-        if (body) createReadStream(source, { start: body.start, end: body.start + body.length - 1, highWaterMark: 1024 * 1024 }).pipe(req);
+        if (body && SENDER === 'stream') createReadStream(source, { start: body.start, end: body.start + body.length - 1, highWaterMark: 1024 * 1024 }).pipe(req);
+        else if (body) sendSlice(req, sourceFile, body.start, body.length).catch(reject);
         else req.end(JSON.stringify(input));
       });
+    const sourceFile = await open(source, 'r');
+    cleanups.push(() => sourceFile.close());
     await call('auth/create-first-admin', { username: 'canbo', displayName: 'Cán bộ', password: 'matkhau-bench-2026', roles: ['admin', 'officer'] });
     const startRssMb = procStatusMb(child.pid!, 'VmRSS');
+    const hostCpuAtStart = procCpuSeconds(child.pid!);
+    const senderCpuAtStart = process.cpuUsage();
     const started = performance.now();
     const { uploadId, streamBytes } = (await call('evidence/upload-begin', { name: 'lon.bin', size, targets: [{ type: 'item', key: '2026:1.1' }] })) as {
       uploadId: string;
@@ -138,12 +161,34 @@ async function uploadThroughHost(source: string, size: number): Promise<HostRun>
     }
     await call('evidence/upload-finish', { uploadId });
     const ms = performance.now() - started;
-    return { ms, startRssMb, peakRssMb: procStatusMb(child.pid!, 'VmHWM') };
+    const sender = process.cpuUsage(senderCpuAtStart);
+    return {
+      ms,
+      startRssMb,
+      peakRssMb: procStatusMb(child.pid!, 'VmHWM'),
+      hostCpuS: procCpuSeconds(child.pid!) - hostCpuAtStart,
+      senderCpuS: (sender.user + sender.system) / 1e6,
+    };
   } finally {
+    for (const cleanup of cleanups) await cleanup();
     agent.destroy();
     await stopHost(child);
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+async function sendSlice(req: ClientRequest, file: FileHandle, start: number, length: number): Promise<void> {
+  const taken: Promise<void>[] = [Promise.resolve(), Promise.resolve()];
+  for (let sent = 0, turn = 0; sent < length; turn ^= 1) {
+    await taken[turn];
+    const buffer = sendBuffers[turn]!;
+    const { bytesRead } = await file.read(buffer, 0, Math.min(SEND_BUFFER_BYTES, length - sent), start + sent);
+    if (bytesRead === 0) throw new Error('source file shorter than expected');
+    sent += bytesRead;
+    taken[turn] = new Promise((resolve, reject) => req.write(buffer.subarray(0, bytesRead), (error) => (error ? reject(error) : resolve())));
+  }
+  await Promise.all(taken);
+  req.end();
 }
 
 function startHost(dataDir: string): Promise<{ child: ChildProcess; port: number; token: string }> {
@@ -168,6 +213,13 @@ function stopHost(child: ChildProcess): Promise<void> {
     child.once('exit', () => resolve());
     child.kill('SIGTERM');
   });
+}
+
+/** User + system CPU seconds a process has spent so far, all its threads (/proc/<pid>/stat, in clock ticks of 1/100 s). */
+function procCpuSeconds(pid: number): number {
+  // The fields after the command name (which may hold spaces), from field 3 (state): utime is the 14th field, stime the 15th.
+  const afterName = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ').pop()!.split(' ');
+  return (Number(afterName[11]) + Number(afterName[12])) / 100;
 }
 
 /** A line of /proc/<pid>/status in MB (VmRSS: now; VmHWM: the peak so far). */

@@ -139,6 +139,54 @@ describe('a streamed upload slice (evidence/upload-bytes over HTTP)', () => {
     expect(tmpFiles()).toEqual([]);
   });
 
+  it('a large upload (written and hashed on the worker thread): a request cut off keeps what arrived, the rest follows, the hash matches', async () => {
+    const data = randomBytes(40 * 1024 * 1024 + 99);
+    const { uploadId, streamBytes } = await begin('ho-so-lon.bin', data.length);
+    const sentBeforeCut = 20 * 1024 * 1024 + 3;
+    await new Promise<void>((resolve) => {
+      const req = request({
+        host: '127.0.0.1',
+        port: host.port,
+        method: 'POST',
+        path: '/api/evidence/upload-bytes',
+        headers: {
+          'x-cchc-token': host.token,
+          'content-type': 'application/octet-stream',
+          'content-length': streamBytes,
+          [INPUT_HEADER]: encodeURIComponent(JSON.stringify({ uploadId, offset: 0 })),
+        },
+      });
+      req.on('error', () => resolve());
+      req.write(data.subarray(0, sentBeforeCut), () => setTimeout(() => req.destroy(), 300));
+    });
+    await expect.poll(() => uploadState(core.db, uploadId)?.busy, { timeout: 10_000 }).toBe(false);
+    let received = uploadState(core.db, uploadId)!.received;
+    expect(received).toBeGreaterThan(0);
+    expect(received).toBeLessThanOrEqual(sentBeforeCut);
+    while (received < data.length) {
+      const part = data.subarray(received, Math.min(received + streamBytes, data.length));
+      const sent = await slice(uploadId, received, part);
+      expect(sent.reply, JSON.stringify(sent.reply)).toEqual({ ok: true, value: { receivedBytes: received + part.length, size: data.length } });
+      received += part.length;
+    }
+    const finished = await json('evidence/upload-finish', { uploadId });
+    expect(finished.reply, JSON.stringify(finished.reply)).toMatchObject({ ok: true, value: { file: { sha256: sha256(data), size: data.length } } });
+    const stored = core.db.prepare('SELECT stored_path FROM evidence_file WHERE sha256 = ?').pluck().get(sha256(data)) as string;
+    expect(sha256(readFileSync(join(dataDir, 'evidence', stored)))).toBe(sha256(data));
+    expect(tmpFiles()).toEqual([]);
+  });
+
+  it('cancelling a large upload half-way leaves nothing behind', async () => {
+    const data = randomBytes(24 * 1024 * 1024);
+    const { uploadId } = await begin('huy-giua-chung.bin', 2 * data.length);
+    expect((await slice(uploadId, 0, data)).reply).toEqual({ ok: true, value: { receivedBytes: data.length, size: 2 * data.length } });
+    expect(tmpFiles()).toHaveLength(1);
+    expect((await json('evidence/upload-cancel', { uploadId })).reply).toEqual({ ok: true, value: { cancelled: true } });
+    expect(tmpFiles()).toEqual([]);
+    expect(uploadState(core.db, uploadId)).toBeNull();
+    expect(core.db.prepare('SELECT count(*) FROM evidence_pending').pluck().get()).toBe(0);
+  });
+
   it('a binary body without a declared length is refused with a clear message', async () => {
     const { uploadId } = await begin('khong-do-dai.bin', 10);
     const sent = await new Promise<{ status: number; reply: Reply }>((resolve, reject) => {

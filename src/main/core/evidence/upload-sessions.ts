@@ -3,8 +3,7 @@ import { UPLOAD_CHUNK_BYTES, UPLOAD_SLICE_BYTES, UPLOAD_STREAM_BYTES, type Uploa
 import { StreamedBytes } from '../../../shared/contract/streamed-bytes';
 import type { Db } from '../db/open';
 import { perDatabase } from '../db/per-database';
-import { writeFully } from '../direct-write';
-import { inThreadHasher, workerHasher, type ChunkHasher } from '../sha256-worker';
+import { inThreadWriteHasher, workerWriteHasher, type WriteHasher } from '../write-hash-worker';
 import { AppError } from '../errors';
 import type { LinkTarget } from './evidence-store';
 import { abandonStaging, BackgroundFlush, emptyFile, ensureStore, HEAD_BYTES, openStaging, sealStaging, translateWriteError, type Staging } from './file-store';
@@ -20,7 +19,7 @@ import { safeFileName } from './safe-name';
  */
 
 const IDLE_MS = 30 * 60_000;
-/** From this size the hash runs on a worker thread (as for imports by path). */
+/** From this size the bytes are written and hashed on a worker thread (core/write-hash-worker.ts). */
 const PARALLEL_HASH_FROM = 16 * 1024 * 1024;
 const MAX_OPEN_UPLOADS = 16;
 
@@ -34,12 +33,10 @@ interface Upload {
   targets: LinkTarget[];
   staging: Staging;
   flusher: BackgroundFlush;
-  /**
-   * Chunks land here, one at a time (base64 ones decoded into it, raw ones copied): no new buffer
-   * per chunk for the GC to collect, and shared memory the hashing worker reads where it is.
-   */
-  buffer: Buffer;
-  hasher: ChunkHasher;
+  /** Base64 chunks are decoded here (made on the first one): no new buffer per chunk for the GC. */
+  decoded: Buffer | null;
+  /** Appends every chunk to the staging file and hashes it (a worker thread for a large upload). */
+  writer: WriteHasher;
   head: Buffer;
   received: number;
   nextIndex: number;
@@ -67,9 +64,9 @@ export async function beginUpload(env: EvidenceEnv, name: string, size: number, 
     targets,
     staging,
     flusher: new BackgroundFlush(staging.out),
-    buffer: Buffer.from(new SharedArrayBuffer(UPLOAD_CHUNK_BYTES)),
-    // A large upload is hashed on the other core while each chunk is written.
-    hasher: size >= PARALLEL_HASH_FROM ? workerHasher() : inThreadHasher(),
+    decoded: null,
+    // A large upload is written and hashed on the other core while the next bytes arrive.
+    writer: size >= PARALLEL_HASH_FROM ? workerWriteHasher(staging.out) : inThreadWriteHasher(staging.out),
     head: Buffer.alloc(0),
     received: 0,
     nextIndex: 0,
@@ -93,10 +90,11 @@ export async function appendChunk(db: Db, uploadId: string, index: number, dataB
   if (index !== upload.nextIndex) {
     throw new AppError('CONFLICT', `Phần ${index + 1} của «${name}» đến không đúng thứ tự (đang chờ phần ${upload.nextIndex + 1}).`);
   }
-  if (Buffer.byteLength(dataBase64, 'base64') > upload.buffer.length) {
+  if (Buffer.byteLength(dataBase64, 'base64') > UPLOAD_CHUNK_BYTES) {
     throw new AppError('VALIDATION_FAILED', `Phần ${index + 1} của «${name}» lớn hơn ${UPLOAD_CHUNK_BYTES / 1024 / 1024} MiB.`);
   }
-  const data = upload.buffer.subarray(0, upload.buffer.write(dataBase64, 'base64'));
+  upload.decoded ??= Buffer.alloc(UPLOAD_CHUNK_BYTES);
+  const data = upload.decoded.subarray(0, upload.decoded.write(dataBase64, 'base64'));
   if (data.length === 0) throw new AppError('VALIDATION_FAILED', `Phần ${index + 1} của «${name}» rỗng.`);
   return appendData(db, upload, data);
 }
@@ -111,15 +109,14 @@ export async function appendBytes(db: Db, uploadId: string, offset: number, byte
     throw new AppError('CONFLICT', `Phần tải lên của «${upload.safeName}» đến không đúng thứ tự (đã nhận ${upload.received} byte, phần này bắt đầu ở byte ${offset}).`);
   }
   if (bytes instanceof StreamedBytes) return appendStream(db, upload, bytes);
-  if (bytes.length === 0 || bytes.length > upload.buffer.length) {
+  if (bytes.length === 0 || bytes.length > UPLOAD_CHUNK_BYTES) {
     throw new AppError('VALIDATION_FAILED', `Mỗi phần tải lên của «${upload.safeName}» từ 1 byte đến ${UPLOAD_CHUNK_BYTES / 1024 / 1024} MiB.`);
   }
-  upload.buffer.set(bytes);
-  return appendData(db, upload, upload.buffer.subarray(0, bytes.length));
+  return appendData(db, upload, bytes);
 }
 
-/** Writes and hashes one chunk that sits in upload.buffer (the two overlap for a large upload). */
-async function appendData(db: Db, upload: Upload, data: Buffer): Promise<UploadProgress> {
+/** Writes and hashes one whole chunk; the reply means it is written. */
+async function appendData(db: Db, upload: Upload, data: Uint8Array): Promise<UploadProgress> {
   const name = upload.safeName;
   if (upload.received + data.length > upload.size) {
     await cancelUpload(db, upload.id);
@@ -127,7 +124,8 @@ async function appendData(db: Db, upload: Upload, data: Buffer): Promise<UploadP
   }
   upload.busy = true;
   try {
-    await Promise.all([writeFully(upload.staging.out, data), upload.hasher.update(data)]);
+    await upload.writer.push(data);
+    await upload.writer.drain();
   } catch (error) {
     upload.busy = false;
     await cancelUpload(db, upload.id);
@@ -143,14 +141,12 @@ async function appendData(db: Db, upload: Upload, data: Buffer): Promise<UploadP
 }
 
 /**
- * A streamed body is cut into the upload's buffer as it arrives, in STREAM_SLOTS slots: while one
- * fills from the socket, the ones before it are written (one write at a time, in order, as
- * direct-write.ts says) and hashed (on the worker for a large upload). A slot is refilled only once
- * both are done, and the body is not read meanwhile, so a fast sender waits on the socket
- * (TCP backpressure) and memory stays this one buffer whatever the request's size.
+ * A streamed body is handed to the upload's writer chunk by chunk as it arrives: the writer copies
+ * each into its ring of shared slots, and a worker writes and hashes the slots in order
+ * (core/write-hash-worker.ts). When every slot is full the body is not read, so a fast sender
+ * waits on the socket (TCP backpressure) and memory stays the ring whatever the request's size.
+ * The reply goes once every byte taken is written and hashed.
  */
-const STREAM_SLOTS = 4;
-
 async function appendStream(db: Db, upload: Upload, body: StreamedBytes): Promise<UploadProgress> {
   const name = upload.safeName;
   if (upload.received + body.size > upload.size) {
@@ -158,70 +154,62 @@ async function appendStream(db: Db, upload: Upload, body: StreamedBytes): Promis
     throw new AppError('VALIDATION_FAILED', `«${name}» dài hơn kích thước đã báo (${upload.size} byte); tệp có thể vừa bị thay đổi. Chưa lưu gì, hãy đính kèm lại.`);
   }
   upload.busy = true;
-  const slotBytes = upload.buffer.length / STREAM_SLOTS;
-  const slots = Array.from({ length: STREAM_SLOTS }, (_, i) => ({
-    buffer: upload.buffer.subarray(i * slotBytes, (i + 1) * slotBytes),
-    done: Promise.resolve() as Promise<unknown>,
-  }));
-  let writes: Promise<void> = Promise.resolve();
-  let queued = 0;
-  const store = (slot: (typeof slots)[number], length: number) => {
-    const data = slot.buffer.subarray(0, length);
-    if (upload.head.length < HEAD_BYTES) upload.head = Buffer.concat([upload.head, data.subarray(0, HEAD_BYTES - upload.head.length)]);
-    writes = writes.then(() => writeFully(upload.staging.out, data)).then(() => upload.flusher.wrote(length));
-    // Seen when the slot is next awaited or at the end, not reported as unhandled meanwhile.
-    slot.done = Promise.all([writes, upload.hasher.update(data)]);
-    slot.done.catch(() => undefined);
-    queued += length;
+  const writer = upload.writer;
+  // Background flushes follow what the worker has written, so the disk works while bytes arrive.
+  let flushedMark = writer.written;
+  const followWrites = () => {
+    const written = writer.written;
+    if (written > flushedMark) upload.flusher.wrote(written - flushedMark);
+    flushedMark = written;
   };
+  let taken = 0;
   let cut: unknown = null;
+  let failed: unknown = null;
   let tooLong = false;
-  let index = 0;
-  let filled = 0;
   try {
     for await (const chunk of body) {
-      if (queued + filled + chunk.length > body.size) {
+      if (taken + chunk.length > body.size) {
         tooLong = true;
         break;
       }
-      for (let at = 0; at < chunk.length; ) {
-        const slot = slots[index % STREAM_SLOTS]!;
-        if (filled === 0) await slot.done;
-        const n = Math.min(chunk.length - at, slotBytes - filled);
-        slot.buffer.set(chunk.subarray(at, at + n), filled);
-        filled += n;
-        at += n;
-        if (filled === slotBytes) {
-          store(slot, filled);
-          filled = 0;
-          index += 1;
+      if (upload.head.length < HEAD_BYTES) upload.head = Buffer.concat([upload.head, chunk.subarray(0, HEAD_BYTES - upload.head.length)]);
+      taken += chunk.length;
+      const waiting = writer.push(chunk);
+      if (waiting) {
+        try {
+          await waiting;
+        } catch (error) {
+          failed = error;
+          break;
         }
       }
+      followWrites();
     }
   } catch (error) {
-    // The sender went away (a closed tab, a dropped connection), or a write failed (seen below).
+    // The sender went away (a closed tab, a dropped connection).
     cut = error;
   }
-  // The bytes of a part-filled slot are stored too: what arrived is kept, so a cut request can
-  // be followed by one starting where this one stopped.
-  if (filled > 0) {
-    const slot = slots[index % STREAM_SLOTS]!;
-    await Promise.allSettled([slot.done]);
-    store(slot, filled);
+  // What arrived is kept (a part-filled slot too), so a cut request can be followed by one
+  // starting where this one stopped.
+  if (!failed && !tooLong) {
+    try {
+      await writer.drain();
+      followWrites();
+    } catch (error) {
+      failed = error;
+    }
   }
-  const settled = await Promise.allSettled(slots.map((slot) => slot.done));
-  const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
   if (failed || tooLong) {
     upload.busy = false;
     await cancelUpload(db, upload.id);
     if (tooLong) throw new AppError('VALIDATION_FAILED', `Phần tải lên của «${name}» dài hơn độ dài đã báo (${body.size} byte). Chưa lưu gì, hãy đính kèm lại.`);
-    throw translateWriteError(failed!.reason, name);
+    throw translateWriteError(failed, name);
   }
-  upload.received += queued;
+  upload.received += taken;
   upload.nextIndex += 1;
   upload.lastActivity = Date.now();
   upload.busy = false;
-  if (cut !== null || queued !== body.size) {
+  if (cut !== null || taken !== body.size) {
     throw new AppError(
       'IO_ERROR',
       `Kết nối bị ngắt khi đang tải «${name}» lên (đã nhận ${upload.received}/${upload.size} byte); phần đã nhận được giữ lại, có thể gửi tiếp từ byte ${upload.received}.`,
@@ -241,14 +229,15 @@ export async function finishUpload(env: EvidenceEnv, uploadId: string): Promise<
   uploadsOf(env.db).delete(uploadId);
   let sha256: string;
   try {
+    // The worker is done with the file before it is flushed and closed.
+    sha256 = await upload.writer.digest();
+    await upload.writer.close();
     await upload.flusher.done();
     await sealStaging(upload.staging);
-    sha256 = await upload.hasher.digest();
   } catch (error) {
+    await upload.writer.close().catch(() => undefined);
     await abandonStaging(env.db, upload.staging);
     throw translateWriteError(error, name);
-  } finally {
-    await upload.hasher.close().catch(() => undefined);
   }
   const staged = {
     token: upload.staging.token,
@@ -265,7 +254,7 @@ export async function cancelUpload(db: Db, uploadId: string): Promise<boolean> {
   const upload = uploads.get(uploadId);
   if (!upload) return false;
   uploads.delete(uploadId);
-  await upload.hasher.close().catch(() => undefined);
+  await upload.writer.close().catch(() => undefined);
   await abandonStaging(db, upload.staging);
   return true;
 }
