@@ -43,6 +43,24 @@ describe('a streamed upload slice (evidence/upload-bytes over HTTP)', () => {
   const json = (channel: string, input: unknown) => post(channel, JSON.stringify(input), { 'content-type': 'application/json' });
   const slice = (uploadId: string, offset: number, data: Buffer) =>
     post('evidence/upload-bytes', data, { 'content-type': 'application/octet-stream', [INPUT_HEADER]: encodeURIComponent(JSON.stringify({ uploadId, offset })) });
+  /** Sends `sent` as the start of a body declared `declared` bytes long, then closes the socket after `delayMs` (a tab closed mid-request). */
+  const sendThenCut = (uploadId: string, sent: Buffer, declared: number, delayMs: number) =>
+    new Promise<void>((resolve) => {
+      const req = request({
+        host: '127.0.0.1',
+        port: host.port,
+        method: 'POST',
+        path: '/api/evidence/upload-bytes',
+        headers: {
+          'x-cchc-token': host.token,
+          'content-type': 'application/octet-stream',
+          'content-length': declared,
+          [INPUT_HEADER]: encodeURIComponent(JSON.stringify({ uploadId, offset: 0 })),
+        },
+      });
+      req.on('error', () => resolve());
+      req.write(sent, () => setTimeout(() => req.destroy(), delayMs));
+    });
   const begin = async (name: string, size: number) => {
     const begun = await json('evidence/upload-begin', { name, size, targets: [] });
     expect(begun.reply.ok, JSON.stringify(begun.reply)).toBe(true);
@@ -112,22 +130,7 @@ describe('a streamed upload slice (evidence/upload-bytes over HTTP)', () => {
     const { uploadId } = await begin('dut-giua-chung.bin', data.length);
     const sentBeforeCut = 3 * 1024 * 1024 + 17;
     // A tab closed mid-request: the body stops short of its Content-Length and the socket closes.
-    await new Promise<void>((resolve) => {
-      const req = request({
-        host: '127.0.0.1',
-        port: host.port,
-        method: 'POST',
-        path: '/api/evidence/upload-bytes',
-        headers: {
-          'x-cchc-token': host.token,
-          'content-type': 'application/octet-stream',
-          'content-length': data.length,
-          [INPUT_HEADER]: encodeURIComponent(JSON.stringify({ uploadId, offset: 0 })),
-        },
-      });
-      req.on('error', () => resolve());
-      req.write(data.subarray(0, sentBeforeCut), () => setTimeout(() => req.destroy(), 200));
-    });
+    await sendThenCut(uploadId, data.subarray(0, sentBeforeCut), data.length, 200);
     await expect.poll(() => uploadState(core.db, uploadId)?.busy, { timeout: 10_000 }).toBe(false);
     const received = uploadState(core.db, uploadId)!.received;
     expect(received).toBeGreaterThan(0);
@@ -143,22 +146,7 @@ describe('a streamed upload slice (evidence/upload-bytes over HTTP)', () => {
     const data = randomBytes(40 * 1024 * 1024 + 99);
     const { uploadId, streamBytes } = await begin('ho-so-lon.bin', data.length);
     const sentBeforeCut = 20 * 1024 * 1024 + 3;
-    await new Promise<void>((resolve) => {
-      const req = request({
-        host: '127.0.0.1',
-        port: host.port,
-        method: 'POST',
-        path: '/api/evidence/upload-bytes',
-        headers: {
-          'x-cchc-token': host.token,
-          'content-type': 'application/octet-stream',
-          'content-length': streamBytes,
-          [INPUT_HEADER]: encodeURIComponent(JSON.stringify({ uploadId, offset: 0 })),
-        },
-      });
-      req.on('error', () => resolve());
-      req.write(data.subarray(0, sentBeforeCut), () => setTimeout(() => req.destroy(), 300));
-    });
+    await sendThenCut(uploadId, data.subarray(0, sentBeforeCut), streamBytes, 300);
     await expect.poll(() => uploadState(core.db, uploadId)?.busy, { timeout: 10_000 }).toBe(false);
     let received = uploadState(core.db, uploadId)!.received;
     expect(received).toBeGreaterThan(0);
