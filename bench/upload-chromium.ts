@@ -3,7 +3,8 @@
  * DevTools is attached) sends a picked 1 GB File to the built browser host the window's way (each
  * slice of the File as a fetch body), against `cp` + `sync` of the same file, each round in turn.
  * Prints the CPU the host and all Chromium processes spent, because on a 2-core machine the
- * sender's CPU decides as much as the host's. Not part of `npm run bench` (it needs Chromium).
+ * sender's CPU decides as much as the host's. `npm run bench` prints its line as context (no
+ * target) after bench/upload.bench.ts's verdict, where /usr/bin/chromium exists.
  *
  * npx tsx bench/upload-chromium.ts [rounds]     (CCHC_BENCH_UPLOAD_MB sets the size; default 1024)
  * Build first (npx electron-vite build): this uses out/main/browser-host.js as it is.
@@ -53,7 +54,8 @@ function startHost(dataDir: string): Promise<{ child: ChildProcess; url: string 
 }
 
 const source = join(work, 'tai-len.bin');
-const browser = await chromium.launch({ executablePath: process.env.CCHC_CHROMIUM ?? '/usr/bin/chromium' });
+// CCHC_CHROMIUM_ARGS: extra switches to try (e.g. --enable-features=NetworkServiceInProcess).
+const browser = await chromium.launch({ executablePath: process.env.CCHC_CHROMIUM ?? '/usr/bin/chromium', args: (process.env.CCHC_CHROMIUM_ARGS ?? '').split(' ').filter(Boolean) });
 try {
   writeRandomFile(source, uploadMb);
   run('cat', [source], true);
