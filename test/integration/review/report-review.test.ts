@@ -42,6 +42,7 @@ describe('review of a periodic report (2026:q1)', () => {
     expect(audit.entries.find((e) => e.action === 'report.section')).toMatchObject({ subject: 'report:2026:q1', target: 'chi-dao' });
     expect(audit.entries.find((e) => e.action === 'report.statistics')).toMatchObject({ subject: 'report:2026:q1' });
 
+    await ok(call('reports/save-document-options', { year: 2026, period: 'q1', documentDate: '2026-03-09', recipients: ['Như trên', 'UBND tỉnh (b/c)'] }));
     await ok(call('review/submit', S));
     const refused = await saveSection('Sửa khi đang trình');
     expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
@@ -53,6 +54,8 @@ describe('review of a periodic report (2026:q1)', () => {
     expect(approved.current.status).toBe('approved');
     expect(approved.current.documents.map((d) => d.fileName.split('.').pop())).toEqual(['docx', 'xlsx']);
     const v1 = await ok<ApprovedVersionView>(call('review/version', { ...S, versionNo: 1 }));
+    // The snapshot names the date and Nơi nhận the approved .docx carries.
+    expect(JSON.parse(v1.snapshotJson).content.document).toEqual({ date: '2026-03-09', recipients: ['Như trên', 'UBND tỉnh (b/c)'] });
 
     clock = new Date('2026-03-11T03:00:00Z');
     expect(await saveSection('Nội dung sửa sau khi duyệt.')).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });

@@ -3,3 +3,4 @@ export { generateDossierDocuments, generateDocument, periodicReportDocx, statist
 export { listPeriods, getReport, yearSendingRecord } from './report-service';
 export type { LinkedEvidence } from './evidence-access';
 export { documentWarnings } from './document-warnings';
+export { resolveDocumentOptions } from './document-options';

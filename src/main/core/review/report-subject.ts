@@ -28,15 +28,21 @@ export const reportSubject: ReviewSubjectProvider = {
     return reportingAccess.getReport(ctx, year, period).sections.map((s) => ({ code: s.code, title: `${s.label}. ${s.title}` }));
   },
 
-  /** What the leader approved: every section's text and every row of the biểu số liệu. */
+  /**
+   * What the leader approved: every section's text, every row of the biểu số liệu, and the date
+   * and Nơi nhận the approved .docx carries (taken in the same call that generates it; both are
+   * locked while the report is with the leader).
+   */
   content(ctx: CoreContext, key: string) {
     const { year, period } = parseKey(key);
     const view = reportingAccess.getReport(ctx, year, period);
     if (!view.started) return null;
+    const printed = reportingAccess.resolveDocumentOptions(ctx, year, period);
     return {
       year,
       period,
       title: view.period.title,
+      document: { date: printed.isoDate, recipients: printed.recipients },
       sections: view.sections.map((s) => ({ code: s.code, label: s.label, title: s.title, text: s.text, evidence: s.evidence })),
       statistics: view.statistics.map((r) => ({ code: r.code, label: r.label, unit: r.unit, value: r.value, computed: r.computed })),
     };

@@ -1,4 +1,4 @@
-import { documentWarnings, generateDossierDocuments, getReport, listPeriods, periodicReportDocx, statisticsXlsx } from '../reporting';
+import { documentWarnings, generateDossierDocuments, getReport, listPeriods, periodicReportDocx, resolveDocumentOptions, statisticsXlsx } from '../reporting';
 
 /**
  * What the review domain asks of the reporting domain: the annual dossier's documents (the
@@ -23,5 +23,8 @@ export const reportingAccess = {
   },
   get documentWarnings() {
     return documentWarnings;
+  },
+  get resolveDocumentOptions() {
+    return resolveDocumentOptions;
   },
 };
