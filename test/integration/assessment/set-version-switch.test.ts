@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { signedInAs } from '../../helpers/session';
 import { openCore, type Core } from '../../../src/main/core/app';
-import { insertAccount } from '../../../src/main/core/auth/account-store';
 import { Session } from '../../../src/main/core/auth/session';
 import type { AssessmentView } from '../../../src/shared/contract/assessment';
 import type { AuditPage, CheckResult } from '../../../src/shared/contract/review';
@@ -109,9 +109,7 @@ describe('switching the year’s assessment to a newer version of its criteria s
 
   it('lets only an officer switch; main checks the role', async () => {
     await importSet(smallSetV2());
-    const account = insertAccount(core.db, { username: 'lanhdao', displayName: 'Trần Văn Mỹ', passwordHash: 'scrypt$test-only$not-a-real-hash', roles: ['leader'] }, clock);
-    const leader = new Session();
-    leader.signIn(account, clock);
+    const leader = signedInAs(core.db, { username: 'lanhdao', displayName: 'Trần Văn Mỹ', roles: ['leader'] }, clock);
     expect(await call('assessment/switch-set-version', { year: 2026, toVersion: 2 }, leader)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect((await call('assessment/set-status', { year: 2026 }, leader)).ok).toBe(true);
   });

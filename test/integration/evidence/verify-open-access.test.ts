@@ -1,6 +1,6 @@
 import { chmodSync, rmSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { insertAccount } from '../../../src/main/core/auth/account-store';
+import { signedInAs } from '../../helpers/session';
 import { Session } from '../../../src/main/core/auth/session';
 import { evidenceFile } from '../../../src/main/core/evidence';
 import { dropIdleUploads, openUploadCount } from '../../../src/main/core/evidence/upload-sessions';
@@ -98,12 +98,7 @@ describe('metadata: suggestions until confirmed', () => {
 });
 
 describe('roles', () => {
-  function sessionWith(roles: Role[], username: string): Session {
-    const account = insertAccount(fx.core.db, { username, displayName: username, passwordHash: 'scrypt$test-only$not-a-real-hash', roles }, new Date());
-    const session = new Session();
-    session.signIn(account, new Date());
-    return session;
-  }
+  const sessionWith = (roles: Role[], username: string): Session => signedInAs(fx.core.db, { username, roles });
 
   it('a leader can search but cannot attach, link or unlink; an officer can attach', async () => {
     const leader = sessionWith(['leader'], 'lanhdao');

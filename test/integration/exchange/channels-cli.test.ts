@@ -1,9 +1,9 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { signedInAs } from '../../helpers/session';
 import { runCli } from '../../../src/main/cli/run-cli';
 import { openCore, type Core } from '../../../src/main/core/app';
-import { insertAccount } from '../../../src/main/core/auth/account-store';
 import { Session } from '../../../src/main/core/auth/session';
 import { waitForJob } from '../../../src/main/core/exchange/jobs';
 import { reviewAccess } from '../../../src/main/core/exchange/review-access';
@@ -34,12 +34,7 @@ describe('exchange channels and cchc commands', () => {
     temp.cleanup();
   });
 
-  function sessionWith(roles: Role[], username: string): Session {
-    const account = insertAccount(core.db, { username, displayName: `Cán bộ ${username}`, passwordHash: 'scrypt$test-only$not-a-real-hash', roles }, NOW);
-    const session = new Session();
-    session.signIn(account, NOW);
-    return session;
-  }
+  const sessionWith = (roles: Role[], username: string): Session => signedInAs(core.db, { username, displayName: `Cán bộ ${username}`, roles }, NOW);
 
   it('exports through a job with progress, then verifies and opens the package through the registry', async () => {
     const outPath = join(temp.dir, 'goi-nop.zip');

@@ -1,9 +1,9 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { signedInAs } from '../../helpers/session';
 import { runCli } from '../../../src/main/cli/run-cli';
 import { openCore, type Core } from '../../../src/main/core/app';
-import { insertAccount } from '../../../src/main/core/auth/account-store';
 import { Session } from '../../../src/main/core/auth/session';
 import type { Desktop } from '../../../src/main/core/context';
 import { waitForJob } from '../../../src/main/core/exchange/jobs';
@@ -30,12 +30,7 @@ describe('where exports and backups are written', () => {
   const open = (desktop?: Desktop) => {
     core = openCore({ dataDir, now: () => NOW, log: () => {}, ...(desktop ? { desktop } : {}) });
   };
-  const windowSession = (): Session => {
-    const account = insertAccount(core.db, { username: 'quantri', displayName: 'Quản trị', passwordHash: 'scrypt$test-only$x', roles: ['admin', 'submitter', 'officer'] }, NOW);
-    const session = new Session();
-    session.signIn(account, NOW);
-    return session;
-  };
+  const windowSession = (): Session => signedInAs(core.db, { username: 'quantri', displayName: 'Quản trị', roles: ['admin', 'submitter', 'officer'] }, NOW);
   const exportInput = { subject: { kind: 'assessment', year: 2026 } };
 
   beforeEach(() => {

@@ -2,8 +2,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { signedInAs } from '../../helpers/session';
 import { openCore, type Core } from '../../../src/main/core/app';
-import { insertAccount } from '../../../src/main/core/auth/account-store';
 import { Session } from '../../../src/main/core/auth/session';
 import { activeDataDir, choiceFile, rememberDataDir } from '../../../src/main/core/data-folder-choice';
 import { blobRelativePath } from '../../../src/main/core/evidence/file-store';
@@ -25,12 +25,7 @@ describe('restoring a backup from the window', () => {
   let backupZip: string;
   let switchedTo: string[];
 
-  const adminSession = (c: Core): Session => {
-    const account = insertAccount(c.db, { username: 'quantri', displayName: 'Quản trị', passwordHash: 'scrypt$test-only$x', roles: ['admin'] }, NOW);
-    const session = new Session();
-    session.signIn(account, NOW);
-    return session;
-  };
+  const adminSession = (c: Core): Session => signedInAs(c.db, { username: 'quantri', displayName: 'Quản trị', roles: ['admin'] }, NOW);
 
   beforeEach(async () => {
     temp = makeTempDir();
@@ -122,9 +117,7 @@ describe('restoring a backup from the window', () => {
   });
 
   it('an officer cannot restore or switch', async () => {
-    const account = insertAccount(core.db, { username: 'canbo', displayName: 'Cán bộ', passwordHash: 'scrypt$test-only$x', roles: ['officer'] }, NOW);
-    const officer = new Session();
-    officer.signIn(account, NOW);
+    const officer = signedInAs(core.db, { username: 'canbo', displayName: 'Cán bộ', roles: ['officer'] }, NOW);
     const [grant] = core.grantLocalFiles([backupZip]);
     expect(await core.registry.invoke('backup/restore', { zip: { grant } }, officer)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });

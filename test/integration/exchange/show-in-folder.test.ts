@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { signedInAs } from '../../helpers/session';
 import { openCore, type Core } from '../../../src/main/core/app';
-import { insertAccount } from '../../../src/main/core/auth/account-store';
 import { Session } from '../../../src/main/core/auth/session';
 import { waitForJob } from '../../../src/main/core/exchange/jobs';
 import { writeFileAtomically } from '../../../src/main/host/write-file-atomically';
@@ -34,9 +34,7 @@ describe('output/show-in-folder', () => {
         },
       },
     });
-    const account = insertAccount(core.db, { username: 'quantri', displayName: 'Quản trị', passwordHash: 'scrypt$test-only$x', roles: ['admin', 'officer'] }, new Date());
-    session = new Session();
-    session.signIn(account, new Date());
+    session = signedInAs(core.db, { username: 'quantri', displayName: 'Quản trị', roles: ['admin', 'officer'] });
   });
   afterEach(() => {
     core.close();

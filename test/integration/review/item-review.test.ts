@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { signedInAs } from '../../helpers/session';
 import { openCore, type Core } from '../../../src/main/core/app';
-import { insertAccount } from '../../../src/main/core/auth/account-store';
 import { Session } from '../../../src/main/core/auth/session';
 import type { Role } from '../../../src/shared/contract/define';
 import type { AuditPage, CheckResult, DraftComment, ReviewRound, ReviewStatus } from '../../../src/shared/contract/review';
@@ -24,10 +24,7 @@ describe('reviewing a dossier item by item', () => {
   let seq = 0;
   function sessionFor(displayName: string, roles: Role[]): Session {
     seq += 1;
-    const account = insertAccount(core.db, { username: `nguoi${seq}`, displayName, passwordHash: 'scrypt$test-only$not-a-real-hash', roles }, clock);
-    const session = new Session();
-    session.signIn(account, clock);
-    return session;
+    return signedInAs(core.db, { username: `nguoi${seq}`, displayName, roles }, clock);
   }
 
   beforeEach(async () => {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { signedInAs } from '../../helpers/session';
 import { openCore, type Core } from '../../../src/main/core/app';
-import { insertAccount } from '../../../src/main/core/auth/account-store';
 import { Session } from '../../../src/main/core/auth/session';
 import type { Role } from '../../../src/shared/contract/define';
 import type {
@@ -36,12 +36,8 @@ describe('review and approval of the year’s assessment', () => {
     clock = new Date(clock.getTime() + 60_000);
   };
 
-  function sessionFor(username: string, roles: Role[]): Session {
-    const account = insertAccount(core.db, { username, displayName: username === 'lanhdao' ? 'Trần Văn Mỹ' : 'Nguyễn Thị Ặnh', passwordHash: 'scrypt$test-only$not-a-real-hash', roles }, clock);
-    const session = new Session();
-    session.signIn(account, clock);
-    return session;
-  }
+  const sessionFor = (username: string, roles: Role[]): Session =>
+    signedInAs(core.db, { username, displayName: username === 'lanhdao' ? 'Trần Văn Mỹ' : 'Nguyễn Thị Ặnh', roles }, clock);
 
   beforeEach(async () => {
     temp = makeTempDir();
