@@ -34,6 +34,8 @@ test('last year’s answers are suggestions to confirm; last year’s evidence i
   await expect(box).toHaveCount(0);
   await expect(assessment.total()).toHaveText('2,00');
   await expect(compareTotal).toContainText(/^2,00 /);
+  await compareTotal.scrollIntoViewIfNeeded();
+  await shoot(page, testInfo, 'comparison-after-suggestion');
   await expect(assessment.field(/^Thuyết minh/)).toHaveValue('10 hồ sơ trễ hạn do gián đoạn hệ thống một cửa.');
 
   await assessment.openItem('1.1');

@@ -54,8 +54,6 @@ export interface LargeFileWriter {
   readonly handle: FileHandle;
   /** True when aligned writes bypass the page cache. */
   readonly direct: boolean;
-  /** True when the buffers from alignedSharedBuffers are aligned for O_DIRECT (reads may bypass the cache). */
-  readonly aligned: boolean;
   /**
    * `count` buffers of `size` bytes (a multiple of DIRECT_ALIGN) over one SharedArrayBuffer,
    * aligned for direct I/O. Only before the first write: finding the alignment writes a block
@@ -69,32 +67,18 @@ export interface LargeFileWriter {
    * resolves.
    */
   writeAt(chunk: Buffer, position: number): Promise<boolean>;
-  /** Buffered: how far from the start of the file everything has been flushed to the disk. */
-  durableTo(): number;
-  /** Starts the background flush now if one is due and was held back by `flushPaused`. */
-  flushIfDue(): void;
   /** Waits for queued writes and the background flush (not a final fsync). */
   settle(): Promise<void>;
   /** Closes the direct descriptor (the ordinary one stays open for the caller). */
   closeDirect(): Promise<void>;
 }
 
-/**
- * Adds, beside `handle` (an open, empty, writable file at `path`), what writing it large needs.
- * `onFlushed` runs after each background flush (the read-back waits for them); while
- * `flushPaused` returns true a due flush is held back, until `flushIfDue` is called; a buffered
- * write waits for the promise `writesPausedUntil` returns, if any, before it starts.
- */
-export async function largeFileWriter(
-  path: string,
-  handle: FileHandle,
-  options: { onFlushed?: () => void; flushPaused?: () => boolean; writesPausedUntil?: () => Promise<unknown> | null } = {},
-): Promise<LargeFileWriter> {
+/** Adds, beside `handle` (an open, empty, writable file at `path`), what writing it large needs. */
+export async function largeFileWriter(path: string, handle: FileHandle): Promise<LargeFileWriter> {
   const strategy = writeStrategy();
   // Opened in both strategies: finding aligned memory needs it, and reads may use that memory.
   const directHandle = await openDirect(path);
   let directOk = directHandle !== null;
-  let alignedOk = false;
   // Buffers whose start we found to be aligned: only these are tried with O_DIRECT.
   const aligned = new WeakSet<ArrayBufferLike>();
   let written = false;
@@ -117,7 +101,6 @@ export async function largeFileWriter(
       )
       .finally(() => {
         flushing = null;
-        options.onFlushed?.();
       });
   };
 
@@ -126,33 +109,23 @@ export async function largeFileWriter(
     get direct() {
       return strategy === 'direct' && directOk;
     },
-    get aligned() {
-      return alignedOk;
-    },
     async alignedSharedBuffers(count, size) {
       if (size % DIRECT_ALIGN !== 0) throw new Error(`buffer size ${size} is not a multiple of ${DIRECT_ALIGN}`);
       if (written) throw new Error('alignedSharedBuffers after a write would empty the file');
       const shared = new SharedArrayBuffer(count * size + DIRECT_ALIGN);
       const start = directHandle && directOk ? await findAlignedStart(directHandle, shared) : -1;
       if (start < 0) directOk = false;
-      else {
-        alignedOk = true;
-        aligned.add(shared);
-      }
+      else aligned.add(shared);
       return Array.from({ length: count }, (_, i) => Buffer.from(shared, Math.max(0, start) + i * size, size));
     },
     async writeAt(chunk, position) {
       written = true;
       if (strategy === 'buffered') {
-        const mine = queue.then(async () => {
-          const pause = options.writesPausedUntil?.();
-          if (pause) await timed('write held while reading back', 0, () => pause.catch(() => undefined));
-          await timed('write (buffered)', chunk.length, () => writeFullyAt(handle, chunk, position));
-        });
+        const mine = queue.then(() => timed('write (buffered)', chunk.length, () => writeFullyAt(handle, chunk, position)));
         queue = mine.then(() => {
           writtenEnd = Math.max(writtenEnd, position + chunk.length);
           sinceFlush += chunk.length;
-          if (sinceFlush >= FLUSH_EVERY && !flushing && !options.flushPaused?.()) startFlush();
+          if (sinceFlush >= FLUSH_EVERY && !flushing) startFlush();
         });
         // One failed write fails every later one too (they are not attempted).
         queue.catch(() => undefined);
@@ -178,12 +151,6 @@ export async function largeFileWriter(
       }
       await writeFullyAt(handle, chunk, position);
       return false;
-    },
-    durableTo() {
-      return flushedTo;
-    },
-    flushIfDue() {
-      if (strategy === 'buffered' && sinceFlush >= FLUSH_EVERY && !flushing && !options.flushPaused?.()) startFlush();
     },
     async settle() {
       await queue;

@@ -90,7 +90,7 @@ const SLOTS = 8;
  */
 const READ_AHEAD = 2;
 /** From this size the hash runs on a worker thread (starting one costs a few milliseconds). */
-const PARALLEL_HASH_FROM = 16 * 1024 * 1024;
+export const PARALLEL_HASH_FROM = 16 * 1024 * 1024;
 /** How much of a file's start is kept to recognise its kind (see StagedImport.head); uploads keep the same. */
 export const HEAD_BYTES = 4096;
 

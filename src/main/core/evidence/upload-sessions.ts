@@ -6,7 +6,7 @@ import { perDatabase } from '../db/per-database';
 import { inThreadWriteHasher, workerWriteHasher, type WriteHasher } from '../write-hash-worker';
 import { AppError } from '../errors';
 import type { LinkTarget } from './evidence-store';
-import { abandonStaging, BackgroundFlush, emptyFile, ensureStore, HEAD_BYTES, openStaging, sealStaging, translateWriteError, type Staging } from './file-store';
+import { abandonStaging, BackgroundFlush, emptyFile, ensureStore, HEAD_BYTES, openStaging, PARALLEL_HASH_FROM, sealStaging, translateWriteError, type Staging } from './file-store';
 import { commitStaged, type EvidenceEnv, type ImportOutcome } from './import-service';
 import { safeFileName } from './safe-name';
 
@@ -19,8 +19,6 @@ import { safeFileName } from './safe-name';
  */
 
 const IDLE_MS = 30 * 60_000;
-/** From this size the bytes are written and hashed on a worker thread (core/write-hash-worker.ts). */
-const PARALLEL_HASH_FROM = 16 * 1024 * 1024;
 const MAX_OPEN_UPLOADS = 16;
 
 interface Upload {
@@ -65,7 +63,7 @@ export async function beginUpload(env: EvidenceEnv, name: string, size: number, 
     staging,
     flusher: new BackgroundFlush(staging.out),
     decoded: null,
-    // A large upload is written and hashed on the other core while the next bytes arrive.
+    // A large upload (as for imports by path) is written and hashed on a worker (core/write-hash-worker.ts) while the next bytes arrive.
     writer: size >= PARALLEL_HASH_FROM ? workerWriteHasher(staging.out) : inThreadWriteHasher(staging.out),
     head: Buffer.alloc(0),
     received: 0,
@@ -115,13 +113,17 @@ export async function appendBytes(db: Db, uploadId: string, offset: number, byte
   return appendData(db, upload, bytes);
 }
 
+/** A part that would take the upload past the size declared at begin ends it: nothing is kept. */
+async function refuseBeyondDeclaredSize(db: Db, upload: Upload, partBytes: number): Promise<void> {
+  if (upload.received + partBytes <= upload.size) return;
+  await cancelUpload(db, upload.id);
+  throw new AppError('VALIDATION_FAILED', `«${upload.safeName}» dài hơn kích thước đã báo (${upload.size} byte); tệp có thể vừa bị thay đổi. Chưa lưu gì, hãy đính kèm lại.`);
+}
+
 /** Writes and hashes one whole chunk; the reply means it is written. */
 async function appendData(db: Db, upload: Upload, data: Uint8Array): Promise<UploadProgress> {
   const name = upload.safeName;
-  if (upload.received + data.length > upload.size) {
-    await cancelUpload(db, upload.id);
-    throw new AppError('VALIDATION_FAILED', `«${name}» dài hơn kích thước đã báo (${upload.size} byte); tệp có thể vừa bị thay đổi. Chưa lưu gì, hãy đính kèm lại.`);
-  }
+  await refuseBeyondDeclaredSize(db, upload, data.length);
   upload.busy = true;
   try {
     await upload.writer.push(data);
@@ -149,10 +151,7 @@ async function appendData(db: Db, upload: Upload, data: Uint8Array): Promise<Upl
  */
 async function appendStream(db: Db, upload: Upload, body: StreamedBytes): Promise<UploadProgress> {
   const name = upload.safeName;
-  if (upload.received + body.size > upload.size) {
-    await cancelUpload(db, upload.id);
-    throw new AppError('VALIDATION_FAILED', `«${name}» dài hơn kích thước đã báo (${upload.size} byte); tệp có thể vừa bị thay đổi. Chưa lưu gì, hãy đính kèm lại.`);
-  }
+  await refuseBeyondDeclaredSize(db, upload, body.size);
   upload.busy = true;
   const writer = upload.writer;
   // Background flushes follow what the worker has written, so the disk works while bytes arrive.

@@ -9,6 +9,7 @@ import { BufferPool, pooledFileReader } from './buffer-pool';
 import { zipFileWriter, type ChunkWrittenHook, type ZipFileWriter } from './zip-file-writer';
 import { readBackZip, type ReadBackOptions, type ReadBackPlan, type ReadBackProblem } from './zip-read-back';
 import { openZipSafely, type ZipLimits } from './zip-read';
+import { hashFile } from '../evidence/file-store';
 import { useNativeCrc32ForYazl } from './fast-crc';
 import { inThreadHasher, workerHasher, type ChunkHasher } from '../sha256-worker';
 import { ReadBackMismatch } from '../direct-write';
@@ -187,7 +188,7 @@ async function readBack(
     if (problem.kind !== 'sha') continue;
     const entry = entries.find((e) => e.entryPath === problem.entryPath);
     if (entry?.expectedSha256 && entry.source.kind === 'path') {
-      const atSource = await sha256OfFile(entry.source.path).catch(() => null);
+      const atSource = await hashFile(entry.source.path).then((h) => h.sha256, () => null);
       if (atSource !== entry.expectedSha256) throw storeMismatch(entry, atSource ?? problem.actual);
     }
   }
@@ -225,11 +226,6 @@ const OWN_ZIP: ZipLimits = {
   maxManifestBytes: Infinity,
 };
 
-async function sha256OfFile(path: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path, { highWaterMark: 1024 * 1024 })) hash.update(chunk as Buffer);
-  return hash.digest('hex');
-}
 
 function writeZip(
   tempPath: string,
