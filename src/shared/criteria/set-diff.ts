@@ -1,3 +1,4 @@
+import { formatPointsVi } from '../text/vi';
 import type { CriteriaItem, CriteriaSet } from './format';
 import { flattenItems } from './tree';
 
@@ -49,4 +50,20 @@ function stableJson(value: unknown): string {
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
   }
   return JSON.stringify(value);
+}
+
+/** Each kind of change in words, for the assessment page's banner and the CLI. */
+export const SET_CHANGE_LABELS: Record<SetItemChange['change'], string> = {
+  added: 'Thêm mới',
+  removed: 'Bỏ',
+  renamed: 'Đổi tên',
+  'max-changed': 'Đổi điểm tối đa',
+  'rule-changed': 'Đổi cách tính điểm',
+};
+
+/** What changed on the item, in words: «old» → «new» for a rename, the maximum's move, else its title. */
+export function setChangeDetail(c: SetItemChange): string {
+  if (c.change === 'renamed') return `«${String(c.before)}» → «${String(c.after)}»`;
+  if (c.change === 'max-changed') return `${c.title}: ${formatPointsVi(Number(c.before))} → ${formatPointsVi(Number(c.after))} điểm`;
+  return c.title;
 }

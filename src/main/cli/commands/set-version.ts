@@ -1,7 +1,7 @@
 import type { SetStatus, SetSwitchResult, NotCarriedEntry } from '../../../shared/contract/set-version';
 import type { AnswerSuggestion } from '../../../shared/contract/suggestions';
 import type { SavedEntry } from '../../../shared/contract/assessment';
-import type { SetItemChange } from '../../../shared/criteria/set-diff';
+import { SET_CHANGE_LABELS, setChangeDetail, type SetItemChange } from '../../../shared/criteria/set-diff';
 import { formatInstantVi, formatPointsVi } from '../../../shared/text/vi';
 import { flag, positional } from '../args';
 import { call, type CliCommand, type CliIo } from '../command';
@@ -12,22 +12,8 @@ import { call, type CliCommand, type CliIo } from '../command';
  * officer switches or confirms, and main checks it).
  */
 
-const CHANGE_WORDS: Record<SetItemChange['change'], string> = {
-  added: 'Thêm mới',
-  removed: 'Bỏ',
-  renamed: 'Đổi tên',
-  'max-changed': 'Đổi điểm tối đa',
-  'rule-changed': 'Đổi cách tính điểm',
-};
-
 function changeLine(c: SetItemChange): string {
-  const detail =
-    c.change === 'renamed'
-      ? `«${String(c.before)}» → «${String(c.after)}»`
-      : c.change === 'max-changed'
-        ? `${c.title}: ${formatPointsVi(Number(c.before))} → ${formatPointsVi(Number(c.after))} điểm`
-        : c.title;
-  return `  ${c.code.padEnd(8)} ${CHANGE_WORDS[c.change]}: ${detail}`;
+  return `  ${c.code.padEnd(8)} ${SET_CHANGE_LABELS[c.change]}: ${setChangeDetail(c)}`;
 }
 
 function notCarriedLines(entries: readonly NotCarriedEntry[]): string[] {

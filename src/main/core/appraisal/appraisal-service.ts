@@ -24,6 +24,7 @@ import type { CoreContext } from '../context';
 import { AppError } from '../errors';
 import { getProfile } from '../profile/profile-store';
 import { detectFormat } from '../criteria/import-file';
+import { parentCode } from '../criteria/codes';
 import { cellInWords } from '../criteria/issue-paths';
 import { checkAppraisal, type AppraisalCheck } from './appraisal-file';
 import {
@@ -370,8 +371,7 @@ function addSurveyToParents(set: AssessmentView['set'], leafPoints: Readonly<Rec
     if (item.children.length > 0 || item.assessedBy !== 'survey') continue;
     const p = leafPoints[item.code];
     if (p === undefined) continue;
-    const segments = item.code.split('.');
-    for (let n = segments.length - 1; n >= 1; n--) add(segments.slice(0, n).join('.'), p);
+    for (let c = parentCode(item.code); c; c = parentCode(c)) add(c, p);
   }
   for (const share of surveyShares(set)) {
     const p = leafPoints[share.code];

@@ -16,7 +16,6 @@ import { plainCellValue, type PlainCellValue } from '../xlsx-cells';
 
 import { SHEET } from './appraisal-sheet';
 
-export { SHEET };
 const LABELS = {
   year: 'Năm đánh giá',
   unit: 'Đơn vị (tên viết tắt)',

@@ -26,16 +26,22 @@ import { itemTargetKey } from '../../../shared/contract/evidence';
 /** Evidence for an assessment item is linked under this key (the evidence contract's item key). */
 export const itemEvidenceKey = itemTargetKey;
 
-function requireRow(ctx: CoreContext, year: number): AssessmentRow {
+/** The year's assessment row; NOT_FOUND in words when the year has none. */
+export function requireRow(ctx: CoreContext, year: number): AssessmentRow {
   const row = getAssessmentRow(ctx.db, year);
   if (!row) throw new AppError('NOT_FOUND', `Chưa có bản tự đánh giá năm ${year}.`);
   return row;
 }
 
-function loadSet(ctx: CoreContext, row: AssessmentRow): CriteriaSet {
-  const set = criteriaAccess.getSet(ctx.db, row.set_id, row.set_version);
-  if (!set) throw new AppError('NOT_FOUND', `Không tìm thấy bộ chỉ số «${row.set_id}» phiên bản ${row.set_version}.`);
+/** One stored version of a criteria set; NOT_FOUND in words when it is not stored. */
+export function requireSetVersion(ctx: CoreContext, id: string, version: number): CriteriaSet {
+  const set = criteriaAccess.getSet(ctx.db, id, version);
+  if (!set) throw new AppError('NOT_FOUND', `Không tìm thấy bộ chỉ số «${id}» phiên bản ${version}.`);
   return set;
+}
+
+function loadSet(ctx: CoreContext, row: AssessmentRow): CriteriaSet {
+  return requireSetVersion(ctx, row.set_id, row.set_version);
 }
 
 function scoreOf(set: CriteriaSet, entries: AssessmentEntry[]): SetScore {

@@ -1,7 +1,7 @@
 import type { UnitType } from '../../../shared/contract/profile';
 import type { CriteriaSet } from '../../../shared/criteria/format';
 import { ensureBundledSetsOnce } from '../criteria/bundled-sets';
-import { getSet, findSetForYear, getSetSummary } from '../criteria/criteria-store';
+import { getSet, findSetForYear, latestVersion } from '../criteria/criteria-store';
 import { scoreSet } from '../criteria/engine';
 import type { Db } from '../db/open';
 
@@ -16,5 +16,7 @@ export const criteriaAccess = {
     return scoreSet;
   },
   /** The newest stored version of a set, or null when the set is unknown. */
-  latestVersion: (db: Db, id: string): number | null => getSetSummary(db, id)?.version ?? null,
+  get latestVersion() {
+    return latestVersion;
+  },
 };

@@ -11,6 +11,7 @@ import type { CoreContext } from '../context';
 import { AppError } from '../errors';
 import { appendAudit, beforeEdit, editRefusal } from '../review';
 import { answerFitsRule } from './answer-fit';
+import { requireRow, requireSetVersion } from './assessment-service';
 import { getAssessmentRow, listEntries, upsertEntry } from './assessment-store';
 import { criteriaAccess } from './criteria-access';
 import { deleteEntry, insertSwitchRecord, listSwitchRecords, setAssessmentSetVersion } from './set-switch-store';
@@ -33,11 +34,11 @@ const hasContent = (e: AssessmentEntry) => !!e.answer || !!e.explanation.trim();
  * the new maximum) does not carry, though its thuyết minh stays on the item. An item whose rule or
  * maximum changed keeps its answer but goes back to "đang làm", so the officer looks at it again.
  */
-function planSwitch(older: CriteriaSet, newer: CriteriaSet, entries: AssessmentEntry[]): SwitchPlan {
+function planSwitch(older: CriteriaSet, newer: CriteriaSet, entries: AssessmentEntry[], changes = diffSets(older, newer)): SwitchPlan {
   const leaves = new Map(selfScoredLeaves(newer).map((l) => [l.item.code, l.item]));
   const anyNew = new Set(flattenItems(newer).map((f) => f.item.code));
   const oldItems = new Map(flattenItems(older).map((f) => [f.item.code, f.item]));
-  const changed = new Set(diffSets(older, newer).filter((c) => c.change === 'rule-changed' || c.change === 'max-changed').map((c) => c.code));
+  const changed = new Set(changes.filter((c) => c.change === 'rule-changed' || c.change === 'max-changed').map((c) => c.code));
   const plan: SwitchPlan = { carried: [], notCarried: [], rewrite: [], drop: [] };
   for (const e of entries) {
     if (!hasContent(e)) continue;
@@ -71,34 +72,23 @@ function misfitReason(leaf: CriteriaItem, answer: Answer): string {
   return 'Cách tính điểm mới cần loại dữ liệu khác, hãy nhập lại';
 }
 
-function requireRow(ctx: CoreContext, year: number) {
-  const row = getAssessmentRow(ctx.db, year);
-  if (!row) throw new AppError('NOT_FOUND', `Chưa có bản tự đánh giá năm ${year}.`);
-  return row;
-}
-
-function setOf(ctx: CoreContext, id: string, version: number): CriteriaSet {
-  const set = criteriaAccess.getSet(ctx.db, id, version);
-  if (!set) throw new AppError('NOT_FOUND', `Không tìm thấy bộ chỉ số «${id}» phiên bản ${version}.`);
-  return set;
-}
-
 /** The set version the year is scored on, a newer stored one with what changed, and past switches. */
 export function setStatus(ctx: CoreContext, year: number): SetStatus | null {
   const row = getAssessmentRow(ctx.db, year);
   if (!row) return null;
-  const current = setOf(ctx, row.set_id, row.set_version);
+  const current = requireSetVersion(ctx, row.set_id, row.set_version);
   const newest = criteriaAccess.latestVersion(ctx.db, row.set_id) ?? row.set_version;
   let update: SetUpdateInfo | null = null;
   if (newest > row.set_version) {
-    const newer = setOf(ctx, row.set_id, newest);
-    const plan = planSwitch(current, newer, listEntries(ctx.db, year));
+    const newer = requireSetVersion(ctx, row.set_id, newest);
+    const changes = diffSets(current, newer);
+    const plan = planSwitch(current, newer, listEntries(ctx.db, year), changes);
     update = {
       setId: row.set_id,
       setName: newer.name,
       currentVersion: row.set_version,
       newestVersion: newest,
-      changes: diffSets(current, newer),
+      changes,
       willCarry: plan.carried,
       willNotCarry: plan.notCarried,
       refusal: editRefusal(ctx.db, { kind: 'assessment', key: String(year) }),
@@ -119,8 +109,8 @@ export function switchSetVersion(ctx: CoreContext, year: number, toVersion: numb
     if (toVersion <= row.set_version) {
       throw new AppError('INVALID_INPUT', `Phiên bản ${toVersion} không mới hơn phiên bản bộ chỉ số đang dùng (phiên bản ${row.set_version}).`);
     }
-    const older = setOf(ctx, row.set_id, row.set_version);
-    const newer = setOf(ctx, row.set_id, toVersion);
+    const older = requireSetVersion(ctx, row.set_id, row.set_version);
+    const newer = requireSetVersion(ctx, row.set_id, toVersion);
     const refusal = editRefusal(ctx.db, { kind: 'assessment', key: String(year) });
     if (refusal) throw new AppError('CONFLICT', `Chưa đổi được sang phiên bản ${toVersion} của bộ chỉ số: ${refusal}`);
     beforeEdit(ctx.db, { kind: 'assessment', key: String(year) }, ctx.actor, ctx.now());

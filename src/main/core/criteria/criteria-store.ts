@@ -24,7 +24,8 @@ function setOf(row: SetRow): CriteriaSet {
   return criteriaSetSchema.parse({ ...(JSON.parse(row.content_json) as object), version: row.version });
 }
 
-function latestVersion(db: Db, id: string): number | null {
+/** The newest stored version of a set (one MAX query), or null when the set is unknown. */
+export function latestVersion(db: Db, id: string): number | null {
   const row = db.prepare('SELECT MAX(version) AS v FROM criteria_set WHERE set_id = ?').get(id) as { v: number | null };
   return row.v;
 }

@@ -12,7 +12,6 @@ import { PLAN_ROWS, PLAN_SHEETS, TASK_COLUMNS } from './plan-sheets';
  * cell (Nhiệm vụ!E7).
  */
 
-export { PLAN_SHEETS, TASK_COLUMNS } from './plan-sheets';
 
 
 const EXAMPLES: Partial<Record<TaskFieldKey, string>>[] = [

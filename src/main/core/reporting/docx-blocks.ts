@@ -47,7 +47,6 @@ function inlineRuns(runs: InlineRun[], size?: number): TextRun[] {
   );
 }
 
-export { toRoman };
 
 /** Vietnamese documents letter sub-points a), b), … đ) after d), as the alphabet runs. */
 const VI_LETTERS = ['a', 'b', 'c', 'd', 'đ', 'e', 'g', 'h', 'i', 'k', 'l', 'm', 'n', 'o', 'p', 'q', 'r', 's', 't', 'u', 'v', 'x', 'y'];

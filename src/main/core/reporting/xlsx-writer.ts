@@ -329,7 +329,7 @@ export async function writeStatisticsWorkbook(model: StatisticsModel): Promise<B
 }
 
 /** Column G, once an appraisal exists: "Điểm thẩm định lần N", after the existing columns so nothing moves. */
-export const APPRAISED_COLUMN = 7;
+const APPRAISED_COLUMN = 7;
 
 /**
  * The appraised points per row. Leaves carry the appraised (or XHH) points; a parent is a live
@@ -337,7 +337,7 @@ export const APPRAISED_COLUMN = 7;
  * never above its maximum: the same numbers the .docx prints.
  */
 function writeAppraisedColumn(ws: ExcelJS.Worksheet, model: SelfScoreModel, head: number, rowOf: Record<string, number>, kindOf: Record<string, SelfScoreRow['kind']>): void {
-  const col = columnLetterOf(APPRAISED_COLUMN);
+  const col = columnLetter(APPRAISED_COLUMN - 1);
   ws.getColumn(APPRAISED_COLUMN).width = 12;
   const title = ws.getCell(head, APPRAISED_COLUMN);
   title.value = `Điểm thẩm định lần ${model.appraisalRound}`;
@@ -360,9 +360,4 @@ function writeAppraisedColumn(ws: ExcelJS.Worksheet, model: SelfScoreModel, head
     else if (r.kind === 'bonus') cell.numFmt = SIGNED_FORMAT('+');
     if (r.depth === 0) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEDEDED' } };
   }
-}
-
-/** 1 → "A", 7 → "G" (the self-score sheet has few columns). */
-function columnLetterOf(n: number): string {
-  return String.fromCharCode(64 + n);
 }

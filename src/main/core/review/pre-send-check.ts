@@ -28,8 +28,8 @@ export function runCheck(ctx: CoreContext, kind: SubjectKind, key: string, actio
     for (const c of open) add('open-comments', `Ý kiến của lãnh đạo về ${c.target_code === '*' ? 'toàn bộ hồ sơ' : `tiêu chí ${c.target_code}`} chưa được xử lý.`, c.target_code === '*' ? null : { type: 'item', code: c.target_code });
   }
   if (kind === 'assessment') {
-    checkAssessment(ctx, Number(key), add);
-    if (action === 'generate') checkAssessmentDocuments(ctx, Number(key), add);
+    const started = checkAssessment(ctx, Number(key), add);
+    if (started && action === 'generate') checkAssessmentDocuments(ctx, Number(key), add);
   } else checkReport(ctx, key, add);
 
   if (severityOf('signed-copy-missing', action)) {
@@ -51,11 +51,12 @@ export function runCheck(ctx: CoreContext, kind: SubjectKind, key: string, actio
 
 type Add = (kind: CheckKind, message: string, target: CheckTarget | null) => void;
 
-function checkAssessment(ctx: CoreContext, year: number, add: Add): void {
+/** Returns whether the year's assessment is started (the documents' check needs it). */
+function checkAssessment(ctx: CoreContext, year: number, add: Add): boolean {
   const view = assessmentAccess.getAssessmentView(ctx, year);
   if (!view) {
     add('unanswered', `Chưa bắt đầu tự đánh giá năm ${year}: chưa có câu trả lời nào để đưa vào văn bản.`, null);
-    return;
+    return false;
   }
   const leaves = selfScoredLeaves(view.set);
   const keyOf = (code: string) => assessmentAccess.itemEvidenceKey(year, code);
@@ -87,6 +88,7 @@ function checkAssessment(ctx: CoreContext, year: number, add: Add): void {
   if (newest !== null && newest > view.setVersion) {
     add('set-update', `Bộ chỉ số «${view.setName}» đã có phiên bản ${newest}; hồ sơ đang chấm theo phiên bản ${view.setVersion}. Xem thay đổi và chuyển phiên bản ở trang «Tự đánh giá».`, { type: 'criteria' });
   }
+  return true;
 }
 
 function checkReport(ctx: CoreContext, key: string, add: Add): void {
@@ -108,7 +110,6 @@ function checkReport(ctx: CoreContext, key: string, add: Add): void {
  * each links to where it is fixed.
  */
 function checkAssessmentDocuments(ctx: CoreContext, year: number, add: Add): void {
-  if (!assessmentAccess.getAssessmentView(ctx, year)) return;
   for (const w of reportingAccess.documentWarnings(ctx, year)) {
     if (w.kind === 'no-explanation') {
       for (const code of w.codes) add('explanation-placeholder', `Tiêu chí ${code} cần giải trình nhưng chưa có thuyết minh; văn bản sẽ in «chưa có thuyết minh».`, { type: 'item', code });

@@ -41,15 +41,20 @@ export function AssessmentWorkspace({
   initial: AssessmentView;
   readOnly?: boolean;
   focusCode?: string;
-  /** After a save changed the score (not on the first render): the page's comparison refreshes. */
+  /** After a save changed the points (not on the first render): the page's comparison refreshes. */
   onScoreChange?: () => void;
 }) {
   const api = useApi();
   const [view, setView] = useState(initial);
-  const firstScore = useRef(view.score);
+  // Every save returns a new score object; only changed points (not a thuyết minh or a status)
+  // are worth the page's comparison fetching again.
+  const pointsKey = [view.score.total, ...view.score.domains.map((d) => d.points)].join('|');
+  const shownPointsKey = useRef(pointsKey);
   useEffect(() => {
-    if (view.score !== firstScore.current) onScoreChange?.();
-  }, [view.score, onScoreChange]);
+    if (pointsKey === shownPointsKey.current) return;
+    shownPointsKey.current = pointsKey;
+    onScoreChange?.();
+  }, [pointsKey, onScoreChange]);
   const leaves = useMemo(() => selfScoredLeaves(view.set), [view.set]);
   // Asked for by another page, else the item on screen before a reload, else the first not done.
   const [currentCode, setCurrentCode] = useState(() => {

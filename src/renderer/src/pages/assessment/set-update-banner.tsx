@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { SetStatus, SetSwitchResult, NotCarriedEntry } from '../../../../shared/contract/set-version';
-import type { SetItemChange } from '../../../../shared/criteria/set-diff';
-import { formatInstantVi, formatPointsVi } from '../../../../shared/text/vi';
+import { SET_CHANGE_LABELS, setChangeDetail } from '../../../../shared/criteria/set-diff';
+import { formatInstantVi } from '../../../../shared/text/vi';
 import { useApi } from '../../api/context';
 import { ErrorLine } from '../../components/message-line';
 import { vi } from '../../i18n/vi';
@@ -76,9 +76,9 @@ export function SetUpdateBanner({ year, canEdit, onSwitched }: Props) {
           <ul className="check-list" data-testid="set-changes">
             {update.changes.map((c, i) => (
               <li key={i} data-change={c.change}>
-                <span className="tag warning">{t.change[c.change]}</span>
+                <span className="tag warning">{SET_CHANGE_LABELS[c.change]}</span>
                 <span>
-                  <strong>{c.code}</strong> {changeDetail(c)}
+                  <strong>{c.code}</strong> {setChangeDetail(c)}
                 </span>
               </li>
             ))}
@@ -125,11 +125,6 @@ export function SetUpdateBanner({ year, canEdit, onSwitched }: Props) {
   );
 }
 
-function changeDetail(c: SetItemChange): string {
-  if (c.change === 'renamed') return t.renamedDetail(String(c.before), String(c.after));
-  if (c.change === 'max-changed') return `${c.title}: ${t.maxDetail(formatPointsVi(Number(c.before)), formatPointsVi(Number(c.after)))}`;
-  return c.title;
-}
 
 function NotCarriedList({ entries }: { entries: NotCarriedEntry[] }) {
   return (
