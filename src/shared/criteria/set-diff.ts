@@ -1,3 +1,4 @@
+import { canonicalJson } from '../text/canonical-json';
 import { formatPointsVi } from '../text/vi';
 import type { CriteriaItem, CriteriaSet } from './format';
 import { flattenItems } from './tree';
@@ -40,16 +41,7 @@ export function diffSets(older: CriteriaSet, newer: CriteriaSet): SetItemChange[
 
 /** The parts of an item that decide its points, as one comparable string (key order fixed by the format's parse). */
 function ruleOf(item: CriteriaItem): string {
-  return stableJson({ scoring: item.scoring ?? null, assessedBy: item.assessedBy, kind: item.kind, notApplicable: item.notApplicable ?? null });
-}
-
-function stableJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
+  return canonicalJson({ scoring: item.scoring ?? null, assessedBy: item.assessedBy, kind: item.kind, notApplicable: item.notApplicable ?? null });
 }
 
 /** Each kind of change in words, for the assessment page's banner and the CLI. */

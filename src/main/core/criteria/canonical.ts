@@ -1,22 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { CriteriaSet } from '../../../shared/criteria/format';
 
-/** JSON with object keys sorted at every level: the same content always gives the same text. */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(sortKeys(value));
-}
+import { canonicalJson } from '../../../shared/text/canonical-json';
 
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.keys(value)
-        .sort()
-        .map((k) => [k, sortKeys((value as Record<string, unknown>)[k])]),
-    );
-  }
-  return value;
-}
+// Shared with the renderer's code (set-diff); main's callers keep importing it from here.
+export { canonicalJson };
 
 /**
  * The stored content of a set: everything but its version number, which the store assigns. Two
