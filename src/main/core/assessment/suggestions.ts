@@ -6,8 +6,8 @@ import { subjectId } from '../../../shared/review-labels';
 import type { CoreContext } from '../context';
 import { AppError } from '../errors';
 import { appendAudit } from '../review';
-import { getAssessmentView, saveEntry } from './assessment-service';
-import { listEntries } from './assessment-store';
+import { requireSetVersion, saveEntry } from './assessment-service';
+import { getAssessmentRow, listEntries } from './assessment-store';
 import { deleteSuggestion, listSuggestionRows } from './suggestion-store';
 
 /**
@@ -16,13 +16,15 @@ import { deleteSuggestion, listSuggestionRows } from './suggestion-store';
  * it. An item answered since shows no suggestion (the officer has moved on).
  */
 export function listSuggestions(ctx: CoreContext, year: number): AnswerSuggestion[] {
-  const view = getAssessmentView(ctx, year);
-  if (!view) return [];
+  // The row and its set only: no scoring or evidence counts, which the list does not show.
+  const row = getAssessmentRow(ctx.db, year);
+  if (!row) return [];
+  const set = requireSetVersion(ctx, row.set_id, row.set_version);
   const answered = new Set(listEntries(ctx.db, year).filter((e) => e.answer).map((e) => e.code));
   return listSuggestionRows(ctx.db, year)
     .filter((s) => !answered.has(s.code))
     .flatMap((s) => {
-      const item = findItem(view.set, s.code);
+      const item = findItem(set, s.code);
       return item ? [{ ...s, answerText: answerText(item, s.answer) }] : [];
     });
 }
@@ -46,7 +48,8 @@ export function useSuggestion(ctx: CoreContext, year: number, code: string): Sav
 /** «Bỏ qua»: the suggestion is dropped (noted in the audit log); the item is left as it is. */
 export function dismissSuggestion(ctx: CoreContext, year: number, code: string): AnswerSuggestion[] {
   return ctx.db.transaction((): AnswerSuggestion[] => {
-    const suggestion = listSuggestions(ctx, year).find((s) => s.code === code);
+    const open = listSuggestions(ctx, year);
+    const suggestion = open.find((s) => s.code === code);
     if (!suggestion || !deleteSuggestion(ctx.db, year, code)) throw new AppError('NOT_FOUND', `Tiêu chí ${code} không còn gợi ý từ năm trước.`);
     appendAudit(ctx.db, {
       at: ctx.now(),
@@ -56,6 +59,6 @@ export function dismissSuggestion(ctx: CoreContext, year: number, code: string):
       target: code,
       old: { fromYear: suggestion.fromYear, answer: suggestion.answer, explanation: suggestion.explanation },
     });
-    return listSuggestions(ctx, year);
+    return open.filter((s) => s !== suggestion);
   })();
 }
