@@ -12,8 +12,11 @@ export function passwordProblem(password: string): string | null {
   return null;
 }
 
+/** What a form says when the new password and its repetition differ. */
+export const PASSWORDS_DIFFER = 'Hai lần nhập mật khẩu không giống nhau.';
+
 /** A new password typed twice, as the forms setting one check it: the two must match, then the rule. */
 export function newPasswordProblem(password: string, again: string): string | null {
-  if (password !== again) return 'Hai lần nhập mật khẩu không giống nhau.';
+  if (password !== again) return PASSWORDS_DIFFER;
   return passwordProblem(password);
 }

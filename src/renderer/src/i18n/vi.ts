@@ -78,7 +78,6 @@ export const vi = {
     passwordAgain: 'Nhập lại mật khẩu',
     passwordHint: 'Ít nhất 8 ký tự, có cả chữ cái và chữ số.',
     rolesLegend: 'Vai trò',
-    noRole: 'Hãy chọn ít nhất một vai trò.',
     roleChoices: {
       officer: 'Cán bộ đầu mối — tự đánh giá, bộ chỉ số, thông tin đơn vị',
       leader: 'Lãnh đạo — xem kết quả, duyệt',
@@ -1044,7 +1043,6 @@ export const vi = {
   formErrors: {
     summary: (count: number, labels: string) =>
       count === 1 ? `Chưa lưu được: ô ${labels} cần sửa (xem thông báo dưới ô đó).` : `Chưa lưu được: ${count} ô cần sửa — ${labels} (xem thông báo dưới từng ô).`,
-    passwordsDiffer: 'Hai lần nhập mật khẩu không giống nhau.',
   },
   /** A newer version of the year's criteria set: announced on the assessment page, one step to switch. */
   setUpdate: {

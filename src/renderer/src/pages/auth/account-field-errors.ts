@@ -1,3 +1,4 @@
+import { PASSWORDS_DIFFER } from '../../../../shared/auth/password-rule';
 import type { z } from 'zod';
 import type { FieldError } from '../../../../shared/contract/define';
 import { fieldKeyOf } from '../../../../shared/validation/field-errors';
@@ -13,7 +14,7 @@ const FORM_ORDER = ['displayName', 'username', 'password', 'again', 'roles'];
  */
 export function accountFieldErrors(schema: z.ZodType, input: { password: string }, again: string): FieldError[] {
   const errors = checkFields(schema, input);
-  if (input.password !== again) errors.push({ path: 'again', label: vi.auth.passwordAgain, message: vi.formErrors.passwordsDiffer });
+  if (input.password !== again) errors.push({ path: 'again', label: vi.auth.passwordAgain, message: PASSWORDS_DIFFER });
   const rank = (e: FieldError) => {
     const i = FORM_ORDER.indexOf(fieldKeyOf(e.path));
     return i < 0 ? FORM_ORDER.length : i;

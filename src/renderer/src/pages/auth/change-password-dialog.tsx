@@ -1,3 +1,4 @@
+import { PASSWORDS_DIFFER } from '../../../../shared/auth/password-rule';
 import { useState, type FormEvent } from 'react';
 import { authChannels } from '../../../../shared/contract/auth';
 import { useApi } from '../../api/context';
@@ -22,7 +23,7 @@ export function ChangePasswordDialog({ onClose }: { onClose(): void }) {
     // Every field's problem at once, in the words main would use; then main checks again.
     const input = { currentPassword: current, newPassword: next };
     const problems = checkFields(authChannels['auth/change-password'].input, input);
-    if (next !== again) problems.push({ path: 'again', label: t.newPasswordAgain, message: vi.formErrors.passwordsDiffer });
+    if (next !== again) problems.push({ path: 'again', label: t.newPasswordAgain, message: PASSWORDS_DIFFER });
     if (problems.length) return errors.show(problems);
     const r = await api.call('auth/change-password', input);
     if (!r.ok) return errors.fromError(r.error);
