@@ -89,10 +89,16 @@ export function getDocumentOptions(ctx: CoreContext, year: number, period: Repor
   };
 }
 
-/** What the periodic .docx uses: the date it carries and its Nơi nhận. */
+/**
+ * What the periodic .docx uses: the date it carries and its Nơi nhận. Only the stored row and the
+ * profile: not the periods file, the printed lines or the date warning the editor's panel shows.
+ */
 export function resolveDocumentOptions(ctx: CoreContext, year: number, period: ReportPeriodCode): ResolvedDocumentOptions {
-  const options = getDocumentOptions(ctx, year, period);
-  return { isoDate: options.effectiveDate, recipients: options.recipients };
+  const row = readRow(ctx.db, year, period);
+  return {
+    isoDate: row?.document_date ?? todayInVietnam(ctx.now()),
+    recipients: storedRecipients(row) ?? defaultsFor(getProfile(ctx.db, year)),
+  };
 }
 
 export function saveDocumentOptions(
